@@ -1,0 +1,186 @@
+"""One ``pa.schema`` per table: the single source of column names and types.
+
+Every writer builds its Arrow tables from these, and the staging views in
+``warehouse/views`` select exactly these columns. Offsets (``start``,
+``end``) are character offsets into ``documents.text``.
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+TS = pa.timestamp("us", tz="UTC")
+
+DOCUMENTS = pa.schema(
+    [
+        ("article_id", pa.string()),  # sha256 of the decoded text
+        ("source", pa.string()),
+        ("path", pa.string()),  # relative to the source folder; FILE#N for .jsonl lines
+        ("text", pa.large_string()),  # decoded source text, newlines normalised
+        ("encoding", pa.string()),
+        ("file_sha256", pa.string()),
+        ("run_id", pa.string()),
+    ]
+)
+
+ARTICLES = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("source", pa.string()),
+        ("path", pa.string()),
+        ("title", pa.string()),
+        ("title_start", pa.int32()),
+        ("title_end", pa.int32()),
+        ("body", pa.large_string()),  # clean article text, paragraphs joined by blank lines
+        ("body_sha256", pa.string()),
+        ("published_at", TS),
+        ("published_precision", pa.string()),  # year | month | day | minute | None
+        ("published_tz", pa.string()),  # as stated: "UTC", "+03:00"; None when not stated
+        ("dateline", pa.string()),
+        ("outlet", pa.string()),
+        ("author", pa.string()),
+        ("agencies", pa.list_(pa.string())),
+        ("url", pa.string()),
+        ("duplicate_of", pa.string()),  # earlier article_id with the same clean body
+        ("run_id", pa.string()),
+    ]
+)
+
+BOILERPLATE = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("kind", pa.string()),
+        ("start", pa.int32()),
+        ("end", pa.int32()),
+        ("text", pa.string()),
+    ]
+)
+
+# Per-article entity definitions; the `entities` view keeps one row per id.
+ENTITY_DEFS = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("entity_id", pa.string()),
+        ("kind", pa.string()),  # PERSON | LOCATION | ORGANIZATION
+        ("name", pa.string()),
+        ("name_en", pa.string()),
+        ("origin", pa.string()),  # gazetteer | discovered
+        ("country", pa.string()),  # ISO 3166 alpha-2 where known
+    ]
+)
+
+MENTIONS = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("entity_id", pa.string()),
+        ("kind", pa.string()),
+        ("surface", pa.string()),
+        ("start", pa.int32()),
+        ("end", pa.int32()),
+        ("method", pa.string()),  # gazetteer | title | apposition | nisba | alias
+    ]
+)
+
+FIGURES = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("count_type", pa.string()),
+        ("value", pa.int64()),
+        ("value_max", pa.int64()),
+        ("qualifier", pa.string()),  # exact | approx | at_least | at_most | range | vague
+        ("object", pa.string()),
+        ("location_id", pa.string()),
+        ("date", pa.date32()),
+        ("according_to", pa.string()),
+        ("trigger", pa.string()),
+        ("surface", pa.string()),
+        ("sentence", pa.string()),
+        ("start", pa.int32()),
+        ("end", pa.int32()),
+    ]
+)
+
+TIMEX = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("type", pa.string()),  # DATE | TIME | DURATION | SET
+        ("value", pa.string()),  # TimeML value: 2022-01-07, 2022-01-12T14:15, P2W, XXXX-WXX-5
+        ("resolved_date", pa.date32()),
+        ("precision", pa.string()),  # year | month | week | day | minute | None
+        ("anchor", pa.string()),  # published | inferred | none
+        ("surface", pa.string()),
+        ("start", pa.int32()),
+        ("end", pa.int32()),
+    ]
+)
+
+QUOTES = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("speaker_id", pa.string()),
+        ("speaker", pa.string()),
+        ("verb", pa.string()),
+        ("quote", pa.string()),  # == text[start:end]
+        ("according_to", pa.string()),
+        ("date", pa.date32()),
+        ("start", pa.int32()),
+        ("end", pa.int32()),
+    ]
+)
+
+FILES = pa.schema(
+    [
+        ("source", pa.string()),
+        ("path", pa.string()),
+        ("size", pa.int64()),
+        ("mtime_ns", pa.int64()),
+        ("sha256", pa.string()),
+        ("status", pa.string()),  # new | changed | unchanged | duplicate | quarantined | deleted
+        ("reason", pa.string()),
+        ("article_id", pa.string()),
+        ("run_id", pa.string()),
+        ("seen_at", TS),
+    ]
+)
+
+RUNS = pa.schema(
+    [
+        ("run_id", pa.string()),
+        ("flow_run_id", pa.string()),
+        ("started_at", TS),
+        ("finished_at", TS),
+        ("sources", pa.list_(pa.string())),
+        ("files_seen", pa.int64()),
+        ("new", pa.int64()),
+        ("changed", pa.int64()),
+        ("unchanged", pa.int64()),
+        ("duplicate", pa.int64()),
+        ("quarantined", pa.int64()),
+        ("deleted", pa.int64()),
+        ("rows_documents", pa.int64()),
+        ("rows_articles", pa.int64()),
+        ("rows_boilerplate", pa.int64()),
+        ("rows_mentions", pa.int64()),
+        ("rows_figures", pa.int64()),
+        ("rows_timex", pa.int64()),
+        ("rows_quotes", pa.int64()),
+    ]
+)
+
+# Tables whose rows belong to one article: written per batch, replaced together.
+ARTICLE_TABLES: dict[str, pa.Schema] = {
+    "documents": DOCUMENTS,
+    "articles": ARTICLES,
+    "boilerplate": BOILERPLATE,
+    "entity_defs": ENTITY_DEFS,
+    "mentions": MENTIONS,
+    "figures": FIGURES,
+    "timex": TIMEX,
+    "quotes": QUOTES,
+}
+LEDGER_TABLES: dict[str, pa.Schema] = {"files": FILES, "runs": RUNS}
+ALL_TABLES: dict[str, pa.Schema] = {**ARTICLE_TABLES, **LEDGER_TABLES}
+
+
+def columns(schema: pa.Schema) -> list[str]:
+    return list(schema.names)

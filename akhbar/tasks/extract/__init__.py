@@ -1,0 +1,43 @@
+"""Extract stage: run every extractor over one cleaned article.
+
+Order matters: entities feed figures' places and quotes' speakers; timex
+feeds the dates of figures and quotes.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from akhbar.tasks.clean import CleanResult
+from akhbar.tasks.extract.context import ExtractContext
+from akhbar.tasks.extract.entities import extract_entities
+from akhbar.tasks.extract.figures import extract_figures
+from akhbar.tasks.extract.quotes import extract_quotes
+from akhbar.tasks.extract.timex import extract_timex
+
+__all__ = ["ExtractContext", "Facts", "extract_article"]
+
+Facts = dict[str, list[dict]]  # table name -> rows without article_id
+
+
+def extract_article(cleaned: CleanResult, *, ingest_date: date | None = None) -> Facts:
+    ctx = ExtractContext.from_visible(
+        cleaned.text,
+        cleaned.visible,
+        published_at=cleaned.published_at,
+        published_precision=cleaned.published_precision,
+        ingest_date=ingest_date,
+    )
+    mentions, defs = extract_entities(ctx)
+    ctx.mentions.extend(mentions)
+    ctx.entities.update({d["entity_id"]: d for d in defs})
+    ctx.timex.extend(extract_timex(ctx))
+    figures = extract_figures(ctx)
+    quotes = extract_quotes(ctx)
+    return {
+        "entity_defs": list(ctx.entities.values()),
+        "mentions": ctx.mentions,
+        "timex": ctx.timex,
+        "figures": figures,
+        "quotes": quotes,
+    }
