@@ -1,0 +1,144 @@
+"""The ingest flow: discover -> (decode -> clean -> extract) per batch -> load -> views.
+
+Tasks are thin wrappers around plain functions in ``akhbar.tasks``; work is
+batched (``BATCH_SIZE`` files per task run) because each Prefect task run
+costs tens of milliseconds of API time.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pyarrow as pa
+from filelock import FileLock, Timeout
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_table_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.runtime import flow_run
+
+from akhbar.config import BATCH_SIZE, warehouse_dir
+from akhbar.schemas import RUNS
+from akhbar.sources import Source, adhoc_sources, load_sources
+from akhbar.tasks.batch import BatchResult, process_batch
+from akhbar.tasks.discover import Candidate, FileInfo, list_files, split
+from akhbar.tasks.ledger import RunLedger
+from akhbar.tasks.load import Store
+from akhbar.tasks.views import build_database
+
+__all__ = ["LockedError", "ingest", "set_progress"]
+
+# How long a second run waits for the warehouse lock before giving up.
+LOCK_TIMEOUT_S = 600
+
+_progress: Callable[[str, int, int], None] | None = None
+
+
+class LockedError(RuntimeError):
+    pass
+
+
+def set_progress(callback: Callable[[str, int, int], None] | None) -> None:
+    """Install a (phase, done, total) callback; the CLI draws a progress bar with it."""
+    global _progress
+    _progress = callback
+
+
+def _tick(phase: str, done: int, total: int) -> None:
+    if _progress is not None:
+        _progress(phase, done, total)
+
+
+@task(name="discover", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def discover_task(
+    sources: list[Source], ledger: dict[tuple[str, str], dict]
+) -> tuple[list[Candidate], list[FileInfo]]:
+    files: list[FileInfo] = []
+    for s in sources:
+        files.extend(list_files(s.name, Path(s.path)))
+    return split(files, ledger)
+
+
+@task(name="process-batch", cache_policy=NO_CACHE)
+def process_task(
+    batch: list[Candidate], run_id: str, ingest_date: date, options: dict[str, dict]
+) -> BatchResult:
+    return process_batch(batch, run_id=run_id, ingest_date=ingest_date, options=options)
+
+
+@task(name="refresh-views", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def views_task(root: Path) -> None:
+    build_database(root)
+
+
+def _batches(items: list[Candidate], size: int) -> list[list[Candidate]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def _run_row(run_id: str, started: datetime, sources: list[Source], summary: dict) -> pa.Table:
+    row = {
+        "run_id": run_id,
+        "flow_run_id": str(flow_run.get_id() or ""),
+        "started_at": started,
+        "finished_at": datetime.now(UTC),
+        "sources": [s.name for s in sources],
+        **summary,
+    }
+    return pa.Table.from_pylist([row], schema=RUNS)
+
+
+@flow(name="akhbar-ingest", log_prints=False)
+def ingest(paths: list[str] | None = None, warehouse: str | None = None) -> dict:
+    """One run over the given folders, else over every registered source."""
+    root = warehouse_dir(warehouse)
+    root.mkdir(parents=True, exist_ok=True)
+    sources = adhoc_sources(paths) if paths else load_sources(root)
+    lock = FileLock(str(root / ".lock"))
+    try:
+        lock.acquire(timeout=LOCK_TIMEOUT_S)
+    except Timeout as e:
+        raise LockedError(f"another run holds {root / '.lock'}") from e
+    try:
+        return _ingest_locked(root, sources)
+    finally:
+        lock.release()
+
+
+def _ingest_locked(root: Path, sources: list[Source]) -> dict:
+    log = get_run_logger()
+    started = datetime.now(UTC)
+    run_id = started.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    store = Store(root)
+    store.recover()
+    rl = RunLedger(store, run_id)
+    to_read, unchanged = discover_task(sources, rl.ledger)
+    rl.add_unchanged(unchanged)
+    options = {s.name: s.options() for s in sources}
+    batches = _batches(to_read, BATCH_SIZE)
+    log.info("run %s: %d files to read in %d batches", run_id, len(to_read), len(batches))
+    futures = [process_task.submit(b, run_id, date.today(), options) for b in batches]
+    done = 0
+    _tick("articles", 0, len(to_read))
+    for i, fut in enumerate(futures):
+        rl.add_batch(fut.result(), f"{run_id}-{i:05d}")
+        done += len(batches[i])
+        futures[i] = None  # type: ignore[call-overload]  # free the batch's memory
+        _tick("articles", done, len(to_read))
+    seen = {(f.source, f.path) for f in unchanged} | {(c.info.source, c.info.path) for c in to_read}
+    rl.add_deleted([s.name for s in sources], seen)
+    summary = rl.summary()
+    store.stage_ledger_part("runs", run_id, _run_row(run_id, started, sources, summary))
+    rl.commit()
+    views_task(root)
+    summary = {"run_id": run_id, **summary, "repaired_parts": len(store.repaired)}
+    _publish(summary)
+    return summary
+
+
+def _publish(summary: dict) -> None:
+    rows = [{"measure": k, "value": str(v)} for k, v in summary.items()]
+    create_table_artifact(
+        key="akhbar-run-summary", table=rows, description=f"akhbar run {summary['run_id']}"
+    )

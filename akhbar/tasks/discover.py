@@ -1,0 +1,105 @@
+"""Discover stage: list a source's files and split them against the ledger.
+
+Unchanged files are recognised by (size, mtime) alone and never read; only
+files whose size or mtime moved are hashed (by the decode stage, which reads
+them anyway), so a no-op re-run costs one ``stat`` per file.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["Candidate", "FileInfo", "list_files", "split"]
+
+ARTICLE_SUFFIXES = (".txt",)
+# Files that describe articles but are not articles.
+METADATA_NAMES = frozenset({"manifest.csv"})
+
+
+@dataclass(frozen=True, slots=True)
+class FileInfo:
+    source: str
+    path: str  # relative to the source folder, POSIX separators
+    abspath: str
+    size: int
+    mtime_ns: int
+    problem: str | None = None  # set when the file cannot even be considered (symlink out, ...)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A file the run must read: new, changed, or touched (same size, other mtime)."""
+
+    info: FileInfo
+    previous_sha256: str | None
+    previous_article_id: str | None
+
+
+def _inside(root: Path, target: Path) -> bool:
+    try:
+        target.relative_to(root)
+    except ValueError:
+        return False
+    return True
+
+
+def list_files(
+    source: str, folder: Path, suffixes: tuple[str, ...] = ARTICLE_SUFFIXES
+) -> list[FileInfo]:
+    """Every article file under ``folder``, sorted by path; symlinks leaving it are flagged."""
+    root = folder.resolve()
+    out: list[FileInfo] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in filenames:
+            if name.startswith(".") or name in METADATA_NAMES:
+                continue
+            if not name.lower().endswith(suffixes):
+                continue
+            full = Path(dirpath, name)
+            rel = full.relative_to(root).as_posix()
+            out.append(_stat(source, rel, full, root))
+    out.sort(key=lambda f: f.path)
+    return out
+
+
+def _stat(source: str, rel: str, full: Path, root: Path) -> FileInfo:
+    try:
+        if full.is_symlink() and not _inside(root, full.resolve()):
+            return FileInfo(
+                source, rel, str(full), 0, 0, "symlink points outside the source folder"
+            )
+        st = full.stat()
+    except FileNotFoundError:
+        return FileInfo(source, rel, str(full), 0, 0, "file vanished before it could be read")
+    except OSError as e:
+        return FileInfo(source, rel, str(full), 0, 0, f"cannot stat: {e.strerror or e}")
+    return FileInfo(source, rel, str(full), st.st_size, st.st_mtime_ns)
+
+
+def split(
+    files: list[FileInfo], ledger: dict[tuple[str, str], dict]
+) -> tuple[list[Candidate], list[FileInfo]]:
+    """(files to read, files unchanged by size and mtime)."""
+    to_read: list[Candidate] = []
+    unchanged: list[FileInfo] = []
+    for f in files:
+        prev = ledger.get((f.source, f.path))
+        if (
+            prev is not None
+            and f.problem is None
+            and prev["size"] == f.size
+            and prev["mtime_ns"] == f.mtime_ns
+        ):
+            unchanged.append(f)
+        else:
+            to_read.append(
+                Candidate(
+                    f,
+                    prev["sha256"] if prev else None,
+                    prev["article_id"] if prev else None,
+                )
+            )
+    return to_read, unchanged

@@ -1,0 +1,193 @@
+"""Run bookkeeping: every discovered file gets exactly one ``files`` row per run.
+
+``RunLedger`` folds batch results into the live ledger (one row per file)
+and the article index, decides new / changed / unchanged / duplicate /
+quarantined / deleted, and finds articles no live file points at any more.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from akhbar.schemas import ARTICLE_TABLES, FILES
+from akhbar.tasks.batch import BatchResult, FileOutcome
+from akhbar.tasks.discover import FileInfo
+from akhbar.tasks.load import Store
+
+__all__ = ["RunLedger"]
+
+STATUSES = ("new", "changed", "unchanged", "duplicate", "quarantined", "deleted")
+
+
+@dataclass
+class RunLedger:
+    store: Store
+    run_id: str
+    ledger: dict[tuple[str, str], dict] = field(init=False)
+    index: dict[str, dict] = field(init=False)
+    file_rows: list[dict] = field(default_factory=list)
+    counts: Counter = field(default_factory=Counter)
+    rows_written: Counter = field(default_factory=Counter)
+
+    def __post_init__(self) -> None:
+        self.ledger = self.store.ledger()
+        self.index = self.store.index()
+        self._by_body = {
+            r["body_sha256"]: a for a, r in sorted(self.index.items(), key=lambda kv: -kv[1]["seq"])
+        }
+        self._seq = max((r["seq"] for r in self.index.values()), default=0)
+        self._now = datetime.now(UTC)
+
+    # ----- file rows -------------------------------------------------------------------
+    def _row(
+        self,
+        f: FileInfo,
+        status: str,
+        sha: str | None,
+        aid: str | None,
+        reason: str | None = None,
+        size: int | None = None,
+    ) -> None:
+        self.counts[status] += 1
+        self.file_rows.append(
+            {
+                "source": f.source,
+                "path": f.path,
+                "size": f.size if size is None else size,
+                "mtime_ns": f.mtime_ns,
+                "sha256": sha,
+                "status": status,
+                "reason": reason,
+                "article_id": aid,
+                "run_id": self.run_id,
+                "seen_at": self._now,
+            }
+        )
+
+    def add_unchanged(self, files: list[FileInfo]) -> None:
+        for f in files:
+            prev = self.ledger[(f.source, f.path)]
+            status = "quarantined" if prev["status"] == "quarantined" else "unchanged"
+            self._row(f, status, prev["sha256"], prev["article_id"], prev["reason"])
+
+    def _remember(
+        self,
+        f: FileInfo,
+        sha: str,
+        size: int,
+        status: str,
+        aid: str | None,
+        reason: str | None = None,
+    ) -> None:
+        self.ledger[(f.source, f.path)] = {
+            "source": f.source,
+            "path": f.path,
+            "size": size,
+            "mtime_ns": f.mtime_ns,
+            "sha256": sha,
+            "status": status,
+            "reason": reason,
+            "article_id": aid,
+        }
+
+    # ----- batches ---------------------------------------------------------------------
+    def add_batch(self, result: BatchResult, batch_id: str) -> None:
+        accepted: list[str] = []
+        dup_of: dict[str, str] = {}
+        for o in result.outcomes:
+            self._outcome(o, accepted, dup_of)
+        self._stage(result, batch_id, accepted, dup_of)
+
+    def _outcome(self, o: FileOutcome, accepted: list[str], dup_of: dict[str, str]) -> None:
+        f = o.candidate.info
+        known = (f.source, f.path) in self.ledger
+        if o.status == "quarantined":
+            self._remember(f, o.sha256, o.size, "quarantined", None, o.reason)
+            self._row(f, "quarantined", o.sha256, None, o.reason, o.size)
+            return
+        if o.status == "unchanged":  # touched, same bytes
+            prev = self.ledger[(f.source, f.path)]
+            self._remember(f, o.sha256, o.size, prev["status"], prev["article_id"], prev["reason"])
+            self._row(f, "unchanged", o.sha256, o.article_id, size=o.size)
+            return
+        aid = o.article_id
+        assert aid is not None and o.body_sha256 is not None
+        if aid in self.index:  # an exact repeat of a text we hold
+            self._remember(f, o.sha256, o.size, "duplicate", aid)
+            self._row(f, "duplicate", o.sha256, aid, size=o.size)
+            return
+        self._seq += 1
+        self.index[aid] = {
+            "article_id": aid,
+            "source": f.source,
+            "batch": "",
+            "body_sha256": o.body_sha256,
+            "seq": self._seq,
+        }
+        earlier = self._by_body.get(o.body_sha256)
+        if earlier is not None:
+            dup_of[aid] = earlier
+        else:
+            self._by_body[o.body_sha256] = aid
+        accepted.append(aid)
+        self._remember(f, o.sha256, o.size, "new", aid)
+        self._row(f, "changed" if known else "new", o.sha256, aid, size=o.size)
+
+    def _stage(
+        self, result: BatchResult, batch_id: str, accepted: list[str], dup_of: dict[str, str]
+    ) -> None:
+        if not accepted:
+            return
+        keep = pa.array(accepted, pa.string())
+        for aid in accepted:
+            self.index[aid]["batch"] = batch_id
+        sources = {self.index[a]["source"] for a in accepted}
+        for table, data in result.tables.items():
+            data = data.filter(pc.is_in(data["article_id"], value_set=keep))
+            if table == "articles" and dup_of:
+                data = _set_duplicate_of(data, dup_of)
+            for src in sorted(sources):
+                ids = pa.array([a for a in accepted if self.index[a]["source"] == src])
+                part = data.filter(pc.is_in(data["article_id"], value_set=ids))
+                self.store.stage_part(table, src, batch_id, part)
+                self.rows_written[table] += part.num_rows
+
+    # ----- end of run ------------------------------------------------------------------
+    def add_deleted(self, sources: list[str], seen: set[tuple[str, str]]) -> None:
+        for key, prev in sorted(self.ledger.items()):
+            if key[0] in sources and key not in seen:
+                f = FileInfo(prev["source"], prev["path"], "", prev["size"], prev["mtime_ns"])
+                self._row(f, "deleted", prev["sha256"], prev["article_id"])
+                del self.ledger[key]
+
+    def orphans(self) -> set[str]:
+        live = {r["article_id"] for r in self.ledger.values() if r["article_id"]}
+        return set(self.index) - live
+
+    def commit(self) -> None:
+        dead = self.orphans()
+        self.store.remove_articles(dead, self.index, self.run_id)
+        for a in dead:
+            del self.index[a]
+        files = pa.Table.from_pylist(self.file_rows, schema=FILES)
+        self.store.stage_ledger_part("files", self.run_id, files)
+        self.rows_written["files"] = files.num_rows
+        self.counts["articles_removed"] = len(dead)
+        self.store.commit(self.ledger, self.index)
+
+    def summary(self) -> dict[str, int]:
+        out = {"files_seen": sum(self.counts[s] for s in STATUSES if s != "deleted")}
+        out.update({s: self.counts[s] for s in STATUSES})
+        out.update({f"rows_{t}": self.rows_written[t] for t in ARTICLE_TABLES})
+        return out
+
+
+def _set_duplicate_of(data: pa.Table, dup_of: dict[str, str]) -> pa.Table:
+    ids = data["article_id"].to_pylist()
+    col = pa.array([dup_of.get(a) for a in ids], pa.string())
+    return data.set_column(data.schema.get_field_index("duplicate_of"), "duplicate_of", col)

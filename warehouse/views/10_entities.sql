@@ -1,0 +1,7 @@
+-- entities: one row per canonical entity (gazetteer or discovered), whatever the spelling.
+CREATE OR REPLACE VIEW entities AS
+SELECT entity_id, any_value(kind) AS kind, any_value(name) AS name,
+       any_value(name_en) AS name_en, any_value(origin) AS origin,
+       any_value(country) AS country
+FROM raw_entity_defs
+GROUP BY entity_id;

@@ -1,0 +1,5 @@
+-- figures: one row per counted fact (GDELT GKG count types plus ATTACK, COMBATANT, DEPLOY).
+CREATE OR REPLACE VIEW figures AS
+SELECT article_id, count_type, value, value_max, qualifier, object, location_id, date,
+       according_to, trigger, surface, sentence, "start", "end"
+FROM raw_figures;
