@@ -30,6 +30,11 @@ MAX_CONTROL_SHARE = 0.01
 # cp1256/ISO-8859-6 (> 0.9) against Latin-1 text decoded as cp1256 (< 0.1).
 MIN_ARABIC_SHARE = 0.5
 LEGACY_ENCODINGS = ("cp1256", "iso8859_6")
+# cp1256 assigns a character to every byte, so any bytes "decode". Prose has
+# spaces: the seeds have 16-19 % white space, random high bytes ~0.4 %. A
+# legacy decode of more than a line with less than this is not text.
+MIN_SPACE_SHARE = 0.05
+MIN_LEN_FOR_SPACE_CHECK = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +55,10 @@ def _arabic_share(text: str) -> float:
     if not letters:
         return 0.0
     return sum("\u0600" <= c <= "\u06ff" for c in letters) / len(letters)
+
+
+def _space_share(text: str) -> float:
+    return sum(c.isspace() for c in text) / max(len(text), 1)
 
 
 def _control_share(text: str) -> float:
@@ -81,6 +90,8 @@ def _try_decode(data: bytes) -> tuple[str | None, str | None]:
         except UnicodeDecodeError:
             continue
         share = _arabic_share(text)
+        if len(text) >= MIN_LEN_FOR_SPACE_CHECK and _space_share(text) < MIN_SPACE_SHARE:
+            continue
         if best is None or share > best[0]:
             best = (share, text, enc)
     if best and best[0] >= MIN_ARABIC_SHARE:

@@ -1,0 +1,66 @@
+"""The fast normaliser must equal camel-tools' chain and map offsets back exactly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from akhbar.text.normalize import NormText, camel_normalize, normalize
+
+SEEDS = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
+
+# Arabic letters, diacritics, tatweel, Persian letters, presentation forms,
+# digits of three systems, punctuation, Latin, invisible marks, emoji.
+ALPHABET = st.one_of(
+    st.characters(min_codepoint=0x0600, max_codepoint=0x06FF),
+    st.characters(min_codepoint=0xFB50, max_codepoint=0xFDFF),
+    st.characters(min_codepoint=0xFE70, max_codepoint=0xFEFF),
+    st.characters(min_codepoint=0x2000, max_codepoint=0x206F),
+    st.sampled_from(list(" \n\t.,:;\"'()«»“”-–—0123456789abcXYZé😀\u200f\u200b\ufeff")),
+)
+TEXTS = st.text(alphabet=ALPHABET, max_size=80)
+
+
+def test_seeds_match_camel_tools():
+    for path in SEEDS:
+        text = path.read_text(encoding="utf-8")
+        assert NormText(text).norm == camel_normalize(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_random_text_matches_camel_tools(text):
+    assert normalize(text) == camel_normalize(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, st.data())
+def test_spans_map_back_to_the_same_characters(text, data):
+    nt = NormText(text)
+    if not nt.norm:
+        return
+    i = data.draw(st.integers(0, len(nt.norm) - 1))
+    j = data.draw(st.integers(i + 1, len(nt.norm)))
+    s, e = nt.span(i, j)
+    assert 0 <= s < e <= len(text)
+    # The source span normalises to a string that contains what was matched.
+    assert nt.norm[i:j] in camel_normalize(text[s:e])
+
+
+def test_known_folds():
+    assert normalize("أإآٱ") == "اااا"
+    assert normalize("مدرسةٌ على") == "مدرسه علي"
+    assert normalize("مُحَمَّد") == "محمد"
+    assert normalize("كـــتاب") == "كتاب"
+    assert normalize("یک") == "يك"
+    assert normalize("٠٥:٣١ ۱۲") == "05:31 12"
+
+
+def test_diacritics_stay_with_their_word():
+    text = "قُتِلَ مئةٌ"
+    nt = NormText(text)
+    start = nt.norm.index("مئه")
+    s, e = nt.span(start, start + 3)
+    assert text[s:e] == "مئةٌ"
