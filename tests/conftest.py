@@ -58,7 +58,7 @@ def seeded_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     src = base / "seeds"
     shutil.copytree(SEEDS, src)
     wh = base / "warehouse"
-    code, out, err = Cli()("run", str(src), "--warehouse", str(wh))
+    code, _out, err = Cli()("run", str(src), "--warehouse", str(wh))
     assert code == 0, err
     return wh
 

@@ -10,17 +10,58 @@ import duckdb
 
 CONTRACT_VIEWS = {
     "documents": {"article_id", "source", "path", "text"},
-    "articles": {"article_id", "source", "path", "title", "body", "published_at",
-                 "published_precision", "dateline", "outlet", "author", "duplicate_of"},
+    "articles": {
+        "article_id",
+        "source",
+        "path",
+        "title",
+        "body",
+        "published_at",
+        "published_precision",
+        "dateline",
+        "outlet",
+        "author",
+        "duplicate_of",
+    },
     "boilerplate": {"article_id", "kind", "start", "end", "text"},
     "entities": {"entity_id", "kind", "name", "name_en"},
     "mentions": {"article_id", "entity_id", "kind", "surface", "start", "end"},
-    "figures": {"article_id", "count_type", "value", "value_max", "qualifier", "object",
-                "location_id", "date", "according_to", "surface", "sentence", "start", "end"},
-    "timex": {"article_id", "type", "value", "resolved_date", "precision", "anchor", "surface",
-              "start", "end"},
-    "quotes": {"article_id", "speaker_id", "speaker", "verb", "quote", "according_to", "start",
-               "end"},
+    "figures": {
+        "article_id",
+        "count_type",
+        "value",
+        "value_max",
+        "qualifier",
+        "object",
+        "location_id",
+        "date",
+        "according_to",
+        "surface",
+        "sentence",
+        "start",
+        "end",
+    },
+    "timex": {
+        "article_id",
+        "type",
+        "value",
+        "resolved_date",
+        "precision",
+        "anchor",
+        "surface",
+        "start",
+        "end",
+    },
+    "quotes": {
+        "article_id",
+        "speaker_id",
+        "speaker",
+        "verb",
+        "quote",
+        "according_to",
+        "start",
+        "end",
+    },
     "files": {"source", "path", "sha256", "status", "reason", "article_id", "run_id"},
     "runs": {"run_id", "started_at", "finished_at"},
 }
@@ -48,13 +89,19 @@ def test_every_contract_view_has_its_columns(seeded_warehouse):
 
 def test_second_run_is_a_noop(cli, seeds_copy, warehouse):
     assert cli("run", str(seeds_copy), "--warehouse", str(warehouse))[0] == 0
-    before = {t: q(cli, warehouse, f"select * from {t} order by all")
-              for t in ("documents", "articles", "figures", "mentions")}
+    before = {
+        t: q(cli, warehouse, f"select * from {t} order by all")
+        for t in ("documents", "articles", "figures", "mentions")
+    }
     code, out, _ = cli("run", str(seeds_copy), "--warehouse", str(warehouse))
     assert code == 0
     assert "unchanged" in out
-    last = q(cli, warehouse, "select status, count(*) n from files where run_id = "
-             "(select max(run_id) from runs) group by status")
+    last = q(
+        cli,
+        warehouse,
+        "select status, count(*) n from files where run_id = "
+        "(select max(run_id) from runs) group by status",
+    )
     assert last == [{"status": "unchanged", "n": 5}]
     after = {t: q(cli, warehouse, f"select * from {t} order by all") for t in before}
     assert after == before
@@ -76,9 +123,12 @@ def test_bad_sql_is_one_line_and_exit_1(cli, seeded_warehouse):
 
 
 def test_query_cannot_modify(cli, seeded_warehouse, tmp_path):
-    for sql in ("drop view articles", "create table x as select 1",
-                f"copy (select 1) to '{tmp_path / 'x.csv'}'",
-                "set enable_external_access = true"):
+    for sql in (
+        "drop view articles",
+        "create table x as select 1",
+        f"copy (select 1) to '{tmp_path / 'x.csv'}'",
+        "set enable_external_access = true",
+    ):
         code, _, err = cli("query", "--warehouse", str(seeded_warehouse), sql)
         assert code == 1, sql
     assert not (tmp_path / "x.csv").exists()
@@ -86,8 +136,9 @@ def test_query_cannot_modify(cli, seeded_warehouse, tmp_path):
 
 
 def test_query_formats(cli, seeded_warehouse):
-    code, out, _ = cli("query", "-w", str(seeded_warehouse), "-f", "csv",
-                       "select count(*) as n from articles")
+    code, out, _ = cli(
+        "query", "-w", str(seeded_warehouse), "-f", "csv", "select count(*) as n from articles"
+    )
     assert code == 0 and out.splitlines() == ["n", "5"]
     code, out, _ = cli("query", "-w", str(seeded_warehouse), "select 42 as answer")
     assert code == 0 and "42" in out and "answer" in out

@@ -37,11 +37,19 @@ def test_recover_deletes_uncommitted_parts(tmp_path):
 def test_corrupt_part_is_dropped_and_its_files_forgotten(tmp_path):
     store = Store(tmp_path)
     store.stage_part("documents", "s", "b1", _docs("a"))
-    ledger = {("s", "a.txt"): {"source": "s", "path": "a.txt", "size": 1, "mtime_ns": 1,
-                               "sha256": "x", "status": "new", "reason": None,
-                               "article_id": "a"}}
-    index = {"a": {"article_id": "a", "source": "s", "batch": "b1", "body_sha256": "h",
-                   "seq": 1}}
+    ledger = {
+        ("s", "a.txt"): {
+            "source": "s",
+            "path": "a.txt",
+            "size": 1,
+            "mtime_ns": 1,
+            "sha256": "x",
+            "status": "new",
+            "reason": None,
+            "article_id": "a",
+        }
+    }
+    index = {"a": {"article_id": "a", "source": "s", "batch": "b1", "body_sha256": "h", "seq": 1}}
     store.commit(ledger, index)
     part = Store(tmp_path).live_parts("documents")[0]
     part.write_bytes(part.read_bytes()[:20])  # torn write
@@ -66,7 +74,8 @@ def test_remove_articles_rewrites_only_affected_parts(tmp_path):
     store.remove_articles({"a"}, index, "r2")
     store.commit({}, {k: v for k, v in index.items() if k != "a"})
     ids = sorted(
-        i for p in Store(tmp_path).live_parts("documents")
+        i
+        for p in Store(tmp_path).live_parts("documents")
         for i in pa.parquet.read_table(p)["article_id"].to_pylist()
     )
     assert ids == ["b", "c"]

@@ -26,7 +26,9 @@ socket.getaddrinfo = (lambda orig: lambda host, *a, **k: orig(host, *a, **k)
 
 
 def test_imports_do_not_touch_the_network():
-    code = BLOCK + """
+    code = (
+        BLOCK
+        + """
 import akhbar.cli, akhbar.tasks.batch, akhbar.tasks.extract, akhbar.text.normalize
 from akhbar.tasks.clean import clean
 from akhbar.tasks.extract import extract_article
@@ -35,6 +37,7 @@ for p in sorted(pathlib.Path("seeds").glob("*.txt")):
     extract_article(clean(p.read_text(encoding="utf-8")))
 print("ok")
 """
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().endswith("ok")
@@ -42,12 +45,15 @@ print("ok")
 
 @pytest.mark.slow
 def test_pipeline_runs_with_sockets_blocked(tmp_path, seeds_copy):
-    code = BLOCK + f"""
+    code = (
+        BLOCK
+        + f"""
 import sys
 from akhbar.cli import main
 sys.argv = ["akhbar", "run", {str(seeds_copy)!r}, "--warehouse", {str(tmp_path / "wh")!r}]
 main()
 """
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]
     assert "network access attempted" not in out.stderr
