@@ -117,7 +117,7 @@ def test_views_work_after_moving_the_warehouse(cli, seeded_warehouse, tmp_path, 
 
 
 def test_bad_sql_is_one_line_and_exit_1(cli, seeded_warehouse):
-    code, out, err = cli("query", "--warehouse", str(seeded_warehouse), "selec nothing")
+    code, _out, err = cli("query", "--warehouse", str(seeded_warehouse), "selec nothing")
     assert code == 1
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
 
@@ -129,7 +129,7 @@ def test_query_cannot_modify(cli, seeded_warehouse, tmp_path):
         f"copy (select 1) to '{tmp_path / 'x.csv'}'",
         "set enable_external_access = true",
     ):
-        code, _, err = cli("query", "--warehouse", str(seeded_warehouse), sql)
+        code, _, _err = cli("query", "--warehouse", str(seeded_warehouse), sql)
         assert code == 1, sql
     assert not (tmp_path / "x.csv").exists()
     assert q(cli, seeded_warehouse, "select count(*) n from articles") == [{"n": 5}]
