@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import logging
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -37,6 +38,13 @@ def run(
         list[str] | None, typer.Argument(help="Folders to ingest (default: registered sources).")
     ] = None,
     warehouse: WarehouseOpt = None,
+    dask_address: Annotated[
+        str | None,
+        typer.Option(
+            "--dask-address",
+            help="Send the work to this Dask scheduler (default $AKHBAR_DASK_ADDRESS).",
+        ),
+    ] = None,
 ) -> None:
     """Run the ingest flow once (Prefect's ephemeral API unless PREFECT_API_URL is set)."""
     root = warehouse_dir(warehouse)
@@ -46,11 +54,22 @@ def run(
     for p in paths or []:
         if not Path(p).is_dir():
             fail(f"not a folder: {p}")
-    summary = _run_flow(paths, root)
+    try:
+        summary = _run_flow(paths, root, dask_address)
+    except (typer.Exit, KeyboardInterrupt):
+        raise
+    except Exception as e:  # Prefect could not start, disk full, a bug: one line, log the rest
+        logging.getLogger("akhbar").exception("run failed")
+        fail(f"run failed: {type(e).__name__}: {_first_line(e)} (details: {root / 'logs'})")
     _print_summary(summary)
 
 
-def _run_flow(paths: list[str] | None, root: Path) -> dict:
+def _first_line(e: BaseException) -> str:
+    text = str(e).strip()
+    return text.splitlines()[0] if text else ""
+
+
+def _run_flow(paths: list[str] | None, root: Path, dask_address: str | None = None) -> dict:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from akhbar.flows.ingest import LockedError, ingest, set_progress
@@ -74,7 +93,7 @@ def _run_flow(paths: list[str] | None, root: Path) -> dict:
         set_progress(progress)
         err.print("[dim]starting Prefect (ephemeral API)...[/]")
         try:
-            return ingest(paths=paths, warehouse=str(root))
+            return ingest(paths=paths, warehouse=str(root), dask_address=dask_address)
         except (SourceError, LockedError) as e:
             fail(str(e))
         finally:

@@ -7,6 +7,7 @@ costs tens of milliseconds of API time.
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -19,7 +20,9 @@ from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
+from akhbar import runners
 from akhbar.config import BATCH_SIZE, warehouse_dir
+from akhbar.crash import crash_point
 from akhbar.schemas import RUNS
 from akhbar.sources import Source, adhoc_sources, load_sources
 from akhbar.tasks.batch import BatchResult, process_batch
@@ -30,8 +33,11 @@ from akhbar.tasks.views import build_database
 
 __all__ = ["LockedError", "ingest", "set_progress"]
 
-# How long a second run waits for the warehouse lock before giving up.
+# How long a second run waits for the warehouse lock before giving up: a
+# 50k-article first run takes ~1-2 min here, so 10 min covers a run in
+# progress without hanging a scheduler forever. $AKHBAR_LOCK_TIMEOUT overrides.
 LOCK_TIMEOUT_S = 600
+LOCK_TIMEOUT_ENV = "AKHBAR_LOCK_TIMEOUT"
 
 _progress: Callable[[str, int, int], None] | None = None
 
@@ -89,24 +95,41 @@ def _run_row(run_id: str, started: datetime, sources: list[Source], summary: dic
     return pa.Table.from_pylist([row], schema=RUNS)
 
 
+def _lock_timeout() -> float:
+    raw = os.environ.get(LOCK_TIMEOUT_ENV)
+    return float(raw) if raw else LOCK_TIMEOUT_S
+
+
 @flow(name="akhbar-ingest", log_prints=False)
-def ingest(paths: list[str] | None = None, warehouse: str | None = None) -> dict:
-    """One run over the given folders, else over every registered source."""
+def ingest(
+    paths: list[str] | None = None,
+    warehouse: str | None = None,
+    dask_address: str | None = None,
+) -> dict:
+    """One run over the given folders, else over every registered source.
+
+    ``dask_address`` (or ``$AKHBAR_DASK_ADDRESS``) sends the batches to an
+    existing Dask scheduler; otherwise ``akhbar.runners`` picks in-process or
+    a local process pool.
+    """
     root = warehouse_dir(warehouse)
     root.mkdir(parents=True, exist_ok=True)
     sources = adhoc_sources(paths) if paths else load_sources(root)
     lock = FileLock(str(root / ".lock"))
+    timeout = _lock_timeout()
     try:
-        lock.acquire(timeout=LOCK_TIMEOUT_S)
+        lock.acquire(timeout=timeout)
     except Timeout as e:
-        raise LockedError(f"another run holds {root / '.lock'}") from e
+        raise LockedError(
+            f"another akhbar run is using {root} (waited {timeout:g} s for {root / '.lock'})"
+        ) from e
     try:
-        return _ingest_locked(root, sources)
+        return _ingest_locked(root, sources, runners.dask_address(dask_address))
     finally:
         lock.release()
 
 
-def _ingest_locked(root: Path, sources: list[Source]) -> dict:
+def _ingest_locked(root: Path, sources: list[Source], address: str | None) -> dict:
     log = get_run_logger()
     started = datetime.now(UTC)
     run_id = started.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
@@ -118,20 +141,33 @@ def _ingest_locked(root: Path, sources: list[Source]) -> dict:
     options = {s.name: s.options() for s in sources}
     batches = _batches(to_read, BATCH_SIZE)
     log.info("run %s: %d files to read in %d batches", run_id, len(to_read), len(batches))
-    futures = [process_task.submit(b, run_id, date.today(), options) for b in batches]
+    today = date.today()
+
+    def params(b: list[Candidate]) -> dict:
+        return {"batch": b, "run_id": run_id, "ingest_date": today, "options": options}
+
     done = 0
     _tick("articles", 0, len(to_read))
-    for i, fut in enumerate(futures):
-        rl.add_batch(fut.result(), f"{run_id}-{i:05d}")
+    results = runners.run_batches(
+        process_task, batches, params, address=address, on_choice=log.info
+    )
+    for i, result in enumerate(results):
+        rl.add_batch(result, f"{run_id}-{i:05d}")
         done += len(batches[i])
-        futures[i] = None  # type: ignore[call-overload]  # free the batch's memory
         _tick("articles", done, len(to_read))
     seen = {(f.source, f.path) for f in unchanged} | {(c.info.source, c.info.path) for c in to_read}
     rl.add_deleted([s.name for s in sources], seen)
     summary = rl.summary()
     store.stage_ledger_part("runs", run_id, _run_row(run_id, started, sources, summary))
     rl.commit()
+    crash_point("after_manifest")
     views_task(root)
+    if store.repaired:
+        log.warning(
+            "repaired the warehouse: dropped %d unreadable part(s) %s; their files were re-read",
+            len(store.repaired),
+            ", ".join(store.repaired),
+        )
     summary = {"run_id": run_id, **summary, "repaired_parts": len(store.repaired)}
     _publish(summary)
     return summary

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pyarrow as pa
 
+from akhbar.crash import crash_point
 from akhbar.schemas import ARTICLE_TABLES
 from akhbar.tasks.clean import CleanResult, clean
 from akhbar.tasks.decode import read_and_decode, text_id
@@ -101,6 +102,7 @@ def process_batch(
             outcomes.append(FileOutcome(cand, "", info.size, "quarantined", info.problem))
             continue
         dec = read_and_decode(info.abspath, opts.get("encoding", "auto"))
+        crash_point("decode")
         if dec.text is None:
             outcomes.append(FileOutcome(cand, dec.sha256, dec.size, "quarantined", dec.reason))
             continue

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from akhbar.crash import crash_point
 from akhbar.schemas import ARTICLE_TABLES, FILES
 from akhbar.tasks.batch import BatchResult, FileOutcome
 from akhbar.tasks.discover import FileInfo
@@ -156,6 +157,7 @@ class RunLedger:
                 part = data.filter(pc.is_in(data["article_id"], value_set=ids))
                 self.store.stage_part(table, src, batch_id, part)
                 self.rows_written[table] += part.num_rows
+            crash_point("between_tables")
 
     # ----- end of run ------------------------------------------------------------------
     def add_deleted(self, sources: list[str], seen: set[tuple[str, str]]) -> None:

@@ -27,6 +27,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from akhbar.crash import crash_point
 from akhbar.schemas import ARTICLE_TABLES, FILES, RUNS
 
 __all__ = ["INDEX", "LEDGER", "Store", "write_table_atomic"]
@@ -73,6 +74,7 @@ def write_table_atomic(table: pa.Table, dest: Path) -> None:
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(f".{dest.name}.{uuid.uuid4().hex[:8]}.tmp")
     pq.write_table(table, tmp, compression=COMPRESSION)
+    crash_point("parquet_write", torn_file=tmp)
     with open(tmp, "rb") as fh:
         os.fsync(fh.fileno())
     os.replace(tmp, dest)
@@ -244,6 +246,7 @@ class Store:
         write_table_atomic(_table(ledger.values(), LEDGER), self.root / m.ledger)
         write_table_atomic(_table(index.values(), INDEX), self.root / m.index)
         self.state.mkdir(parents=True, exist_ok=True)
+        crash_point("before_manifest")
         _write_json_atomic(m.to_json(), self.state / "manifest.json")
         self.collect_garbage(old)
 
