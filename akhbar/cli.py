@@ -59,7 +59,7 @@ def run(
     except (typer.Exit, KeyboardInterrupt):
         raise
     except Exception as e:  # Prefect could not start, disk full, a bug: one line, log the rest
-        logging.getLogger("akhbar").exception("run failed")
+        logging.getLogger(prefect_env.ERROR_LOGGER).exception("run failed")
         fail(f"run failed: {type(e).__name__}: {_first_line(e)} (details: {root / 'logs'})")
     _print_summary(summary)
 

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from akhbar.config import PROJECT_ROOT
 
+ERROR_LOGGER = "akhbar.errors"
+
 DEFAULTS = {
     # One project-local home: migrations of a new home cost ~10 s, so every
     # run and test from this checkout shares it.
@@ -40,3 +42,7 @@ def configure(log_file: Path | None = None) -> None:
         handler.setLevel(logging.INFO)
         for name in ("prefect", "akhbar", "uvicorn"):
             logging.getLogger(name).addHandler(handler)
+        # Tracebacks of failed runs go to the file only; the terminal gets one line.
+        errors = logging.getLogger(ERROR_LOGGER)
+        errors.addHandler(handler)
+        errors.propagate = False
