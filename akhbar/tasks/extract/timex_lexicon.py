@@ -1,0 +1,243 @@
+"""Word lists for temporal expressions, normalised once, and the one matcher.
+
+Every list lives under ``akhbar/data/time/`` (plus the shared
+``months.tsv``/``weekdays.tsv``); this module folds them with the same
+camel-tools normalisation as ``NormText.norm`` and compiles one alternation
+of named rules.  ``MATCHER.finditer(nt.norm)`` is the only pass over an
+article; ``m.lastgroup`` names the rule that fired (each rule is wrapped in
+an outer group, which closes last).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from akhbar.data import read_rows
+from akhbar.text.normalize import normalize
+
+__all__ = ["LEX", "MATCHER", "RULE_GROUPS", "Lexicon"]
+
+
+def _norm(s: str) -> str:
+    return " ".join(normalize(s).split())
+
+
+def _alt(forms: object) -> str:
+    """Regex for a set of normalised forms, as a prefix trie.
+
+    sre tries the branches of an alternation one by one; a trie makes every
+    level dispatch on one character, which is what keeps the single pass over
+    an article within budget.  Inner white space matches any run of spaces.
+    """
+    trie: dict = {}
+    for form in {_norm(f) for f in forms}:  # type: ignore[attr-defined]
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # end of a form
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    ends = "" in node
+    branches = [
+        (r"[^\S\n]+" if ch == " " else re.escape(ch)) + _trie_regex(child)
+        for ch, child in sorted(node.items())
+        if ch
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # Optional tail, greedy: the longest form is tried first, as before.
+    return f"(?:{body})?" if ends else body
+
+
+def _lines(name: str) -> list[str]:
+    return [r[0] for r in read_rows(f"time/{name}")]
+
+
+class Lexicon:
+    """Normalised form -> meaning, for every list the rules use."""
+
+    def __init__(self) -> None:
+        months = read_rows("months.tsv")
+        self.months = {_norm(n): int(m) for s, m, n in months if s != "hijri"}
+        self.hijri = {_norm(n): int(m) for s, m, n in months if s == "hijri"}
+        self.weekdays = {_norm(n): int(d) for d, n in read_rows("weekdays.tsv")}
+        self.rel_days = {_norm(r[0]): (int(r[1]), r[2] if len(r) > 2 else None) for r in _rows("rel_days")}
+        self.mods = {_norm(f): int(v) for f, v in _rows("modifiers")}
+        self.units = {_norm(f): (u, c) for f, u, c in _rows("units")}
+        self.ordinals = {_norm(f): int(v) for v, f in _rows("ordinals")}
+        self.cardinals = {_norm(f): (None if v == "X" else int(v)) for v, f in _rows("cardinals")}
+        self.parts = {(_norm(r[0]), r[2]): (r[1], r[3] == "1") for r in _rows("parts")}
+        self.hours = {_norm(f): int(v) for k, f, v in _rows("hours") if k == "hour"}
+        self.fracs = {_norm(f): int(v) for k, f, v in _rows("hours") if k == "frac"}
+        self.sets = {_norm(f): v for f, v in _rows("sets")}
+        self.anaphoric = {_norm(f): (k, int(d)) for k, f, d in _rows("anaphoric")}
+        self.ambiguous_months = {_norm(f) for f in _lines("ambiguous_months.txt")}
+        self.signals = {_norm(f) for f in _lines("signals.tsv")}
+        self.age_words = {_norm(f) for f in _lines("age.tsv")}
+        self.not_year_before = {_norm(f) for f in _lines("not_year_before.txt")}
+        future = _rows("future")
+        self.future_words = [_norm(f) for k, f in future if k == "word"]
+        self.future_prefixes = tuple(_norm(f) for k, f in future if k == "prefix")
+        self.future_stop = {_norm(f) for k, f in future if k == "stop"}
+        self.future_sites = [_norm(f) for k, f in future if k == "site"]
+
+
+def _rows(name: str) -> tuple[tuple[str, ...], ...]:
+    return read_rows(f"time/{name}.tsv")
+
+
+LEX = Lexicon()
+
+
+def _weekday_bare() -> list[str]:
+    """Weekday names without the article, for "كل جمعة"."""
+    return [w[2:] for w in LEX.weekdays if w.startswith("ال")]
+
+
+@cache
+def _pieces() -> dict[str, str]:
+    units_pl = [f for f, (_u, c) in LEX.units.items() if c == "pl"]
+    month = _alt(LEX.months)
+    return {
+        "WD": _alt(LEX.weekdays),
+        "WDB": _alt(_weekday_bare()),
+        "MON": month,
+        "MONALT": rf"(?:\s*[/(]\s*{month}\s*\)?)?",  # "كانون الثاني/يناير", "نوفمبر (تشرين الثاني)"
+        "HMON": _alt(LEX.hijri),
+        "ORD": _alt(LEX.ordinals),
+        "CARD": _alt(LEX.cardinals),
+        "REL": _alt(LEX.rel_days),
+        "MOD": _alt(LEX.mods),
+        "UNIT": _alt(LEX.units),
+        "UNITPL": _alt(units_pl),
+        "PARTN": _alt(f for f, k in LEX.parts if k == "noun"),
+        "PARTA": _alt(f for f, k in LEX.parts if k == "adverb"),
+        "HOURW": _alt(LEX.hours),
+        "FRAC": _alt(LEX.fracs),
+        "SET": _alt(LEX.sets),
+        "ANA_SHIFT": _alt(f for f, (k, _d) in LEX.anaphoric.items() if k == "shift"),
+        "ANA_DAY": _alt(f for f, (k, _d) in LEX.anaphoric.items() if k == "day"),
+        "TZ": _alt(_lines("timezones.txt")),
+        "BLOCK": _alt(_lines("blockers.txt")),
+        "YEARW": r"\s*,?\s*(?:(?:من\s+)?(?:ل|ال)?(?:عام|سنه)\s+)?",
+        "NUM": r"(?<![\d.,/:])\d{1,3}(?:[.,]\d+)?(?![\d/:])",
+        "DAY": r"(?<![\d.,/:])(?:0?[1-9]|[12]\d|3[01])(?![\d/:.,])",
+        "YEAR": r"(?<!\d)(?:1[4-9]|20)\d\d(?!\d)",
+        "END": r"(?!\w)",
+        "BEG": "",
+    }
+
+
+# One rule per outer group; order matters (leftmost alternative wins at a position).
+_RULES = [
+    ("block", r"{BLOCK}{END}|اليوم\s+{ORD}{END}"),
+    (
+        "hijri",
+        r"(?P<h_d>{DAY})\s*(?:من\s+)?(?:شهر\s+)?(?P<h_m>{HMON}){END}"
+        r"(?:{YEARW}(?P<h_y>1[34]\d\d)(?:\s*(?:ه|هجريه|للهجره|هجري){END})?)?",
+    ),
+    (
+        "dmy",
+        r"(?:(?P<a_wd>{WD})\s*,?\s*(?:الموافق\s+)?)?(?:(?P<a_d>{DAY})|(?P<a_o>{ORD}))\s*"
+        r"(?:من\s+)?(?:شهر\s+)?(?P<a_m>{MON}){END}{MONALT}"
+        r"(?:{YEARW}(?P<a_y>{YEAR})(?:\s*م{END})?)?",
+    ),
+    (
+        "numdate",
+        r"(?<![\d/.:-])(?P<n_d>[0-3]?\d)(?P<n_s>[/.-])(?P<n_m>[01]?\d)(?P=n_s)(?P<n_y>{YEAR})"
+        r"(?![\d/.-]\d)",
+    ),
+    ("isodate", r"(?<![\d/.:-])(?P<i_y>{YEAR})-(?P<i_m>[01]?\d)-(?P<i_d>[0-3]?\d)(?![\d-])"),
+    (
+        "my",
+        r"(?:(?P<b_sh>شهر)\s+)?(?P<b_m>{MON}){END}{MONALT}{YEARW}(?P<b_y>{YEAR})(?:\s*م{END})?",
+    ),
+    (
+        "ordrel",
+        r"(?:(?P<r_d>{DAY})|(?P<r_o>{ORD}))\s+من\s+(?:هذا\s+الشهر|الشهر\s+(?P<r_mod>{MOD})){END}",
+    ),
+    (
+        "clock",
+        r"(?<![\d:.])(?P<k_h>[012]?\d):(?P<k_m>[0-5]\d)(?![\d:])"
+        r"(?:\s*(?P<k_ap>{PARTA}){END})?(?:\s*(?P<k_tz>بتوقيت\s+{TZ}|GMT|UTC|ت\s*غ){END})?",
+    ),
+    (
+        "clockw",
+        r"الساعه\s+(?:(?P<c_h>{DAY})|(?P<c_w>{HOURW}))(?:\s+(?P<c_f>{FRAC}))?"
+        r"(?:\s+(?:من\s+)?(?P<c_ap>{PARTA}|{PARTN})){END}(?:\s*(?P<c_tz>بتوقيت\s+{TZ}){END})?",
+    ),
+    (
+        "ana",
+        r"(?P<p_dir>{ANA_SHIFT})\s+ب\s*(?:(?P<p_n>{NUM}|{CARD})\s+)?(?P<p_u>{UNIT}){END}"
+        r"|(?P<p_day>{ANA_DAY}){END}",
+    ),
+    ("ago", r"قبل\s+(?:(?P<g_n>{NUM}|{CARD})\s+)?(?P<g_u>{UNIT}){END}(?!\s+من{END}|\s*\d)"),
+    ("set", r"(?P<s_f>{SET}){END}|كل\s+(?P<s_y>يوم\s+)?(?:ال)?(?P<s_wd>{WDB}){END}"),
+    (
+        "wd",
+        r"{BEG}(?:(?P<w_rel>{REL})\s+)?(?:يوم\s+)?(?P<w_wd>{WD}){END}(?:\s+(?P<w_mod>{MOD}){END})?",
+    ),
+    ("rel", r"{BEG}(?P<d_rel>{REL}){END}"),
+    (
+        "part",
+        r"{BEG}(?P<t_p>{PARTN})(?=\s+(?:من\s+)?(?:يوم\s+)?(?:{REL}|{WD}|\d{{1,2}}\s|{ORD}\s+من))",
+    ),
+    (
+        "period",
+        r"(?:هذا|هذه)\s+(?P<e_u>الاسبوع|الشهر|العام|السنه){END}"
+        r"|(?P<e_u2>الاسبوع|الشهر|العام|السنه)\s+(?P<e_mod>{MOD}){END}",
+    ),
+    ("mon", r"{BEG}(?:(?P<m_sh>شهر)\s+)?(?P<m_m>{MON}){END}{MONALT}(?:\s+(?P<m_mod>{MOD}){END})?"),
+    ("year", r"{BEG}(?:ال)?(?:عام|سنه)\s+(?P<y_y>{YEAR})(?:\s*(?P<y_h>م|ه|هجري){END})?"),
+    ("plper", r"ال(?P<l_u>{UNITPL})\s+(?:القليله\s+)?(?P<l_mod>{MOD}|الاخيره){END}"),
+    ("dur", r"{BEG}(?:(?P<u_n>{NUM}|{CARD})\s+)?(?P<u_u>{UNIT}){END}"),
+]
+
+
+def _compile() -> re.Pattern[str]:
+    p = _pieces()
+    # Inner white space never crosses a line: boilerplate is blanked to "\n",
+    # and a paragraph break ends any expression.
+    alts = [f"(?P<{name}>{body.format(**p)})".replace(r"\s", r"[^\S\n]") for name, body in _RULES]
+    # Matches start at a word start (after optional proclitics و ف ب ل, kept
+    # outside the rule's group): the single look-behind rejects in-word
+    # positions before any rule is tried, which is most of the speed.
+    # A trie of every word a rule can start with is checked first, so the
+    # rules themselves only run at the few words that can open a timex.
+    return re.compile(r"(?<!\w)[وف]?[بل]?(?=\d|" + _first_words() + r"(?!\w))(?:" + "|".join(alts) + ")")
+
+
+def _first_words() -> str:
+    units_pl = [f for f, (_u, c) in LEX.units.items() if c == "pl"]
+    words = [
+        *LEX.weekdays, *LEX.rel_days, *LEX.ordinals, *LEX.months, *LEX.cardinals, *LEX.units,
+        *LEX.sets, *LEX.anaphoric, *(f for f, _k in LEX.parts), *_lines("blockers.txt"),
+        *("ال" + u for u in units_pl), "شهر", "قبل", "كل", "الساعه", "هذا", "هذه", "اليوم",
+        "الاسبوع", "الشهر", "العام", "السنه", "عام", "سنه",
+    ]
+    return _alt(w.split()[0] for w in map(_norm, words))
+
+
+MATCHER = _compile()
+
+
+def _rule_groups() -> dict[str, tuple[str, ...]]:
+    """The named groups inside each rule (in pattern order), for cheap field reads."""
+    by_index = sorted(MATCHER.groupindex.items(), key=lambda kv: kv[1])
+    rules = {name for name, _body in _RULES}
+    out: dict[str, list[str]] = {}
+    current = ""
+    for name, _i in by_index:
+        if name in rules:
+            current = name
+            out[name] = []
+        else:
+            out[current].append(name)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+RULE_GROUPS = _rule_groups()
