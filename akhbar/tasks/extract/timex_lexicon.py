@@ -65,7 +65,9 @@ class Lexicon:
         self.months = {_norm(n): int(m) for s, m, n in months if s != "hijri"}
         self.hijri = {_norm(n): int(m) for s, m, n in months if s == "hijri"}
         self.weekdays = {_norm(n): int(d) for d, n in read_rows("weekdays.tsv")}
-        self.rel_days = {_norm(r[0]): (int(r[1]), r[2] if len(r) > 2 else None) for r in _rows("rel_days")}
+        self.rel_days = {
+            _norm(r[0]): (int(r[1]), r[2] if len(r) > 2 else None) for r in _rows("rel_days")
+        }
         self.mods = {_norm(f): int(v) for f, v in _rows("modifiers")}
         self.units = {_norm(f): (u, c) for f, u, c in _rows("units")}
         self.ordinals = {_norm(f): int(v) for v, f in _rows("ordinals")}
@@ -208,16 +210,37 @@ def _compile() -> re.Pattern[str]:
     # positions before any rule is tried, which is most of the speed.
     # A trie of every word a rule can start with is checked first, so the
     # rules themselves only run at the few words that can open a timex.
-    return re.compile(r"(?<!\w)[وف]?[بل]?(?=\d|" + _first_words() + r"(?!\w))(?:" + "|".join(alts) + ")")
+    head = r"(?<!\w)[وف]?[بل]?(?=\d|" + _first_words() + r"(?!\w))"
+    return re.compile(head + "(?:" + "|".join(alts) + ")")
 
 
 def _first_words() -> str:
     units_pl = [f for f, (_u, c) in LEX.units.items() if c == "pl"]
     words = [
-        *LEX.weekdays, *LEX.rel_days, *LEX.ordinals, *LEX.months, *LEX.cardinals, *LEX.units,
-        *LEX.sets, *LEX.anaphoric, *(f for f, _k in LEX.parts), *_lines("blockers.txt"),
-        *("ال" + u for u in units_pl), "شهر", "قبل", "كل", "الساعه", "هذا", "هذه", "اليوم",
-        "الاسبوع", "الشهر", "العام", "السنه", "عام", "سنه",
+        *LEX.weekdays,
+        *LEX.rel_days,
+        *LEX.ordinals,
+        *LEX.months,
+        *LEX.cardinals,
+        *LEX.units,
+        *LEX.sets,
+        *LEX.anaphoric,
+        *(f for f, _k in LEX.parts),
+        *_lines("blockers.txt"),
+        *("ال" + u for u in units_pl),
+        "شهر",
+        "قبل",
+        "كل",
+        "الساعه",
+        "هذا",
+        "هذه",
+        "اليوم",
+        "الاسبوع",
+        "الشهر",
+        "العام",
+        "السنه",
+        "عام",
+        "سنه",
     ]
     return _alt(w.split()[0] for w in map(_norm, words))
 

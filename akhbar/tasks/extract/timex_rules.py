@@ -121,7 +121,11 @@ def _hm(h: int, mi: int, ap: str | None) -> dict | None:
     part = _part_code(ap) if ap else None
     # 12-hour clock words: "الثامنة مساء" is 20:00, "الثانية ظهرا" 14:00,
     # "الحادية عشرة ليلا" 23:00 but "الثانية ليلا" 02:00.
-    if part in ("EV", "AF") and h < 12 or part == "MI" and h < 6 or part == "NI" and 6 <= h < 12:
+    if (
+        (part in ("EV", "AF") and h < 12)
+        or (part == "MI" and h < 6)
+        or (part == "NI" and 6 <= h < 12)
+    ):
         h += 12
     if h > MAX_HOUR or mi > 59:
         return None
@@ -220,16 +224,19 @@ def _signal_before(norm: str, s: int, *, clitic: bool = False, prep_only: bool =
     head = " ".join(norm[max(0, s - SIGNAL_WINDOW) : s].split())
     if prep_only:
         return bool(re.search(r"(?:^|\s)(?:عند|في|من|قبل|بعد|حتي|منذ)$", head))
-    return any(head.endswith(sig) and (len(head) == len(sig) or head[-len(sig) - 1] in " ,")
-               for sig in LEX.signals if sig != "ل")
+    return any(
+        head.endswith(sig) and (len(head) == len(sig) or head[-len(sig) - 1] in " ,")
+        for sig in LEX.signals
+        if sig != "ل"
+    )
 
 
 def _is_age(norm: str, s: int, e: int) -> bool:
-    """"يبلغ من العمر 25 عاما", "(25 عاما)": ages are not durations."""
+    """ "يبلغ من العمر 25 عاما", "(25 عاما)": ages are not durations."""
     if _prev_word(norm, s) in LEX.age_words:
         return True
     before, after = norm[max(0, s - 2) : s].strip(), norm[e : e + 2].strip()
-    return before.endswith("(") and after.startswith(")") or norm.startswith(" من العمر", e)
+    return (before.endswith("(") and after.startswith(")")) or norm.startswith(" من العمر", e)
 
 
 def _future_before(norm: str, s: int) -> bool:
