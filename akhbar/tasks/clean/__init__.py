@@ -4,12 +4,24 @@
 text with every boilerplate character replaced by a newline, so it has the
 same length as ``text`` and every offset found in it is an offset into the
 source; downstream extractors only ever see ``visible``.
+
+How: the text is split into lines (``lines.py``); whole lines are classified
+by marker lists and shape (``boilerplate.py``); the title is the first line
+that is not boilerplate, minus a clickbait prefix; the first body paragraph
+may open with a dateline (``metadata.py``). Date lines give ``published_at``
+(``dates.py``). See ``docs/clean.md``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+
+from akhbar.tasks.clean.boilerplate import Hit, classify
+from akhbar.tasks.clean.dates import DateLine
+from akhbar.tasks.clean.lexicon import LEX, norm
+from akhbar.tasks.clean.lines import Line, split_lines
+from akhbar.tasks.clean.metadata import parse_dateline
 
 __all__ = ["BLANK", "CleanResult", "clean"]
 
@@ -34,30 +46,133 @@ class CleanResult:
     agencies: list[str] = field(default_factory=list)
 
 
-def _paragraphs(text: str, start: int = 0) -> list[tuple[int, int]]:
-    out, pos = [], start
-    for line in text[start:].split("\n"):
-        s, e = pos, pos + len(line)
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
-        pos += len(line) + 1
-    return out
+@dataclass
+class _State:
+    """What one clean() call accumulates."""
+
+    text: str
+    spans: list[tuple[str, int, int]] = field(default_factory=list)
+    meta: dict = field(default_factory=dict)
+    agencies: list[str] = field(default_factory=list)
+
+    def add(self, kind: str, start: int, end: int) -> None:
+        self.spans.append((kind, start, end))
+
+    def agency(self, names: list[str]) -> None:
+        self.agencies.extend(a for a in names if a not in self.agencies)
 
 
 def clean(text: str, *, title: str | None = None) -> CleanResult:
-    """Walking-skeleton clean: the first non-empty line is the title, the rest is body."""
-    paras = _paragraphs(text)
-    title_span = paras[0] if paras and title is None else None
-    body_spans = paras[1:] if title_span else paras
+    """Boilerplate spans, title, body and metadata of one article text."""
+    lines = split_lines(text)
+    hits, title_idx = classify(lines, want_title=title is None)
+    st = _State(text)
+    hit_lines = set()
+    for h in hits:
+        _record(st, h, lines)
+        hit_lines.update(range(h.first, h.last + 1))
+    body_lines = [ln for ln in lines if ln.index not in hit_lines and ln.index != title_idx]
+    title_span = None
+    if title_idx is not None:
+        title_span = _title(st, lines[title_idx])
+        title = text[slice(*title_span)]
+    elif title is not None:
+        title = _strip_prefix(title)
+    body_spans = _body(st, body_lines, title_idx)
+    return _result(st, title, title_span, body_spans)
+
+
+def _record(st: _State, h: Hit, lines: list[Line]) -> None:
+    st.add(h.kind, lines[h.first].start, lines[h.last].end)
+    if h.date is not None:
+        best: DateLine | None = st.meta.get("date")
+        if best is None or (best.updated and not h.date.updated):
+            st.meta["date"] = h.date
+    if h.credit is not None:
+        st.meta.setdefault("author", h.credit.author)
+        st.meta.setdefault("outlet", h.credit.outlet)
+        st.agency(h.credit.agencies)
+    st.agency(h.agencies)
+
+
+def _title(st: _State, ln: Line) -> tuple[int, int]:
+    m = LEX.title_prefix_re.match(ln.n)
+    if not m or not _has_word_after(ln.n, m.end()):
+        return ln.start, ln.end
+    ps, pe = ln.src(0, m.end())
+    st.add("title_prefix", ps, pe)
+    s = pe
+    while s < ln.end and st.text[s].isspace():
+        s += 1
+    return s, ln.end
+
+
+def _has_word_after(n: str, pos: int) -> bool:
+    return any(c.isalpha() for c in n[pos:])
+
+
+def _strip_prefix(title: str) -> str:
+    """A metadata title without its clickbait prefix (no offsets to keep)."""
+    n = norm(title)
+    m = LEX.title_prefix_re.match(n)
+    if not m or len(n) != len(title) or not _has_word_after(n, m.end()):
+        return title
+    return title[m.end() :].strip()
+
+
+def _body(st: _State, body_lines: list[Line], title_idx: int | None) -> list[tuple[int, int]]:
+    """Body paragraph spans; the first paragraphs may open with a dateline."""
+    spans = []
+    for k, ln in enumerate(body_lines):
+        start = ln.start
+        if k == 0:
+            start = _dateline(st, ln)
+        if start < ln.end:
+            spans.append((start, ln.end))
+    return spans
+
+
+def _dateline(st: _State, ln: Line) -> int:
+    """Record a dateline prefix of ``ln``; return where the body text starts."""
+    found = parse_dateline(ln)
+    if found is None:
+        return ln.start
+    end, place, agencies = found
+    st.add("dateline", ln.start, ln.start + end)
+    st.meta["dateline"] = place
+    st.agency(agencies)
+    s = ln.start + end
+    while s < ln.end and not st.text[s].isalnum() and st.text[s] not in "\"'«“(":
+        s += 1
+    if s >= ln.end:  # the whole line is the dateline
+        st.spans[-1] = ("dateline", ln.start, ln.end)
+    return s
+
+
+def _result(
+    st: _State, title: str | None, title_span: tuple[int, int] | None, body: list[tuple[int, int]]
+) -> CleanResult:
+    text = st.text
+    st.spans.sort(key=lambda r: r[1])
+    pieces, pos = [], 0
+    for _, s, e in st.spans:
+        pieces += [text[pos:s], BLANK * (e - s)]
+        pos = e
+    pieces.append(text[pos:])
+    date: DateLine | None = st.meta.get("date")
     return CleanResult(
         text=text,
-        visible=text,
-        title=title if title is not None else (text[slice(*title_span)] if title_span else None),
+        visible="".join(pieces),
+        title=title,
         title_span=title_span,
-        body="\n\n".join(text[s:e] for s, e in body_spans),
-        body_spans=body_spans,
+        body="\n\n".join(text[s:e] for s, e in body),
+        body_spans=body,
+        boilerplate=[{"kind": k, "start": s, "end": e, "text": text[s:e]} for k, s, e in st.spans],
+        published_at=date.at if date else None,
+        published_precision=date.precision if date else None,
+        published_tz=date.tz if date else None,
+        dateline=st.meta.get("dateline"),
+        outlet=st.meta.get("outlet"),
+        author=st.meta.get("author"),
+        agencies=st.agencies,
     )

@@ -1,0 +1,90 @@
+"""Boilerplate word lists (``akhbar/data/boilerplate/``), normalised and compiled once.
+
+Every list is spelled naturally in its data file; here each entry goes
+through the same camel-tools normalisation as the text it is matched against
+(alef/hamza, teh marbuta, alef maksura, diacritics folded) and is
+case-folded, so one spelling per word is enough.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from akhbar.data import read_rows
+from akhbar.text.normalize import normalize
+
+__all__ = ["LEX", "Marker", "norm"]
+
+_DIR = "boilerplate/"
+
+
+def norm(s: str) -> str:
+    """Normalised, case-folded form used for every match."""
+    return normalize(s).lower()
+
+
+def _alternation(words: list[str] | set[str]) -> str:
+    """Regex alternation, longest first so "اقرأ أيضا" wins over "اقرأ"."""
+    uniq = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in uniq)
+
+
+@dataclass(frozen=True)
+class Marker:
+    kind: str
+    scope: str  # line | block | tail | rest
+    position: str  # start | whole | any
+
+
+def _rows(name: str) -> tuple[tuple[str, ...], ...]:
+    return read_rows(_DIR + name)
+
+
+def _col(name: str, i: int = 0) -> list[str]:
+    return [norm(r[i]) for r in _rows(name)]
+
+
+class _Lexicon:
+    """All compiled lists; built once at import."""
+
+    def __init__(self) -> None:
+        self.markers: dict[str, Marker] = {}
+        by_pos: dict[str, list[str]] = {"start": [], "whole": [], "any": []}
+        for kind, scope, position, marker in _rows("markers.tsv"):
+            key = norm(marker)
+            self.markers.setdefault(key, Marker(kind, scope, position))
+            by_pos[position].append(key)
+        # Boundary after a marker: end, space or punctuation (not a longer word).
+        self.start_re = re.compile(rf"\W*({_alternation(by_pos['start'])})(?=$|[\W\d])")
+        self.whole_re = re.compile(
+            rf"\W*({_alternation(by_pos['whole'])})\W*(?:\(?\d*\)?)\W*$"
+        )
+        self.any_re = re.compile(rf"({_alternation(by_pos['any'])})")
+        self.agency = {norm(v): c for c, v in _rows("agencies.tsv")}
+        agencies = _alternation(set(self.agency))
+        self.agency_re = re.compile(rf"(?<![^\W\d_])(?:{agencies})(?![^\W\d_])")
+        self.agency_only_re = re.compile(rf"\W*(?:(?:{agencies})[\s+/,&و-]*)+\W*$")
+        self.sections = set(_col("sections.txt"))
+        self.social = set(_col("social.txt"))
+        self.title_prefix_re = re.compile(
+            rf"\s*(?:{_alternation(_col('title_prefixes.txt'))})\s*(?:\.{{2,}}|\u2026|[:|\-])"
+        )
+        self.byline_re = re.compile(
+            rf"\W*({_alternation(_col('bylines.tsv'))})(?=$|[\s:\-])[\s:\-]*"
+        )
+        caps = _rows("captions.tsv")
+        credits = [norm(m) for role, m in caps if role == "credit"] + list(self.agency)
+        self.caption_end_re = re.compile(
+            rf"(?:[-/|]\s*|\(\s*)(?:{_alternation(credits)})\s*\)?\W*$"
+        )
+        starts = [norm(m) for role, m in caps if role == "start"]
+        self.caption_start_re = re.compile(rf"\W*(?:{_alternation(starts)})\s*[:,\-|]")
+        self.reading_re = re.compile(_alternation(_col("reading_time.txt")))
+        self.zones = {norm(p): z for p, z in _rows("zones.tsv")}
+        self.date_words: dict[str, list[str]] = {}
+        for role, word in _rows("dates.tsv"):
+            self.date_words.setdefault(role, []).append(norm(word))
+
+
+LEX = _Lexicon()

@@ -1,0 +1,127 @@
+"""Bylines, source credits and datelines: who wrote it, from where, for whom.
+
+All three are read on the raw line split at its separators; each segment is
+normalised on its own, so surfaces (author names, places) are returned in
+their original spelling.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from akhbar.tasks.clean.lexicon import LEX, norm
+from akhbar.tasks.clean.lines import Line
+from akhbar.text.normalize import NormText
+
+__all__ = ["Credit", "parse_byline", "parse_credit", "parse_dateline"]
+
+# A byline line is short: "وكالات – الثورة – حرر التقرير الإخباري ريم صالح:" has
+# 9 words; bylines with a title and a place ("كتب: محمد علي - مراسل الجزيرة في
+# الخرطوم") stay under 12. Longer lines that start with "كتب" are prose.
+BYLINE_MAX_WORDS = 12
+# An outlet named in a byline is a short proper name ("الثورة", "الشرق الأوسط",
+# "سكاي نيوز عربية"): at most this many words.
+OUTLET_MAX_WORDS = 3
+# A place in a dateline: "جاكرتا", "ألما آتا", "رام الله", "دار السلام"; three
+# words cover the multi-word capitals of the Arab world and Asia.
+PLACE_MAX_WORDS = 3
+
+_SEP = re.compile(r"\s*[\u2013\u2014|\u2022\u00b7/]\s*|\s+-+\s*|\s*-+\s+")
+_PUNCT = " :\u060c,.-\u2013\u2014\"'()\u00ab\u00bb\u201c\u201d"
+_SPLIT_NAMES = re.compile(r"\s*(?:[+/\u060c,&]|\s\u0648(?=\S))\s*")
+
+
+@dataclass
+class Credit:
+    author: str | None = None
+    outlet: str | None = None
+    agencies: list[str] = field(default_factory=list)
+
+
+def _agency(segment: str) -> str | None:
+    """Canonical agency name when the whole segment is one."""
+    return LEX.agency.get(" ".join(norm(segment.strip(_PUNCT)).split()))
+
+
+def parse_byline(line: Line) -> Credit | None:
+    """A short line whose segments are agencies, an outlet and "بقلم/كتب ... NAME"."""
+    if line.words > BYLINE_MAX_WORDS or line.prose:
+        return None
+    credit, found = Credit(), False
+    for seg in _SEP.split(line.raw):
+        seg = seg.strip(_PUNCT)
+        if not seg:
+            continue
+        agency = _agency(seg)
+        m = LEX.byline_re.match(norm(seg))
+        if agency:
+            credit.agencies.append(agency)
+        elif m and m.end() < len(norm(seg)):
+            found = True
+            s, _ = NormText(seg).span(m.end(), m.end() + 1)
+            credit.author = credit.author or seg[s:].strip(_PUNCT) or None
+        elif len(seg.split()) <= OUTLET_MAX_WORDS and credit.outlet is None:
+            credit.outlet = seg
+        else:
+            return None
+    return credit if found else None
+
+
+def parse_credit(body: str) -> list[str]:
+    """Names credited after "المصدر:" ("سبوتنيك", "الجزيرة + وكالات")."""
+    out = []
+    for part in _SPLIT_NAMES.split(body.strip(_PUNCT)):
+        part = part.strip(_PUNCT)
+        if part:
+            out.append(_agency(part) or part)
+    return out
+
+
+_PLACE = rf"[^\W\d_]+(?:\s+[^\W\d_]+){{0,{PLACE_MAX_WORDS - 1}}}"
+_PAREN = r"\s*\((?P<paren>[^()\d]{1,40})\)"
+_DATELINE = re.compile(
+    rf"(?P<place>{_PLACE})(?:{_PAREN})?(?:\s*/\s*{_PLACE}(?:\s*\([^()\d]{{1,40}}\))?){{0,4}}"
+    r"\s*(?:(?P<dash>-{1,2})\s*(?P<agency>[^\W\d_][^\s:]*(?:\s+[^\W\d_]+){0,2})?\s*:?"
+    r"|(?P<colon>:))"
+)
+
+
+def parse_dateline(line: Line) -> tuple[int, str, list[str]] | None:
+    """(end of the dateline prefix in the line, place, agencies) or None.
+
+    Forms: "جاكرتا --", "بيروت (رويترز) -", "القاهرة - وكالات:",
+    "ألما آتا (كازاخستان)/ موسكو/ بكين -وكالات", "غزة/ الأناضول". A colon ends
+    a dateline only when an agency stands in brackets ("دمشق (سانا):").
+    """
+    n = line.n
+    m = _DATELINE.match(n)
+    if not m:
+        return _slash_agency(line)
+    end = m.end()
+    if m["agency"] and not _agency(m["agency"]):
+        end = m.start("agency")  # the words after the dash are the sentence
+    if m["colon"] and not (m["paren"] and _agency(m["paren"])):
+        return None
+    agencies = [LEX.agency[" ".join(a.group().split())] for a in LEX.agency_re.finditer(n, 0, end)]
+    while end > 0 and n[end - 1].isspace():
+        end -= 1
+    _, e = line.nt.span(0, end)
+    place_s, place_e = line.nt.span(m.start("place"), m.end("place"))
+    return e, line.raw[place_s:place_e], agencies
+
+
+def _slash_agency(line: Line) -> tuple[int, str, list[str]] | None:
+    """Anadolu style: "PLACE/ الأناضول" (optionally followed by a dash)."""
+    place, sep, rest = line.n.partition("/")
+    if not sep or not place.strip() or len(place.split()) > PLACE_MAX_WORDS:
+        return None
+    m = LEX.agency_re.match(rest.lstrip())
+    if not m:
+        return None
+    end = len(place) + 1 + (len(rest) - len(rest.lstrip())) + m.end()
+    ext = re.match(r"\s*[-:]+", line.n[end:])
+    end += ext.end() if ext else 0
+    _, e = line.nt.span(0, end)
+    ps, pe = line.nt.span(0, len(place.rstrip()))
+    return e, line.raw[ps:pe], [LEX.agency[" ".join(m.group().split())]]
