@@ -70,7 +70,7 @@ def classify(lines: list[Line], *, want_title: bool) -> tuple[list[Hit], int | N
     i = 0
     while i < len(lines):
         ln = lines[i]
-        if title is not None and title >= 0 and _same(ln, lines[title]):
+        if not ln.prose and title is not None and title >= 0 and _same(ln, lines[title]):
             hit: Hit | None = Hit("title_repeat", i, i)
         else:
             hit = _line_hit(ln, lines, i, title)
@@ -85,10 +85,17 @@ def classify(lines: list[Line], *, want_title: bool) -> tuple[list[Hit], int | N
 
 
 def _same(a: Line, b: Line) -> bool:
-    return a.short and b.short and a.n.split() == b.n.split()
+    """Same words once normalised (spacing and diacritics aside)."""
+    if not (a.short and b.short) or abs(len(a.raw) - len(b.raw)) > len(b.raw) // 4:
+        return False
+    return a.n.split() == b.n.split()
 
 
 def _line_hit(ln: Line, lines: list[Line], i: int, title: int | None) -> Hit | None:
+    if ln.prose and not ln.blob:
+        # No rule takes a prose paragraph: markers need short or headline-like
+        # lines. Skipping here also spares normalising most of the body.
+        return None
     marker = _marker(ln)
     if marker is not None:
         return _scoped(marker, ln, lines, i)
@@ -119,7 +126,8 @@ def _scoped(found: tuple[Marker, int], ln: Line, lines: list[Line], i: int) -> H
             return None
         last = len(lines) - 1 if mk.scope == "rest" else _run_end(lines, i, None)
         return Hit(mk.kind, i, last)
-    if ln.prose or ln.words > (BLOCK_ITEM_MAX_WORDS if mk.scope == "block" else LINE_MARKER_MAX_WORDS):
+    limit = BLOCK_ITEM_MAX_WORDS if mk.scope == "block" else LINE_MARKER_MAX_WORDS
+    if ln.prose or ln.words > limit:
         return None
     if mk.kind == "source_credit":
         if len(ln.raw[_raw_end(ln, mend) :].split()) > CREDIT_MAX_WORDS:
@@ -168,10 +176,11 @@ def _shape_hit(ln: Line, lines: list[Line], i: int, title: int | None) -> Hit | 
     if _caption(ln, lines, i, title):
         return Hit("caption", i, i)
     words = _WORD.findall(ln.n)
-    if words and len(words) <= SECTION_MAX_WORDS and not any(c.isdigit() for c in ln.n):
-        if all(w in LEX.sections for w in words):
-            return Hit("section_label", i, i)
-    if words and ln.words <= SOCIAL_MAX_WORDS and all(w in LEX.social for w in words):
+    if not words or any(c.isdigit() for c in ln.n):
+        return None
+    if len(words) <= SECTION_MAX_WORDS and all(w in LEX.sections for w in words):
+        return Hit("section_label", i, i)
+    if ln.words <= SOCIAL_MAX_WORDS and all(w in LEX.social for w in words):
         return Hit("share", i, i)
     return None
 

@@ -65,6 +65,7 @@ _WORDS = re.compile(
     rf"{_B}(?:{_alternation(_W['filler'] + _W['published'] + _W['updated'])}|{_WD}){_E}"
 )
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_DIGIT = re.compile(r"\d")
 _STRIP = (_ZONE, _HIJ, _DMY, _MDY, _NUM, _MY, _TIME, _WORDS)
 
 
@@ -78,7 +79,7 @@ class DateLine:
 
 def parse_date_line(n: str, words: int) -> DateLine | None:
     """The date of a normalised line that is only a date (plus fillers), else None."""
-    if words > DATE_LINE_MAX_WORDS or not any(c.isdigit() for c in n):
+    if words > DATE_LINE_MAX_WORDS or not _DIGIT.search(n):
         return None
     prefixed = _PUB.match(n) is not None or _UPD.match(n) is not None
     rest = n

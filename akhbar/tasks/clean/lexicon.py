@@ -57,9 +57,7 @@ class _Lexicon:
             by_pos[position].append(key)
         # Boundary after a marker: end, space or punctuation (not a longer word).
         self.start_re = re.compile(rf"\W*({_alternation(by_pos['start'])})(?=$|[\W\d])")
-        self.whole_re = re.compile(
-            rf"\W*({_alternation(by_pos['whole'])})\W*(?:\(?\d*\)?)\W*$"
-        )
+        self.whole_re = re.compile(rf"\W*({_alternation(by_pos['whole'])})\W*(?:\(?\d*\)?)\W*$")
         self.any_re = re.compile(rf"({_alternation(by_pos['any'])})")
         self.agency = {norm(v): c for c, v in _rows("agencies.tsv")}
         agencies = _alternation(set(self.agency))

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cached_property
 
 from akhbar.text.normalize import NormText
 
@@ -35,39 +33,34 @@ _CLOSERS = " \"'\u201d\u201c\u00bb\u00ab)]\u200f"
 _MARKS = re.compile(r"[\u060c,\u061b;!?\u061f]|(?<!\.)\.(?!\.)")
 
 
-@dataclass
 class Line:
-    start: int
-    end: int
-    raw: str
-    index: int = 0
+    """One stripped, non-blank line; cheap features eager, normalisation lazy."""
 
-    @cached_property
-    def words(self) -> int:
-        return len(self.raw.split())
+    __slots__ = ("_n", "_nt", "end", "index", "prose", "raw", "short", "start", "words")
 
-    @cached_property
-    def short(self) -> bool:
-        return len(self.raw) <= SHORT_LINE_MAX_CHARS
+    def __init__(self, start: int, end: int, raw: str, index: int = 0) -> None:
+        self.start, self.end, self.raw, self.index = start, end, raw, index
+        self.words = len(raw.split())
+        self.short = len(raw) <= SHORT_LINE_MAX_CHARS
+        self.prose = _is_prose(raw, self.words)
+        self._nt: NormText | None = None
+        self._n: str | None = None
 
-    @cached_property
+    @property
     def nt(self) -> NormText:
         """Normalised copy of the line (or its head, when the line is long)."""
-        return NormText(self.raw if self.short else self.raw[:HEAD_CHARS])
+        if self._nt is None:
+            self._nt = NormText(self.raw if self.short else self.raw[:HEAD_CHARS])
+        return self._nt
 
-    @cached_property
+    @property
     def n(self) -> str:
-        return self.nt.norm.lower()
+        """Normalised, case-folded line (or head): what every rule matches."""
+        if self._n is None:
+            self._n = self.nt.norm.lower()
+        return self._n
 
-    @cached_property
-    def prose(self) -> bool:
-        if self.words < PROSE_MIN_WORDS:
-            return False
-        if self.raw.rstrip(_CLOSERS)[-1:] in _SENT_END and not self.raw.endswith(".."):
-            return True
-        return self.words >= PROSE_LONG_WORDS and ("\u060c" in self.raw or "," in self.raw)
-
-    @cached_property
+    @property
     def blob(self) -> bool:
         """Many headlines glued on one line: long and nearly unpunctuated."""
         if self.words < BLOB_MIN_WORDS:
@@ -79,6 +72,14 @@ class Line:
         """Source span of ``n[ns:ne]`` (offsets into the whole text)."""
         s, e = self.nt.span(ns, ne)
         return self.start + s, self.start + e
+
+
+def _is_prose(raw: str, words: int) -> bool:
+    if words < PROSE_MIN_WORDS:
+        return False
+    if raw.rstrip(_CLOSERS)[-1:] in _SENT_END and not raw.endswith(".."):
+        return True
+    return words >= PROSE_LONG_WORDS and ("\u060c" in raw or "," in raw)
 
 
 def split_lines(text: str) -> list[Line]:
