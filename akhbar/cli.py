@@ -159,6 +159,27 @@ def _emit(cols: list[str], rows: list[tuple], fmt: str) -> None:
         out.print(t)
 
 
+@app.command()
+def report(
+    out_file: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path(
+        "report.html"
+    ),
+    warehouse: WarehouseOpt = None,
+) -> None:
+    """Write one self-contained HTML page: figures over time, conflicts, entities."""
+    from akhbar.query import QueryError
+    from akhbar.report import write_report
+
+    if not out_file.parent.is_dir():
+        fail(f"not a folder: {out_file.parent}")
+    try:
+        summary = write_report(warehouse_dir(warehouse), out_file)
+    except (QueryError, OSError) as e:
+        fail(str(e))
+    counts = ", ".join(f"{v} {k}" for k, v in summary.counts.items())
+    out.print(f"wrote {summary.path} ({summary.bytes / 1e6:.1f} MB): {counts}", highlight=False)
+
+
 def main() -> None:
     app()
 
