@@ -36,7 +36,10 @@ def _load_raw(
     con.execute(f"CREATE TABLE raw_{table} AS SELECT * FROM empty")
     if parts:
         con.execute(
-            f"INSERT INTO raw_{table} BY NAME SELECT * FROM read_parquet(?, union_by_name=true)",
+            # hive_partitioning off: DuckDB would otherwise add a `source` column
+            # from the source=NAME folders, which tables without one reject.
+            f"INSERT INTO raw_{table} BY NAME SELECT * FROM "
+            "read_parquet(?, union_by_name=true, hive_partitioning=false)",
             [[str(p) for p in parts]],
         )
 
