@@ -108,7 +108,8 @@ def _pieces() -> dict[str, str]:
         "WD": _alt(LEX.weekdays),
         "WDB": _alt(_weekday_bare()),
         "MON": month,
-        "MONALT": rf"(?:\s*[/(]\s*{month}\s*\)?)?",  # "كانون الثاني/يناير", "نوفمبر (تشرين الثاني)"
+        # A second system's name: "كانون الثاني/يناير", "نوفمبر (تشرين الثاني)".
+        "MONALT": rf"(?:\s*[/(]\s*{month}(?:\s*\))?)?",
         "HMON": _alt(LEX.hijri),
         "ORD": _alt(LEX.ordinals),
         "CARD": _alt(LEX.cardinals),
@@ -144,9 +145,9 @@ _RULES = [
     ),
     (
         "dmy",
-        r"(?:(?P<a_wd>{WD})\s*,?\s*(?:الموافق\s+)?)?(?:(?P<a_d>{DAY})|(?P<a_o>{ORD}))\s*"
-        r"(?:من\s+)?(?:شهر\s+)?(?P<a_m>{MON}){END}{MONALT}"
-        r"(?:{YEARW}(?P<a_y>{YEAR})(?:\s*م{END})?)?",
+        r"(?:يوم\s+)?(?:(?P<a_wd>{WD})\s*,?\s*(?:الموافق\s+)?)?(?:(?P<a_d>{DAY})|(?P<a_o>{ORD}))"
+        r"\s*(?:من\s+)?(?:شهر\s+)?(?P<a_m>{MON}){END}{MONALT}"
+        r"(?:{YEARW}(?P<a_y>{YEAR})(?:\s*م{END})?|\s+(?P<a_mod>{MOD}){END})?",
     ),
     (
         "numdate",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from hijridate import Hijri
+from hijridate import Gregorian, Hijri
 
 from akhbar.tasks.extract.timex_rules import Cand
 
@@ -60,18 +60,15 @@ def _safe(y: int, m: int, d: int) -> date | None:
         return None
 
 
+def _cost(d: date, ref: date) -> float:
+    diff = (d - ref).days
+    return -diff if diff <= 0 else diff * FUTURE_WEIGHT
+
+
 def nearest_year(m: int, d: int, ref: date) -> date | None:
     """The date (m, d) in the year around ``ref`` that news would mean."""
-    best, best_cost = None, float("inf")
-    for y in (ref.year - 1, ref.year, ref.year + 1):
-        cand = _safe(y, m, d)
-        if cand is None:
-            continue
-        diff = (cand - ref).days
-        cost = -diff if diff <= 0 else diff * FUTURE_WEIGHT
-        if cost < best_cost:
-            best, best_cost = cand, cost
-    return best
+    options = [x for y in (ref.year - 1, ref.year, ref.year + 1) if (x := _safe(y, m, d))]
+    return min(options, key=lambda x: _cost(x, ref)) if options else None
 
 
 def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
@@ -99,21 +96,34 @@ def _r_dmy(f: dict, ref: Ref, prev: date | None) -> Resolved:
         return Resolved("DATE", _iso(d), d, "day") if d else Resolved("DATE", "XXXX-XX-XX")
     if ref.year_day is None:
         return Resolved("DATE", f"XXXX-{f['m']:02d}-{f['d']:02d}", precision="day")
-    return _day(nearest_year(f["m"], f["d"], ref.year_day), ref, "XXXX-XX-XX")
+    r = ref.year_day
+    if f.get("mod") is None:
+        return _day(nearest_year(f["m"], f["d"], r), ref, "XXXX-XX-XX")
+    # "10 تشرين الأول الماضي": the last such day before the reference, or the next one.
+    years = (r.year - 1, r.year) if f["mod"] < 0 else (r.year, r.year + 1)
+    options = [d for y in years if (d := _safe(y, f["m"], f["d"]))]
+    pick = [d for d in options if (d < r if f["mod"] < 0 else d > r)] or options
+    return _day(pick[-1] if f["mod"] < 0 else pick[0], ref, "XXXX-XX-XX")
 
 
 def _r_hijri(f: dict, ref: Ref, prev: date | None) -> Resolved:
-    hy = f["hy"]
-    if hy is None and ref.year_day is not None:
-        hy = Hijri.fromdate(ref.year_day).year  # the Hijri year around the reference
-    if hy is None:
+    if f["hy"] is not None:
+        d = _hijri(f["hy"], f["hm"], f["hd"])
+        return Resolved("DATE", _iso(d), d, "day") if d else Resolved("DATE", "XXXX-XX-XX")
+    if ref.year_day is None:
         return Resolved("DATE", "XXXX-XX-XX", precision="day")
+    # The Hijri year around the reference, chosen like a Gregorian year-less date.
+    hy = Gregorian.fromdate(ref.year_day).to_hijri().year
+    options = [d for y in (hy - 1, hy, hy + 1) if (d := _hijri(y, f["hm"], f["hd"]))]
+    return _day(min(options, key=lambda d: _cost(d, ref.year_day)), ref, "XXXX-XX-XX")
+
+
+def _hijri(hy: int, hm: int, hd: int) -> date | None:
     try:
-        d = Hijri(hy, f["hm"], f["hd"]).to_gregorian()
+        g = Hijri(hy, hm, hd).to_gregorian()
     except (ValueError, OverflowError):
-        return Resolved("DATE", "XXXX-XX-XX", precision="day")
-    g = date(d.year, d.month, d.day)
-    return Resolved("DATE", _iso(g), g, "day", uses_ref=f["hy"] is None)
+        return None  # outside the Umm al-Qura table, or day 30 of a 29-day month
+    return date(g.year, g.month, g.day)
 
 
 def _r_my(f: dict, ref: Ref, prev: date | None) -> Resolved:

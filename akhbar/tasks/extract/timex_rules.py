@@ -21,6 +21,9 @@ SIGNAL_WINDOW = 16
 # Characters before a bare weekday searched for a future marker: about one
 # clause (the 001 seed puts "سيعلن" 38 characters before "الثلاثاء").
 FUTURE_WINDOW = 80
+# Characters before "N عاما" searched for an age word: "أعمارهم بين 5
+# و12 عاما" puts it 14 characters back; 25 stays inside the phrase.
+AGE_WINDOW = 25
 # Plausible hours on a 24-hour clock; "29:10" is a score or a ratio.
 MAX_HOUR = 23
 
@@ -74,7 +77,8 @@ def _dmy(g: dict, norm: str, s: int, e: int) -> dict | None:
     day = int(g["a_d"]) if "a_d" in g else LEX.ordinals[" ".join(g["a_o"].split())]
     wd = LEX.weekdays.get(g.get("a_wd", ""))
     year = int(g["a_y"]) if "a_y" in g else None
-    return {"m": _month(g["a_m"]), "d": day, "y": year, "wd": wd}
+    mod = LEX.mods.get(g.get("a_mod", ""))
+    return {"m": _month(g["a_m"]), "d": day, "y": year, "wd": wd, "mod": mod}
 
 
 def _hijri(g: dict, norm: str, s: int, e: int) -> dict | None:
@@ -84,8 +88,8 @@ def _hijri(g: dict, norm: str, s: int, e: int) -> dict | None:
 
 def _numdate(g: dict, norm: str, s: int, e: int) -> dict | None:
     if "n_d" in g:
-        return {"m": int(g["n_m"]), "d": int(g["n_d"]), "y": int(g["n_y"]), "wd": None}
-    return {"m": int(g["i_m"]), "d": int(g["i_d"]), "y": int(g["i_y"]), "wd": None}
+        return {"m": int(g["n_m"]), "d": int(g["n_d"]), "y": int(g["n_y"]), "wd": None, "mod": None}
+    return {"m": int(g["i_m"]), "d": int(g["i_d"]), "y": int(g["i_y"]), "wd": None, "mod": None}
 
 
 def _my(g: dict, norm: str, s: int, e: int) -> dict | None:
@@ -233,7 +237,7 @@ def _signal_before(norm: str, s: int, *, clitic: bool = False, prep_only: bool =
 
 def _is_age(norm: str, s: int, e: int) -> bool:
     """ "يبلغ من العمر 25 عاما", "(25 عاما)": ages are not durations."""
-    if _prev_word(norm, s) in LEX.age_words:
+    if LEX.age_words.intersection(_WORD.findall(norm, max(0, s - AGE_WINDOW), s)):
         return True
     before, after = norm[max(0, s - 2) : s].strip(), norm[e : e + 2].strip()
     return (before.endswith("(") and after.startswith(")")) or norm.startswith(" من العمر", e)
