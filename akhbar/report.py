@@ -44,11 +44,11 @@ SQL = {
                report_date, sentence, {WHO} AS who
         FROM figure_reports
         WHERE duplicate_of IS NULL AND report_date IS NOT NULL AND value > 0
-        ORDER BY report_date DESC LIMIT {MAX_POINTS + 1}""",
+        ORDER BY report_date DESC""",
     "timeline": f"""
         SELECT resolved_date, kind, {WHO} AS who, text, detail
-        FROM timeline ORDER BY resolved_date DESC LIMIT {MAX_POINTS + 1}""",
-    "conflicts": f"""
+        FROM timeline ORDER BY resolved_date DESC""",
+    "conflicts": """
         SELECT c.relation, c.count_type, coalesce(c.place, c.location_id) AS place,
                c.date_a, coalesce(c.outlet_a, a.path) AS source_a, c.value_a, c.qualifier_a,
                c.date_b, coalesce(c.outlet_b, b.path) AS source_b, c.value_b, c.qualifier_b,
@@ -56,8 +56,7 @@ SQL = {
         FROM figure_conflicts AS c
         JOIN article_dates AS a ON a.article_id = c.article_id_a
         JOIN article_dates AS b ON b.article_id = c.article_id_b
-        ORDER BY c.relation = 'growth', c.count_type, c.date_a, c.date_b
-        LIMIT {MAX_CONFLICTS + 1}""",
+        ORDER BY c.relation = 'growth', c.count_type, c.date_a, c.date_b""",
     "entities": f"""
         SELECT coalesce(name, entity_id) AS label, name_en, kind, mentions, articles,
                co_mentioned, top_co_mentions
@@ -109,14 +108,18 @@ def _fetch(con: duckdb.DuckDBPyConnection, sql: str) -> list[dict[str, Any]]:
 
 def load_report_data(root: Path) -> ReportData:
     """Query the marts read-only; raises QueryError (one line) when that fails."""
+    caps = {"figures": MAX_POINTS, "timeline": MAX_POINTS, "conflicts": MAX_CONFLICTS}
     con = connect_readonly(root)
     try:
-        rows = {name: _fetch(con, sql) for name, sql in SQL.items()}
+        # One row past each cap tells whether anything was cut.
+        rows = {
+            name: _fetch(con, sql + (f" LIMIT {caps[name] + 1}" if name in caps else ""))
+            for name, sql in SQL.items()
+        }
     except duckdb.Error as e:
         raise QueryError(f"cannot read the marts in {root}: {str(e).splitlines()[0]}") from None
     finally:
         con.close()
-    caps = {"figures": MAX_POINTS, "timeline": MAX_POINTS, "conflicts": MAX_CONFLICTS}
     truncated = {k: len(rows[k]) > cap for k, cap in caps.items()}
     for k, cap in caps.items():
         del rows[k][cap:]

@@ -28,6 +28,22 @@ def _data(rows: Rows) -> alt.Data:
     return alt.Data(values=rows)
 
 
+def _day_axis(column: str) -> alt.X:
+    # Dates are days: bin to the UTC day so the axis shows one tick per day (not hours) and
+    # no reader's time zone shifts a date to the day before.
+    return alt.X(
+        f"utcyearmonthdate({column}):T",
+        title="date",
+        # 12 px of padding keeps the first and last day's dots off the chart's edges.
+        scale=alt.Scale(padding=12),
+        axis=alt.Axis(format="%d %b", tickCount={"interval": "day", "step": 1}),
+    )
+
+
+def _day_tooltip(column: str) -> alt.Tooltip:
+    return alt.Tooltip(f"utcyearmonthdate({column}):T", title="date", format="%Y-%m-%d")
+
+
 def figures_chart(rows: Rows) -> dict:
     """Figures over time: one row per count type, colour = source, shape = qualifier.
 
@@ -36,13 +52,13 @@ def figures_chart(rows: Rows) -> dict:
     vague figure also draws a line from value to value_max.
     """
     base = alt.Chart().encode(
-        x=alt.X("report_date:T", title="date", axis=alt.Axis(format="%d %b")),
+        x=_day_axis("report_date"),
         y=alt.Y("value:Q", title="value", scale=alt.Scale(type="log")),
         color=alt.Color("who:N", title="source"),
     )
     tooltip = [
         alt.Tooltip("who:N", title="source"),
-        alt.Tooltip("report_date:T", title="date"),
+        _day_tooltip("report_date"),
         "value:Q",
         "value_max:Q",
         "qualifier:N",
@@ -73,11 +89,11 @@ def timeline_chart(rows: Rows) -> dict:
         alt.Chart(_data(rows))
         .mark_circle(size=80, opacity=0.7)
         .encode(
-            x=alt.X("resolved_date:T", title="date", axis=alt.Axis(format="%d %b")),
+            x=_day_axis("resolved_date"),
             y=alt.Y("who:N", title="source"),
             color=alt.Color("kind:N"),
             tooltip=[
-                alt.Tooltip("resolved_date:T", title="date"),
+                _day_tooltip("resolved_date"),
                 "kind:N",
                 "who:N",
                 "detail:N",

@@ -20,7 +20,8 @@ body { font-family: "DejaVu Sans", "Noto Sans Arabic", sans-serif; margin: 2em a
        max-width: 1100px; color: #222; }
 h1 { font-size: 1.6em; } h2 { margin-top: 2em; border-bottom: 1px solid #ccc; }
 table { border-collapse: collapse; font-size: 0.85em; margin: 0.5em 0; }
-th, td { border: 1px solid #ddd; padding: 3px 6px; vertical-align: top; }
+th, td { border: 1px solid #ddd; padding: 3px 6px; vertical-align: top; max-width: 24em;
+         overflow-wrap: break-word; }
 th { background: #f3f3f3; text-align: left; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .growth { color: #2a7a2a; } .disagreement { color: #b22; font-weight: bold; }
