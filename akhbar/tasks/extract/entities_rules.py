@@ -1,0 +1,274 @@
+"""Names the gazetteer does not know: title + name, apposition, ministries.
+
+All rules read the normalised text (``NormText.norm``) and return
+:class:`Hit` spans in it; ``entities.py`` maps them back to the source.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import cache, lru_cache
+
+from akhbar.data import read_rows
+from akhbar.tasks.extract.gazetteer import (
+    LETTER_AFTER,
+    LETTER_BEFORE,
+    PROCLITIC,
+    Entry,
+    Lexicon,
+    key,
+    lexicon,
+    trie_regex,
+    word_list,
+)
+
+# Modifiers read between a title and a name ("الرئيس الروسي", "المتحدث باسم وزارة
+# الخارجية الكازاخستانية"); 5 covers the longest seen in the test paragraphs.
+MAX_MODIFIERS = 5
+# Words in a discovered name: "عبد الفتاح السيسي" is 3, "تميم بن حمد آل ثاني" 5.
+MAX_NAME_TOKENS = 5
+# One word after a title is too often a verb in a headline ("الرئيس يتهم"); a
+# discovered name needs two words unless it overlaps a known person.
+MIN_NAME_TOKENS = 2
+# Spelling variants of a known person ("أيبيك ساميايروف" ~ "أيبيك سمادياروف" is
+# 0.87, "قاسم جومرت توكاييف" ~ "قاسم جومارت توكاييف" 0.97), while different people
+# sharing a first name stay below ("محمد بن سلمان" ~ "محمد بن زايد" 0.72).
+FUZZY_MIN = 0.84
+# And each word must still resemble its counterpart ("سلمان" vs "زايد" is 0.2).
+FUZZY_TOKEN_MIN = 0.6
+# Alias: a bare surname shorter than this is too ambiguous ("يي" is 2: allowed).
+ALIAS_MIN_CHARS = 2
+
+_AL = "\u0627\u0644"
+_WAW = "\u0648"
+# An Arabic word after normalisation (Latin "REUTERS" after a name is a credit line).
+_AR = "[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+"
+_TOK = re.compile(rf"(?P<gap>[ \t]*(?:(?P<comma>,)[ \t]*)?)(?P<w>{_AR}){LETTER_AFTER}")
+_NAME_TOK = re.compile(rf"[ \t]*(?:-[ \t]*)?(?P<w>{_AR}){LETTER_AFTER}")
+_PREV_TOK = re.compile(rf"({_AR})[ \t]*$")
+# Pronoun suffixes (ها، هم، هما، كم) mark common nouns and verbs, not names.
+_PRONOUN_END = re.compile("(?:\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627|\u0643\u0645)$")
+
+
+@dataclass
+class Hit:
+    ns: int  # span in norm
+    ne: int
+    entity: Entry
+    method: str  # gazetteer | title | apposition | nisba | alias
+    origin: str = "gazetteer"
+
+    @property
+    def kind(self) -> str:
+        return self.entity.kind
+
+
+@dataclass(frozen=True)
+class Words:
+    stop: frozenset[str]
+    titles: frozenset[str]  # every word of every title phrase
+    heads: frozenset[str]
+    links: frozenset[str]
+    title_re: re.Pattern[str]
+    ministry_re: re.Pattern[str]
+    ministries: dict[str, tuple[str, str, str, bool]]  # form -> (key, ar, en, bare)
+
+
+@cache
+def words() -> Words:
+    phrases = [key(r[0]) for r in read_rows("gazetteer/titles.tsv")]
+    forms = set(phrases) | {p[1:] for p in phrases if p.startswith(_AL)}  # لل-forms
+    title_re = re.compile(f"{LETTER_BEFORE}{PROCLITIC}(?P<t>{trie_regex(sorted(forms))})"
+                          f"{LETTER_AFTER}")
+    ministries: dict[str, tuple[str, str, str, bool]] = {}
+    for k, heads, ar, en in read_rows("gazetteer/ministries.tsv"):
+        for h in heads.split("|"):
+            ministries[key(h)] = (k, ar, en, " " not in key(h))
+    ministry_re = re.compile(
+        f"{LETTER_BEFORE}{PROCLITIC}(?P<n>{trie_regex(sorted(ministries))}){LETTER_AFTER}"
+    )
+    return Words(
+        stop=word_list("gazetteer/name_stop.txt"),
+        titles=frozenset(w for p in phrases for w in p.split()),
+        heads=word_list("gazetteer/title_modifiers.txt"),
+        links=word_list("gazetteer/name_links.txt"),
+        title_re=title_re,
+        ministry_re=ministry_re,
+        ministries=ministries,
+    )
+
+
+def is_definite(w: str) -> bool:
+    """ال-word, with or without a proclitic (وال، بال، لل)."""
+    return w.startswith(_AL) or w[1:3] == _AL or w.startswith("\u0644\u0644")
+
+
+def _blocked(w: str, wd: Words, lex: Lexicon) -> bool:
+    """A word that cannot be part of a name."""
+    if w in wd.stop or w in wd.titles or w in lex.nisba or len(w) < ALIAS_MIN_CHARS:
+        return True
+    if _PRONOUN_END.search(w) or (w[0] in "\u0628\u0644" and w[1:] in wd.stop):
+        return True  # "بعدها", "بيوم": a pronoun suffix or ب/ل glued to a stop word
+    # "ونظيره", "وقال": a conjunction glued to a stop word or a title.
+    return w.startswith(_WAW) and (w[1:] in wd.stop or w[1:] in wd.titles)
+
+
+def _name_word(w: str, wd: Words, lex: Lexicon, first: bool) -> bool:
+    if _blocked(w, wd, lex):
+        return False
+    if not is_definite(w):
+        return True
+    # Arabic surnames may be definite nisba-like words ("السيسي", "السوداني"), never first.
+    return not first and w.startswith(_AL) and w.endswith("\u064a")
+
+
+def discover_titles(norm: str, at: dict[int, Hit]) -> list[Hit]:
+    """Title (+ modifiers) (+ comma) + name: people the gazetteer may not know."""
+    wd, lex = words(), lexicon()
+    out: list[Hit] = []
+    for m in wd.title_re.finditer(norm):
+        hit = _after_title(norm, m.end(), at, wd, lex)
+        if hit is not None:
+            out.append(hit)
+    return out
+
+
+def _modifiers(norm: str, pos: int, at: dict[int, Hit], wd: Words, lex: Lexicon):
+    country = None
+    for _ in range(MAX_MODIFIERS):
+        m = _TOK.match(norm, pos)
+        if not m or m.group("comma"):
+            break
+        w, g = m.group("w"), at.get(m.start("w"))
+        if g is not None:
+            if g.kind == "PERSON":
+                break
+            if g.kind == "LOCATION" and lex.country_of_iso.get(g.entity.country or "") is g.entity:
+                country = g.entity.country
+            pos = g.ne
+        elif w in lex.nisba:
+            country, pos = lex.nisba[w], m.end()
+        elif w in wd.heads or (is_definite(w) and w not in wd.stop):
+            pos = m.end()
+        else:
+            break
+    return pos, country
+
+
+def _after_title(norm: str, pos: int, at: dict[int, Hit], wd: Words, lex: Lexicon) -> Hit | None:
+    pos, country = _modifiers(norm, pos, at, wd, lex)
+    m = _TOK.match(norm, pos)
+    if not m:
+        return None
+    method = "apposition" if m.group("comma") else "title"
+    start = m.start("w")
+    end, linked, count = _read_name(norm, start, at, wd, lex)
+    if end is None or (linked is None and count < MIN_NAME_TOKENS):
+        return None
+    if linked is not None:
+        if (linked.ns, linked.ne) == (start, end):
+            return None  # the gazetteer already has exactly this mention
+        return Hit(start, end, linked.entity, method)
+    name = " ".join(norm[start:end].replace("-", " ").split())
+    known = fuzzy_person(name)
+    if known is not None:
+        return Hit(start, end, known, method)
+    return Hit(start, end, _discovered(name, norm[start:end], country), method, "discovered")
+
+
+def _read_name(norm: str, pos: int, at: dict[int, Hit], wd: Words, lex: Lexicon):
+    """End of the name starting at ``pos``, a known person it overlaps, its word count."""
+    end, linked, count, bound = None, None, 0, False
+    while count < MAX_NAME_TOKENS:
+        m = _NAME_TOK.match(norm, pos) if count else _TOK.match(norm, pos)
+        if not m:
+            break
+        w, g = m.group("w"), at.get(m.start("w"))
+        if g is not None:
+            if g.kind != "PERSON" or (linked is not None and linked is not g):
+                break
+            linked, end = g, g.ne
+            count += len(norm[g.ns : g.ne].split())
+            break  # a known person's name ends the name
+        if not bound and not _name_word(w, wd, lex, first=count == 0):
+            break
+        bound = w in wd.links
+        end, pos, count = m.end(), m.end(), count + 1
+    if bound:  # a name does not end on "بن" / "عبد"
+        return None, None, 0
+    return end, linked, count
+
+
+def discovered_id(name_key: str) -> str:
+    """Stable id of a discovered person: a short hash of the normalised name."""
+    return "per:" + hashlib.sha1(name_key.encode("utf-8")).hexdigest()[:10]
+
+
+def _discovered(name_key: str, surface_norm: str, country: str | None) -> Entry:
+    return Entry(discovered_id(name_key), "PERSON", surface_norm, None, country)  # type: ignore[arg-type]
+
+
+@cache
+def _person_forms() -> tuple[tuple[str, Entry], ...]:
+    lex = lexicon()
+    return tuple((f, e) for f, (e, el) in lex.forms.items() if e.kind == "PERSON" and " " in f)
+
+
+@lru_cache(maxsize=4096)
+def fuzzy_person(name: str) -> Entry | None:
+    """A gazetteer person this name is a spelling variant of, if any."""
+    toks = name.split()
+    for form, entry in _person_forms():
+        ftoks = form.split()
+        if len(ftoks) != len(toks) or SequenceMatcher(None, name, form).ratio() < FUZZY_MIN:
+            continue
+        if all(SequenceMatcher(None, a, b).ratio() >= FUZZY_TOKEN_MIN for a, b in zip(toks, ftoks)):
+            return entry
+    return None
+
+
+def ministries(norm: str, at: dict[int, Hit]) -> list[Hit]:
+    """"وزارة الداخلية الكازاخية", "وزارة الدفاع في روسيا", "الخارجية الروسية"."""
+    wd, lex = words(), lexicon()
+    out: list[Hit] = []
+    for m in wd.ministry_re.finditer(norm):
+        k, ar, en, bare = wd.ministries[m.group("n")]
+        if bare and _after_minister(norm, m.start()):
+            continue  # "وزير الخارجية الروسية" is a title, not the ministry
+        hit = _ministry_country(norm, m.end(), at, lex, bare)
+        if hit is None:
+            continue
+        iso, end = hit
+        country = lex.country_of_iso[iso]
+        name = f"{ar} {lex.nisba_fem[iso]}" if iso in lex.nisba_fem else f"{ar} ({country.name})"
+        ent = Entry(f"org:ministry-{k}-{iso.lower()}", "ORGANIZATION", name,
+                    f"{en} ({country.name_en})", iso)
+        out.append(Hit(m.start("n"), end, ent, "gazetteer"))
+    return out
+
+
+def _after_minister(norm: str, pos: int) -> bool:
+    m = _PREV_TOK.search(norm, max(0, pos - 20), pos)
+    return bool(m) and m.group(1) in words().titles
+
+
+def _ministry_country(norm: str, pos: int, at: dict[int, Hit], lex: Lexicon, bare: bool):
+    m = _TOK.match(norm, pos)
+    if not m or m.group("comma"):
+        return None
+    w = m.group("w")
+    if w in lex.nisba and w.startswith(_AL) and w.endswith("\u0647"):  # feminine definite
+        return lex.nisba[w], m.end()
+    if bare:
+        return None
+    if w == "\u0641\u064a":  # في
+        m = _TOK.match(norm, m.end())
+        if not m or m.group("comma"):
+            return None
+    g = at.get(m.start("w"))
+    if g is not None and g.entity.country and lex.country_of_iso.get(g.entity.country) is g.entity:
+        return g.entity.country, pos  # the country keeps its own mention
+    return None

@@ -1,0 +1,176 @@
+"""The gazetteer: data files under ``akhbar/data/gazetteer`` compiled once.
+
+Every name variant is normalised with the same camel-tools chain as
+``NormText.norm`` and all variants go into one trie-shaped regex, so one
+C-level pass over an article finds every known name, longest first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from akhbar.data import read_rows
+from akhbar.text.normalize import normalize
+
+__all__ = ["Entry", "Lexicon", "lexicon", "trie_regex", "LETTER_BEFORE", "LETTER_AFTER", "SEP"]
+
+# Boundaries: a name neither starts nor ends inside a word ([^\W\d_] = a letter).
+LETTER_BEFORE = r"(?<![^\W\d_])"
+LETTER_AFTER = r"(?![^\W\d_])"
+# Between the words of a name: spaces or a hyphen ("قاسم - جومارت", "ألما-آتا").
+SEP = r"(?:[ \t]*-[ \t]*|[ \t]+)"
+# Proclitics a name may carry: conjunction و/ف, then preposition ب/ل/ك.
+PROCLITIC = r"(?P<p>[\u0648\u0641]?[\u0628\u0644\u0643]?)"
+_AL = "\u0627\u0644"  # the article ال after normalisation
+
+
+@dataclass(frozen=True)
+class Entry:
+    entity_id: str
+    kind: str  # PERSON | LOCATION | ORGANIZATION
+    name: str
+    name_en: str
+    country: str | None
+    role: str | None = None
+
+    def definition(self, origin: str = "gazetteer") -> dict:
+        return {
+            "entity_id": self.entity_id,
+            "kind": self.kind,
+            "name": self.name,
+            "name_en": self.name_en,
+            "origin": origin,
+            "country": self.country,
+        }
+
+
+def key(s: str) -> str:
+    """Normalised lookup key: camel-normalised, words joined by one space."""
+    return " ".join(normalize(s).replace("-", " ").split())
+
+
+def _split(field: str) -> list[str]:
+    return [v for v in field.split("|") if v.strip()] if field else []
+
+
+def _opt(row: tuple[str, ...], i: int) -> str:
+    return row[i] if len(row) > i else ""
+
+
+def _country(v: str) -> str | None:
+    return None if v in ("", "None") else v
+
+
+def trie_regex(words: list[str]) -> str:
+    """A regex matching any of ``words`` (longest first), factorised as a trie."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _emit(trie)
+
+
+def _emit(node: dict) -> str:
+    alts, end = [], False
+    for ch in sorted(node, key=lambda c: (c == "", c)):
+        if ch == "":
+            end = True
+            continue
+        head = SEP if ch == " " else re.escape(ch)
+        alts.append(head + _emit(node[ch]))
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    # An optional tail keeps the longest match first: the engine tries the tail, then stops.
+    return f"(?:{body})?" if end else body
+
+
+@dataclass
+class Lexicon:
+    forms: dict[str, tuple[Entry, bool]]  # normalised form -> (entry, needs a preceding ل)
+    by_id: dict[str, Entry]
+    pattern: re.Pattern[str]
+    nisba: dict[str, str]  # normalised nisba form -> iso2
+    nisba_fem: dict[str, str]  # iso2 -> canonical feminine definite nisba (for names)
+    country_of_iso: dict[str, Entry]
+
+
+def _entries() -> list[tuple[Entry, list[str]]]:
+    out: list[tuple[Entry, list[str]]] = []
+    extra: dict[str, list[str]] = {}
+    for row in read_rows("gazetteer/country_variants.tsv"):
+        extra.setdefault(row[0], []).extend(_split(_opt(row, 1)))
+    for eid, iso, ar, en in read_rows("gazetteer/countries.tsv"):
+        out.append((Entry(eid, "LOCATION", ar, en, iso), [ar, *extra.get(iso, [])]))
+    for row in read_rows("gazetteer/places.tsv"):
+        e = Entry(row[0], "LOCATION", row[1], row[2], _country(row[3]))
+        out.append((e, [row[1], *_split(_opt(row, 4))]))
+    for row in read_rows("gazetteer/people.tsv"):
+        e = Entry(row[0], "PERSON", row[1], row[2], _country(row[3]), row[4])
+        out.append((e, [row[1], *_split(_opt(row, 5))]))
+    for row in read_rows("gazetteer/organizations.tsv"):
+        e = Entry(row[0], "ORGANIZATION", row[1], row[2], _country(row[3]))
+        out.append((e, [row[1], *_split(_opt(row, 4))]))
+    return out
+
+
+def _forms(entries: list[tuple[Entry, list[str]]]) -> dict[str, tuple[Entry, bool]]:
+    forms: dict[str, tuple[Entry, bool]] = {}
+    for entry, variants in entries:
+        for v in variants:
+            k = key(v)
+            forms.setdefault(k, (entry, False))
+            if k.startswith(_AL):
+                # ل + ال is written لل: "للأمم المتحدة" holds the form "لامم المتحده".
+                forms.setdefault(k[1:], (entry, True))
+    return forms
+
+
+def _nisba() -> tuple[dict[str, str], dict[str, str]]:
+    out: dict[str, str] = {}
+    fem: dict[str, str] = {}
+    for row in read_rows("gazetteer/nisba.tsv"):
+        iso = row[0]
+        for i, form in enumerate(_split(_opt(row, 1))):
+            words = key(form).split()
+            for suffix in ("", "\u0647", "\u064a\u0646", "\u0648\u0646"):  # m, f (ة), pl.
+                out.setdefault(" ".join(w + suffix for w in words), iso)
+                out.setdefault(" ".join(_AL + w + suffix for w in words), iso)
+            if i == 0:
+                fem[iso] = " ".join(_AL + w + "\u0629" for w in form.split())
+    return out, fem
+
+
+@cache
+def lexicon() -> Lexicon:
+    entries = _entries()
+    forms = _forms(entries)
+    body = trie_regex(sorted(forms))
+    pattern = re.compile(f"{LETTER_BEFORE}{PROCLITIC}(?P<n>{body}){LETTER_AFTER}")
+    nisba, fem = _nisba()
+    by_id = {e.entity_id: e for e, _ in entries}
+    isos = {e.country: e for e, _ in entries if e.entity_id.startswith("loc:") and e.country}
+    countries = {iso: e for iso, e in isos.items()}
+    for e, _ in entries:  # the CLDR row wins over cities of the same country
+        if e.kind == "LOCATION" and e.country and _is_country(e):
+            countries[e.country] = e
+    return Lexicon(forms, by_id, pattern, nisba, fem, countries)
+
+
+@cache
+def _country_ids() -> frozenset[str]:
+    return frozenset(row[0] for row in read_rows("gazetteer/countries.tsv"))
+
+
+def _is_country(e: Entry) -> bool:
+    return e.entity_id in _country_ids()
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """A one-column data file as a set of normalised words."""
+    return frozenset(key(r[0]) for r in read_rows(name))
