@@ -180,6 +180,212 @@ def report(
     out.print(f"wrote {summary.path} ({summary.bytes / 1e6:.1f} MB): {counts}", highlight=False)
 
 
+# ----- sources ----------------------------------------------------------------------------
+sources_app = typer.Typer(
+    add_completion=False, no_args_is_help=True, help="Register the folders a run reads."
+)
+app.add_typer(sources_app, name="sources")
+
+
+@sources_app.command("add")
+def sources_add(
+    name: Annotated[str, typer.Argument(help="Source name (letters, digits, _ . -).")],
+    path: Annotated[str, typer.Argument(help="The folder to read.")],
+    fmt: Annotated[
+        str, typer.Option("--format", help="auto | txt | jsonl | html (auto: by suffix).")
+    ] = "auto",
+    encoding: Annotated[str, typer.Option(help="auto, or a codec such as cp1256.")] = "auto",
+    timezone: Annotated[
+        str | None, typer.Option(help="Time zone of naive dates (default UTC).")
+    ] = None,
+    outlet: Annotated[
+        str | None, typer.Option(help="articles.outlet when the text does not say.")
+    ] = None,
+    fields: Annotated[
+        list[str] | None,
+        typer.Option("--field", help="JSONL field map KEY=FIELD, e.g. text=content (repeat)."),
+    ] = None,
+    warehouse: WarehouseOpt = None,
+) -> None:
+    """Validate a folder and register it; the next run (scheduled or not) reads it."""
+    from akhbar.sources import Source, SourceError, add_source, parse_fields
+
+    root = warehouse_dir(warehouse)
+    try:
+        src = Source(name, path, fmt, encoding, timezone, outlet, parse_fields(fields or []))
+        src = add_source(root, src)
+    except SourceError as e:
+        fail(str(e))
+    out.print(f"registered [bold]{src.name}[/]: {src.path} (format {src.format})", highlight=False)
+
+
+@sources_app.command("list")
+def sources_list(warehouse: WarehouseOpt = None) -> None:
+    """Show the registered sources."""
+    from akhbar.sources import SourceError, load_sources, registry_path
+
+    root = warehouse_dir(warehouse)
+    try:
+        sources = load_sources(root)
+    except SourceError as e:
+        fail(str(e))
+    reg = registry_path(root)
+    t = Table(title=str(reg) if reg.exists() else "default (no sources.json yet)")
+    for col in ("name", "path", "format", "encoding", "timezone", "outlet", "fields", "folder"):
+        t.add_column(col)
+    for s in sources:
+        fields = " ".join(f"{k}={v}" for k, v in s.fields.items())
+        ok = "ok" if Path(s.path).is_dir() else "[red]missing[/]"
+        tz, outlet = s.timezone or "", s.outlet or ""
+        t.add_row(s.name, s.path, s.format, s.encoding, tz, outlet, fields, ok)
+    out.print(t)
+
+
+@sources_app.command("remove")
+def sources_remove(
+    name: Annotated[str, typer.Argument(help="The source to stop reading.")],
+    warehouse: WarehouseOpt = None,
+) -> None:
+    """Stop reading a source (its rows already in the warehouse stay)."""
+    from akhbar.sources import SourceError, remove_source
+
+    try:
+        src = remove_source(warehouse_dir(warehouse), name)
+    except SourceError as e:
+        fail(str(e))
+    out.print(f"removed [bold]{src.name}[/] ({src.path})", highlight=False)
+
+
+# ----- extract ----------------------------------------------------------------------------
+@app.command()
+def extract(
+    file: Annotated[str, typer.Argument(help="A .txt or .html file, or - for stdin.")] = "-",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json | table")] = "json",
+    encoding: Annotated[str, typer.Option(help="auto, or a codec such as cp1256.")] = "auto",
+    timezone: Annotated[str | None, typer.Option(help="Time zone of naive dates.")] = None,
+) -> None:
+    """Clean and extract one text and print every fact with its offsets (no warehouse)."""
+    from akhbar.tasks.formats.single import FACT_TABLES, UnreadableText, extract_one
+
+    if fmt not in ("json", "table"):
+        fail(f"unknown format {fmt!r} (json or table)")
+    try:
+        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+    except OSError as e:
+        fail(f"cannot read {file}: {e.strerror or e}")
+    try:
+        facts = extract_one(data, name=file, encoding=encoding, timezone=timezone)
+    except UnreadableText as e:
+        fail(str(e))
+    if fmt == "json":
+        sys.stdout.write(json.dumps(facts, ensure_ascii=False, default=str, indent=1) + "\n")
+        return
+    art = facts["article"]
+    out.print(f"[bold]{art['title'] or '(no title)'}[/]  {art['published_at'] or ''}")
+    for table in FACT_TABLES:
+        _fact_table(table, facts[table])
+
+
+def _fact_table(name: str, rows: list[dict]) -> None:
+    t = Table(title=f"{name} ({len(rows)})", show_header=True)
+    cols = [c for c in (rows[0] if rows else {}) if c not in ("sentence", "article_id")]
+    for c in cols:
+        t.add_column(c)
+    for r in rows:
+        t.add_row(*("" if r[c] is None else str(r[c]) for c in cols))
+    out.print(t)
+
+
+# ----- status -----------------------------------------------------------------------------
+@app.command()
+def status(
+    warehouse: WarehouseOpt = None,
+    runs: Annotated[int, typer.Option(help="How many recent runs to show.")] = 7,
+) -> None:
+    """Recent runs, rows per view, and the files quarantined now with their reasons."""
+    from akhbar.query import QueryError
+    from akhbar.status import read_status
+
+    try:
+        st = read_status(warehouse_dir(warehouse), runs)
+    except QueryError as e:
+        fail(str(e))
+    _rich_table("recent runs", *st.runs)
+    _rich_table("rows per view", ["view", "rows"], st.counts)
+    _rich_table(f"quarantined files ({len(st.quarantined[1])})", *st.quarantined)
+
+
+def _rich_table(title: str, cols: list[str], rows: list[tuple]) -> None:
+    t = Table(title=title, show_header=True)
+    for c in cols:
+        t.add_column(c)
+    for r in rows:
+        t.add_row(*("" if v is None else str(v) for v in r))
+    out.print(t)
+
+
+# ----- serve ------------------------------------------------------------------------------
+@app.command()
+def serve(
+    warehouse: WarehouseOpt = None,
+    cron: Annotated[str | None, typer.Option(help="Override prefect.yaml's cron.")] = None,
+    timezone: Annotated[str | None, typer.Option(help="Override prefect.yaml's time zone.")] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Start, register, print the schedule, then exit.")
+    ] = False,
+) -> None:
+    """Run the daily deployment on this machine: a local Prefect server plus a runner."""
+    import os
+
+    from akhbar import prefect_env
+    from akhbar.flows import serve as serving
+
+    root = warehouse_dir(warehouse)
+    prefect_env.configure(root / "logs" / "akhbar.log")
+    try:
+        cfg = serving.read_schedule()
+        cfg.cron, cfg.timezone = cron or cfg.cron, timezone or cfg.timezone
+        upcoming = serving.next_runs(cfg.cron, cfg.timezone)
+    except serving.ServeError as e:
+        fail(str(e))
+    params = {**cfg.parameters, "warehouse": str(root)}
+    err.print("[dim]starting a local Prefect server (10-20 s)...[/]")
+    before = os.environ.get("PREFECT_API_URL")
+    try:
+        with serving.local_server(root / "logs" / "prefect-server.log") as url:
+            os.environ["PREFECT_API_URL"] = url  # flow runs started by the runner inherit it
+            _serve_at(url, serving, cfg, params, upcoming, check)
+    except serving.ServeError as e:
+        fail(str(e))
+    except KeyboardInterrupt:
+        err.print("stopped; the local Prefect server is shut down")
+    finally:
+        if before is None:
+            os.environ.pop("PREFECT_API_URL", None)
+        else:
+            os.environ["PREFECT_API_URL"] = before
+
+
+def _serve_at(url, serving, cfg, params: dict, upcoming: list, check: bool) -> None:  # type: ignore[no-untyped-def]
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    with temporary_settings(updates={PREFECT_API_URL: url}):
+        dep = serving.deployment(cfg, params)
+        held = serving.registered_schedules(dep.apply())
+        t = Table(title=f"deployment akhbar-ingest/{cfg.name}", show_header=False)
+        t.add_row("schedule", ", ".join(held))
+        t.add_row("next runs", "\n".join(d.isoformat(timespec="minutes") for d in upcoming))
+        t.add_row("parameters", json.dumps(params, ensure_ascii=False))
+        t.add_row("API / UI", url.removesuffix("/api"))
+        out.print(t)
+        if check:
+            return
+        from prefect import serve as prefect_serve
+
+        out.print("serving; Ctrl-C stops the runner and the server")
+        prefect_serve(dep, print_starting_message=False)
+
+
 def main() -> None:
     app()
 

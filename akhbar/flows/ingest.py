@@ -16,15 +16,15 @@ from pathlib import Path
 import pyarrow as pa
 from filelock import FileLock, Timeout
 from prefect import flow, get_run_logger, task
-from prefect.artifacts import create_table_artifact
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
-from akhbar import runners
+from akhbar import runners, status
 from akhbar.config import BATCH_SIZE, warehouse_dir
 from akhbar.crash import crash_point
 from akhbar.schemas import RUNS
-from akhbar.sources import Source, adhoc_sources, load_sources
+from akhbar.sources import Source, adhoc_sources, load_sources, split_available
 from akhbar.tasks.batch import BatchResult, process_batch
 from akhbar.tasks.discover import Candidate, FileInfo, list_files, split
 from akhbar.tasks.ledger import RunLedger
@@ -63,7 +63,7 @@ def discover_task(
 ) -> tuple[list[Candidate], list[FileInfo]]:
     files: list[FileInfo] = []
     for s in sources:
-        files.extend(list_files(s.name, Path(s.path)))
+        files.extend(list_files(s.name, Path(s.path), s.suffixes()))
     return split(files, ledger)
 
 
@@ -136,6 +136,9 @@ def _ingest_locked(root: Path, sources: list[Source], address: str | None) -> di
     store = Store(root)
     store.recover()
     rl = RunLedger(store, run_id)
+    sources, missing = split_available(sources)
+    for s in missing:  # unmounted or renamed: skip it rather than call its files deleted
+        log.warning("source %s: folder %s is missing; skipped this run", s.name, s.path)
     to_read, unchanged = discover_task(sources, rl.ledger)
     rl.add_unchanged(unchanged)
     options = {s.name: s.options() for s in sources}
@@ -155,7 +158,7 @@ def _ingest_locked(root: Path, sources: list[Source], address: str | None) -> di
         rl.add_batch(result, f"{run_id}-{i:05d}")
         done += len(batches[i])
         _tick("articles", done, len(to_read))
-    seen = {(f.source, f.path) for f in unchanged} | {(c.info.source, c.info.path) for c in to_read}
+    seen = {(r["source"], r["path"]) for r in rl.file_rows}  # .jsonl files as their lines
     rl.add_deleted([s.name for s in sources], seen)
     summary = rl.summary()
     store.stage_ledger_part("runs", run_id, _run_row(run_id, started, sources, summary))
@@ -169,12 +172,18 @@ def _ingest_locked(root: Path, sources: list[Source], address: str | None) -> di
             ", ".join(store.repaired),
         )
     summary = {"run_id": run_id, **summary, "repaired_parts": len(store.repaired)}
-    _publish(summary)
+    _publish(summary, rl.file_rows, [s.name for s in missing])
+    log.info("run %s done: %s", run_id, status.summary_line(summary))
     return summary
 
 
-def _publish(summary: dict) -> None:
+def _publish(summary: dict, file_rows: list[dict], missing: list[str]) -> None:
     rows = [{"measure": k, "value": str(v)} for k, v in summary.items()]
     create_table_artifact(
         key="akhbar-run-summary", table=rows, description=f"akhbar run {summary['run_id']}"
+    )
+    create_markdown_artifact(
+        key="akhbar-run-report",
+        markdown=status.run_markdown(summary, file_rows, missing),
+        description=f"akhbar run {summary['run_id']}: counts and quarantined files",
     )

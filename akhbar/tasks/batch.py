@@ -6,6 +6,7 @@ hundreds of articles; tests call it directly.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -16,11 +17,12 @@ import pyarrow as pa
 from akhbar.crash import crash_point
 from akhbar.schemas import ARTICLE_TABLES
 from akhbar.tasks.clean import CleanResult, clean
-from akhbar.tasks.decode import read_and_decode, text_id
+from akhbar.tasks.decode import text_id
 from akhbar.tasks.discover import Candidate
 from akhbar.tasks.extract import extract_article
+from akhbar.tasks.formats import Item, read_items
 
-__all__ = ["BatchResult", "FileOutcome", "article_rows", "process_batch"]
+__all__ = ["BatchResult", "FileOutcome", "analyse", "article_rows", "process_batch"]
 
 
 @dataclass(slots=True)
@@ -83,6 +85,29 @@ def article_rows(
     }
 
 
+def analyse(
+    text: str,
+    *,
+    meta: dict | None = None,
+    title: str | None = None,
+    ingest_date: date | None = None,
+) -> tuple[CleanResult, dict[str, list[dict]]]:
+    """Clean then extract one text: the one code path of ``akhbar run`` and ``akhbar extract``.
+
+    ``title`` is a headline from metadata that is not the text's first line;
+    a ``published_at`` in ``meta`` (aware, UTC) anchors relative dates.
+    """
+    meta = meta or {}
+    cleaned = clean(text, title=title) if title else clean(text)
+    if meta.get("published_at") is not None:
+        cleaned = dataclasses.replace(
+            cleaned,
+            published_at=meta["published_at"],
+            published_precision=meta.get("published_precision") or cleaned.published_precision,
+        )
+    return cleaned, extract_article(cleaned, ingest_date=ingest_date)
+
+
 def process_batch(
     candidates: list[Candidate],
     *,
@@ -90,64 +115,81 @@ def process_batch(
     ingest_date: date,
     options: dict[str, dict] | None = None,
 ) -> BatchResult:
-    """Decode, clean and extract every candidate; never raises for one file's faults."""
+    """Read, clean and extract every candidate; never raises for one file's faults.
+
+    A .jsonl candidate expands into one item (and one outcome) per line.
+    """
     options = options or {}
     rows: dict[str, list[dict]] = {t: [] for t in ARTICLE_TABLES}
     outcomes: list[FileOutcome] = []
     body_of: dict[str, str] = {}  # article_id -> body hash, for repeats inside the batch
+    cache: dict = {}  # per-batch reader state (parsed manifest.csv files)
     for cand in candidates:
         info = cand.info
         opts = options.get(info.source, {})
         if info.problem:
             outcomes.append(FileOutcome(cand, "", info.size, "quarantined", info.problem))
             continue
-        dec = read_and_decode(info.abspath, opts.get("encoding", "auto"))
-        crash_point("decode")
-        if dec.text is None:
-            outcomes.append(FileOutcome(cand, dec.sha256, dec.size, "quarantined", dec.reason))
-            continue
-        if dec.sha256 == cand.previous_sha256:
-            outcomes.append(
-                FileOutcome(cand, dec.sha256, dec.size, "unchanged", None, cand.previous_article_id)
-            )
-            continue
-        aid = text_id(dec.text)
-        if aid in body_of:  # same text twice in one batch: rows once, the ledger decides
-            outcomes.append(FileOutcome(cand, dec.sha256, dec.size, "ok", None, aid, body_of[aid]))
-            continue
-        try:
-            cleaned = clean(dec.text)
-            facts = extract_article(cleaned, ingest_date=ingest_date)
-        except Exception as e:  # a rule bug must cost one file, not the run
-            reason = f"extraction failed: {type(e).__name__}: {e}"
-            outcomes.append(FileOutcome(cand, dec.sha256, dec.size, "quarantined", reason))
-            continue
-        art = article_rows(
-            aid,
-            cleaned,
-            source=info.source,
-            path=info.path,
-            run_id=run_id,
-            timezone=opts.get("timezone"),
-        )
-        body_of[aid] = art["body_sha256"]
-        outcomes.append(
-            FileOutcome(cand, dec.sha256, dec.size, "ok", None, aid, art["body_sha256"])
-        )
-        rows["documents"].append(
-            {
-                "article_id": aid,
-                "source": info.source,
-                "path": info.path,
-                "text": dec.text,
-                "encoding": dec.encoding,
-                "file_sha256": dec.sha256,
-                "run_id": run_id,
-            }
-        )
-        rows["articles"].append(art)
-        rows["boilerplate"].extend({"article_id": aid, **b} for b in cleaned.boilerplate)
-        for table, fact_rows in facts.items():
-            rows[table].extend({"article_id": aid, **r} for r in fact_rows)
+        for item_cand, item in read_items(cand, opts, cache):
+            crash_point("decode")
+            ctx = _ItemContext(run_id, ingest_date, opts, rows, body_of)
+            outcomes.append(_process_item(item_cand, item, ctx))
     tables = {t: pa.Table.from_pylist(r, schema=ARTICLE_TABLES[t]) for t, r in rows.items()}
     return BatchResult(outcomes, tables)
+
+
+@dataclass(slots=True)
+class _ItemContext:
+    run_id: str
+    ingest_date: date
+    opts: dict
+    rows: dict[str, list[dict]]
+    body_of: dict[str, str]
+
+
+def _process_item(cand: Candidate, item: Item, ctx: _ItemContext) -> FileOutcome:
+    info = cand.info
+    if item.text is None:
+        return FileOutcome(cand, item.sha256, item.size, "quarantined", item.reason)
+    if item.sha256 == cand.previous_sha256:
+        return FileOutcome(
+            cand, item.sha256, item.size, "unchanged", None, cand.previous_article_id
+        )
+    aid = text_id(item.text)
+    if aid in ctx.body_of:  # same text twice in one batch: rows once, the ledger decides
+        return FileOutcome(cand, item.sha256, item.size, "ok", None, aid, ctx.body_of[aid])
+    try:
+        cleaned, facts = analyse(
+            item.text, meta=item.meta, title=item.title, ingest_date=ctx.ingest_date
+        )
+    except Exception as e:  # a rule bug must cost one file, not the run
+        reason = f"extraction failed: {type(e).__name__}: {e}"
+        return FileOutcome(cand, item.sha256, item.size, "quarantined", reason)
+    art = article_rows(
+        aid,
+        cleaned,
+        source=info.source,
+        path=info.path,
+        run_id=ctx.run_id,
+        timezone=ctx.opts.get("timezone"),
+        meta=item.meta,
+    )
+    art["outlet"] = art["outlet"] or ctx.opts.get("outlet")  # the source's default outlet
+    ctx.body_of[aid] = art["body_sha256"]
+    rows = ctx.rows
+    rows["documents"].append(
+        {
+            "article_id": aid,
+            "source": info.source,
+            "path": info.path,
+            "text": item.text,
+            "encoding": item.encoding,
+            "file_sha256": item.sha256,
+            "run_id": ctx.run_id,
+        }
+    )
+    rows["articles"].append(art)
+    rows["boilerplate"].extend({"article_id": aid, **b} for b in cleaned.boilerplate)
+    for table, fact_rows in facts.items():
+        rows[table].extend({"article_id": aid, **r} for r in fact_rows)
+    return FileOutcome(cand, item.sha256, item.size, "ok", None, aid, art["body_sha256"])

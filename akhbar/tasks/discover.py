@@ -35,6 +35,9 @@ class Candidate:
     info: FileInfo
     previous_sha256: str | None
     previous_article_id: str | None
+    # For a .jsonl file: its line rows in the ledger (path FILE#N -> ledger row), so each
+    # line can be compared with what it was; the batch stage expands the file into lines.
+    previous_lines: dict[str, dict] | None = None
 
 
 def _inside(root: Path, target: Path) -> bool:
@@ -79,14 +82,48 @@ def _stat(source: str, rel: str, full: Path, root: Path) -> FileInfo:
     return FileInfo(source, rel, str(full), st.st_size, st.st_mtime_ns)
 
 
+# Files holding many articles, one per line: ledger rows are FILE#N (N = line number).
+MULTI_SUFFIXES = (".jsonl", ".ndjson")
+
+
+def _line_rows(ledger: dict[tuple[str, str], dict]) -> dict[tuple[str, str], list[dict]]:
+    """Ledger rows of .jsonl lines, grouped by (source, file path)."""
+    out: dict[tuple[str, str], list[dict]] = {}
+    for (source, path), row in ledger.items():
+        base, sep, n = path.rpartition("#")
+        if sep and n.isdigit() and base.lower().endswith(MULTI_SUFFIXES):
+            out.setdefault((source, base), []).append(row)
+    return out
+
+
+def _split_multi(
+    f: FileInfo, prev: dict | None, lines: list[dict]
+) -> tuple[Candidate | None, list[FileInfo]]:
+    """A .jsonl file is unchanged when every row it left in the ledger has its stat."""
+    rows = lines + ([prev] if prev else [])
+    same = all(r["size"] == f.size and r["mtime_ns"] == f.mtime_ns for r in rows)
+    if rows and same and f.problem is None:
+        return None, [FileInfo(f.source, r["path"], f.abspath, f.size, f.mtime_ns) for r in rows]
+    previous = {r["path"]: r for r in lines}
+    return Candidate(
+        f, prev["sha256"] if prev else None, prev["article_id"] if prev else None, previous
+    ), []
+
+
 def split(
     files: list[FileInfo], ledger: dict[tuple[str, str], dict]
 ) -> tuple[list[Candidate], list[FileInfo]]:
-    """(files to read, files unchanged by size and mtime)."""
+    """(files to read, files unchanged by size and mtime; .jsonl ones as their line rows)."""
     to_read: list[Candidate] = []
     unchanged: list[FileInfo] = []
+    line_rows = _line_rows(ledger)
     for f in files:
         prev = ledger.get((f.source, f.path))
+        if f.path.lower().endswith(MULTI_SUFFIXES):
+            cand, same = _split_multi(f, prev, line_rows.get((f.source, f.path), []))
+            to_read.extend([cand] if cand else [])
+            unchanged.extend(same)
+            continue
         if (
             prev is not None
             and f.problem is None
