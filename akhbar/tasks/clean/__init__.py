@@ -26,6 +26,10 @@ from akhbar.tasks.clean.metadata import parse_dateline
 __all__ = ["BLANK", "CleanResult", "clean"]
 
 BLANK = "\n"  # what boilerplate characters become in ``visible``
+# Datelines open the first body paragraph; the second is also tried because a
+# date or byline line the rules missed may come first. Never later: "X - ..."
+# deeper in an article is a sentence, not a dateline.
+DATELINE_MAX_PARAGRAPH = 2
 
 
 @dataclass
@@ -91,6 +95,8 @@ def _record(st: _State, h: Hit, lines: list[Line]) -> None:
     if h.credit is not None:
         st.meta.setdefault("author", h.credit.author)
         st.meta.setdefault("outlet", h.credit.outlet)
+        if h.credit.place:
+            st.meta.setdefault("dateline", h.credit.place)
         st.agency(h.credit.agencies)
     st.agency(h.agencies)
 
@@ -125,7 +131,7 @@ def _body(st: _State, body_lines: list[Line], title_idx: int | None) -> list[tup
     spans = []
     for k, ln in enumerate(body_lines):
         start = ln.start
-        if k == 0:
+        if k < DATELINE_MAX_PARAGRAPH and "dateline_done" not in st.meta:
             start = _dateline(st, ln)
         if start < ln.end:
             spans.append((start, ln.end))
@@ -138,6 +144,7 @@ def _dateline(st: _State, ln: Line) -> int:
     if found is None:
         return ln.start
     end, place, agencies = found
+    st.meta["dateline_done"] = True
     st.add("dateline", ln.start, ln.start + end)
     st.meta["dateline"] = place
     st.agency(agencies)

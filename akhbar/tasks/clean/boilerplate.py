@@ -36,6 +36,9 @@ SUBHEADING_MAX_WORDS = 6
 # سياسة"; five words covers the longest breadcrumb trails without touching
 # subheadings (which contain at least one non-section word anyway).
 SECTION_MAX_WORDS = 5
+# A kicker (section or country name above the headline: "مصر", "أخبار -
+# فلسطين") has at most this many words; headlines have 5-15.
+KICKER_MAX_WORDS = 3
 # Photo captions: a sentence-fragment describing the picture, 3-30 words in
 # the genre; the credit at the end is what identifies them.
 CAPTION_MAX_WORDS = 30
@@ -74,6 +77,8 @@ def classify(lines: list[Line], *, want_title: bool) -> tuple[list[Hit], int | N
             hit: Hit | None = Hit("title_repeat", i, i)
         else:
             hit = _line_hit(ln, lines, i, title)
+        if hit is None and title is None and _kicker(ln, lines, i):
+            hit = Hit("section_label", i, i)
         if hit is None:
             if title is None:
                 title = i
@@ -82,6 +87,14 @@ def classify(lines: list[Line], *, want_title: bool) -> tuple[list[Hit], int | N
         hits.append(hit)
         i = hit.last + 1
     return hits, (title if title is not None and title >= 0 else None)
+
+
+def _kicker(ln: Line, lines: list[Line], i: int) -> bool:
+    """A very short label above the headline ("مصر", "أخبار - فلسطين")."""
+    if len(_WORD.findall(ln.n)) > KICKER_MAX_WORDS or i + 1 >= len(lines):
+        return False
+    nxt = lines[i + 1]
+    return not nxt.prose and nxt.words > ln.words and _line_hit(nxt, lines, i + 1, None) is None
 
 
 def _same(a: Line, b: Line) -> bool:
@@ -175,6 +188,8 @@ def _shape_hit(ln: Line, lines: list[Line], i: int, title: int | None) -> Hit | 
         return Hit("source_credit", i, i, agencies=parse_credit(ln.raw))
     if _caption(ln, lines, i, title):
         return Hit("caption", i, i)
+    if ln.words <= SOCIAL_MAX_WORDS and all(w[0] == "#" for w in ln.raw.split()):
+        return Hit("tags", i, i)  # a row of hashtags
     words = _WORD.findall(ln.n)
     if not words or any(c.isdigit() for c in ln.n):
         return None

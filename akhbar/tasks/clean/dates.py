@@ -66,6 +66,8 @@ _WORDS = re.compile(
 )
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _DIGIT = re.compile(r"\d")
+# A place before the date: up to three words, then a comma or a dash.
+_PLACE = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*[,\-]\s*")
 _STRIP = (_ZONE, _HIJ, _DMY, _MDY, _NUM, _MY, _TIME, _WORDS)
 
 
@@ -81,6 +83,13 @@ def parse_date_line(n: str, words: int) -> DateLine | None:
     """The date of a normalised line that is only a date (plus fillers), else None."""
     if words > DATE_LINE_MAX_WORDS or not _DIGIT.search(n):
         return None
+    found = _parse(n)
+    place = _PLACE.match(n) if found is None else None
+    # "بيروت، 3 آذار 2023", "الرياض - السبت 11 نوفمبر 2023 - 06:15 مساء ..."
+    return _parse(n[place.end() :]) if place else found
+
+
+def _parse(n: str) -> DateLine | None:
     prefixed = _PUB.match(n) is not None or _UPD.match(n) is not None
     rest = n
     for rx in _STRIP:

@@ -36,6 +36,7 @@ _SPLIT_NAMES = re.compile(r"\s*(?:[+/\u060c,&]|\s\u0648(?=\S))\s*")
 class Credit:
     author: str | None = None
     outlet: str | None = None
+    place: str | None = None
     agencies: list[str] = field(default_factory=list)
 
 
@@ -45,27 +46,41 @@ def _agency(segment: str) -> str | None:
 
 
 def parse_byline(line: Line) -> Credit | None:
-    """A short line whose segments are agencies, an outlet and "بقلم/كتب ... NAME"."""
+    """A short line of segments: agencies, a place, an outlet and "بقلم/كتب ... NAME".
+
+    "وكالات – الثورة – حرر التقرير الإخباري ريم صالح:", "كتبت - سارة علي",
+    "الكويت – القبس – كتب فهد الصباح:". Of two unknown short segments the
+    first is the place, the second the outlet; of one, it is the outlet.
+    """
     if line.words > BYLINE_MAX_WORDS or line.prose:
         return None
-    credit, found = Credit(), False
+    credit, found, pending, others = Credit(), False, False, []
     for seg in _SEP.split(line.raw):
         seg = seg.strip(_PUNCT)
         if not seg:
             continue
+        n = norm(seg)
+        m = LEX.byline_re.match(n)
         agency = _agency(seg)
-        m = LEX.byline_re.match(norm(seg))
-        if agency:
+        if pending and not agency:  # "كتبت - NAME": the name is the next segment
+            credit.author, pending = credit.author or seg, False
+        elif agency:
             credit.agencies.append(agency)
-        elif m and m.end() < len(norm(seg)):
+        elif m and m.end() < len(n):
             found = True
             s, _ = NormText(seg).span(m.end(), m.end() + 1)
             credit.author = credit.author or seg[s:].strip(_PUNCT) or None
-        elif len(seg.split()) <= OUTLET_MAX_WORDS and credit.outlet is None:
-            credit.outlet = seg
+        elif m:
+            found = pending = True
+        elif len(seg.split()) <= OUTLET_MAX_WORDS and len(others) < 2:
+            others.append(seg)
         else:
             return None
-    return credit if found else None
+    if not found or pending:
+        return None
+    credit.place = others[0] if len(others) == 2 else None
+    credit.outlet = others[-1] if others else None
+    return credit
 
 
 def parse_credit(body: str) -> list[str]:
