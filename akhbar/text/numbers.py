@@ -1,0 +1,309 @@
+"""Arabic number expressions: digits and number words, read into values.
+
+Works on *normalised* text (``NormText.norm``: Eastern-Arabic and Persian
+digits are already ASCII, hamza/alef/teh-marbuta variants folded), so offsets
+returned are offsets into the string searched. :func:`parse_number` accepts
+raw text and normalises it first.
+
+Word tables are data (``akhbar/data/numbers/``). One precompiled regex finds
+number tokens (digit groups, number words with their proclitics, vague
+quantity words, dual nouns); a small state machine joins adjacent tokens into
+one value following MSA numeral syntax:
+
+* ``و`` joins a smaller part after a larger one ("مئة وأربعة" = 104, "7 آلاف
+  و939" = 7939) or a ten after a unit ("أربعة وستون" = 64); anything else
+  after ``و`` ("10 و15") starts a new number, so ranges and lists stay apart;
+* a scale multiplies what precedes it ("20 ألفا", "ستة آلاف", "نصف مليون");
+* a unit 3-9 before مئة or عشر multiplies or adds ("ثلاث مئة", "ثلاثة عشر");
+* vague words give a range ("عشرات" = TENS, "عشرات الآلاف" = TENS x 1000).
+
+Ordinals (الثالث، السادس) are not in the tables, so they are never counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from akhbar.data import read_rows
+from akhbar.text.normalize import normalize
+
+__all__ = [
+    "FEW",
+    "HUNDREDS",
+    "MILLIONS",
+    "TENS",
+    "THOUSANDS",
+    "NumberMatch",
+    "find_numbers",
+    "parse_number",
+]
+
+# Bounds of vague quantities (value, value_max). A plural of tens/hundreds/
+# thousands in Arabic means "more than one such unit and fewer than the next",
+# so the bounds are the span of that order of magnitude.
+TENS = (10, 99)
+HUNDREDS = (100, 999)
+THOUSANDS = (1_000, 9_999)
+MILLIONS = (1_000_000, 9_999_999)
+FEW = (3, 9)  # بضع / بضعة: 3-9 in MSA grammar
+_BOUNDS = {
+    "TENS": TENS,
+    "HUNDREDS": HUNDREDS,
+    "THOUSANDS": THOUSANDS,
+    "MILLIONS": MILLIONS,
+    "FEW": FEW,
+}
+# Undivided digit runs longer than this are phone numbers, IDs or codes, not
+# counts: news writes large counts with separators or scale words (1,200,000 /
+# 1.2 مليون); 7 digits still admits "1500000".
+MAX_PLAIN_DIGITS = 7
+
+_VALUE_KINDS = frozenset({"unit", "ten", "hundred", "hundred_base", "digit"})
+_SCALES = frozenset({"scale", "scale_plural", "scale_dual"})
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMatch:
+    """One number expression in the searched string."""
+
+    value: float  # an int for counts; fractions/decimals stay float
+    value_max: int | None  # upper bound of a vague quantity, else None
+    start: int
+    end: int
+    vague: bool = False
+    digits_only: bool = False  # written only in digits (years, codes look like this)
+    lemma: str | None = None  # the counted noun, for a dual noun ("طائرتين")
+
+    @property
+    def is_integer(self) -> bool:
+        return float(self.value).is_integer()
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    kind: str
+    value: float
+    start: int
+    end: int
+    wa: bool  # preceded by the conjunction و
+    article: bool  # carries ال
+    lemma: str | None = None
+
+
+@cache
+def _lexicon() -> dict[str, tuple[str, float, str | None]]:
+    """Normalised form -> (kind, value, lemma)."""
+    lex: dict[str, tuple[str, float, str | None]] = {}
+    for kind, value, form in read_rows("numbers/words.tsv"):
+        lex.setdefault(normalize(form), (kind, float(value), None))
+    for bound, form in read_rows("numbers/vague.tsv"):
+        # آلاف/ملايين are scale plurals after a number and vague alone: keep
+        # the scale reading; the chain builder falls back to the bound.
+        lex.setdefault(normalize(form), ("vague", float(_BOUNDS[bound][0]), bound))
+    for lemma, form in read_rows("numbers/duals.tsv"):
+        lex.setdefault(normalize(form), ("dual", 2.0, lemma))
+    return lex
+
+
+@cache
+def _vague_bounds() -> dict[str, tuple[int, int]]:
+    return {normalize(f): _BOUNDS[b] for b, f in read_rows("numbers/vague.tsv")}
+
+
+@cache
+def _blocked() -> frozenset[str]:
+    return frozenset(normalize(r[0]) for r in read_rows("numbers/not_numbers.txt"))
+
+
+def _chars(role: str) -> str:
+    return "".join(re.escape(c) for r, c in read_rows("numbers/separators.tsv") if r == role)
+
+
+def proclitic_pattern() -> str:
+    """Optional proclitics: conjunction, then preposition or article (ل + ال = لل)."""
+    slots: dict[str, list[str]] = {}
+    for slot, form in read_rows("numbers/proclitics.tsv"):
+        slots.setdefault(slot, []).append(re.escape(normalize(form)))
+    conj, prep, art = ("".join(slots[k]) for k in ("conj", "prep", "article"))
+    lam = re.escape(normalize("ل"))
+    return f"[{conj}]?(?:[{prep}]?{art}|{lam}{lam}|[{prep}])?"
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    group, dec = _chars("group"), _chars("decimal")
+    digits = rf"\d+(?:[{group}]\d{{3}}(?!\d))*(?:[{dec}]\d+)?"
+    words = sorted(_lexicon(), key=len, reverse=True)
+    word_alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    # A digit group is not a count when it is part of a date, time or code
+    # (24/11/2024, 14:15, 1-2): refuse digits glued to / : or - and digits.
+    return re.compile(
+        rf"(?<![\w/:\-])(?P<pre>{proclitic_pattern()})"
+        rf"(?:(?P<digits>{digits})(?![\w/:]|-\d)|(?P<word>{word_alt})(?!\w))"
+    )
+
+
+def _digit_value(s: str) -> float | None:
+    group, dec = _chars("group"), _chars("decimal")
+    m = re.fullmatch(rf"(\d+(?:[{group}]\d{{3}})*)(?:[{dec}](\d+))?", s)
+    if m is None:
+        return None
+    whole = re.sub(rf"[{group}]", "", m.group(1))
+    if (len(whole) > MAX_PLAIN_DIGITS and whole == m.group(1)) or (len(whole) > 1 and s[0] == "0"):
+        return None  # phone numbers, IDs, zero-padded codes
+    return float(f"{whole}.{m.group(2)}") if m.group(2) else float(whole)
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+    lex, blocked = _lexicon(), _blocked()
+    conj = normalize("و")
+    art = normalize("ال")
+    out: list[_Tok] = []
+    for m in _pattern().finditer(text, start, end):
+        pre = m.group("pre") or ""
+        # The conjunction belongs to the sentence, not to the number's span.
+        start = m.start() + (1 if pre.startswith(conj) else 0)
+        digits = m.group("digits")
+        if digits is not None:
+            value = _digit_value(digits)
+            if value is not None:
+                out.append(_Tok("digit", value, start, m.end(), pre.startswith(conj), False))
+            continue
+        word = re.sub(r"\s+", " ", m.group("word"))
+        if (pre.lstrip(conj) + word) in blocked:
+            continue
+        kind, value, lemma = lex[word]
+        article = art in pre or pre.endswith(normalize("لل"))
+        out.append(_Tok(kind, value, start, m.end(), pre.startswith(conj), article, lemma))
+    return out
+
+
+def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMatch]:
+    """Number expressions in normalised ``text[start:end]``, left to right."""
+    end = len(text) if end is None else end
+    toks = _tokens(text, start, end)
+    out: list[NumberMatch] = []
+    i = 0
+    while i < len(toks):
+        j, match = _chain(text, toks, i)
+        if match is not None:
+            out.append(match)
+        i = j
+    return out
+
+
+def _adjacent(text: str, a: _Tok, b: _Tok) -> bool:
+    gap = text[a.end : b.start]
+    return gap == "" or gap.isspace()
+
+
+def _chain(text: str, toks: list[_Tok], i: int) -> tuple[int, NumberMatch | None]:
+    t0 = toks[i]
+    if t0.kind in ("vague", "scale_plural") or (t0.kind in _SCALES and t0.article):
+        return _vague(text, toks, i)
+    if t0.kind == "dual":
+        return i + 1, NumberMatch(2, None, t0.start, t0.end, lemma=t0.lemma)
+    st = _State(t0)
+    j = i + 1
+    while j < len(toks) and _adjacent(text, toks[j - 1], toks[j]) and st.take(toks[j]):
+        j += 1
+    value = st.value()
+    if value is None:
+        return j, None
+    digits_only = all(t.kind == "digit" for t in toks[i:j])
+    return j, NumberMatch(value, None, t0.start, toks[j - 1].end, digits_only=digits_only)
+
+
+def _vague(text: str, toks: list[_Tok], i: int) -> tuple[int, NumberMatch | None]:
+    t0 = toks[i]
+    word = text[t0.start : t0.end]
+    lo, hi = _bound_of(word)
+    j = i + 1
+    # "عشرات الآلاف", "مئات الآلاف": a vague count of a scale.
+    if j < len(toks) and toks[j].kind == "scale_plural" and _adjacent(text, t0, toks[j]):
+        scale = int(toks[j].value)
+        lo, hi = lo * scale, (hi + 1) * scale - 1
+        j += 1
+    return j, NumberMatch(lo, hi, t0.start, toks[j - 1].end, vague=True)
+
+
+def _bound_of(word: str) -> tuple[int, int]:
+    bounds = _vague_bounds()
+    for k in sorted(bounds, key=len, reverse=True):
+        if word.endswith(k):
+            return bounds[k]
+    return THOUSANDS if word.endswith(normalize("ألف")) else MILLIONS
+
+
+class _State:
+    """Running total of one number expression (MSA numeral syntax)."""
+
+    __slots__ = ("group", "last", "scale", "total")
+
+    def __init__(self, t: _Tok) -> None:
+        self.total, self.group, self.scale = 0.0, 0.0, 0.0
+        self.last = t
+        if t.kind in ("scale", "scale_dual"):
+            self.total = t.value
+            self.scale = t.value / (2 if t.kind == "scale_dual" else 1)
+        else:
+            self.group = t.value
+
+    def value(self) -> float | None:
+        if self.last.kind == "fraction" and self.total == 0:
+            return None  # "نصف", "ربع" alone are shares, not counts
+        return self.total + self.group
+
+    def take(self, t: _Tok) -> bool:
+        ok = self._join(t) if t.wa else self._glue(t)
+        if ok:
+            self.last = t
+        return ok
+
+    def _glue(self, t: _Tok) -> bool:
+        """A token right after the previous one, without و."""
+        last = self.last
+        if t.article:
+            return False
+        if t.kind in ("scale", "scale_plural") and self.group > 0:
+            if last.kind not in _VALUE_KINDS and last.kind != "fraction":
+                return False
+            self.total += self.group * t.value
+            self.group, self.scale = 0.0, t.value
+            return True
+        if last.kind == "unit" and 3 <= last.value <= 9 and self.group == last.value:
+            if t.kind == "hundred_base":  # ثلاث مئة
+                self.group *= 100
+                return True
+            if t.kind == "unit" and t.value == 10:  # ثلاثة عشر
+                self.group += 10
+                return True
+        return False
+
+    def _join(self, t: _Tok) -> bool:
+        """A token after و: a smaller part, or a ten after a unit."""
+        last = self.last
+        if t.kind == "ten" and last.kind == "unit" and last.value <= 9:
+            self.group += t.value
+            return True
+        if last.kind in _SCALES and self.group == 0:
+            if t.kind == "fraction":  # مليون ونصف
+                self.total += t.value * self.scale
+                return True
+            if t.kind in _VALUE_KINDS and t.value < self.scale:
+                self.group = t.value
+                return True
+            return False
+        hundreds = last.kind in ("hundred", "hundred_base") and self.group % 100 == 0
+        if hundreds and t.kind in ("unit", "ten", "digit") and t.value < 100:
+            self.group += t.value
+            return True
+        return False
+
+
+def parse_number(text: str) -> float | None:
+    """Value of the first number expression in raw ``text`` (lower bound if vague)."""
+    found = find_numbers(normalize(text))
+    return found[0].value if found else None
