@@ -161,7 +161,8 @@ def _run_end(lines: list[Line], i: int, limit: int | None) -> int:
     while j + 1 < len(lines) and (limit is None or j - i < limit):
         nxt = lines[j + 1]
         if nxt.prose and not nxt.blob:
-            if j > i and lines[j].words <= SUBHEADING_MAX_WORDS:
+            # Only link blocks give a subheading back: a ticker's last item is a headline.
+            if limit is not None and j > i and lines[j].words <= SUBHEADING_MAX_WORDS:
                 j -= 1  # a subheading introducing the prose, not a link
             return j
         if limit is not None and (nxt.words > BLOCK_ITEM_MAX_WORDS or _marker(nxt)):

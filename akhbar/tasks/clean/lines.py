@@ -66,7 +66,7 @@ class Line:
         if self.words < BLOB_MIN_WORDS:
             return False
         marks = len(_MARKS.findall(self.raw))
-        return self.words / max(marks, 1) >= BLOB_MIN_WORDS_PER_MARK
+        return marks == 0 or self.words / marks >= BLOB_MIN_WORDS_PER_MARK
 
     def src(self, ns: int, ne: int) -> tuple[int, int]:
         """Source span of ``n[ns:ne]`` (offsets into the whole text)."""
