@@ -4,6 +4,7 @@ appear in the clean body, plus the metadata each seed states."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -133,7 +134,7 @@ def test_spans_exact_and_visible(seed: str) -> None:
     for b in r.boilerplate:
         assert text[b["start"] : b["end"]] == b["text"]
         assert r.visible[b["start"] : b["end"]] == "\n" * (b["end"] - b["start"])
-    for (_, e1), (s2, _) in zip(spans, spans[1:], strict=False):
+    for (_, e1), (s2, _) in pairwise(spans):
         assert e1 <= s2
     for s, e in r.body_spans:
         assert r.visible[s:e] == text[s:e]
