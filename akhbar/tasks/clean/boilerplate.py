@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from akhbar.tasks.clean.dates import DateLine, parse_date_line
-from akhbar.tasks.clean.lexicon import LEX, Marker
+from akhbar.tasks.clean.lexicon import LEX, Marker, norm
 from akhbar.tasks.clean.lines import Line
 from akhbar.tasks.clean.metadata import Credit, parse_byline, parse_credit, parse_dateline
 
@@ -143,12 +143,21 @@ def _scoped(found: tuple[Marker, int], ln: Line, lines: list[Line], i: int) -> H
     if ln.prose or ln.words > limit:
         return None
     if mk.kind == "source_credit":
-        if len(ln.raw[_raw_end(ln, mend) :].split()) > CREDIT_MAX_WORDS:
-            return None  # "المصدر الأمني قال ..." is a sentence, not a credit
-        return Hit(mk.kind, i, i, agencies=parse_credit(ln.raw[_raw_end(ln, mend) :]))
+        return _credit_hit(ln, i, mend)
     if mk.scope == "block" and not inline:
         return Hit(mk.kind, i, _run_end(lines, i, BLOCK_MAX_ITEMS))
     return Hit(mk.kind, i, i)
+
+
+def _credit_hit(ln: Line, i: int, mend: int) -> Hit | None:
+    """ "المصدر: سبوتنيك", also with a date after a bar: "المصدر: النهار | 14-06-2023 | 13:45"."""
+    names, _, rest = ln.raw[_raw_end(ln, mend) :].partition("|")
+    if len(names.split()) > CREDIT_MAX_WORDS:
+        return None  # "المصدر الأمني قال ..." is a sentence, not a credit
+    date = parse_date_line(norm(rest.replace("|", " ")), len(rest.split())) if rest else None
+    if rest and date is None:
+        return None
+    return Hit("source_credit", i, i, date=date, agencies=parse_credit(names))
 
 
 def _raw_end(ln: Line, nend: int) -> int:

@@ -28,7 +28,8 @@ DATE_LINE_MAX_WORDS = 20
 def _months() -> tuple[dict[str, int], dict[str, int]]:
     greg: dict[str, int] = {}
     hijri: dict[str, int] = {}
-    for system, month, name in read_rows("months.tsv"):
+    rows = read_rows("months.tsv") + read_rows("boilerplate/months_extra.tsv")
+    for system, month, name in rows:
         (hijri if system == "hijri" else greg)[norm(name)] = int(month)
     return greg, hijri
 
@@ -55,8 +56,11 @@ _TIME = re.compile(
     rf"(?<!\d)(?P<h>\d{{1,2}})\s*:\s*(?P<mi>\d{{2}})(?:\s*:\s*\d{{2}})?"
     rf"(?:\s*(?P<ampm>{_AMPM}){_E})?"
 )
+_ZONES = _alternation(set(LEX.zones))
+# "بتوقيت غرينتش", "GMT", and Al Jazeera's bare "(مكة المكرمة)" after the time.
 _ZONE = re.compile(
-    rf"(?:{_B}ب?توقيت\s+(?P<z1>{_alternation(set(LEX.zones))})|(?P<z2>gmt|utc|ت\.?\s*غ))"
+    rf"(?:{_B}ب?توقيت\s+(?P<z1>{_ZONES})|(?P<z2>gmt|utc|ت\.?\s*غ)"
+    rf"|\(\s*(?:ب?توقيت\s+)?(?P<z3>{_ZONES})\s*\))"
     r"(?:\s*(?P<off>[+-]\s*\d{1,2}(?::?\d{2})?))?"
 )
 _PUB = re.compile(rf"\W*(?P<p>{_alternation(_W['published'])}){_E}")
@@ -170,7 +174,8 @@ def _with_zone(local: datetime, z: re.Match[str] | None) -> tuple[datetime, str 
     """Aware UTC datetime and the stated offset, when the line names a zone."""
     if z is None:
         return local, None
-    name = LEX.zones.get(_key(z["z1"])) if z["z1"] else "UTC"
+    zone = z["z1"] or z["z3"]
+    name = LEX.zones.get(_key(zone)) if zone else "UTC"
     if z["off"]:
         tzinfo = _offset(z["off"])
     elif name is None:

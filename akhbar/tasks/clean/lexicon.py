@@ -63,6 +63,7 @@ class _Lexicon:
         agencies = _alternation(set(self.agency))
         self.agency_re = re.compile(rf"(?<![^\W\d_])(?:{agencies})(?![^\W\d_])")
         self.agency_only_re = re.compile(rf"\W*(?:(?:{agencies})[\s+/,&و-]*)+\W*$")
+        self.outlets = {" ".join(o.split()) for o in _col("outlets.txt")}
         self.sections = set(_col("sections.txt"))
         self.social = set(_col("social.txt"))
         self.title_prefix_re = re.compile(
@@ -73,8 +74,11 @@ class _Lexicon:
         )
         caps = _rows("captions.tsv")
         credits = [norm(m) for role, m in caps if role == "credit"] + list(self.agency)
+        credit = _alternation(credits)
+        # "... - REUTERS", "... (رويترز)", "... (أرشيف - النهار)"
         self.caption_end_re = re.compile(
-            rf"(?:[-/|]\s*|\(\s*)(?:{_alternation(credits)})\s*\)?\W*$"
+            rf"(?:(?:[-/|]\s*|\(\s*)(?:{credit})\s*\)?"
+            rf"|\([^()]*(?<![^\W\d_])(?:{credit})(?![^\W\d_])[^()]*\))\W*$"
         )
         starts = [norm(m) for role, m in caps if role == "start"]
         self.caption_start_re = re.compile(rf"\W*(?:{_alternation(starts)})\s*[:,\-|]")

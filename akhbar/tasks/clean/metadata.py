@@ -55,6 +55,7 @@ def parse_byline(line: Line) -> Credit | None:
     if line.words > BYLINE_MAX_WORDS or line.prose:
         return None
     credit, found, pending, others = Credit(), False, False, []
+    outlet_at = 0  # how many unknown segments came before the outlet
     for seg in _SEP.split(line.raw):
         seg = seg.strip(_PUNCT)
         if not seg:
@@ -72,15 +73,32 @@ def parse_byline(line: Line) -> Credit | None:
             credit.author = credit.author or seg[s:].strip(_PUNCT) or None
         elif m:
             found = pending = True
+        elif _outlet(seg) and credit.outlet is None:
+            credit.outlet, outlet_at = seg, len(others)
         elif len(seg.split()) <= OUTLET_MAX_WORDS and len(others) < 2:
             others.append(seg)
         else:
             return None
-    if not found or pending:
+    if pending:
+        return None
+    if credit.outlet is not None:  # a known outlet: "PLACE - OUTLET" or "OUTLET - NAME"
+        if not found and len(others) != 1:
+            return None
+        if not found:
+            if outlet_at == 0:
+                credit.author = others[0]
+            else:
+                credit.place = others[0]
+        return credit
+    if not found:
         return None
     credit.place = others[0] if len(others) == 2 else None
     credit.outlet = others[-1] if others else None
     return credit
+
+
+def _outlet(segment: str) -> bool:
+    return " ".join(norm(segment.strip(_PUNCT)).split()) in LEX.outlets
 
 
 def parse_credit(body: str) -> list[str]:
