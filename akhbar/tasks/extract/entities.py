@@ -13,6 +13,7 @@ Overlaps are resolved longest first; offsets are mapped back with
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from akhbar.tasks.extract.context import ExtractContext
 from akhbar.tasks.extract.entities_rules import (
@@ -24,32 +25,32 @@ from akhbar.tasks.extract.entities_rules import (
     words,
 )
 from akhbar.tasks.extract.gazetteer import LETTER_AFTER, LETTER_BEFORE, lexicon
+from akhbar.tasks.extract.gazetteer_scan import Scan, scan
 
 __all__ = ["extract_entities", "find_hits"]
 
 
-def _gazetteer(norm: str) -> tuple[list[Hit], dict[int, Hit]]:
-    lex = lexicon()
+def _gazetteer(found: Scan) -> tuple[list[Hit], dict[int, Hit]]:
     hits: list[Hit] = []
-    at: dict[int, Hit] = {}
-    for m in lex.pattern.finditer(norm):
-        n = m.group("n")
-        entry, elided = lex.forms[" ".join(n.replace("-", " ").split())]
-        if elided and not m.group("p").endswith("\u0644"):
-            continue  # "لامم" without the preposition ل is not "الأمم"
-        hit = Hit(m.start("n"), m.end("n"), entry, "gazetteer")
+    at: dict[int, Hit] = {}  # token start (with proclitics) and name start -> hit
+    for tok, ns, ne, entry in found.gaz:
+        hit = Hit(ns, ne, entry, "gazetteer")
         hits.append(hit)
-        at[m.start()] = at[m.start("n")] = hit
+        at[tok] = at[ns] = hit
     return hits, at
 
 
 def _resolve(hits: list[Hit]) -> list[Hit]:
     """Drop overlapping hits: the longer one wins, then the earlier."""
+    starts: list[int] = []  # kept spans, sorted and disjoint
     kept: list[Hit] = []
-    for h in sorted(hits, key=lambda h: (-(h.ne - h.ns), h.ns)):
-        if all(h.ne <= k.ns or h.ns >= k.ne for k in kept):
-            kept.append(h)
-    return sorted(kept, key=lambda h: h.ns)
+    for h in sorted(hits, key=lambda h: (h.ns - h.ne, h.ns)):
+        i = bisect_right(starts, h.ns)
+        if (i and kept[i - 1].ne > h.ns) or (i < len(kept) and kept[i].ns < h.ne):
+            continue
+        starts.insert(i, h.ns)
+        kept.insert(i, h)
+    return kept
 
 
 def _aliases(norm: str, hits: list[Hit]) -> list[Hit]:
@@ -64,28 +65,27 @@ def _aliases(norm: str, hits: list[Hit]) -> list[Hit]:
         if len(last) < ALIAS_MIN_CHARS or _blocked(last, wd, lex) or last in lex.forms:
             continue
         prev = owner.get(last, h)
-        owner[last] = h if prev is not None and prev.entity.entity_id == h.entity.entity_id else None  # ambiguous
+        same = prev is not None and prev.entity.entity_id == h.entity.entity_id
+        owner[last] = h if same else None  # two people share this surname: ambiguous
     names = {w: h for w, h in owner.items() if h is not None}
     if not names:
         return []
     alt = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
     pattern = re.compile(f"{LETTER_BEFORE}[\u0648\u0641\u0628\u0644]?(?P<n>{alt}){LETTER_AFTER}")
-    taken = [(h.ns, h.ne) for h in hits]
     out = []
     for m in pattern.finditer(norm):
         s, e = m.span("n")
-        if any(s < te and e > ts for ts, te in taken):
-            continue
         out.append(Hit(s, e, names[m.group("n")].entity, "alias", names[m.group("n")].origin))
     return out
 
 
 def find_hits(norm: str) -> list[Hit]:
     """Every entity mention in a normalised text, as spans of ``norm``."""
-    hits, at = _gazetteer(norm)
-    found = discover_titles(norm, at) + ministries(norm, at)
+    found = scan(norm)
+    hits, at = _gazetteer(found)
+    found = discover_titles(norm, found.titles, at) + ministries(norm, found.ministries, at)
     merged = _resolve(found + hits)
-    return _resolve(merged + _aliases(norm, merged))
+    return _resolve(merged + _aliases(norm, merged))  # known mentions are longer: they win
 
 
 def extract_entities(ctx: ExtractContext) -> tuple[list[dict], list[dict]]:
@@ -97,8 +97,14 @@ def extract_entities(ctx: ExtractContext) -> tuple[list[dict], list[dict]]:
         surface = ctx.text[start:end]
         eid = h.entity.entity_id
         mentions.append(
-            {"entity_id": eid, "kind": h.kind, "surface": surface, "start": start,
-             "end": end, "method": h.method}
+            {
+                "entity_id": eid,
+                "kind": h.kind,
+                "surface": surface,
+                "start": start,
+                "end": end,
+                "method": h.method,
+            }
         )
         if eid not in defs:
             defs[eid] = h.entity.definition(h.origin)

@@ -13,17 +13,7 @@ from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
 from akhbar.data import read_rows
-from akhbar.tasks.extract.gazetteer import (
-    LETTER_AFTER,
-    LETTER_BEFORE,
-    PROCLITIC,
-    Entry,
-    Lexicon,
-    key,
-    lexicon,
-    trie_regex,
-    word_list,
-)
+from akhbar.tasks.extract.gazetteer import LETTER_AFTER, Entry, Lexicon, key, lexicon, word_list
 
 # Modifiers read between a title and a name ("الرئيس الروسي", "المتحدث باسم وزارة
 # الخارجية الكازاخستانية"); 5 covers the longest seen in the test paragraphs.
@@ -72,32 +62,16 @@ class Words:
     titles: frozenset[str]  # every word of every title phrase
     heads: frozenset[str]
     links: frozenset[str]
-    title_re: re.Pattern[str]
-    ministry_re: re.Pattern[str]
-    ministries: dict[str, tuple[str, str, str, bool]]  # form -> (key, ar, en, bare)
 
 
 @cache
 def words() -> Words:
     phrases = [key(r[0]) for r in read_rows("gazetteer/titles.tsv")]
-    forms = set(phrases) | {p[1:] for p in phrases if p.startswith(_AL)}  # لل-forms
-    title_re = re.compile(f"{LETTER_BEFORE}{PROCLITIC}(?P<t>{trie_regex(sorted(forms))})"
-                          f"{LETTER_AFTER}")
-    ministries: dict[str, tuple[str, str, str, bool]] = {}
-    for k, heads, ar, en in read_rows("gazetteer/ministries.tsv"):
-        for h in heads.split("|"):
-            ministries[key(h)] = (k, ar, en, " " not in key(h))
-    ministry_re = re.compile(
-        f"{LETTER_BEFORE}{PROCLITIC}(?P<n>{trie_regex(sorted(ministries))}){LETTER_AFTER}"
-    )
     return Words(
         stop=word_list("gazetteer/name_stop.txt"),
         titles=frozenset(w for p in phrases for w in p.split()),
         heads=word_list("gazetteer/title_modifiers.txt"),
         links=word_list("gazetteer/name_links.txt"),
-        title_re=title_re,
-        ministry_re=ministry_re,
-        ministries=ministries,
     )
 
 
@@ -125,12 +99,12 @@ def _name_word(w: str, wd: Words, lex: Lexicon, first: bool) -> bool:
     return not first and w.startswith(_AL) and w.endswith("\u064a")
 
 
-def discover_titles(norm: str, at: dict[int, Hit]) -> list[Hit]:
+def discover_titles(norm: str, title_ends: list[int], at: dict[int, Hit]) -> list[Hit]:
     """Title (+ modifiers) (+ comma) + name: people the gazetteer may not know."""
     wd, lex = words(), lexicon()
     out: list[Hit] = []
-    for m in wd.title_re.finditer(norm):
-        hit = _after_title(norm, m.end(), at, wd, lex)
+    for end in title_ends:
+        hit = _after_title(norm, end, at, wd, lex)
         if hit is not None:
             out.append(hit)
     return out
@@ -225,28 +199,33 @@ def fuzzy_person(name: str) -> Entry | None:
         ftoks = form.split()
         if len(ftoks) != len(toks) or SequenceMatcher(None, name, form).ratio() < FUZZY_MIN:
             continue
-        if all(SequenceMatcher(None, a, b).ratio() >= FUZZY_TOKEN_MIN for a, b in zip(toks, ftoks)):
+        pairs = zip(toks, ftoks, strict=True)
+        if all(SequenceMatcher(None, a, b).ratio() >= FUZZY_TOKEN_MIN for a, b in pairs):
             return entry
     return None
 
 
-def ministries(norm: str, at: dict[int, Hit]) -> list[Hit]:
-    """"وزارة الداخلية الكازاخية", "وزارة الدفاع في روسيا", "الخارجية الروسية"."""
-    wd, lex = words(), lexicon()
+def ministries(norm: str, found: list, at: dict[int, Hit]) -> list[Hit]:
+    """ "وزارة الداخلية الكازاخية", "وزارة الدفاع في روسيا", "الخارجية الروسية"."""
+    lex = lexicon()
     out: list[Hit] = []
-    for m in wd.ministry_re.finditer(norm):
-        k, ar, en, bare = wd.ministries[m.group("n")]
-        if bare and _after_minister(norm, m.start()):
+    for ns, ne, (k, ar, en, bare) in found:
+        if bare and _after_minister(norm, ns):
             continue  # "وزير الخارجية الروسية" is a title, not the ministry
-        hit = _ministry_country(norm, m.end(), at, lex, bare)
+        hit = _ministry_country(norm, ne, at, lex, bare)
         if hit is None:
             continue
         iso, end = hit
         country = lex.country_of_iso[iso]
         name = f"{ar} {lex.nisba_fem[iso]}" if iso in lex.nisba_fem else f"{ar} ({country.name})"
-        ent = Entry(f"org:ministry-{k}-{iso.lower()}", "ORGANIZATION", name,
-                    f"{en} ({country.name_en})", iso)
-        out.append(Hit(m.start("n"), end, ent, "gazetteer"))
+        ent = Entry(
+            f"org:ministry-{k}-{iso.lower()}",
+            "ORGANIZATION",
+            name,
+            f"{en} ({country.name_en})",
+            iso,
+        )
+        out.append(Hit(ns, end, ent, "gazetteer"))
     return out
 
 

@@ -14,7 +14,7 @@ from functools import cache
 from akhbar.data import read_rows
 from akhbar.text.normalize import normalize
 
-__all__ = ["Entry", "Lexicon", "lexicon", "trie_regex", "LETTER_BEFORE", "LETTER_AFTER", "SEP"]
+__all__ = ["LETTER_AFTER", "LETTER_BEFORE", "SEP", "Entry", "Lexicon", "lexicon", "trie_regex"]
 
 # Boundaries: a name neither starts nor ends inside a word ([^\W\d_] = a letter).
 LETTER_BEFORE = r"(?<![^\W\d_])"
