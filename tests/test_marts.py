@@ -86,6 +86,9 @@ ROWS: dict[str, list[dict]] = {
         | {"precision": "day", "surface": "2 يناير", "start": TIMEX_START}
         | {"end": TIMEX_START + len("2 يناير"), "anchor": "published"},
         {"article_id": "A", "type": "DURATION", "value": "P2W", "surface": "أسبوعين"},
+        # "early January": resolved to the 1st, but it names no day, so not on the timeline
+        {"article_id": "B", "type": "DATE", "value": "2022-01", "resolved_date": d(1)}
+        | {"precision": "month", "surface": "مطلع يناير", "start": 0, "end": 10},
         {"article_id": "E", "type": "DATE", "value": "2022-01-03", "resolved_date": d(3)},
     ],
     "quotes": [

@@ -6,8 +6,8 @@
 --   figure   a count (text = its sentence, detail = "ARREST 7939 exact"), on its report_date;
 --   quote    a quotation (text = the quote, detail = the speaker), on the quote's date,
 --            else the publication day.
--- Rows with no date are left out; so are duplicate articles (one story scraped twice).
--- precision says how much of resolved_date is known (a timex like "early January" is 'month').
+-- Rows with no day are left out (timex of week, month or year precision too), and so are
+-- duplicate articles (one story scraped twice). precision is 'day' or 'minute'.
 -- start/end are offsets into documents.text (NULL for the article row).
 CREATE OR REPLACE VIEW timeline AS
 WITH articles_in AS (
@@ -22,9 +22,11 @@ documents_in AS (
 ),
 
 timex_in AS (
+    -- Only expressions that name a day: "this year" or "early January" resolve to the first
+    -- day of the period, which would put them on a day nothing happened.
     SELECT article_id, type, value, resolved_date, precision, surface, "start", "end"
     FROM timex
-    WHERE resolved_date IS NOT NULL
+    WHERE resolved_date IS NOT NULL AND coalesce(precision, 'day') IN ('day', 'minute')
 ),
 
 figures_in AS (
