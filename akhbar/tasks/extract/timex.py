@@ -17,7 +17,7 @@ from datetime import date
 from akhbar.tasks.extract.context import ExtractContext
 from akhbar.tasks.extract.timex_lexicon import MATCHER
 from akhbar.tasks.extract.timex_resolve import NO_REF, Ref, Resolved, infer_reference, resolve
-from akhbar.tasks.extract.timex_rules import Cand, parse
+from akhbar.tasks.extract.timex_rules import Cand, parse, twelve_hour
 from akhbar.text.sentences import sentence_spans
 
 __all__ = ["attach_dates", "extract_timex"]
@@ -82,6 +82,13 @@ def _join(items: list[tuple[Cand, Resolved]], norm: str) -> list[Item]:
             elif nxt and _date_follows(c, nxt, norm):
                 out.append((c.s, nxt[0].e, _with_time(nxt[1], hm, "minute")))
                 i += 1
+            elif _part_then_date(items, i, norm):  # "11:30 من صباح اليوم"
+                _part, day = items[i + 1], items[i + 2]
+                h = twelve_hour(c.f["h"], _part[0].f["part"])
+                out.append(
+                    (c.s, day[0].e, _with_time(day[1], f"{h:02d}:{c.f['mi']:02d}", "minute"))
+                )
+                i += 2
             else:
                 out.append((c.s, c.e, res))
             i += 1
@@ -89,6 +96,14 @@ def _join(items: list[tuple[Cand, Resolved]], norm: str) -> list[Item]:
         out.append((c.s, c.e, res))
         i += 1
     return out
+
+
+def _part_then_date(items: list[tuple[Cand, Resolved]], i: int, norm: str) -> bool:
+    if i + 2 >= len(items) or items[i + 1][0].rule != "part":
+        return False
+    clock, part = items[i][0], items[i + 1]
+    gap_ok = _THEN_DATE.fullmatch(norm, clock.e, part[0].s) is not None
+    return gap_ok and _date_follows(part[0], items[i + 2], norm)
 
 
 def _is_day(res: Resolved) -> bool:

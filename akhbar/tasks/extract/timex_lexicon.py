@@ -196,8 +196,12 @@ _RULES = [
     ),
     ("mon", r"{BEG}(?:(?P<m_sh>شهر)\s+)?(?P<m_m>{MON}){END}{MONALT}(?:\s+(?P<m_mod>{MOD}){END})?"),
     ("year", r"{BEG}(?:ال)?(?:عام|سنه)\s+(?P<y_y>{YEAR})(?:\s*(?P<y_h>م|ه|هجري){END})?"),
-    ("plper", r"ال(?P<l_u>{UNITPL})\s+(?:القليله\s+)?(?P<l_mod>{MOD}|الاخيره){END}"),
-    ("dur", r"{BEG}(?:(?P<u_n>{NUM}|{CARD})\s+)?(?P<u_u>{UNIT}){END}"),
+    (
+        "plper",  # "الأيام الماضية", "الساعات الأربع والعشرين الماضية", "الـ24 ساعة الماضية"
+        r"(?:ال(?P<l_u>{UNITPL})(?:\s+(?P<l_n>ال{CARD}(?:\s+وال{CARD})?))?|ال(?P<l_d>\d{{1,3}})\s+"
+        r"(?P<l_u2>{UNIT}))\s+(?:القليله\s+)?(?P<l_mod>{MOD}|الاخيره){END}",
+    ),
+    ("dur", r"(?:(?P<u_n>{NUM}|{CARD})\s+)?(?P<u_u>{UNIT}){END}(?:\s+(?P<u_one>واحد|واحده){END})?"),
 ]
 
 
@@ -211,7 +215,7 @@ def _compile() -> re.Pattern[str]:
     # positions before any rule is tried, which is most of the speed.
     # A trie of every word a rule can start with is checked first, so the
     # rules themselves only run at the few words that can open a timex.
-    head = r"(?<!\w)[وف]?[بل]?(?=\d|" + _first_words() + r"(?!\w))"
+    head = r"(?<!\w)[وف]?[بل]?(?=\d|ال\d|" + _first_words() + r"(?!\w))"
     return re.compile(head + "(?:" + "|".join(alts) + ")")
 
 

@@ -100,6 +100,8 @@ def _r_dmy(f: dict, ref: Ref, prev: date | None) -> Resolved:
     if f.get("mod") is None:
         return _day(nearest_year(f["m"], f["d"], r), ref, "XXXX-XX-XX")
     # "10 تشرين الأول الماضي": the last such day before the reference, or the next one.
+    if f["mod"] == 0:  # "12 ديسمبر الجاري": this year
+        return _day(_safe(r.year, f["m"], f["d"]), ref, "XXXX-XX-XX")
     years = (r.year - 1, r.year) if f["mod"] < 0 else (r.year, r.year + 1)
     options = [d for y in years if (d := _safe(y, f["m"], f["d"]))]
     pick = [d for d in options if (d < r if f["mod"] < 0 else d > r)] or options
@@ -113,9 +115,13 @@ def _r_hijri(f: dict, ref: Ref, prev: date | None) -> Resolved:
     if ref.year_day is None:
         return Resolved("DATE", "XXXX-XX-XX", precision="day")
     # The Hijri year around the reference, chosen like a Gregorian year-less date.
-    hy = Gregorian.fromdate(ref.year_day).to_hijri().year
+    try:
+        hy = Gregorian.fromdate(ref.year_day).to_hijri().year
+    except (ValueError, OverflowError):
+        return Resolved("DATE", "XXXX-XX-XX", precision="day")  # outside the Umm al-Qura table
     options = [d for y in (hy - 1, hy, hy + 1) if (d := _hijri(y, f["hm"], f["hd"]))]
-    return _day(min(options, key=lambda d: _cost(d, ref.year_day)), ref, "XXXX-XX-XX")
+    best = min(options, key=lambda d: _cost(d, ref.year_day)) if options else None  # type: ignore[arg-type]
+    return _day(best, ref, "XXXX-XX-XX")
 
 
 def _hijri(hy: int, hm: int, hd: int) -> date | None:
@@ -300,7 +306,7 @@ def _circular_latest(md: list[tuple[int, int]]) -> tuple[int, int]:
     days = sorted({(m, d) for m, d in md})
     if len(days) == 1:
         return days[0]
-    ords = [date(2001, m, min(d, 28 if m == 2 else d)).timetuple().tm_yday for m, d in days]
+    ords = [date(2001, m, min(d, 28) if m == 2 else d).timetuple().tm_yday for m, d in days]
     gaps = [(ords[(i + 1) % len(ords)] - ords[i]) % 365 for i in range(len(ords))]
     return days[max(range(len(gaps)), key=gaps.__getitem__)]
 

@@ -8,12 +8,13 @@ reference date is in ``timex_resolve``.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 
 from akhbar.tasks.extract.timex_lexicon import LEX, RULE_GROUPS, _alt
 
-__all__ = ["Cand", "parse"]
+__all__ = ["Cand", "parse", "twelve_hour"]
 
 # Characters looked at before a unit for a duration signal ("على مدار" is
 # the longest signal, 9 characters; 16 leaves room for spaces and a number).
@@ -24,16 +25,19 @@ FUTURE_WINDOW = 80
 # Characters before "N عاما" searched for an age word: "أعمارهم بين 5
 # و12 عاما" puts it 14 characters back; 25 stays inside the phrase.
 AGE_WINDOW = 25
+# A Hijri month has 29 or 30 days.
+HIJRI_MONTH_MAX = 30
 # Plausible hours on a 24-hour clock; "29:10" is a score or a ratio.
 MAX_HOUR = 23
 
 _SENT_END = re.compile(r"[.!?\n;]")
 _WORD = re.compile(r"\w+")
-# Where a future verb can stand: after "أن/إنه ..." or as the first word of
+# Where a future verb can stand: after "أن/إنه" (and a subject of up to two
+# words: "إن الوفد سيعود", "إن بايدن سيلتقي") or as the first word of
 # a clause (with "و"/"ف" glued on).  Only there is "س" + imperfect read as
 # the future particle; elsewhere "سيرغي" or "ساميايروف" are names.
 _FUTURE = re.compile(
-    rf"(?:^|[,:\"]|(?<!\w){_alt(LEX.future_sites)}\s+)\s*[وف]?"
+    rf"(?:^|[,:\"]|(?<!\w){_alt(LEX.future_sites)}\s+(?:\w+\s+){{0,2}})\s*[وف]?"
     rf"({_alt(LEX.future_prefixes)}\w{{2,}})"
 )
 
@@ -63,6 +67,7 @@ def _num(text: str | None) -> int | float | None:
     """Digits or a number word; None for vague quantities ("بضعة") or none."""
     if text is None:
         return None
+    text = " ".join(text.split())
     if text in LEX.cardinals:
         return LEX.cardinals[text]
     v = float(text.replace(",", "."))
@@ -77,19 +82,31 @@ def _dmy(g: dict, norm: str, s: int, e: int) -> dict | None:
     day = int(g["a_d"]) if "a_d" in g else LEX.ordinals[" ".join(g["a_o"].split())]
     wd = LEX.weekdays.get(g.get("a_wd", ""))
     year = int(g["a_y"]) if "a_y" in g else None
+    if not _valid(year or 2000, _month(g["a_m"]), day):  # 2000: a leap year, 29 February is fine
+        return None
     mod = LEX.mods.get(g.get("a_mod", ""))
     return {"m": _month(g["a_m"]), "d": day, "y": year, "wd": wd, "mod": mod}
 
 
 def _hijri(g: dict, norm: str, s: int, e: int) -> dict | None:
     hm = LEX.hijri[" ".join(g["h_m"].split())]
+    if int(g["h_d"]) > HIJRI_MONTH_MAX:
+        return None
     return {"hm": hm, "hd": int(g["h_d"]), "hy": int(g["h_y"]) if "h_y" in g else None}
 
 
 def _numdate(g: dict, norm: str, s: int, e: int) -> dict | None:
     if "n_d" in g:
-        return {"m": int(g["n_m"]), "d": int(g["n_d"]), "y": int(g["n_y"]), "wd": None, "mod": None}
-    return {"m": int(g["i_m"]), "d": int(g["i_d"]), "y": int(g["i_y"]), "wd": None, "mod": None}
+        y, m, d = int(g["n_y"]), int(g["n_m"]), int(g["n_d"])
+    else:
+        y, m, d = int(g["i_y"]), int(g["i_m"]), int(g["i_d"])
+    if not _valid(y, m, d):
+        return None  # "31/02/2022", "12/13/2020": not a day/month/year date
+    return {"m": m, "d": d, "y": y, "wd": None, "mod": None}
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    return 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]
 
 
 def _my(g: dict, norm: str, s: int, e: int) -> dict | None:
@@ -123,17 +140,22 @@ def _clockw(g: dict, norm: str, s: int, e: int) -> dict | None:
 
 def _hm(h: int, mi: int, ap: str | None) -> dict | None:
     part = _part_code(ap) if ap else None
-    # 12-hour clock words: "الثامنة مساء" is 20:00, "الثانية ظهرا" 14:00,
-    # "الحادية عشرة ليلا" 23:00 but "الثانية ليلا" 02:00.
+    h = twelve_hour(h, part)
+    if h > MAX_HOUR or mi > 59:
+        return None
+    return {"h": h, "mi": mi, "part": part}
+
+
+def twelve_hour(h: int, part: str | None) -> int:
+    """24-hour value of a 12-hour clock word: "الثامنة مساء" is 20:00,
+    "الثانية ظهرا" 14:00, "الحادية عشرة ليلا" 23:00 but "الثانية ليلا" 02:00."""
     if (
         (part in ("EV", "AF") and h < 12)
         or (part == "MI" and h < 6)
         or (part == "NI" and 6 <= h < 12)
     ):
-        h += 12
-    if h > MAX_HOUR or mi > 59:
-        return None
-    return {"h": h, "mi": mi, "part": part}
+        return h + 12
+    return h
 
 
 def _part_code(word: str) -> str | None:
@@ -200,19 +222,26 @@ def _year(g: dict, norm: str, s: int, e: int) -> dict | None:
 
 
 def _plper(g: dict, norm: str, s: int, e: int) -> dict | None:
-    return {"n": None, "u": LEX.units[g["l_u"]][0]}
+    if "l_d" in g:
+        return {"n": int(g["l_d"]), "u": LEX.units[g["l_u2"]][0]}
+    n = None
+    if "l_n" in g:  # "الأربع والعشرين": cardinals with the article, added up
+        parts = [w.removeprefix("و").removeprefix("ال") for w in g["l_n"].split()]
+        values = [LEX.cardinals.get(w) for w in parts]
+        n = sum(values) if None not in values else None  # type: ignore[arg-type]
+    return {"n": n, "u": LEX.units[g["l_u"]][0]}
 
 
 def _dur(g: dict, norm: str, s: int, e: int) -> dict | None:
     unit, count = LEX.units[g["u_u"]]
-    has_num = "u_n" in g
+    has_num = "u_n" in g or "u_one" in g  # "يوم واحد" counts like "1 يوم"
     if count == "1" and not has_num and not _signal_before(norm, s):
         return None  # "عقد اجتماعا" (held), "بشكل عام" (general)
     if count == "pl" and not has_num and not _signal_before(norm, s, clitic=True):
         return None  # "دقائق القراءة": a bare plural is not a duration
     if unit == "Y" and _is_age(norm, s, e):
         return None
-    n = _num(g.get("u_n")) if has_num else (None if count == "pl" else int(count))
+    n = _num(g.get("u_n")) if "u_n" in g else (None if count == "pl" else int(count))
     return {"n": n, "u": unit}
 
 
