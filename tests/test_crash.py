@@ -13,6 +13,7 @@ import os
 import signal
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -30,26 +31,36 @@ PER_RUN_VIEWS = {"files", "runs"}
 SUBPROCESS_TIMEOUT_S = 180
 
 
-def run_subprocess(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
+def run_subprocess(args: list[str], env: dict[str, str], log_dir: Path) -> Completed:
     """``python -m akhbar.cli ...`` in its own session; its process group is killed after.
 
-    A SIGKILLed CLI cannot stop Prefect's ephemeral API server, so the test
-    ends whatever the run left behind, by its process-group id.
+    A SIGKILLed CLI cannot stop Prefect's ephemeral API server (a child that
+    also holds the CLI's stdout/stderr), so output goes to files, we wait for
+    the CLI itself, and then end whatever it left behind by process-group id.
     """
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "akhbar.cli", *args],
-        env={**os.environ, **env},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
-    try:
-        out, err = proc.communicate(timeout=SUBPROCESS_TIMEOUT_S)
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGKILL)
-    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+    log_dir.mkdir(parents=True, exist_ok=True)
+    out_path, err_path = log_dir / "stdout", log_dir / "stderr"
+    with open(out_path, "w") as out, open(err_path, "w") as err:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "akhbar.cli", *args],
+            env={**os.environ, **env},
+            stdout=out,
+            stderr=err,
+            start_new_session=True,
+        )
+        try:
+            code = proc.wait(timeout=SUBPROCESS_TIMEOUT_S)
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+    return Completed(code, out_path.read_text(), err_path.read_text())
+
+
+@dataclass
+class Completed:
+    returncode: int
+    stdout: str
+    stderr: str
 
 
 def snapshot(wh: Path) -> dict[str, list]:
@@ -103,7 +114,9 @@ def clean_snapshot(seeded_warehouse: Path) -> dict[str, list]:
 )
 def test_kill_and_rerun_equals_clean_run(point, cli, seeds_copy, warehouse, clean_snapshot):
     crashed = run_subprocess(
-        ["run", str(seeds_copy), "--warehouse", str(warehouse)], {"AKHBAR_CRASH_AT": point}
+        ["run", str(seeds_copy), "--warehouse", str(warehouse)],
+        {"AKHBAR_CRASH_AT": point},
+        warehouse.parent / "crashed-run",
     )
     assert crashed.returncode == -signal.SIGKILL, crashed.stderr[-2000:]
     code, _, err = cli("run", str(seeds_copy), "--warehouse", str(warehouse))
