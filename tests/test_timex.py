@@ -317,3 +317,12 @@ HELDOUT = [
 )
 def test_heldout_case(pub: str, text: str, surface: str, typ: str, value: str) -> None:
     test_case(pub, text, surface, typ, value)
+
+
+def test_day_range_gives_both_days() -> None:
+    rows = _run("جرت الانتخابات من 10 إلى 12 ديسمبر 2023 في مصر", datetime(2023, 12, 18))
+    assert [(r["surface"], r["value"]) for r in rows] == [
+        ("10", "2023-12-10"),
+        ("12 ديسمبر 2023", "2023-12-12"),
+    ]
+    assert _run("قتل 8 و9 جرحى", datetime(2023, 12, 18)) == []

@@ -150,6 +150,11 @@ _RULES = [
         r"(?:{YEARW}(?P<a_y>{YEAR})(?:\s*م{END})?|\s+(?P<a_mod>{MOD}){END})?",
     ),
     (
+        "dayrange",  # the first day of "8 و9 يناير", "من 10 إلى 12 ديسمبر": month from the second
+        r"(?P<q_d>{DAY})(?=\s*(?:و|-|الي|حتي)\s*(?:{DAY})\s*(?:من\s+)?(?:شهر\s+)?"
+        r"(?P<q_m>{MON}){END}{MONALT}(?:{YEARW}(?P<q_y>{YEAR}))?)",
+    ),
+    (
         "numdate",
         r"(?<![\d/.:-])(?P<n_d>[0-3]?\d)(?P<n_s>[/.-])(?P<n_m>[01]?\d)(?P=n_s)(?P<n_y>{YEAR})"
         r"(?![\d/.-]\d)",

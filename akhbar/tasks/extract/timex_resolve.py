@@ -270,6 +270,7 @@ def _r_part(f: dict, ref: Ref, prev: date | None) -> Resolved:
 
 _RESOLVERS = {
     "dmy": _r_dmy,
+    "dayrange": _r_dmy,
     "numdate": _r_dmy,
     "isodate": _r_dmy,
     "hijri": _r_hijri,
@@ -321,7 +322,7 @@ def infer_reference(cands: list[Cand], ingest: date) -> Ref:
     Without a deictic weekday only a year is inferred (from weekdays stated
     with dates, "الجمعة 7 يناير", or from dates written with their year).
     """
-    dated = [c.f for c in cands if c.rule in ("dmy", "numdate", "isodate")]
+    dated = [c.f for c in cands if c.rule in ("dmy", "dayrange", "numdate", "isodate")]
     if not dated:
         return NO_REF
     deictic = [(c.f["rel"], c.f["wd"]) for c in cands if c.rule == "wd" and c.f["rel"] is not None]

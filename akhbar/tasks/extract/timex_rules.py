@@ -88,6 +88,14 @@ def _dmy(g: dict, norm: str, s: int, e: int) -> dict | None:
     return {"m": _month(g["a_m"]), "d": day, "y": year, "wd": wd, "mod": mod}
 
 
+def _dayrange(g: dict, norm: str, s: int, e: int) -> dict | None:
+    day, month = int(g["q_d"]), _month(g["q_m"])
+    year = int(g["q_y"]) if "q_y" in g else None
+    if not _valid(year or 2000, month, day):
+        return None
+    return {"m": month, "d": day, "y": year, "wd": None, "mod": None}
+
+
 def _hijri(g: dict, norm: str, s: int, e: int) -> dict | None:
     hm = LEX.hijri[" ".join(g["h_m"].split())]
     if int(g["h_d"]) > HIJRI_MONTH_MAX:
@@ -284,6 +292,7 @@ def _future_before(norm: str, s: int) -> bool:
 
 _PARSERS = {
     "dmy": _dmy,
+    "dayrange": _dayrange,
     "hijri": _hijri,
     "numdate": _numdate,
     "isodate": _numdate,
