@@ -90,6 +90,7 @@ class _Tok:
     wa: bool  # preceded by the conjunction و
     article: bool  # carries ال
     lemma: str | None = None
+    outer: int = -1  # start including the conjunction (adjacency is judged from here)
 
 
 @cache
@@ -169,14 +170,16 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
         if digits is not None:
             value = _digit_value(digits)
             if value is not None:
-                out.append(_Tok("digit", value, start, m.end(), pre.startswith(conj), False))
+                wa = pre.startswith(conj)
+                out.append(_Tok("digit", value, start, m.end(), wa, False, outer=m.start()))
             continue
         word = re.sub(r"\s+", " ", m.group("word"))
         if (pre.lstrip(conj) + word) in blocked:
             continue
         kind, value, lemma = lex[word]
         article = art in pre or pre.endswith(normalize("لل"))
-        out.append(_Tok(kind, value, start, m.end(), pre.startswith(conj), article, lemma))
+        wa = pre.startswith(conj)
+        out.append(_Tok(kind, value, start, m.end(), wa, article, lemma, m.start()))
     return out
 
 
@@ -195,7 +198,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
 
 
 def _adjacent(text: str, a: _Tok, b: _Tok) -> bool:
-    gap = text[a.end : b.start]
+    gap = text[a.end : b.outer]
     return gap == "" or gap.isspace()
 
 

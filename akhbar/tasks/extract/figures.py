@@ -1,10 +1,60 @@
-"""Counted facts: killed, wounded, arrested, ... (issue 4)."""
+"""Counted facts: killed, wounded, arrested, ... (issue 4).
+
+Trigger-first: one precompiled regex finds trigger words in ``ctx.nt.norm``;
+only sentences holding one are parsed for numbers and linked
+(:mod:`figures_link`). Each figure then borrows its place, date and source
+from the sentence (:mod:`figures_attach`). Offsets are mapped back to the
+source, so ``text[start:end] == surface``.
+"""
 
 from __future__ import annotations
 
 from akhbar.tasks.extract.context import ExtractContext
+from akhbar.tasks.extract.figures_attach import according_to, figure_date, figure_location
+from akhbar.tasks.extract.figures_lexicon import lexicon
+from akhbar.tasks.extract.figures_link import Found, sentence_figures
+from akhbar.text.sentences import sentence_spans
+
+__all__ = ["extract_figures"]
 
 
 def extract_figures(ctx: ExtractContext) -> list[dict]:
-    """Return FIGURES rows; not built yet."""
-    return []
+    """FIGURES rows (without ``article_id``) for one article's visible text."""
+    lex = lexicon()
+    norm = ctx.nt.norm
+    hits = [m.start() for m in lex.trigger_re.finditer(norm)]
+    if not hits:
+        return []
+    rows: list[dict] = []
+    h = 0
+    for s, e in sentence_spans(norm):
+        while h < len(hits) and hits[h] < s:
+            h += 1
+        if h == len(hits):
+            break
+        if hits[h] >= e:
+            continue
+        rows.extend(_row(ctx, f, (s, e)) for f in sentence_figures(lex, norm, s, e))
+    return rows
+
+
+def _row(ctx: ExtractContext, f: Found, sent_norm: tuple[int, int]) -> dict:
+    lex = lexicon()
+    start, end = ctx.nt.span(f.start, f.end)
+    sent = ctx.nt.span(*sent_norm)
+    ts, te = ctx.nt.span(*f.trigger)
+    return {
+        "count_type": f.count_type,
+        "value": f.value,
+        "value_max": f.value_max,
+        "qualifier": f.qualifier,
+        "object": f.obj,
+        "location_id": figure_location(ctx, lex, (start, end), sent),
+        "date": figure_date(ctx, (start, end), sent),
+        "according_to": according_to(ctx, lex, sent_norm, f.start),
+        "trigger": ctx.text[ts:te],
+        "surface": ctx.text[start:end],
+        "sentence": ctx.text[sent[0] : sent[1]],
+        "start": start,
+        "end": end,
+    }

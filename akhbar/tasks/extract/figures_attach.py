@@ -1,0 +1,113 @@
+"""Where, when and according to whom: what a figure borrows from its sentence.
+
+Places come from ``ctx.mentions`` (LOCATION), dates from ``ctx.timex`` (DATE
+with a resolved date), sources from attribution cues in the sentence. All in
+source offsets except :func:`according_to`, which reads the normalised text.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from akhbar.tasks.extract.context import ExtractContext
+from akhbar.tasks.extract.figures_lexicon import Lexicon
+from akhbar.text.normalize import normalize
+from akhbar.text.sentences import clause_spans
+
+__all__ = ["according_to", "figure_date", "figure_location"]
+
+# Words allowed between a figure and "its" place ("قتلوا في مدينة حلب": في مدينة).
+# Every one of them must be a preposition or place head from location_preps.txt.
+MAX_LOC_GAP_WORDS = 3
+# Longest source phrase after an attribution cue ("وزارة الداخلية الكازاخية"
+# is 3; names with titles reach 6: "الرئيس القازاقى قاسم - جومارت توكاييف").
+MAX_ATTR_WORDS = 6
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_NAME_PUNCT = frozenset("-")  # punctuation that may sit inside a source's name
+
+
+def figure_location(
+    ctx: ExtractContext, lex: Lexicon, fig: tuple[int, int], sent: tuple[int, int]
+) -> str | None:
+    """Entity id of the place a figure happened in, or None."""
+    locs = [
+        m
+        for m in ctx.mentions
+        if m.get("kind") == "LOCATION" and sent[0] <= m["start"] and m["end"] <= sent[1]
+    ]
+    if not locs:
+        return None
+    after = [m for m in locs if m["start"] >= fig[1]]
+    for m in sorted(after, key=lambda m: m["start"]):
+        words = normalize(ctx.visible[fig[1] : m["start"]]).split()
+        if len(words) <= MAX_LOC_GAP_WORDS and all(w in lex.loc_preps for w in words):
+            return m["entity_id"]
+        break
+    for cs, ce in clause_spans(ctx.visible, *sent):
+        if cs <= fig[0] < ce:
+            near = [m for m in locs if cs <= m["start"] and m["end"] <= ce]
+            if near:
+                return min(near, key=lambda m: _distance(m, fig))["entity_id"]
+    ids = {m["entity_id"] for m in locs}
+    return ids.pop() if len(ids) == 1 else None
+
+
+def figure_date(ctx: ExtractContext, fig: tuple[int, int], sent: tuple[int, int]) -> date | None:
+    """Resolved date of the nearest DATE timex in the figure's sentence."""
+    dates = [
+        t
+        for t in ctx.timex
+        if t.get("type") == "DATE"
+        and t.get("resolved_date") is not None
+        and sent[0] <= t["start"]
+        and t["end"] <= sent[1]
+    ]
+    if not dates:
+        return None
+    return min(dates, key=lambda t: _distance(t, fig))["resolved_date"]
+
+
+def _distance(row: dict, fig: tuple[int, int]) -> int:
+    if row["end"] <= fig[0]:
+        return fig[0] - row["end"]
+    return max(0, row["start"] - fig[1])
+
+
+def according_to(ctx: ExtractContext, lex: Lexicon, sent: tuple[int, int], fig: int) -> str | None:
+    """Source phrase of the sentence's attribution (normalised offsets in, source text out).
+
+    A prepositional cue (بحسب، نقلا عن...) anywhere in the sentence wins, the
+    last one when they chain ("حسبما ذكرت وسائل إعلام نقلا عن وزارة الصحة"
+    names the origin last); otherwise the reporting verb nearest before the
+    figure ("قالت وزارة الداخلية إن ...").
+    """
+    norm = ctx.nt.norm
+    for cue in reversed(list(lex.attr_prep_re.finditer(norm, *sent))):
+        phrase = _phrase(ctx, lex, cue.end(), sent[1])
+        if phrase:
+            return phrase
+    for cue in reversed(list(lex.attr_verb_re.finditer(norm, sent[0], fig))):
+        phrase = _phrase(ctx, lex, cue.end(), sent[1])
+        if phrase:
+            return phrase
+    return None
+
+
+def _phrase(ctx: ExtractContext, lex: Lexicon, pos: int, end: int) -> str | None:
+    norm = ctx.nt.norm
+    first = last = None
+    words = 0
+    for t in _TOKEN.finditer(norm, pos, end):
+        w = t.group()
+        if w in _NAME_PUNCT:
+            continue
+        if not w[0].isalpha() or w in lex.attr_stop or words >= MAX_ATTR_WORDS:
+            break
+        first = t.start() if first is None else first
+        last = t.end()
+        words += 1
+    if first is None or last is None:
+        return None
+    s, e = ctx.nt.span(first, last)
+    return ctx.text[s:e]

@@ -1,0 +1,137 @@
+"""Figures' word lists (``akhbar/data/figures/``), normalised and compiled once.
+
+Every pattern here runs on ``NormText.norm``. Word patterns allow the
+proclitics of :func:`akhbar.text.numbers.proclitic_pattern` (و، ف، ب، ل، ك،
+ال) and require whole words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from akhbar.data import read_rows
+from akhbar.text.normalize import normalize
+from akhbar.text.numbers import proclitic_pattern
+
+__all__ = ["Entry", "Lexicon", "lexicon"]
+
+NO_TYPE = "-"  # count_type / lemma placeholder in triggers.tsv
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    count_type: str | None  # None for generic and untyped head nouns
+    role: str  # event | post | noun | actor | head | generic
+    lemma: str | None  # object label (Arabic singular); None for pronouns
+
+
+def _words(forms: list[str], proclitics: bool = True) -> str:
+    """Alternation of normalised forms, longest first, spaces as \\s+."""
+    alt = "|".join(
+        re.escape(f).replace(r"\ ", r"\s+") for f in sorted(set(forms), key=len, reverse=True)
+    )
+    pre = f"(?P<pre>{proclitic_pattern()})" if proclitics else ""
+    return rf"(?<!\w){pre}(?P<w>{alt})(?!\w)"
+
+
+def _cues(forms: list[str]) -> str:
+    """Like :func:`_words`, but a trailing one-letter preposition may be glued ("وفقا لوزارة")."""
+    alts = []
+    for f in sorted(set(forms), key=len, reverse=True):
+        glued = len(f.rsplit(" ", 1)[-1]) == 1
+        alts.append(re.escape(f).replace(r"\ ", r"\s+") + ("" if glued else r"(?!\w)"))
+    return rf"(?<!\w)[{normalize('وف')}]?(?P<w>{'|'.join(alts)})"
+
+
+def _list(name: str) -> list[str]:
+    return [normalize(r[0]) for r in read_rows(f"figures/{name}")]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    events: dict[str, Entry]
+    posts: dict[str, Entry]
+    nouns: dict[str, Entry]  # noun | actor | head | generic
+    lemmas: dict[str, Entry]  # normalised lemma -> its counted-noun entry (for duals)
+    trigger_re: re.Pattern[str]  # every typed trigger, for the trigger-first scan
+    event_re: re.Pattern[str]
+    post_re: re.Pattern[str]
+    noun_re: re.Pattern[str]
+    tally_re: re.Pattern[str]
+    blocked_after_re: re.Pattern[str]
+    blocked_before: frozenset[str]
+    pre_qual_re: re.Pattern[str]  # anchored at the end of the text before a number
+    post_qual_re: re.Pattern[str]  # anchored at a position
+    pre_qual: dict[str, str]
+    post_qual: dict[str, str]
+    ranges: tuple[tuple[str, str], ...]  # (opener or "-", joiner), normalised
+    attr_prep_re: re.Pattern[str]
+    attr_verb_re: re.Pattern[str]
+    attr_stop: frozenset[str]
+    loc_preps: frozenset[str]
+
+
+def _entries() -> tuple[dict[str, Entry], dict[str, Entry], dict[str, Entry], dict[str, Entry]]:
+    by_role: dict[str, dict[str, Entry]] = {"event": {}, "post": {}, "noun": {}}
+    lemmas: dict[str, Entry] = {}
+    for count_type, role, lemma, forms in read_rows("figures/triggers.tsv"):
+        entry = Entry(
+            None if count_type == NO_TYPE else count_type,
+            role,
+            None if lemma == NO_TYPE else lemma,
+        )
+        table = by_role.get(role, by_role["noun"])
+        for form in forms.split(","):
+            table.setdefault(normalize(form.strip()), entry)
+        if role in ("noun", "actor", "head", "generic") and entry.lemma:
+            lemmas.setdefault(normalize(entry.lemma), entry)
+    return by_role["event"], by_role["post"], by_role["noun"], lemmas
+
+
+def _qualifiers() -> tuple[dict[str, str], dict[str, str]]:
+    pre: dict[str, str] = {}
+    post: dict[str, str] = {}
+    for qualifier, position, form in read_rows("figures/qualifiers.tsv"):
+        (pre if position == "pre" else post).setdefault(normalize(form), qualifier)
+    return pre, post
+
+
+@cache
+def lexicon() -> Lexicon:
+    events, posts, nouns, lemmas = _entries()
+    typed = [f for f, e in {**nouns, **events, **posts}.items() if e.count_type]
+    pre_q, post_q = _qualifiers()
+    pre_alt = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(pre_q, key=len)[::-1])
+    blocked_after = _list("blocked_after.txt")
+    attr = read_rows("figures/attribution.tsv")
+    return Lexicon(
+        events=events,
+        posts=posts,
+        nouns=nouns,
+        lemmas=lemmas,
+        trigger_re=re.compile(_words(typed)),
+        event_re=re.compile(_words(list(events))),
+        post_re=re.compile(r"\s*" + _words(list(posts))),
+        noun_re=re.compile(r"\s*" + _words(list(nouns))),
+        tally_re=re.compile(_words(_list("tally.txt"))),
+        blocked_after_re=re.compile(
+            r"\s*(?:[%\u066a]|" + _words([b for b in blocked_after if b not in "%\u066a"]) + ")"
+        ),
+        blocked_before=frozenset(_list("blocked_before.txt")),
+        pre_qual_re=re.compile(rf"(?<!\w)(?P<q>{pre_alt})\s*$"),
+        post_qual_re=re.compile(r"\s*" + _words(list(post_q), proclitics=False)),
+        pre_qual=pre_q,
+        post_qual=post_q,
+        ranges=tuple((normalize(o), normalize(j)) for o, j in read_rows("figures/ranges.tsv")),
+        attr_prep_re=re.compile(_cues([normalize(f) for k, f in attr if k == "prep"])),
+        attr_verb_re=re.compile(_cues([normalize(f) for k, f in attr if k == "verb"])),
+        attr_stop=frozenset(_list("attribution_stop.txt")),
+        loc_preps=frozenset(_list("location_preps.txt")),
+    )
+
+
+def canon(form: str) -> str:
+    """Whitespace-collapsed form, the key of the lexicon tables."""
+    return re.sub(r"\s+", " ", form)
