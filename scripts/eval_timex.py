@@ -48,7 +48,8 @@ SEED_CHECKS = [
     ("000", "امس الجمعة", "2022-01-07"),
     ("001", "5 أيام", "P5D"),
 ]
-TIMING_ROUNDS = 300
+TIMING_ROUNDS = 200
+TIMING_BATCHES = 5
 
 
 def read_cases(path: Path) -> list[tuple[str, ...]]:
@@ -153,17 +154,19 @@ def seeds() -> None:
 
 
 def timing() -> None:
-    print(f"\nextract_timex() per seed article (mean of {TIMING_ROUNDS} runs):")
+    print(f"\nextract_timex() per seed article (best of {TIMING_BATCHES} x {TIMING_ROUNDS} runs):")
     for path in sorted((ROOT / "seeds").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         ctx = ExtractContext.from_visible(
             text, text, published_at=SEED_PUBLISHED[path.name[:3]], ingest_date=INGEST
         )
-        t0 = time.perf_counter()
-        for _ in range(TIMING_ROUNDS):
-            extract_timex(ctx)
-        ms = (time.perf_counter() - t0) / TIMING_ROUNDS * 1000
-        print(f"  {path.name:<28} {len(text):>5} chars  {ms:.3f} ms")
+        best = float("inf")
+        for _ in range(TIMING_BATCHES):  # the minimum is the least disturbed by other load
+            t0 = time.perf_counter()
+            for _ in range(TIMING_ROUNDS):
+                extract_timex(ctx)
+            best = min(best, (time.perf_counter() - t0) / TIMING_ROUNDS * 1000)
+        print(f"  {path.name:<28} {len(text):>5} chars  {best:.3f} ms")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -277,7 +277,9 @@ def _is_age(norm: str, s: int, e: int) -> bool:
     if LEX.age_words.intersection(_WORD.findall(norm, max(0, s - AGE_WINDOW), s)):
         return True
     before, after = norm[max(0, s - 2) : s].strip(), norm[e : e + 2].strip()
-    return (before.endswith("(") and after.startswith(")")) or norm.startswith(" من العمر", e)
+    # In parentheses or between commas after a name: "محمد (12 عاما)", "سيف، 45 عاما، قال".
+    enclosed = any(before.endswith(a) and after.startswith(b) for a, b in (("(", ")"), (",", ",")))
+    return enclosed or norm.startswith(" من العمر", e)
 
 
 def _future_before(norm: str, s: int) -> bool:
