@@ -34,6 +34,9 @@ ALIAS_MIN_CHARS = 2
 
 _AL = "\u0627\u0644"
 _WAW = "\u0648"
+_MINISTER = frozenset({"\u0648\u0632\u064a\u0631", "\u0648\u0632\u064a\u0631\u0647"})  # وزير(ة)
+# "المبعوث الأممي إلى ليبيا X", "ممثل المنظمة في سوريا X": a preposition + place.
+_PLACE_PREP = frozenset({"\u0641\u064a", "\u0627\u0644\u064a", "\u0644\u062f\u064a"})
 # An Arabic word after normalisation (Latin "REUTERS" after a name is a credit line).
 _AR = "[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+"
 _TOK = re.compile(rf"(?P<gap>[ \t]*(?:(?P<comma>,)[ \t]*)?)(?P<w>{_AR}){LETTER_AFTER}")
@@ -62,6 +65,7 @@ class Words:
     titles: frozenset[str]  # every word of every title phrase
     heads: frozenset[str]
     links: frozenset[str]
+    parts: frozenset[str]
 
 
 @cache
@@ -72,6 +76,7 @@ def words() -> Words:
         titles=frozenset(w for p in phrases for w in p.split()),
         heads=word_list("gazetteer/title_modifiers.txt"),
         links=word_list("gazetteer/name_links.txt"),
+        parts=word_list("gazetteer/name_parts.txt"),
     )
 
 
@@ -95,8 +100,9 @@ def _name_word(w: str, wd: Words, lex: Lexicon, first: bool) -> bool:
         return False
     if not is_definite(w):
         return True
-    # Arabic surnames may be definite nisba-like words ("السيسي", "السوداني"), never first.
-    return not first and w.startswith(_AL) and w.endswith("\u064a")
+    # Arabic surnames may be definite nisba-like words ("السيسي") or compounds
+    # ("جاد الله"), never first.
+    return not first and w.startswith(_AL) and (w.endswith("\u064a") or w in wd.parts)
 
 
 def discover_titles(norm: str, title_ends: list[int], at: dict[int, Hit]) -> list[Hit]:
@@ -125,11 +131,19 @@ def _modifiers(norm: str, pos: int, at: dict[int, Hit], wd: Words, lex: Lexicon)
             pos = g.ne
         elif w in lex.nisba:
             country, pos = lex.nisba[w], m.end()
+        elif w in _PLACE_PREP and _place_at(norm, m.end(), at):
+            pos = m.end()
         elif w in wd.heads or (is_definite(w) and w not in wd.stop):
             pos = m.end()
         else:
             break
     return pos, country
+
+
+def _place_at(norm: str, pos: int, at: dict[int, Hit]) -> bool:
+    m = _TOK.match(norm, pos)
+    g = at.get(m.start("w")) if m and not m.group("comma") else None
+    return g is not None and g.kind == "LOCATION"
 
 
 def _after_title(norm: str, pos: int, at: dict[int, Hit], wd: Words, lex: Lexicon) -> Hit | None:
@@ -168,7 +182,9 @@ def _read_name(norm: str, pos: int, at: dict[int, Hit], wd: Words, lex: Lexicon)
             count += len(norm[g.ns : g.ne].split())
             break  # a known person's name ends the name
         if not bound and not _name_word(w, wd, lex, first=count == 0):
-            break
+            # A surname may be a nisba ("محمد شياع السوداني") once the name has two words.
+            if not (count >= MIN_NAME_TOKENS and w.startswith(_AL) and w in lex.nisba):
+                break
         bound = w in wd.links
         end, pos, count = m.end(), m.end(), count + 1
     if bound:  # a name does not end on "بن" / "عبد"
@@ -231,7 +247,7 @@ def ministries(norm: str, found: list, at: dict[int, Hit]) -> list[Hit]:
 
 def _after_minister(norm: str, pos: int) -> bool:
     m = _PREV_TOK.search(norm, max(0, pos - 20), pos)
-    return bool(m) and m.group(1) in words().titles
+    return bool(m) and m.group(1) in _MINISTER
 
 
 def _ministry_country(norm: str, pos: int, at: dict[int, Hit], lex: Lexicon, bare: bool):
