@@ -131,13 +131,18 @@ def _modifiers(norm: str, pos: int, at: dict[int, Hit], wd: Words, lex: Lexicon)
             pos = g.ne
         elif w in lex.nisba:
             country, pos = lex.nisba[w], m.end()
-        elif w in _PLACE_PREP and _place_at(norm, m.end(), at):
-            pos = m.end()
-        elif w in wd.heads or (is_definite(w) and w not in wd.stop):
+        elif _modifier(norm, m, at, wd):
             pos = m.end()
         else:
             break
     return pos, country
+
+
+def _modifier(norm: str, m: re.Match[str], at: dict[int, Hit], wd: Words) -> bool:
+    w = m.group("w")
+    if w in _PLACE_PREP:
+        return _place_at(norm, m.end(), at)
+    return w in wd.heads or (is_definite(w) and w not in wd.stop)
 
 
 def _place_at(norm: str, pos: int, at: dict[int, Hit]) -> bool:
@@ -181,10 +186,10 @@ def _read_name(norm: str, pos: int, at: dict[int, Hit], wd: Words, lex: Lexicon)
             linked, end = g, g.ne
             count += len(norm[g.ns : g.ne].split())
             break  # a known person's name ends the name
-        if not bound and not _name_word(w, wd, lex, first=count == 0):
-            # A surname may be a nisba ("محمد شياع السوداني") once the name has two words.
-            if not (count >= MIN_NAME_TOKENS and w.startswith(_AL) and w in lex.nisba):
-                break
+        # A surname may be a nisba ("محمد شياع السوداني") once the name has two words.
+        nisba_surname = count >= MIN_NAME_TOKENS and w.startswith(_AL) and w in lex.nisba
+        if not bound and not nisba_surname and not _name_word(w, wd, lex, first=count == 0):
+            break
         bound = w in wd.links
         end, pos, count = m.end(), m.end(), count + 1
     if bound:  # a name does not end on "بن" / "عبد"
