@@ -16,14 +16,14 @@ from functools import cache
 from akhbar.data import read_rows
 from akhbar.text.normalize import normalize
 
-__all__ = ["LEX", "MATCHER", "RULE_GROUPS", "Lexicon"]
+__all__ = ["LEX", "MATCHER", "RULE_GROUPS", "Lexicon", "trie_regex_of"]
 
 
 def _norm(s: str) -> str:
     return " ".join(normalize(s).split())
 
 
-def _alt(forms: object) -> str:
+def trie_regex_of(forms: object) -> str:
     """Regex for a set of normalised forms, as a prefix trie.
 
     sre tries the branches of an alternation one by one; a trie makes every
@@ -103,29 +103,29 @@ def _weekday_bare() -> list[str]:
 @cache
 def _pieces() -> dict[str, str]:
     units_pl = [f for f, (_u, c) in LEX.units.items() if c == "pl"]
-    month = _alt(LEX.months)
+    month = trie_regex_of(LEX.months)
     return {
-        "WD": _alt(LEX.weekdays),
-        "WDB": _alt(_weekday_bare()),
+        "WD": trie_regex_of(LEX.weekdays),
+        "WDB": trie_regex_of(_weekday_bare()),
         "MON": month,
         # A second system's name: "كانون الثاني/يناير", "نوفمبر (تشرين الثاني)".
         "MONALT": rf"(?:\s*[/(]\s*{month}(?:\s*\))?)?",
-        "HMON": _alt(LEX.hijri),
-        "ORD": _alt(LEX.ordinals),
-        "CARD": _alt(LEX.cardinals),
-        "REL": _alt(LEX.rel_days),
-        "MOD": _alt(LEX.mods),
-        "UNIT": _alt(LEX.units),
-        "UNITPL": _alt(units_pl),
-        "PARTN": _alt(f for f, k in LEX.parts if k == "noun"),
-        "PARTA": _alt(f for f, k in LEX.parts if k == "adverb"),
-        "HOURW": _alt(LEX.hours),
-        "FRAC": _alt(LEX.fracs),
-        "SET": _alt(LEX.sets),
-        "ANA_SHIFT": _alt(f for f, (k, _d) in LEX.anaphoric.items() if k == "shift"),
-        "ANA_DAY": _alt(f for f, (k, _d) in LEX.anaphoric.items() if k == "day"),
-        "TZ": _alt(_lines("timezones.txt")),
-        "BLOCK": _alt(_lines("blockers.txt")),
+        "HMON": trie_regex_of(LEX.hijri),
+        "ORD": trie_regex_of(LEX.ordinals),
+        "CARD": trie_regex_of(LEX.cardinals),
+        "REL": trie_regex_of(LEX.rel_days),
+        "MOD": trie_regex_of(LEX.mods),
+        "UNIT": trie_regex_of(LEX.units),
+        "UNITPL": trie_regex_of(units_pl),
+        "PARTN": trie_regex_of(f for f, k in LEX.parts if k == "noun"),
+        "PARTA": trie_regex_of(f for f, k in LEX.parts if k == "adverb"),
+        "HOURW": trie_regex_of(LEX.hours),
+        "FRAC": trie_regex_of(LEX.fracs),
+        "SET": trie_regex_of(LEX.sets),
+        "ANA_SHIFT": trie_regex_of(f for f, (k, _d) in LEX.anaphoric.items() if k == "shift"),
+        "ANA_DAY": trie_regex_of(f for f, (k, _d) in LEX.anaphoric.items() if k == "day"),
+        "TZ": trie_regex_of(_lines("timezones.txt")),
+        "BLOCK": trie_regex_of(_lines("blockers.txt")),
         "YEARW": r"\s*,?\s*(?:(?:من\s+)?(?:ل|ال)?(?:عام|سنه)\s+)?",
         "NUM": r"(?<![\d.,/:])\d{1,3}(?:[.,]\d+)?(?![\d/:])",
         "DAY": r"(?<![\d.,/:])(?:0?[1-9]|[12]\d|3[01])(?![\d/:.,])",
@@ -252,7 +252,7 @@ def _first_words() -> str:
         "عام",
         "سنه",
     ]
-    return _alt(w.split()[0] for w in map(_norm, words))
+    return trie_regex_of(w.split()[0] for w in map(_norm, words))
 
 
 MATCHER = _compile()

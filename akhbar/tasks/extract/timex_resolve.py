@@ -43,7 +43,6 @@ class Resolved:
     value: str
     date: date | None = None
     precision: str | None = None
-    uses_ref: bool = False  # anchored rows get the reference's kind
 
 
 NO_REF = Ref(None, None, "none")
@@ -84,7 +83,7 @@ def _weekday_near(target: date, wd: int) -> date:
 def _day(d: date | None, ref: Ref, fallback: str) -> Resolved:
     if d is None:
         return Resolved("DATE", fallback, precision="day")
-    return Resolved("DATE", _iso(d), d, "day", uses_ref=True)
+    return Resolved("DATE", _iso(d), d, "day")
 
 
 # --- per rule -----------------------------------------------------------------
@@ -149,7 +148,7 @@ def _r_mon(f: dict, ref: Ref, prev: date | None) -> Resolved:
         y = r.year if m < r.month else r.year - 1
     else:
         y = r.year if m > r.month else r.year + 1
-    return Resolved("DATE", f"{y:04d}-{m:02d}", date(y, m, 1), "month", uses_ref=True)
+    return Resolved("DATE", f"{y:04d}-{m:02d}", date(y, m, 1), "month")
 
 
 def _r_ordrel(f: dict, ref: Ref, prev: date | None) -> Resolved:
@@ -196,16 +195,16 @@ def _r_period(f: dict, ref: Ref, prev: date | None) -> Resolved:
         if ref.day is None:
             return Resolved("DATE", "XXXX-XX", precision="month")
         y, m = _shift_month(ref.day.year, ref.day.month, k)
-        return Resolved("DATE", f"{y:04d}-{m:02d}", date(y, m, 1), "month", uses_ref=True)
+        return Resolved("DATE", f"{y:04d}-{m:02d}", date(y, m, 1), "month")
     if a is None:
         return Resolved("DATE", "XXXX", precision="year")
-    return Resolved("DATE", f"{a.year + k:04d}", date(a.year + k, 1, 1), "year", uses_ref=True)
+    return Resolved("DATE", f"{a.year + k:04d}", date(a.year + k, 1, 1), "year")
 
 
 def _week(d: date) -> Resolved:
     iy, iw, _ = d.isocalendar()
     monday = d - timedelta(days=d.isoweekday() - 1)
-    return Resolved("DATE", f"{iy:04d}-W{iw:02d}", monday, "week", uses_ref=True)
+    return Resolved("DATE", f"{iy:04d}-W{iw:02d}", monday, "week")
 
 
 def _r_year(f: dict, ref: Ref, prev: date | None) -> Resolved:
@@ -247,17 +246,13 @@ def _r_ago(f: dict, ref: Ref, prev: date | None) -> Resolved:
         return Resolved("DATE", "PAST_REF")
     if ref.day is None:
         return Resolved("DATE", "XXXX-XX-XX", precision="day")
-    res = _offset(ref.day, -f["n"], f["u"])
-    res.uses_ref = True
-    return res
+    return _offset(ref.day, -f["n"], f["u"])
 
 
 def _r_ana(f: dict, ref: Ref, prev: date | None) -> Resolved:
     if prev is None or not isinstance(f["n"], int):
         return Resolved("DATE", "XXXX-XX-XX", precision="day")
-    res = _offset(prev, f["dir"] * f["n"], f["u"])
-    res.uses_ref = True
-    return res
+    return _offset(prev, f["dir"] * f["n"], f["u"])
 
 
 def _r_clock(f: dict, ref: Ref, prev: date | None) -> Resolved:

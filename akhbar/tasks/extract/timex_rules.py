@@ -12,7 +12,7 @@ import calendar
 import re
 from dataclasses import dataclass, field
 
-from akhbar.tasks.extract.timex_lexicon import LEX, RULE_GROUPS, _alt
+from akhbar.tasks.extract.timex_lexicon import LEX, RULE_GROUPS, trie_regex_of
 
 __all__ = ["Cand", "parse", "twelve_hour"]
 
@@ -37,8 +37,8 @@ _WORD = re.compile(r"\w+")
 # a clause (with "و"/"ف" glued on).  Only there is "س" + imperfect read as
 # the future particle; elsewhere "سيرغي" or "ساميايروف" are names.
 _FUTURE = re.compile(
-    rf"(?:^|[,:\"]|(?<!\w){_alt(LEX.future_sites)}\s+(?:\w+\s+){{0,2}})\s*[وف]?"
-    rf"({_alt(LEX.future_prefixes)}\w{{2,}})"
+    rf"(?:^|[,:\"]|(?<!\w){trie_regex_of(LEX.future_sites)}\s+(?:\w+\s+){{0,2}})\s*[وف]?"
+    rf"({trie_regex_of(LEX.future_prefixes)}\w{{2,}})"
 )
 
 
