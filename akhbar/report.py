@@ -116,6 +116,13 @@ def load_report_data(root: Path) -> ReportData:
             name: _fetch(con, sql + (f" LIMIT {caps[name] + 1}" if name in caps else ""))
             for name, sql in SQL.items()
         }
+    except duckdb.CatalogException as e:
+        # A database built before the mart views existed: every run rebuilds the views.
+        first = str(e).splitlines()[0]
+        raise QueryError(
+            f"the warehouse at {root} lacks the mart views ({first}); "
+            "run `akhbar run` to rebuild them"
+        ) from None
     except duckdb.Error as e:
         raise QueryError(f"cannot read the marts in {root}: {str(e).splitlines()[0]}") from None
     finally:

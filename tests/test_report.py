@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import duckdb
 import pytest
 from test_marts import ROWS, build_synthetic_warehouse
 
@@ -65,6 +66,14 @@ def test_caps_mark_what_was_cut(synthetic: Path, monkeypatch: pytest.MonkeyPatch
     assert len(data.rows["figures"]) == 3 and data.truncated["figures"]
     assert not data.truncated["conflicts"]
     assert "Showing the latest 3 figures only." in render_report(data, js_bundle="")
+
+
+def test_old_database_without_marts_is_one_clear_error(cli, tmp_path: Path) -> None:
+    duckdb.connect(str(tmp_path / "akhbar.duckdb")).close()  # no views at all
+    code, _, stderr = cli("report", "--out", str(tmp_path / "r.html"), "-w", str(tmp_path))
+    assert code == 1
+    assert "lacks the mart views" in stderr and "akhbar run" in stderr
+    assert not (tmp_path / "r.html").exists()
 
 
 def test_cli_report_writes_the_page(cli, synthetic: Path, tmp_path: Path) -> None:
