@@ -13,7 +13,7 @@ from akhbar.tasks.extract.context import ExtractContext
 from akhbar.tasks.extract.entities import extract_entities
 from akhbar.tasks.extract.figures import extract_figures
 from akhbar.tasks.extract.quotes import extract_quotes
-from akhbar.tasks.extract.timex import extract_timex
+from akhbar.tasks.extract.timex import attach_dates, extract_timex
 
 __all__ = ["ExtractContext", "Facts", "extract_article"]
 
@@ -34,6 +34,9 @@ def extract_article(cleaned: CleanResult, *, ingest_date: date | None = None) ->
     ctx.timex.extend(extract_timex(ctx))
     figures = extract_figures(ctx)
     quotes = extract_quotes(ctx)
+    # A figure or quote takes the date stated in its own sentence, when there is one.
+    undated = [r for r in (*figures, *quotes) if r.get("date") is None]
+    attach_dates(undated, ctx.timex, ctx.visible)
     return {
         "entity_defs": list(ctx.entities.values()),
         "mentions": ctx.mentions,
