@@ -34,6 +34,9 @@ ALIAS_MIN_CHARS = 2
 
 _AL = "\u0627\u0644"
 _WAW = "\u0648"
+_DEF_PROCLITICS = "\u0648\u0641\u0628\u0643"  # و ف ب ك
+# "وال" + at least two letters: shorter words ("فالح" is 4) are names, not clitic + ال.
+_MIN_DEF_CLITIC_LEN = 4
 _MINISTER = frozenset({"\u0648\u0632\u064a\u0631", "\u0648\u0632\u064a\u0631\u0647"})  # وزير(ة)
 # "المبعوث الأممي إلى ليبيا X", "ممثل المنظمة في سوريا X": a preposition + place.
 _PLACE_PREP = frozenset({"\u0641\u064a", "\u0627\u0644\u064a", "\u0644\u062f\u064a"})
@@ -82,7 +85,10 @@ def words() -> Words:
 
 def is_definite(w: str) -> bool:
     """ال-word, with or without a proclitic (وال، بال، لل)."""
-    return w.startswith(_AL) or w[1:3] == _AL or w.startswith("\u0644\u0644")
+    if w.startswith(_AL) or w.startswith("\u0644\u0644"):
+        return True
+    # و/ف/ب/ك + ال; "سالم", "خالد", "مالك" only look alike, so the first letter must be one.
+    return w[0] in _DEF_PROCLITICS and w[1:3] == _AL and len(w) > _MIN_DEF_CLITIC_LEN
 
 
 def _blocked(w: str, wd: Words, lex: Lexicon) -> bool:
