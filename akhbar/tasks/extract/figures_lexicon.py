@@ -71,6 +71,7 @@ class Lexicon:
     attr_verb_re: re.Pattern[str]
     attr_stop: frozenset[str]
     loc_preps: frozenset[str]
+    gap_stop: frozenset[str]  # words that break an event-number binding
 
 
 def _entries() -> tuple[dict[str, Entry], dict[str, Entry], dict[str, Entry], dict[str, Entry]]:
@@ -120,7 +121,8 @@ def lexicon() -> Lexicon:
             r"\s*(?:[%\u066a]|" + _words([b for b in blocked_after if b not in "%\u066a"]) + ")"
         ),
         blocked_before=frozenset(_list("blocked_before.txt")),
-        pre_qual_re=re.compile(rf"(?<!\w)(?P<q>{pre_alt})\s*$"),
+        # "بنحو", "بأكثر من": the qualifier may carry the preposition ب.
+        pre_qual_re=re.compile(rf"(?<!\w){normalize('ب')}?(?P<q>{pre_alt})\s*$"),
         post_qual_re=re.compile(r"\s*" + _words(list(post_q), proclitics=False)),
         pre_qual=pre_q,
         post_qual=post_q,
@@ -129,6 +131,7 @@ def lexicon() -> Lexicon:
         attr_verb_re=re.compile(_cues([normalize(f) for k, f in attr if k == "verb"])),
         attr_stop=frozenset(_list("attribution_stop.txt")),
         loc_preps=frozenset(_list("location_preps.txt")),
+        gap_stop=frozenset(_list("gap_stop.txt")),
     )
 
 

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from akhbar.tasks.extract.figures_lexicon import Entry, Lexicon, canon
+from akhbar.text.normalize import normalize
 from akhbar.text.numbers import NumberMatch, find_numbers
 
 __all__ = ["Found", "sentence_figures"]
@@ -80,13 +81,27 @@ def sentence_figures(lex: Lexicon, norm: str, s: int, e: int) -> list[Found]:
     ]
     out: list[Found] = []
     prev: tuple[Found, tuple[int, int, Entry]] | None = None
-    for k, num in enumerate(nums):
-        before = nums[k - 1].m.end if k else s
+    before = s  # end of the last number that could be a count
+    for num in nums:
+        if _not_a_count(lex, norm, s, e, num):
+            continue  # years, money, durations... do not cut an event from its number
         found, ev = _link(lex, norm, s, e, num, events, before, prev)
         if found is not None:
             out.append(found)
         prev = (found, ev) if found is not None and ev is not None else None
+        before = num.m.end
     return out
+
+
+def _not_a_count(lex: Lexicon, norm: str, s: int, e: int, num: _Num) -> bool:
+    m = num.m
+    if not m.is_integer or m.value <= 0 or _blocked(lex, norm, s, num):
+        return True
+    if lex.noun_re.match(norm, m.end, e) or m.lemma is not None:
+        return False
+    if lex.blocked_after_re.match(norm, m.end, e):
+        return True
+    return m.digits_only and YEAR_MIN <= m.value <= YEAR_MAX
 
 
 def _ranges(lex: Lexicon, norm: str, nums: list[_Num]) -> list[_Num]:
@@ -135,24 +150,21 @@ def _link(
     prev: tuple[Found, tuple[int, int, Entry]] | None,
 ) -> tuple[Found | None, tuple[int, int, Entry] | None]:
     m = num.m
-    if not m.is_integer or m.value <= 0 or _blocked(lex, norm, s, num):
-        return None, None
     noun = _noun_after(lex, norm, e, m)
-    if noun is None and lex.blocked_after_re.match(norm, m.end):
-        return None, None
-    if noun is None and m.digits_only and YEAR_MIN <= m.value <= YEAR_MAX:
-        return None, None
     qual_start, pre_q = _pre_qualifier(lex, norm, s, num.start)
-    ev = _event_before(norm, events, before, qual_start, prev, num)
+    ev = _event_before(lex, norm, events, before, qual_start, prev, num)
     trig: tuple[int, int, Entry] | None = ev
     tally = False
     if trig is None:
         trig = _tally_before(lex, norm, s, before, qual_start)
         tally = trig is not None
-    if trig is None and noun is not None and noun.entry is not None and noun.entry.count_type:
+    typed = noun is not None and noun.entry is not None and noun.entry.count_type is not None
+    if trig is None and typed and noun.entry.role == "noun":
         trig = (noun.start, noun.end, noun.entry)
-    if trig is None:
+    if trig is None:  # "14 جنديا قتلوا": a post verb beats an actor noun
         trig = _post_after(lex, norm, noun.end if noun else m.end, e)
+    if trig is None and typed:
+        trig = (noun.start, noun.end, noun.entry)
     if trig is None or trig[2].count_type is None:
         return None, None
     qualifier = _qualifier(num, pre_q, noun)
@@ -215,7 +227,7 @@ def _noun_after(lex: Lexicon, norm: str, e: int, m: NumberMatch) -> _Noun | None
     """The counted noun after a number, with "من ال..." complement and post qualifier."""
     pos, qual = _post_qualifier(lex, norm, m.end, e)
     if m.lemma is not None:  # a dual noun is its own counted noun
-        entry = lex.lemmas.get(canon(m.lemma)) or lex.nouns.get(canon(m.lemma))
+        entry = lex.lemmas.get(normalize(m.lemma))
         head: _Noun | None = _Noun(entry, m.lemma, m.start, m.end, qual)
     else:
         nm = lex.noun_re.match(norm, pos, e)
@@ -252,6 +264,7 @@ def _gap_ok(norm: str, a: int, b: int, max_words: int) -> bool:
 
 
 def _event_before(
+    lex: Lexicon,
     norm: str,
     events: list[tuple[int, int, Entry]],
     before: int,
@@ -266,6 +279,11 @@ def _event_before(
     for ev in events:
         if before <= ev[1] <= qual_start and _gap_ok(norm, ev[1], qual_start, MAX_EVENT_GAP_WORDS):
             best = ev
+    # A number governed by a preposition is not the event's object
+    # ("تظاهر المحتجون في 12 مدينة").
+    last = _LAST_WORD.search(norm, best[1], qual_start) if best else None
+    if last is not None and last.group(1) in lex.gap_stop:
+        return None
     return best
 
 
