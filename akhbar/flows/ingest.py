@@ -7,6 +7,7 @@ costs tens of milliseconds of API time.
 
 from __future__ import annotations
 
+import logging
 import os
 import uuid
 from collections.abc import Callable
@@ -24,7 +25,7 @@ from akhbar import runners, status
 from akhbar.config import BATCH_SIZE, warehouse_dir
 from akhbar.crash import crash_point
 from akhbar.schemas import RUNS
-from akhbar.sources import Source, adhoc_sources, load_sources, split_available
+from akhbar.sources import Source, SourceError, adhoc_sources, load_sources, split_available
 from akhbar.tasks.batch import BatchResult, process_batch
 from akhbar.tasks.discover import Candidate, FileInfo, list_files, split
 from akhbar.tasks.ledger import RunLedger
@@ -44,6 +45,21 @@ _progress: Callable[[str, int, int], None] | None = None
 
 class LockedError(RuntimeError):
     pass
+
+
+class _NoTracebackForUserErrors(logging.Filter):
+    """Drop Prefect's "Encountered exception" traceback for errors a user causes.
+
+    The CLI prints them as one line and the flow run's state keeps the
+    message; a traceback on the terminal would only hide that line.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        return not isinstance(exc, (LockedError, SourceError))
+
+
+logging.getLogger("prefect.flow_runs").addFilter(_NoTracebackForUserErrors())
 
 
 def set_progress(callback: Callable[[str, int, int], None] | None) -> None:
