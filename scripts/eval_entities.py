@@ -1,6 +1,6 @@
 """Precision and recall of entity mentions per kind on held-out paragraphs.
 
-Run: ``uv run python scripts/eval_entities.py [--errors]``. The paragraphs in
+Run: ``uv run python scripts/eval_entities.py [--errors] [--speed]``. The paragraphs in
 ``tests/fixtures/entities/heldout.jsonl`` were written and annotated before
 the extractor ever ran on them. A predicted mention is correct when its
 surface and kind equal a gold mention's (compared after camel-tools
@@ -19,6 +19,7 @@ from akhbar.tasks.extract.context import ExtractContext
 from akhbar.tasks.extract.entities import extract_entities
 from akhbar.tasks.extract.gazetteer import key
 
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 FIXTURE = Path(__file__).resolve().parent.parent / "tests/fixtures/entities/heldout.jsonl"
 KINDS = ("PERSON", "LOCATION", "ORGANIZATION")
 
@@ -73,11 +74,32 @@ def table(counts: dict[str, Counter]) -> str:
     return "\n".join(lines)
 
 
+def speed(rounds: int = 200) -> float:
+    """Milliseconds per seed article for extract_entities + extract_quotes (NormText excluded)."""
+    import time
+
+    from akhbar.tasks.extract.quotes import extract_quotes
+
+    seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    ctxs = [ExtractContext.from_visible(t, t) for t in seeds]
+    t0 = time.perf_counter()
+    for _ in range(rounds):
+        for ctx in ctxs:
+            ctx.mentions, ctx.entities = [], {}
+            mentions, defs = extract_entities(ctx)
+            ctx.mentions.extend(mentions)
+            ctx.entities.update({d["entity_id"]: d for d in defs})
+            extract_quotes(ctx)
+    return (time.perf_counter() - t0) / rounds / len(ctxs) * 1e3
+
+
 def main() -> None:
     rows = load()
     counts, errors = score(rows)
     print(f"{len(rows)} held-out paragraphs, {sum(len(r['gold']) for r in rows)} gold mentions")
     print(table(counts))
+    if "--speed" in sys.argv:
+        print(f"entities + quotes: {speed():.3f} ms per seed article")
     if "--errors" in sys.argv:
         print("\n".join(errors))
 
