@@ -269,18 +269,19 @@ class _State:
         """A token right after the previous one, without و."""
         last = self.last
         if t.article:
-            return False
+            # "مليون ونصف المليون": the idiom names the scale again after the fraction.
+            return last.kind == "fraction" and t.kind == "scale" and t.value == self.scale
         if t.kind in ("scale", "scale_plural") and self.group > 0:
             if last.kind not in _VALUE_KINDS and last.kind != "fraction":
                 return False
             self.total += self.group * t.value
             self.group, self.scale = 0.0, t.value
             return True
-        if last.kind == "unit" and 3 <= last.value <= 9 and self.group == last.value:
-            if t.kind == "hundred_base":  # ثلاث مئة
+        if last.kind == "unit" and 3 <= last.value <= 9:
+            if t.kind == "hundred_base" and self.group == last.value:  # ثلاث مئة
                 self.group *= 100
                 return True
-            if t.kind == "unit" and t.value == 10:  # ثلاثة عشر
+            if t.kind == "unit" and t.value == 10:  # ثلاثة عشر, مئة وثلاثة عشر
                 self.group += 10
                 return True
         return False
