@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from pathlib import Path
 
 from akhbar.config import PROJECT_ROOT
@@ -32,7 +33,21 @@ DEFAULTS = {
 }
 
 
+def enable_bytecode_cache() -> None:
+    """Let Python cache compiled modules again for akhbar's process tree.
+
+    This machine and CI export PYTHONDONTWRITEBYTECODE=1, so every run (and
+    Prefect's ephemeral-server subprocess) re-parsed all of prefect: a trivial
+    flow took 11.1 s instead of 6.6 s. uv's ``compile-bytecode`` setting would
+    fix it but recompiles the whole venv on every ``uv run`` (astral-sh/uv#12202).
+    Python's default lazy caching has neither cost.
+    """
+    sys.dont_write_bytecode = False
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
+
 def configure(log_file: Path | None = None) -> None:
+    enable_bytecode_cache()
     for key, value in DEFAULTS.items():
         os.environ.setdefault(key, value)
     if log_file is not None:
