@@ -349,8 +349,12 @@ def serve(
     except serving.ServeError as e:
         fail(str(e))
     params = {**cfg.parameters, "warehouse": str(root)}
+    problem = serving.scheduler_problem()
+    if problem:
+        err.print(f"[bold yellow]warning:[/] {problem}", highlight=False)
     err.print("[dim]starting a local Prefect server (10-20 s)...[/]")
     before = os.environ.get("PREFECT_API_URL")
+    serving.stop_on_sigterm()  # systemd/docker stop: shut the server down too
     try:
         with serving.local_server(root / "logs" / "prefect-server.log") as url:
             os.environ["PREFECT_API_URL"] = url  # flow runs started by the runner inherit it

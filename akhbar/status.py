@@ -79,14 +79,14 @@ class Status:
 
 
 RUNS_SQL = """
-SELECT run_id, started_at, round(epoch(finished_at) - epoch(started_at), 1) AS seconds,
+SELECT run_id, strftime(started_at, '%Y-%m-%d %H:%M:%S') AS started, round(epoch(finished_at) - epoch(started_at), 1) AS seconds,
        files_seen, new, changed, unchanged, duplicate, quarantined, deleted,
        rows_articles, rows_figures
 FROM runs ORDER BY started_at DESC LIMIT ?
 """
 # The latest row per file tells whether it is quarantined now (a later run may have fixed it).
 QUARANTINED_SQL = """
-SELECT source, path, reason, run_id AS since_run FROM (
+SELECT source, path, reason, run_id AS last_seen_in_run FROM (
   SELECT *, row_number() OVER (PARTITION BY source, path ORDER BY seen_at DESC, run_id DESC) AS k
   FROM files
 ) WHERE k = 1 AND status = 'quarantined' ORDER BY source, path

@@ -89,6 +89,36 @@ def next_runs(cron: str, timezone: str, n: int = SHOW_NEXT) -> list[datetime]:
     return [next(it) for _ in range(n)]
 
 
+def scheduler_problem() -> str | None:
+    """Why scheduled runs would not be created, if we know; None when all is well.
+
+    Measured here: with SQLAlchemy 2.1 the server's scheduler service fails on
+    every loop ("Can't evaluate bulk DML statement") and no run is ever
+    scheduled; with 2.0.58 a `* * * * *` schedule fired every minute.
+    """
+    import sqlalchemy
+
+    major, minor = (int(x) for x in sqlalchemy.__version__.split(".")[:2])
+    if (major, minor) >= (2, 1):
+        return (
+            f"SQLAlchemy {sqlalchemy.__version__} breaks prefect 3.8.8's scheduler: "
+            "no scheduled run will be created (pin sqlalchemy<2.1)"
+        )
+    return None
+
+
+def _raise_interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def stop_on_sigterm() -> None:
+    """Treat SIGTERM like Ctrl-C, so the ``finally`` that stops the server runs."""
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _raise_interrupt)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind((HOST, 0))

@@ -17,6 +17,10 @@ from akhbar.tasks.formats.meta import clean_meta
 __all__ = ["extract_html", "read_html"]
 
 NO_TEXT = "no article text found in the HTML page"
+# Below this many characters of main text (after the headline) a page is an index,
+# a login wall or an error page: trafilatura falls back to nav links there
+# ("الرئيسية", 8 characters). A one-sentence news brief has 60 or more.
+MIN_BODY_CHARS = 40
 # Keep the time of day when the page states it (trafilatura's default is date only).
 DATE_PARAMS = {
     "extensive_search": True,
@@ -54,6 +58,8 @@ def extract_html(html: str, timezone: str | None = None) -> tuple[str | None, di
     meta = clean_meta(raw, timezone)
     text = doc.text.strip()
     title = meta.get("title")
+    if len(text.removeprefix(title or "").strip()) < MIN_BODY_CHARS:
+        return None, {}
     if title and not text.startswith(title):
         text = f"{title}\n\n{text}"
     dec = decode_bytes(text.encode("utf-8"), "utf-8")  # newline normalisation, control checks

@@ -53,7 +53,7 @@ def parse_line(
     try:
         obj = json.loads(raw)
     except json.JSONDecodeError as e:
-        return None, {}, None, f"malformed JSON: {e.msg} at column {e.colno}"
+        return None, {}, None, f"malformed JSON: {e.msg} (column {e.colno})"
     if not isinstance(obj, dict):
         return None, {}, None, f"not a JSON object but {type(obj).__name__}"
     text = _field(obj, fields, "text")
