@@ -26,16 +26,31 @@ def extract_figures(ctx: ExtractContext) -> list[dict]:
     if not hits:
         return []
     rows: list[dict] = []
-    h = 0
-    for s, e in sentence_spans(norm):
-        while h < len(hits) and hits[h] < s:
-            h += 1
-        if h == len(hits):
-            break
-        if hits[h] >= e:
-            continue
+    for s, e in _sentences_with_hits(norm, hits):
         rows.extend(_row(ctx, f, (s, e)) for f in sentence_figures(lex, norm, s, e))
     return rows
+
+
+def _sentences_with_hits(norm: str, hits: list[int]) -> list[tuple[int, int]]:
+    """Sentences holding a trigger, splitting only the paragraphs they are in.
+
+    A newline is always a sentence boundary (boilerplate is blanked to
+    newlines), so each hit's paragraph is found with C-level ``rfind``/``find``
+    and only that paragraph goes through the sentence splitter.
+    """
+    out: list[tuple[int, int]] = []
+    para_end = -1
+    spans: list[tuple[int, int]] = []
+    for h in hits:
+        if h >= para_end:
+            para_start = norm.rfind("\n", 0, h) + 1
+            para_end = norm.find("\n", h)
+            para_end = len(norm) if para_end < 0 else para_end
+            spans = sentence_spans(norm, para_start, para_end)
+        for s, e in spans:
+            if s <= h < e and (not out or out[-1] != (s, e)):
+                out.append((s, e))
+    return out
 
 
 def _row(ctx: ExtractContext, f: Found, sent_norm: tuple[int, int]) -> dict:

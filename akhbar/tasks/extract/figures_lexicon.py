@@ -13,7 +13,7 @@ from functools import cache
 
 from akhbar.data import read_rows
 from akhbar.text.normalize import normalize
-from akhbar.text.numbers import proclitic_pattern
+from akhbar.text.numbers import proclitic_pattern, trie_regex
 
 __all__ = ["Entry", "Lexicon", "lexicon"]
 
@@ -29,9 +29,7 @@ class Entry:
 
 def _words(forms: list[str], proclitics: bool = True) -> str:
     """Alternation of normalised forms, longest first, spaces as \\s+."""
-    alt = "|".join(
-        re.escape(f).replace(r"\ ", r"\s+") for f in sorted(set(forms), key=len, reverse=True)
-    )
+    alt = trie_regex(forms)
     pre = f"(?P<pre>{proclitic_pattern()})" if proclitics else ""
     return rf"(?<!\w){pre}(?P<w>{alt})(?!\w)"
 

@@ -247,7 +247,9 @@ def _noun_after(lex: Lexicon, norm: str, e: int, m: NumberMatch) -> _Noun | None
                 head.obj if head is not None and head.entry and head.entry.role == "head" else None
             )
             start = head.start if head is not None else m.end
-            return _Noun(comp[0], obj or comp[0].lemma, start, comp[1], qual)
+            return _Noun(
+                comp[0], obj or comp[0].lemma, start, comp[1], head.qualifier if head else qual
+            )
     return head
 
 
