@@ -25,7 +25,14 @@ from akhbar import runners, status
 from akhbar.config import BATCH_SIZE, warehouse_dir
 from akhbar.crash import crash_point
 from akhbar.schemas import RUNS
-from akhbar.sources import Source, SourceError, adhoc_sources, load_sources, split_available
+from akhbar.sources import (
+    Source,
+    SourceError,
+    adhoc_sources,
+    load_sources,
+    safe_name,
+    split_available,
+)
 from akhbar.tasks.batch import BatchResult, process_batch
 from akhbar.tasks.discover import Candidate, FileInfo, list_files, split
 from akhbar.tasks.ledger import RunLedger
@@ -131,6 +138,9 @@ def ingest(
     root = warehouse_dir(warehouse)
     root.mkdir(parents=True, exist_ok=True)
     sources = adhoc_sources(paths) if paths else load_sources(root)
+    for s in sources:  # a name becomes a folder under the warehouse: refuse ../x and friends
+        if safe_name(s.name) != s.name:
+            raise SourceError(f"unsafe source name {s.name!r} (letters, digits, _ . - only)")
     lock = FileLock(str(root / ".lock"))
     timeout = _lock_timeout()
     try:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +34,8 @@ from akhbar.schemas import ARTICLE_TABLES, FILES, RUNS
 __all__ = ["INDEX", "LEDGER", "Store", "write_table_atomic"]
 
 MANIFEST_VERSION = 1
+# A source name becomes one folder name (source=NAME): no separators, no dot-dot.
+_PARTITION_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 COMPRESSION = "zstd"
 
 # The files ledger as it stands now: one row per live file.
@@ -199,6 +202,8 @@ class Store:
     def stage_part(self, table: str, source: str, batch: str, data: pa.Table) -> None:
         if data.num_rows == 0:
             return
+        if not _PARTITION_NAME.fullmatch(source):  # sources.json is hand-editable: never trust it
+            raise ValueError(f"unsafe source name for a partition folder: {source!r}")
         rel = f"data/{table}/source={source}/part-{batch}.parquet"
         write_table_atomic(data.cast(ARTICLE_TABLES[table]), self.root / rel)
         self._staged.setdefault(table, []).append(rel)
