@@ -52,7 +52,8 @@ def _from_string(raw: str) -> tuple[datetime, str] | None:
 def parse_published(value: object, timezone: str | None) -> tuple[datetime, str] | None:
     """(aware UTC datetime, precision) for ISO 8601, "YYYY-MM-DD HH:MM:SS", epoch; else None.
 
-    A naive value is in ``timezone`` (the source's ``--timezone``), else UTC.
+    A naive value is in ``timezone`` (the source's ``--timezone``), else UTC; a
+    bare date is that calendar day (midnight UTC, precision "day").
     """
     if isinstance(value, bool) or value is None:
         return None
@@ -65,6 +66,8 @@ def parse_published(value: object, timezone: str | None) -> tuple[datetime, str]
     if parsed is None:
         return None
     dt, precision = parsed
+    if precision == "day":  # a calendar day, not an instant: shifting it to UTC would change it
+        return dt.replace(tzinfo=UTC), precision
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=ZoneInfo(timezone) if timezone else UTC)
     return dt.astimezone(UTC), precision

@@ -1,0 +1,160 @@
+"""Readers for .jsonl dumps, saved .html pages and manifest.csv metadata (no Prefect)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from akhbar.sources import FORMATS
+from akhbar.tasks.batch import process_batch
+from akhbar.tasks.discover import FileInfo, list_files, split
+from akhbar.tasks.formats.html import NO_TEXT, read_html
+from akhbar.tasks.formats.jsonl import read_jsonl
+from akhbar.tasks.formats.meta import parse_published
+from akhbar.tasks.formats.txt import read_txt
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ops"
+SCRAPER = {"text": "content", "published_at": "date_extracted", "outlet": "source"}
+
+
+@pytest.fixture
+def ops(tmp_path: Path) -> Path:
+    dest = tmp_path / "ops"
+    shutil.copytree(FIXTURES, dest)
+    return dest
+
+
+def _info(folder: Path, name: str, source: str = "s") -> FileInfo:
+    return next(f for f in list_files(source, folder, FORMATS["auto"]) if f.path == name)
+
+
+@pytest.mark.parametrize(
+    ("raw", "tz", "want", "precision"),
+    [
+        ("2022-01-08T09:15:00Z", None, datetime(2022, 1, 8, 9, 15, tzinfo=UTC), "minute"),
+        ("2022-01-08 09:15:00", "Asia/Riyadh", datetime(2022, 1, 8, 6, 15, tzinfo=UTC), "minute"),
+        ("2022-01-07T10:30:00+0300", None, datetime(2022, 1, 7, 7, 30, tzinfo=UTC), "minute"),
+        ("2022/1/7", None, datetime(2022, 1, 7, tzinfo=UTC), "day"),
+        ("2022-01-07", "Asia/Damascus", datetime(2022, 1, 7, tzinfo=UTC), "day"),
+        (1641634500, None, datetime(2022, 1, 8, 9, 35, tzinfo=UTC), "minute"),
+    ],
+)
+def test_parse_published(raw, tz, want, precision):
+    assert parse_published(raw, tz) == (want, precision)
+
+
+@pytest.mark.parametrize("raw", ["not a date", "", None, True, 42, "07/01/2022 xx"])
+def test_unparseable_dates_are_dropped(raw):
+    assert parse_published(raw, None) is None
+
+
+def test_jsonl_lines_field_map_and_quarantine(ops):
+    opts = {"fields": SCRAPER, "timezone": "Asia/Riyadh"}
+    items = read_jsonl(_info(ops / "jsonl", "dump.jsonl"), opts)
+    by_path = {i.path: i for i in items}
+    # line 5 is blank: not an article; every other line is accounted for
+    assert list(by_path) == [f"dump.jsonl#{n}" for n in (1, 2, 3, 4, 6)]
+    first = by_path["dump.jsonl#1"]
+    assert first.text.startswith("اعتقلت قوات الأمن السودانية")
+    assert first.meta["title"] == "اعتقال 40 شخصا في احتجاجات بالخرطوم"
+    assert first.title == first.meta["title"]  # not in the text: given to clean() as the title
+    assert first.meta["published_at"] == datetime(2022, 1, 8, 6, 15, tzinfo=UTC)
+    assert first.meta["outlet"] == "aljazeera" and first.meta["author"] == "محمد عثمان"
+    assert "author" not in by_path["dump.jsonl#2"].meta  # empty string is absent
+    assert by_path["dump.jsonl#3"].text is None
+    assert by_path["dump.jsonl#3"].reason.startswith("malformed JSON")
+    assert by_path["dump.jsonl#4"].reason == "text field 'content' missing"
+    assert "published_at" not in by_path["dump.jsonl#6"].meta  # "not a date": dropped
+    assert len({i.sha256 for i in items}) == len(items)  # each line hashed on its own
+
+
+def test_jsonl_identity_map_and_empty_file(tmp_path):
+    (tmp_path / "a.jsonl").write_text('{"text": "نص الخبر هنا", "title": "عنوان"}\n')
+    (tmp_path / "empty.jsonl").write_text("\n\n")
+    [item] = read_jsonl(_info(tmp_path, "a.jsonl"), {})
+    assert item.text == "نص الخبر هنا" and item.meta == {"title": "عنوان"}
+    [empty] = read_jsonl(_info(tmp_path, "empty.jsonl"), {})
+    assert empty.path == "empty.jsonl" and empty.text is None and "no articles" in empty.reason
+
+
+def test_html_main_text_and_metadata(ops):
+    item = read_html(_info(ops / "html", "aleppo-market.html"), {})
+    assert item.text.splitlines()[0] == "مقتل 12 شخصا في هجوم على سوق في حلب"
+    assert "قال المرصد السوري" in item.text
+    for clutter in ("الرئيسية", "جميع الحقوق محفوظة"):  # nav and footer are gone
+        assert clutter not in item.text
+    assert item.meta["author"] == "سامر الأحمد"
+    assert item.meta["published_at"] == datetime(2022, 1, 7, 7, 30, tzinfo=UTC)
+    empty = read_html(_info(ops / "html", "empty-page.html"), {})
+    assert empty.text is None and empty.reason == NO_TEXT
+
+
+def test_manifest_supplies_metadata_and_title(ops):
+    beirut = read_txt(_info(ops / "txt", "beirut.txt"), {}, {})
+    assert beirut.meta == {
+        "title": "حريق في مستودع قرب مرفأ بيروت",
+        "published_at": datetime(2022, 1, 5, 18, 30, tzinfo=UTC),
+        "published_precision": "minute",
+        "url": "https://example.org/beirut-fire",
+        "outlet": "النهار",
+        "author": "ريما خوري",
+    }
+    assert beirut.title == beirut.meta["title"]
+    cairo = read_txt(_info(ops / "txt", "cairo.txt"), {"timezone": "Africa/Cairo"}, {})
+    assert cairo.meta == {
+        "published_at": datetime(2022, 1, 6, tzinfo=UTC),  # a day stays that day
+        "published_precision": "day",
+    }
+    assert cairo.title is None  # the first line stays the headline
+
+
+def test_manifest_in_a_parent_folder_names_sub_paths(tmp_path):
+    (tmp_path / "2022").mkdir()
+    (tmp_path / "2022" / "a.txt").write_text("عنوان\n\nنص", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text("path,author\n2022/a.txt,كاتب\n", encoding="utf-8")
+    item = read_txt(_info(tmp_path, "2022/a.txt"), {}, {})
+    assert item.meta == {"author": "كاتب"}
+
+
+def test_batch_expands_jsonl_and_metadata_reaches_rows(ops):
+    files = list_files("aj", ops / "jsonl", (".jsonl",))
+    to_read, unchanged = split(files, {})
+    assert len(to_read) == 1 and not unchanged
+    opts = {"aj": {"fields": SCRAPER, "timezone": "Asia/Riyadh", "outlet": "fallback"}}
+    res = process_batch(to_read, run_id="r", ingest_date=date(2022, 2, 1), options=opts)
+    status = {o.candidate.info.path: o.status for o in res.outcomes}
+    assert status == {
+        "dump.jsonl#1": "ok",
+        "dump.jsonl#2": "ok",
+        "dump.jsonl#3": "quarantined",
+        "dump.jsonl#4": "quarantined",
+        "dump.jsonl#6": "ok",
+    }
+    arts = {r["path"]: r for r in res.tables["articles"].to_pylist()}
+    a1 = arts["dump.jsonl#1"]
+    assert a1["title"] == "اعتقال 40 شخصا في احتجاجات بالخرطوم"
+    assert a1["url"] == "https://example.net/news/2022/1/8/a1" and a1["outlet"] == "aljazeera"
+    docs = {r["path"]: r["text"] for r in res.tables["documents"].to_pylist()}
+    assert docs["dump.jsonl#1"].startswith("اعتقلت")  # documents.text = the text field
+
+
+def test_unchanged_jsonl_is_not_read_and_lines_carry_over(ops):
+    files = list_files("aj", ops / "jsonl", (".jsonl",))
+    f = files[0]
+    ledger = {
+        ("aj", f"dump.jsonl#{n}"): {
+            "path": f"dump.jsonl#{n}", "size": f.size, "mtime_ns": f.mtime_ns,
+            "sha256": f"h{n}", "article_id": f"a{n}", "status": "new", "reason": None,
+        }
+        for n in (1, 2, 6)
+    }  # fmt: skip
+    to_read, unchanged = split(files, ledger)
+    assert not to_read
+    assert sorted(u.path for u in unchanged) == ["dump.jsonl#1", "dump.jsonl#2", "dump.jsonl#6"]
+    os.utime(f.abspath, ns=(f.mtime_ns + 10**9, f.mtime_ns + 10**9))
+    to_read, unchanged = split(list_files("aj", ops / "jsonl", (".jsonl",)), ledger)
+    assert not unchanged and set(to_read[0].previous_lines) == {p for _, p in ledger}
