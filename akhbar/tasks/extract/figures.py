@@ -9,6 +9,8 @@ source, so ``text[start:end] == surface``.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from akhbar.tasks.extract.context import ExtractContext
 from akhbar.tasks.extract.figures_attach import according_to, figure_date, figure_location
 from akhbar.tasks.extract.figures_lexicon import lexicon
@@ -22,12 +24,14 @@ def extract_figures(ctx: ExtractContext) -> list[dict]:
     """FIGURES rows (without ``article_id``) for one article's visible text."""
     lex = lexicon()
     norm = ctx.nt.norm
-    hits = [m.start() for m in lex.trigger_re.finditer(norm)]
+    hits = list(lex.trigger_re.finditer(norm))
     if not hits:
         return []
     rows: list[dict] = []
-    for s, e in _sentences_with_hits(norm, hits):
-        rows.extend(_row(ctx, f, (s, e)) for f in sentence_figures(lex, norm, s, e))
+    starts = [m.start() for m in hits]
+    for s, e in _sentences_with_hits(norm, starts):
+        mine = hits[bisect_left(starts, s) : bisect_left(starts, e)]
+        rows.extend(_row(ctx, f, (s, e)) for f in sentence_figures(lex, norm, s, e, mine))
     return rows
 
 

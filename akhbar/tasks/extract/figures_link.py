@@ -73,11 +73,17 @@ class _Noun:
     qualifier: str | None = None
 
 
-def sentence_figures(lex: Lexicon, norm: str, s: int, e: int) -> list[Found]:
+def sentence_figures(
+    lex: Lexicon, norm: str, s: int, e: int, hits: list[re.Match[str]]
+) -> list[Found]:
+    """Figures of sentence ``norm[s:e]``; ``hits`` are its trigger matches (``trigger_re``)."""
     nums = _ranges(lex, norm, [_Num(m, m.start) for m in find_numbers(norm, s, e)])
+    if not nums:
+        return []
     events = [
-        (_begin(m), m.end("w"), lex.events[canon(m.group("w"))])
-        for m in lex.event_re.finditer(norm, s, e)
+        (_begin(m), m.end("w"), lex.events[w])
+        for m in hits
+        if (w := canon(m.group("w"))) in lex.events
     ]
     out: list[Found] = []
     prev: tuple[Found, tuple[int, int, Entry]] | None = None
