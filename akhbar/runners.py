@@ -22,6 +22,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from typing import Any
+from urllib.parse import urlsplit
 
 __all__ = [
     "DASK_ADDRESS_ENV",
@@ -96,7 +97,7 @@ def run_batches(
         from prefect_dask import DaskTaskRunner
 
         note(f"dask cluster at {address}")
-        with DaskTaskRunner(address=address) as runner:
+        with _share_api(address), DaskTaskRunner(address=address) as runner:
             yield from _windowed(runner, task, batches, params, width=len(batches))
         return
     start = time.perf_counter()
@@ -117,13 +118,15 @@ def run_batches(
         yield task(**params(b))
 
 
-def _share_api() -> AbstractContextManager:
-    """Point pool workers at this process's Prefect API.
+def _share_api(dask_address: str | None = None) -> AbstractContextManager:
+    """Point workers on this machine at this process's Prefect API.
 
     In ephemeral mode (no PREFECT_API_URL) every spawned worker would start
     its own temporary server: first result after 7.5 s instead of 1.7 s for
-    trivial tasks on this machine. Workers inherit the settings captured at
-    the first submit, so pinning the URL here makes them use ours.
+    trivial tasks on a 2-worker pool here. Workers inherit the settings
+    captured at the first submit, so pinning the URL makes them use ours.
+    Workers on other machines cannot reach a loopback server: a remote Dask
+    cluster needs PREFECT_API_URL set to a server they can reach.
     """
     from prefect.context import FlowRunContext
     from prefect.settings import PREFECT_API_URL, temporary_settings
@@ -131,7 +134,14 @@ def _share_api() -> AbstractContextManager:
     ctx = FlowRunContext.get()
     if PREFECT_API_URL.value() or ctx is None:
         return nullcontext()
+    if dask_address and not _is_loopback(dask_address):
+        return nullcontext()
     return temporary_settings(updates={PREFECT_API_URL: str(ctx.client.api_url)})
+
+
+def _is_loopback(address: str) -> bool:
+    host = urlsplit(address if "://" in address else f"tcp://{address}").hostname or ""
+    return host == "localhost" or host.startswith("127.") or host == "::1"
 
 
 def _windowed(runner: Any, task: Any, batches: list[Any], params: Params, width: int) -> Iterator:
