@@ -13,9 +13,9 @@ from functools import cache
 
 from akhbar.data import read_rows
 from akhbar.text.normalize import normalize
-from akhbar.text.numbers import proclitic_pattern, trie_regex
+from akhbar.text.numbers import expanded_words, proclitic_pattern, split_proclitic, trie_regex
 
-__all__ = ["Entry", "Lexicon", "lexicon"]
+__all__ = ["Entry", "Lexicon", "canon", "hit_word", "lexicon"]
 
 NO_TYPE = "-"  # count_type / lemma placeholder in triggers.tsv
 
@@ -53,7 +53,8 @@ class Lexicon:
     posts: dict[str, Entry]
     nouns: dict[str, Entry]  # noun | actor | head | generic
     lemmas: dict[str, Entry]  # normalised lemma -> its counted-noun entry (for duals)
-    trigger_re: re.Pattern[str]  # every typed trigger, for the trigger-first scan
+    trigger_re: re.Pattern[str]  # every typed trigger with its clitics (group "tok"), one scan
+    typed: frozenset[str]  # the forms trigger_re knows
     event_re: re.Pattern[str]
     post_re: re.Pattern[str]
     noun_re: re.Pattern[str]
@@ -110,7 +111,8 @@ def lexicon() -> Lexicon:
         posts=posts,
         nouns=nouns,
         lemmas=lemmas,
-        trigger_re=re.compile(_words(typed)),
+        trigger_re=re.compile(rf"(?<!\w)(?P<tok>{expanded_words(typed)})(?!\w)"),
+        typed=frozenset(typed),
         event_re=re.compile(_words(list(events))),
         post_re=re.compile(r"\s*" + _words(list(posts))),
         noun_re=re.compile(r"\s*" + _words(list(nouns))),
@@ -131,6 +133,15 @@ def lexicon() -> Lexicon:
         loc_preps=frozenset(_list("location_preps.txt")),
         gap_stop=frozenset(_list("gap_stop.txt")),
     )
+
+
+def hit_word(lex: Lexicon, m: re.Match[str]) -> tuple[int, str]:
+    """(start without و/ف, the trigger form) of a ``trigger_re`` match."""
+    pre, word = split_proclitic(m.group("tok"), lex.typed)
+    return m.start() + (1 if pre[:1] in _CONJ else 0), word
+
+
+_CONJ = frozenset(normalize("وف"))
 
 
 def canon(form: str) -> str:

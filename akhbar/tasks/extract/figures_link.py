@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from akhbar.tasks.extract.figures_lexicon import Entry, Lexicon, canon
+from akhbar.tasks.extract.figures_lexicon import Entry, Lexicon, canon, hit_word
 from akhbar.text.normalize import normalize
 from akhbar.text.numbers import NumberMatch, find_numbers
 
@@ -80,11 +80,11 @@ def sentence_figures(
     nums = _ranges(lex, norm, [_Num(m, m.start) for m in find_numbers(norm, s, e)])
     if not nums:
         return []
-    events = [
-        (_begin(m), m.end("w"), lex.events[w])
-        for m in hits
-        if (w := canon(m.group("w"))) in lex.events
-    ]
+    events = []
+    for m in hits:
+        begin, w = hit_word(lex, m)
+        if w in lex.events:
+            events.append((begin, m.end(), lex.events[w]))
     out: list[Found] = []
     prev: tuple[Found, tuple[int, int, Entry]] | None = None
     before = s  # end of the last number that could be a count
