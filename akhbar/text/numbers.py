@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from akhbar.data import read_rows
 from akhbar.text.normalize import normalize
@@ -214,6 +214,12 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1 << 14)
+def _split(token: str) -> tuple[str, str]:
+    # Tokens repeat across articles; caching the clitic split saves a loop per token.
+    return split_proclitic(token, _lexicon())
+
+
 def _digit_value(s: str) -> float | None:
     group, dec = _chars("group"), _chars("decimal")
     m = re.fullmatch(rf"(\d+(?:[{group}]\d{{3}})*)(?:[{dec}](\d+))?", s)
@@ -241,7 +247,7 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
                 s = m.start() + (1 if wa else 0)
                 out.append(_Tok("digit", value, s, m.end(), wa, False, outer=m.start()))
             continue
-        pre, word = split_proclitic(m.group("word"), lex)
+        pre, word = _split(m.group("word"))
         if (pre.lstrip(conj) + word) in blocked or word not in lex:
             continue
         kind, value, lemma = lex[word]

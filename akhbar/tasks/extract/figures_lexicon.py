@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from akhbar.data import read_rows
 from akhbar.text.normalize import normalize
@@ -137,11 +137,17 @@ def lexicon() -> Lexicon:
 
 def hit_word(lex: Lexicon, m: re.Match[str]) -> tuple[int, str]:
     """(start without و/ف, the trigger form) of a ``trigger_re`` match."""
-    pre, word = split_proclitic(m.group("tok"), lex.typed)
+    pre, word = _split_typed(m.group("tok"))
     return m.start() + (1 if pre[:1] in _CONJ else 0), word
 
 
 _CONJ = frozenset(normalize("وف"))
+
+
+@lru_cache(maxsize=1 << 14)
+def _split_typed(token: str) -> tuple[str, str]:
+    # Trigger tokens repeat across articles: cache the clitic split.
+    return split_proclitic(token, lexicon().typed)
 
 
 def canon(form: str) -> str:
