@@ -79,7 +79,8 @@ class Status:
 
 
 RUNS_SQL = """
-SELECT run_id, strftime(started_at, '%Y-%m-%d %H:%M:%S') AS started, round(epoch(finished_at) - epoch(started_at), 1) AS seconds,
+SELECT run_id, strftime(started_at, '%Y-%m-%d %H:%M:%S') AS started,
+       round(epoch(finished_at) - epoch(started_at), 1) AS seconds,
        files_seen, new, changed, unchanged, duplicate, quarantined, deleted,
        rows_articles, rows_figures
 FROM runs ORDER BY started_at DESC LIMIT ?

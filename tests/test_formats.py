@@ -142,6 +142,21 @@ def test_batch_expands_jsonl_and_metadata_reaches_rows(ops):
     assert docs["dump.jsonl#1"].startswith("اعتقلت")  # documents.text = the text field
 
 
+def test_big_jsonl_is_cut_into_chunks_that_account_for_every_line(ops):
+    files = list_files("aj", ops / "jsonl", (".jsonl",))
+    [whole], _ = split(files, {})
+    chunks, _ = split(files, {}, lines_per_chunk=2)
+    assert [c.span[2:] for c in chunks] == [(1, 2), (3, 2), (5, 2)]  # (first line, lines)
+    opts = {"aj": {"fields": SCRAPER}}
+
+    def outcomes(cands: list) -> list[tuple]:
+        res = process_batch(cands, run_id="r", ingest_date=date(2022, 2, 1), options=opts)
+        return [(o.candidate.info.path, o.status, o.sha256) for o in res.outcomes]
+
+    assert outcomes(chunks) == outcomes([whole])
+    assert len(outcomes(chunks)) == 5
+
+
 def test_unchanged_jsonl_is_not_read_and_lines_carry_over(ops):
     files = list_files("aj", ops / "jsonl", (".jsonl",))
     f = files[0]

@@ -103,7 +103,16 @@ def views_task(root: Path) -> None:
 
 
 def _batches(items: list[Candidate], size: int) -> list[list[Candidate]]:
-    return [items[i : i + size] for i in range(0, len(items), size)]
+    """Consecutive groups of about ``size`` articles (a .jsonl chunk weighs its lines)."""
+    out: list[list[Candidate]] = []
+    weight = size
+    for c in items:
+        if weight + c.weight > size:
+            out.append([])
+            weight = 0
+        out[-1].append(c)
+        weight += c.weight
+    return out
 
 
 def _run_row(run_id: str, started: datetime, sources: list[Source], summary: dict) -> pa.Table:

@@ -11,6 +11,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from akhbar.config import BATCH_SIZE
+
 __all__ = ["Candidate", "FileInfo", "list_files", "split"]
 
 ARTICLE_SUFFIXES = (".txt",)
@@ -38,6 +40,13 @@ class Candidate:
     # For a .jsonl file: its line rows in the ledger (path FILE#N -> ledger row), so each
     # line can be compared with what it was; the batch stage expands the file into lines.
     previous_lines: dict[str, dict] | None = None
+    # For one chunk of a big .jsonl file: (first byte, end byte, first line number, lines).
+    span: tuple[int, int, int, int] | None = None
+
+    @property
+    def weight(self) -> int:
+        """Articles this candidate may hold: batches are cut by weight, not by count."""
+        return self.span[3] if self.span else 1
 
 
 def _inside(root: Path, target: Path) -> bool:
@@ -105,13 +114,60 @@ def _split_multi(
     if rows and same and f.problem is None:
         return None, [FileInfo(f.source, r["path"], f.abspath, f.size, f.mtime_ns) for r in rows]
     previous = {r["path"]: r for r in lines}
-    return Candidate(
+    whole = Candidate(
         f, prev["sha256"] if prev else None, prev["article_id"] if prev else None, previous
-    ), []
+    )
+    return whole, []
+
+
+def _line_spans(path: str, per_chunk: int) -> list[tuple[int, int, int, int]]:
+    """Byte spans of ``per_chunk`` lines each; [] when the file holds no non-blank line."""
+    spans: list[tuple[int, int, int, int]] = []
+    start = pos = 0
+    first = lineno = 1
+    count = non_blank = 0
+    with open(path, "rb") as fh:
+        for line in fh:
+            pos += len(line)
+            count += 1
+            non_blank += bool(line.strip())
+            lineno += 1
+            if count == per_chunk:
+                spans.append((start, pos, first, count))
+                start, first, count = pos, lineno, 0
+    if count:
+        spans.append((start, pos, first, count))
+    return spans if non_blank else []
+
+
+def chunk_multi(cand: Candidate, per_chunk: int) -> list[Candidate]:
+    """A changed .jsonl file as candidates of ``per_chunk`` lines, so batches stay bounded.
+
+    A file that cannot be scanned, or holds no article, stays one candidate:
+    the batch stage then records why it yields nothing.
+    """
+    try:
+        spans = _line_spans(cand.info.abspath, per_chunk)
+    except OSError:
+        return [cand]
+    if len(spans) <= 1:
+        return [cand]
+    prev = cand.previous_lines or {}
+    out = []
+    for span in spans:
+        lines = {p: r for p, r in prev.items() if span[2] <= _lineno(p) < span[2] + span[3]}
+        out.append(Candidate(cand.info, None, None, lines, span))
+    return out
+
+
+def _lineno(path: str) -> int:
+    return int(path.rpartition("#")[2])
 
 
 def split(
-    files: list[FileInfo], ledger: dict[tuple[str, str], dict]
+    files: list[FileInfo],
+    ledger: dict[tuple[str, str], dict],
+    lines_per_chunk: int = BATCH_SIZE,
 ) -> tuple[list[Candidate], list[FileInfo]]:
     """(files to read, files unchanged by size and mtime; .jsonl ones as their line rows)."""
     to_read: list[Candidate] = []
@@ -121,7 +177,7 @@ def split(
         prev = ledger.get((f.source, f.path))
         if f.path.lower().endswith(MULTI_SUFFIXES):
             cand, same = _split_multi(f, prev, line_rows.get((f.source, f.path), []))
-            to_read.extend([cand] if cand else [])
+            to_read.extend(chunk_multi(cand, lines_per_chunk) if cand else [])
             unchanged.extend(same)
             continue
         if (

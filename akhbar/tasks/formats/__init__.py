@@ -47,7 +47,8 @@ def read_items(cand: Candidate, opts: dict, cache: dict) -> list[tuple[Candidate
     if kind == "jsonl":
         from akhbar.tasks.formats.jsonl import read_jsonl
 
-        return [(_line_candidate(cand, it), it) for it in read_jsonl(cand.info, opts)]
+        items = read_jsonl(cand.info, opts, cand.span)
+        return [(_line_candidate(cand, it), it) for it in items]
     if kind == "html":
         from akhbar.tasks.formats.html import read_html
 

@@ -68,15 +68,26 @@ def parse_line(
     return dec.text, meta, "utf-8" if enc == "utf-8-sig" else enc, None
 
 
-def read_jsonl(info: FileInfo, opts: dict) -> list[Item]:
+def _read_lines(path: str, span: tuple[int, int, int, int] | None) -> tuple[list[bytes], int]:
+    """(lines, number of the first one): the whole file, or the chunk ``span`` names."""
+    with open(path, "rb") as fh:
+        if span is None:
+            return fh.read().split(b"\n"), 1
+        fh.seek(span[0])
+        return fh.read(span[1] - span[0]).split(b"\n"), span[2]
+
+
+def read_jsonl(
+    info: FileInfo, opts: dict, span: tuple[int, int, int, int] | None = None
+) -> list[Item]:
+    """Items for every line of the file, or of the chunk ``span`` (see discover.chunk_multi)."""
     try:
-        with open(info.abspath, "rb") as fh:
-            lines = fh.read().split(b"\n")
+        lines, first = _read_lines(info.abspath, span)
     except OSError as e:
         return [Item(info.path, "", info.size, None, reason=f"read error: {e.strerror or e}")]
     items: list[Item] = []
     fields = opts.get("fields") or {}
-    for n, data in enumerate(lines, start=1):
+    for n, data in enumerate(lines, start=first):
         data = data.removesuffix(b"\r")
         if not data.strip():
             continue
@@ -89,7 +100,7 @@ def read_jsonl(info: FileInfo, opts: dict) -> list[Item]:
         sha = hashlib.sha256(data).hexdigest()
         path = line_path(info.path, n)
         items.append(Item(path, sha, info.size, text, enc, reason, meta, meta.get("title")))
-    if not items:
+    if not items and span is None:
         sha = hashlib.sha256(b"".join(lines)).hexdigest()
         items.append(
             Item(info.path, sha, info.size, None, reason="no articles (no non-blank line)")
