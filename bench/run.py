@@ -1,0 +1,220 @@
+"""End-to-end benchmark of the ingest flow (not a test: run it by hand).
+
+    uv run python bench/run.py --articles 1000      # also 10000, 50000
+
+Writes (once, then reuses) a synthetic corpus under bench/out/, then in one
+process: starts Prefect (timed on a trivial flow), runs the ingest flow into
+a fresh warehouse, runs the same functions in a bare Python loop into another,
+re-runs the flow over the unchanged corpus (no-op), times a query of every
+view, and reports peak memory of this process and of its whole process tree
+(pool workers and Prefect's ephemeral server included). ``--json FILE``
+saves the numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import sys
+import threading
+import time
+import uuid
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import psutil
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+
+from corpus import write_corpus  # noqa: E402
+
+from akhbar import prefect_env  # noqa: E402
+
+# How often the memory sampler looks at the process tree: fine enough to see
+# a batch's peak (batches take ~0.1-1 s), cheap enough not to show in timings.
+RSS_SAMPLE_S = 0.05
+# Articles in the warm-up run: enough to touch every stage, too few to matter.
+WARMUP_ARTICLES = 20
+
+
+class TreeRss:
+    """Peak resident memory of this process and of its whole tree, sampled, per phase."""
+
+    def __init__(self) -> None:
+        self.peaks: dict[str, list[int]] = {}  # phase -> [self peak, tree peak]
+        self.phase = "start"
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        me = psutil.Process()
+        while not self._stop.wait(RSS_SAMPLE_S):
+            own, total = 0, 0
+            for p in [me, *me.children(recursive=True)]:
+                try:
+                    rss = p.memory_info().rss
+                except psutil.Error:
+                    continue
+                total += rss
+                own = rss if p is me else own
+            peak = self.peaks.setdefault(self.phase, [0, 0])
+            peak[0], peak[1] = max(peak[0], own), max(peak[1], total)
+
+    def __enter__(self) -> TreeRss:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def mb(self) -> dict[str, dict[str, int]]:
+        return {k: {"self": v[0] >> 20, "tree": v[1] >> 20} for k, v in self.peaks.items()}
+
+
+def corpus_for(n: int) -> Path:
+    folder = BENCH / "out" / f"corpus-{n}"
+    done = folder / ".complete"
+    if not done.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        t = time.perf_counter()
+        write_corpus(folder, n)
+        done.touch()
+        print(f"corpus: wrote {n} articles in {time.perf_counter() - t:.1f} s", file=sys.stderr)
+    return folder
+
+
+def bare_loop(corpus: Path, root: Path) -> dict:
+    """The flow's work, same functions, no Prefect: serial, in this process."""
+    from akhbar.config import BATCH_SIZE
+    from akhbar.flows.ingest import _batches, _run_row, discover_task, process_task, views_task
+    from akhbar.sources import adhoc_sources
+    from akhbar.tasks.ledger import RunLedger
+    from akhbar.tasks.load import Store
+
+    root.mkdir(parents=True, exist_ok=True)
+    sources = adhoc_sources([str(corpus)])
+    started = datetime.now(UTC)
+    run_id = started.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    store = Store(root)
+    store.recover()
+    rl = RunLedger(store, run_id)
+    to_read, unchanged = discover_task.fn(sources, rl.ledger)
+    rl.add_unchanged(unchanged)
+    options = {s.name: s.options() for s in sources}
+    for i, b in enumerate(_batches(to_read, BATCH_SIZE)):
+        result = process_task.fn(b, run_id, date.today(), options)
+        rl.add_batch(result, f"{run_id}-{i:05d}")
+    rl.add_deleted([s.name for s in sources], {(r["source"], r["path"]) for r in rl.file_rows})
+    summary = rl.summary()
+    store.stage_ledger_part("runs", run_id, _run_row(run_id, started, sources, summary))
+    rl.commit()
+    views_task.fn(root)
+    return summary
+
+
+def time_views(root: Path) -> dict[str, float]:
+    """Seconds to compute and fetch every view in full (as Arrow)."""
+    import duckdb
+
+    con = duckdb.connect(str(root / "akhbar.duckdb"), read_only=True)
+    out: dict[str, float] = {}
+    try:
+        views = con.execute(
+            "select view_name from duckdb_views() where not internal order by 1"
+        ).fetchall()
+        for (v,) in views:
+            t = time.perf_counter()
+            con.sql(f'select * from "{v}"').to_arrow_table()
+            out[v] = round(time.perf_counter() - t, 4)
+    finally:
+        con.close()
+    return out
+
+
+def timed(fn, *args, **kwargs) -> tuple[float, object]:  # type: ignore[no-untyped-def]
+    t = time.perf_counter()
+    result = fn(*args, **kwargs)
+    return time.perf_counter() - t, result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description="akhbar end-to-end benchmark")
+    ap.add_argument("--articles", type=int, default=1000)
+    ap.add_argument("--skip-bare", action="store_true", help="skip the bare-loop comparison")
+    ap.add_argument("--json", type=Path, help="also write the numbers to this file")
+    args = ap.parse_args()
+
+    corpus = corpus_for(args.articles)
+    work = BENCH / "out" / f"wh-{args.articles}"
+    shutil.rmtree(work, ignore_errors=True)
+    prefect_env.configure(work / "logs" / "akhbar.log")
+    t0 = time.perf_counter()
+    from prefect import flow
+
+    from akhbar.flows.ingest import ingest
+
+    @flow(name="bench-warmup")
+    def warmup() -> None:
+        return None
+
+    r: dict = {"articles": args.articles, "cores": os.cpu_count()}
+    with TreeRss() as tree:
+        r["prefect_startup_s"], _ = timed(warmup)
+        r["import_s"] = time.perf_counter() - t0 - r["prefect_startup_s"]
+        # Lexicons, gazetteers, pyarrow/duckdb and Prefect's task engine all load on
+        # first use: one small run pays for them, outside both timings.
+        small = corpus_for(WARMUP_ARTICLES)
+        r["warmup_run_s"], _ = timed(ingest, paths=[str(small)], warehouse=str(work / "warm"))
+        tree.phase = "flow"
+        r["flow_s"], summary = timed(ingest, paths=[str(corpus)], warehouse=str(work / "flow"))
+        r["rows"] = {k: v for k, v in summary.items() if k.startswith("rows_")}
+        r["quarantined"] = summary["quarantined"]
+        if not args.skip_bare:
+            tree.phase = "bare"
+            r["bare_s"], _ = timed(bare_loop, corpus, work / "bare")
+            r["ratio_flow_to_bare"] = r["flow_s"] / r["bare_s"]
+        tree.phase = "noop"
+        r["noop_rerun_s"], noop = timed(ingest, paths=[str(corpus)], warehouse=str(work / "flow"))
+        assert noop["unchanged"] == args.articles, noop
+        tree.phase = "views"
+        r["views_s"] = time_views(work / "flow")
+    r["articles_per_s_flow"] = args.articles / r["flow_s"]
+    r["articles_per_s_with_startup"] = args.articles / (r["flow_s"] + r["prefect_startup_s"])
+    r["peak_rss_mb_self"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    r["peak_rss_mb_tree"] = max(v["tree"] for v in tree.mb().values())
+    r["peak_rss_mb_by_phase"] = tree.mb()
+    report(r)
+    if args.json:
+        args.json.write_text(json.dumps(r, indent=1), encoding="utf-8")
+
+
+def report(r: dict) -> None:
+    print(f"articles                     {r['articles']}  (cores: {r['cores']})")
+    print(f"Prefect start-up             {r['prefect_startup_s']:.2f} s (trivial flow)")
+    print(f"warm-up run                  {r['warmup_run_s']:.2f} s ({WARMUP_ARTICLES} articles)")
+    print(
+        f"flow, end to end             {r['flow_s']:.2f} s = {r['articles_per_s_flow']:.0f} art/s"
+    )
+    print(f"  with Prefect start-up      {r['articles_per_s_with_startup']:.0f} art/s")
+    if "bare_s" in r:
+        print(f"bare Python loop             {r['bare_s']:.2f} s")
+        print(f"ratio flow / bare            {r['ratio_flow_to_bare']:.2f}")
+    print(f"no-op re-run                 {r['noop_rerun_s']:.2f} s")
+    print(f"peak RSS, this process       {r['peak_rss_mb_self']:.0f} MB")
+    print(f"peak RSS, process tree       {r['peak_rss_mb_tree']:.0f} MB")
+    for phase, mb in r["peak_rss_mb_by_phase"].items():
+        print(f"  {phase:26s} self {mb['self']} MB, tree {mb['tree']} MB")
+    print(f"quarantined                  {r['quarantined']}")
+    print("rows         " + ", ".join(f"{k[5:]}={v}" for k, v in r["rows"].items()))
+    print("view query (select *, fetched), s:")
+    for v, s in r["views_s"].items():
+        print(f"  {v:28s} {s:.3f}")
+
+
+if __name__ == "__main__":
+    main()
