@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from akhbar.tasks.extract.context import ExtractContext
 from akhbar.tasks.extract.figures import extract_figures
+from akhbar.tasks.extract.timex import attach_dates
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = {p.name[:3]: p.read_text(encoding="utf-8") for p in (ROOT / "seeds").glob("*.txt")}
@@ -58,12 +59,13 @@ def test_seed_004() -> None:
                 "type": "DATE",
                 "value": "2022-01-09",
                 "resolved_date": date(2022, 1, 9),
+                "precision": "day",
                 "start": sunday,
                 "end": sunday + 5,
             }
         ],
     )
-    rows = extract_figures(ctx)
+    rows = _with_dates(ctx)
     _check_offsets(text, rows)
     assert _keys(rows) == {
         ("KILL", 164, None, "exact"),
@@ -83,6 +85,13 @@ def test_seed_004() -> None:
     assert by_value[70]["object"] == "طائرة"
     assert by_value[164]["surface"] == "قُتل مئة واربعة وستون شخصا"
     assert by_value[6000]["date"] is None
+
+
+def _with_dates(ctx: ExtractContext) -> list[dict]:
+    """Figures as extract_article returns them: dates come from timex.attach_dates."""
+    rows = extract_figures(ctx)
+    attach_dates(rows, ctx.timex, ctx.visible)
+    return rows
 
 
 def test_seed_001_reading_widget_is_not_a_figure() -> None:
@@ -137,10 +146,14 @@ def test_date_is_nearest_resolved_date_in_sentence() -> None:
     timex = [
         {"type": "DATE", "value": "2023-03-03", "resolved_date": date(2023, 3, 3), "start": 3},
         {"type": "DATE", "value": "2023-03-05", "resolved_date": date(2023, 3, 5), "start": 28},
+        {"type": "DATE", "value": "2023-03", "resolved_date": date(2023, 3, 1), "start": 0},
         {"type": "DURATION", "value": "P1D", "resolved_date": None, "start": 0, "end": 1},
     ]
-    timex[0]["end"], timex[1]["end"] = 10, 35
-    rows = extract_figures(_ctx(text, timex=timex))
+    timex[0]["end"], timex[1]["end"], timex[2]["end"] = 10, 35, 1
+    for t in timex[:2]:
+        t["precision"] = "day"
+    timex[2]["precision"] = "month"  # a month-level date is never a figure's date
+    rows = _with_dates(_ctx(text, timex=timex))
     assert [(r["value"], r["date"]) for r in rows] == [(5, date(2023, 3, 3)), (7, date(2023, 3, 5))]
 
 
@@ -187,3 +200,17 @@ SENTENCES = [
 def test_offsets_property(sentences: list[str], noise: str, glue: str) -> None:
     text = glue.join([*sentences, noise])
     _check_offsets(text, extract_figures(_ctx(text)))
+
+
+def test_place_after_a_new_proposition_is_not_the_figures_place() -> None:
+    # The figure's own clause names no place; the sentence names two, one of
+    # them after "بينما", which opens another proposition.
+    text = "قالت الشرطة في بغداد، أمس، إن القوات اعتقلت 40 شخصا، بينما عادت الحياة إلى البصرة."
+    mentions = []
+    for eid, name in (("baghdad", "بغداد"), ("basra", "البصرة")):
+        start = text.index(name)
+        mentions.append(
+            {"entity_id": eid, "kind": "LOCATION", "start": start, "end": start + len(name)}
+        )
+    (row,) = extract_figures(_ctx(text, mentions=mentions))
+    assert (row["count_type"], row["value"], row["location_id"]) == ("ARREST", 40, "baghdad")

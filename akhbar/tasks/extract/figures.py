@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from akhbar.tasks.extract.context import ExtractContext
-from akhbar.tasks.extract.figures_attach import according_to, figure_date, figure_location
+from akhbar.tasks.extract.figures_attach import according_to, figure_location
 from akhbar.tasks.extract.figures_lexicon import lexicon
 from akhbar.tasks.extract.figures_link import Found, sentence_figures
 from akhbar.text.sentences import sentence_spans
@@ -69,7 +69,7 @@ def _row(ctx: ExtractContext, f: Found, sent_norm: tuple[int, int]) -> dict:
         "qualifier": f.qualifier,
         "object": f.obj,
         "location_id": figure_location(ctx, lex, (start, end), sent),
-        "date": figure_date(ctx, (start, end), sent),
+        "date": None,  # set by extract_article via timex.attach_dates (day-precise only)
         "according_to": according_to(ctx, lex, sent_norm, f.start),
         "trigger": ctx.text[ts:te],
         "surface": ctx.text[start:end],

@@ -8,14 +8,16 @@ source offsets except :func:`according_to`, which reads the normalised text.
 from __future__ import annotations
 
 import re
-from datetime import date
+from functools import cache
+from itertools import pairwise
 
+from akhbar.data import read_rows
 from akhbar.tasks.extract.context import ExtractContext
 from akhbar.tasks.extract.figures_lexicon import Lexicon
 from akhbar.text.normalize import normalize
 from akhbar.text.sentences import clause_spans
 
-__all__ = ["according_to", "figure_date", "figure_location"]
+__all__ = ["according_to", "figure_location"]
 
 # Words allowed between a figure and "its" place ("قتلوا في مدينة حلب": في مدينة).
 # Every one of them must be a preposition or place head from location_preps.txt.
@@ -49,23 +51,28 @@ def figure_location(
             near = [m for m in locs if cs <= m["start"] and m["end"] <= ce]
             if near:
                 return min(near, key=lambda m: _distance(m, fig))["entity_id"]
+    for ps, pe in _propositions(ctx.visible, sent):
+        if ps <= fig[0] < pe:
+            ids = {m["entity_id"] for m in locs if ps <= m["start"] and m["end"] <= pe}
+            if len(ids) == 1:
+                return ids.pop()
     ids = {m["entity_id"] for m in locs}
     return ids.pop() if len(ids) == 1 else None
 
 
-def figure_date(ctx: ExtractContext, fig: tuple[int, int], sent: tuple[int, int]) -> date | None:
-    """Resolved date of the nearest DATE timex in the figure's sentence."""
-    dates = [
-        t
-        for t in ctx.timex
-        if t.get("type") == "DATE"
-        and t.get("resolved_date") is not None
-        and sent[0] <= t["start"]
-        and t["end"] <= sent[1]
-    ]
-    if not dates:
-        return None
-    return min(dates, key=lambda t: _distance(t, fig))["resolved_date"]
+@cache
+def _breaks() -> re.Pattern[str]:
+    words = sorted(
+        (r[0] for r in read_rows("figures/proposition_breaks.txt")), key=len, reverse=True
+    )
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+
+
+def _propositions(text: str, sent: tuple[int, int]) -> list[tuple[int, int]]:
+    """The sentence cut before each conjunction that opens a new proposition."""
+    cuts = [m.start() for m in _breaks().finditer(text, *sent)]
+    bounds = [sent[0], *cuts, sent[1]]
+    return list(pairwise(bounds))
 
 
 def _distance(row: dict, fig: tuple[int, int]) -> int:
