@@ -14,12 +14,6 @@ import pytest
 NEEDS_001_DATE = pytest.mark.xfail(
     reason="001's 7939 arrests get no date (and no place) from the extractors", strict=False
 )
-# figures_attach.figure_date takes any DATE timex of the sentence, also month and week
-# precision ones ("منذ مطلع شهر يناير" -> 2022-01-01), unlike timex.attach_dates, which
-# keeps day/minute only; that puts 004's vague KILL/WOUND figures on 1 January.
-COARSE_FIGURE_DATES = pytest.mark.xfail(
-    reason="figure dates taken from month/week-precision timex (figure_date)", strict=False
-)
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +52,6 @@ def test_arrests_growing_from_9_to_10_january_are_growth(seeds) -> None:
     assert rows == [("growth",)]
 
 
-@COARSE_FIGURE_DATES
 def test_timeline_runs_from_2_to_12_january_in_order(seeds) -> None:
     dates = [r[0] for r in seeds.execute("SELECT resolved_date FROM timeline").fetchall()]
     assert dates, "timeline is empty"
