@@ -61,7 +61,7 @@ def _tables() -> tuple[dict[int, str], re.Pattern[str]]:
         if 0xD800 <= cp <= 0xDFFF:
             continue
         c = chr(cp)
-        if c not in kept and unicodedata.normalize("NFKC", c) == c:
+        if c not in kept and normalize_unicode(c) == c:
             continue  # deleted: matched by the negated class below
         out = camel_normalize(c)
         if len(out) == 1:
