@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from akhbar.text.normalize import NormText, camel_normalize, normalize
@@ -32,7 +33,17 @@ def test_seeds_match_camel_tools():
 @settings(max_examples=300, deadline=None)
 @given(TEXTS)
 def test_random_text_matches_camel_tools(text):
+    # Documented deviation (normalize.py): a presentation-form ligature right
+    # before a combining hamza is not recomposed across the ligature.
+    assume(not re.search("[\ufb50-\ufdff\ufe70-\ufeff][\u0653-\u0655]", text))
     assert normalize(text) == camel_normalize(text)
+
+
+def test_letter_plus_combining_hamza_composes_like_camel_tools():
+    for text in ("\u0648\u0654", "\u0627\u0653", "\u064a\u0654\u0654", "قال \u0627\u0654حمد"):
+        assert normalize(text) == camel_normalize(text)
+    nt = NormText("x\u0627\u0654y")
+    assert nt.norm == "xay" and nt.span(1, 2) == (1, 3)
 
 
 @settings(max_examples=300, deadline=None)

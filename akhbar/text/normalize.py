@@ -8,9 +8,12 @@ a ``str.translate`` table (every step is character-local) and applies it in
 one C-level pass.  ``tests/test_normalize.py`` checks the table against the
 real camel-tools chain on random text.
 
-Deviation, on purpose: characters outside the Basic Multilingual Plane are
+Deviations, on purpose: characters outside the Basic Multilingual Plane are
 deleted (as ``arclean`` deletes them) without first trying NFKC on them
-(mathematical alphanumerics such as U+1D400 would become Latin letters).
+(mathematical alphanumerics such as U+1D400 would become Latin letters); and a
+presentation-form ligature followed by a combining hamza (U+0653..0655) is not
+recomposed across the ligature's last letter. Letter + combining hamza, the
+form that does occur in scraped text, is handled (``_composing_pairs``).
 
 The stored text is never changed: :class:`NormText` keeps the source string
 and maps every normalised offset back to it.
@@ -52,8 +55,9 @@ def camel_normalize(s: str) -> str:
 
 
 @cache
-def _tables() -> tuple[dict[int, str], re.Pattern[str]]:
-    """Translate table for length-1 results and a regex for everything else."""
+def _tables() -> tuple[dict[int, str], re.Pattern[str], dict[str, str]]:
+    """Translate table for length-1 results, a regex for everything else, and
+    the images of the two-character sequences NFKC composes (alef + hamza ...)."""
     kept = set(_arclean()._charmap)  # arclean deletes every character it does not list
     table: dict[int, str] = {}
     special: list[str] = []
@@ -71,18 +75,36 @@ def _tables() -> tuple[dict[int, str], re.Pattern[str]]:
             table[cp] = out
             special.append(c)
     kept_class = "".join(re.escape(chr(cp)) for cp in sorted(ord(c) for c in kept) if cp < 0x10000)
-    # Runs of characters that vanish, or one character whose image is not one char.
-    deleted = f"[^{kept_class}]"
-    extra = "".join(re.escape(c) for c in special)
-    pattern = re.compile(f"(?:{deleted}|[{extra}])" if extra else deleted)
+    # A character that vanishes, or one whose image is not one char; composing
+    # pairs first, since their second half alone would vanish.
+    pairs = _composing_pairs()
+    alts = [re.escape(p) for p in sorted(pairs)]
+    alts.append(f"[^{kept_class}]")
+    if special:
+        alts.append("[" + "".join(re.escape(c) for c in special) + "]")
     # Characters NFKC maps into the kept set are "not kept" yet survive: the
     # pattern finds them, and the table says what they become.
-    return table, pattern
+    return table, re.compile("|".join(alts)), pairs
+
+
+def _composing_pairs() -> dict[str, str]:
+    """Arabic letter + combining madda/hamza that NFKC turns into one letter.
+
+    The only place where camel-tools' chain is not character by character.
+    """
+    marks = "\u0653\u0654\u0655"
+    out: dict[str, str] = {}
+    for cp in range(0x0620, 0x06D4):
+        for mark in marks:
+            pair = chr(cp) + mark
+            if len(unicodedata.normalize("NFKC", pair)) == 1:
+                out[pair] = camel_normalize(pair)
+    return out
 
 
 def normalize(s: str) -> str:
     """Normalised copy of ``s`` (no offset map)."""
-    table, pattern = _tables()
+    table, pattern, _pairs = _tables()
     if pattern.search(s) is None:
         return s.translate(table)
     return NormText(s).norm
@@ -98,7 +120,7 @@ class NormText:
     __slots__ = ("_bp_norm", "_bp_orig", "_run_len", "norm", "text")
 
     def __init__(self, text: str) -> None:
-        table, pattern = _tables()
+        table, pattern, pairs = _tables()
         self.text = text
         parts: list[str] = []
         bp_norm, bp_orig, run_len = [0], [0], []
@@ -108,10 +130,11 @@ class NormText:
             parts.append(text[o:p].translate(table))
             n += p - o
             run_len.append(p - o)
-            image = table.get(ord(text[p]), "") if len(text[p]) == 1 else ""
+            seq = m.group()
+            image = pairs[seq] if len(seq) == 2 else table.get(ord(seq), "")
             parts.append(image)
             n += len(image)
-            o = p + 1
+            o = m.end()
             bp_norm.append(n)
             bp_orig.append(o)
         parts.append(text[o:].translate(table))
