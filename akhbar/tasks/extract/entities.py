@@ -4,8 +4,11 @@ Pipeline over the normalised visible text (boilerplate already blanked):
 1. gazetteer: one trie regex over every known variant, proclitics stripped;
 2. titles: "title (+ modifiers) (+ comma) + name" finds people the gazetteer
    does not know, or longer spellings of people it does;
-3. ministries named with their country;
-4. aliases: a person's bare surname elsewhere in the same article.
+3. head nouns: organisations and places the gazetteer does not know
+   ("حزب العدالة والتنمية", "محافظة ميسان");
+4. ministries named with their country;
+5. aliases: a person's bare surname, a discovered place's name, elsewhere in the
+   same article.
 Overlaps are resolved longest first; offsets are mapped back with
 ``NormText.span``.
 """
@@ -16,6 +19,7 @@ import re
 from bisect import bisect_right
 
 from akhbar.tasks.extract.context import ExtractContext
+from akhbar.tasks.extract.entities_heads import discover_heads, place_aliases
 from akhbar.tasks.extract.entities_rules import (
     ALIAS_MIN_CHARS,
     Hit,
@@ -83,9 +87,11 @@ def find_hits(norm: str) -> list[Hit]:
     """Every entity mention in a normalised text, as spans of ``norm``."""
     found = scan(norm)
     hits, at = _gazetteer(found)
+    heads = discover_heads(norm, at)  # before titles: "رئيس مجلس السيادة X" skips the org
     found = discover_titles(norm, found.titles, at) + ministries(norm, found.ministries, at)
-    merged = _resolve(found + hits)
-    return _resolve(merged + _aliases(norm, merged))  # known mentions are longer: they win
+    merged = _resolve(found + hits + heads)
+    extra = _aliases(norm, merged) + place_aliases(norm, merged)
+    return _resolve(merged + extra)  # known mentions are longer: they win
 
 
 def extract_entities(ctx: ExtractContext) -> tuple[list[dict], list[dict]]:

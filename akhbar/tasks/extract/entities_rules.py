@@ -18,11 +18,17 @@ from akhbar.tasks.extract.gazetteer import LETTER_AFTER, Entry, Lexicon, key, le
 # Modifiers read between a title and a name ("الرئيس الروسي", "المتحدث باسم وزارة
 # الخارجية الكازاخستانية"); 5 covers the longest seen in the test paragraphs.
 MAX_MODIFIERS = 5
-# Words in a discovered name: "عبد الفتاح السيسي" is 3, "تميم بن حمد آل ثاني" 5.
-MAX_NAME_TOKENS = 5
+# Words in a discovered name: "عبد الفتاح السيسي" is 3, "تميم بن حمد آل ثاني" 5,
+# "بندر بن سعود بن عبد العزيز" 6 (chains of بن); 7 leaves one more generation.
+MAX_NAME_TOKENS = 7
 # One word after a title is too often a verb in a headline ("الرئيس يتهم"); a
-# discovered name needs two words unless it overlaps a known person.
+# discovered name needs two words unless it overlaps a known person, or the title
+# carries a country and the word is closed by a preposition or punctuation
+# ("الرئيس البرازيلي لولا إلى القاهرة", "المهاجم البرازيلي نيمار قادما").
 MIN_NAME_TOKENS = 2
+# Such a one-word name has at least this many letters ("لولا" 4, "نيمار" 5); shorter
+# words after a title are mostly particles the stop list does not hold.
+SINGLE_NAME_MIN_CHARS = 4
 # Spelling variants of a known person ("أيبيك ساميايروف" ~ "أيبيك سمادياروف" is
 # 0.87, "قاسم جومرت توكاييف" ~ "قاسم جومارت توكاييف" 0.97), while different people
 # sharing a first name stay below ("محمد بن سلمان" ~ "محمد بن زايد" 0.72).
@@ -39,6 +45,9 @@ _DEF_PROCLITICS = "\u0648\u0641\u0628\u0643"  # و ف ب ك
 _MIN_DEF_CLITIC_LEN = 4
 _MINISTER = frozenset({"\u0648\u0632\u064a\u0631", "\u0648\u0632\u064a\u0631\u0647"})  # وزير(ة)
 # "المبعوث الأممي إلى ليبيا X", "ممثل المنظمة في سوريا X": a preposition + place.
+_CLITICS = "\u0648\u0641\u0628\u0644\u0643"  # و ف ب ل ك
+_IMPERFECT = "\u064a\u062a\u0646"  # ي ت ن: present-tense verb prefixes
+_LAM = "\u0644"
 _PLACE_PREP = frozenset({"\u0641\u064a", "\u0627\u0644\u064a", "\u0644\u062f\u064a"})
 # An Arabic word after normalisation (Latin "REUTERS" after a name is a credit line).
 _AR = "[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+"
@@ -69,6 +78,9 @@ class Words:
     heads: frozenset[str]
     links: frozenset[str]
     parts: frozenset[str]
+    given: frozenset[str]  # given names, ambiguous ones included (a title precedes)
+    ordinals: frozenset[str]  # regnal ordinals: "محمد السادس"
+    org_heads: frozenset[str]  # organisation/place heads (heads.tsv) end a name
 
 
 @cache
@@ -80,6 +92,11 @@ def words() -> Words:
         heads=word_list("gazetteer/title_modifiers.txt"),
         links=word_list("gazetteer/name_links.txt"),
         parts=word_list("gazetteer/name_parts.txt"),
+        given=frozenset(key(r[0]) for r in read_rows("gazetteer/given_names.tsv")),
+        ordinals=word_list("gazetteer/name_ordinals.txt"),
+        org_heads=frozenset(
+            f for r in read_rows("gazetteer/heads.tsv") for f in (key(r[0]), _AL + key(r[0]))
+        ),
     )
 
 
@@ -95,6 +112,8 @@ def _blocked(w: str, wd: Words, lex: Lexicon) -> bool:
     """A word that cannot be part of a name."""
     if w in wd.stop or w in wd.titles or w in lex.nisba or len(w) < ALIAS_MIN_CHARS:
         return True
+    if w in wd.org_heads or (w[0] in _CLITICS and w[1:] in wd.org_heads):
+        return True  # "مستشفى", "بولاية": a head noun opens the next phrase
     if _PRONOUN_END.search(w) or (w[0] in "\u0628\u0644" and w[1:] in wd.stop):
         return True  # "بعدها", "بيوم": a pronoun suffix or ب/ل glued to a stop word
     # "ونظيره", "وقال": a conjunction glued to a stop word or a title.
@@ -147,14 +166,21 @@ def _modifiers(norm: str, pos: int, at: dict[int, Hit], wd: Words, lex: Lexicon)
 def _modifier(norm: str, m: re.Match[str], at: dict[int, Hit], wd: Words) -> bool:
     w = m.group("w")
     if w in _PLACE_PREP:
-        return _place_at(norm, m.end(), at)
+        return _known_at(norm, m.end(), at)
+    if w[0] == _LAM and not w.startswith(_LAM + _LAM) and len(w) >= _MIN_DEF_CLITIC_LEN:
+        # "وزير الدولة لشؤون الطاقة", "المفوض الأوروبي لإدارة الأزمات": ل + noun + genitive
+        nxt = _TOK.match(norm, m.end())
+        if nxt and not nxt.group("comma"):
+            return nxt.group("w").startswith(_AL) or at.get(nxt.start("w")) is not None
+        return False
     return w in wd.heads or (is_definite(w) and w not in wd.stop)
 
 
-def _place_at(norm: str, pos: int, at: dict[int, Hit]) -> bool:
+def _known_at(norm: str, pos: int, at: dict[int, Hit]) -> bool:
+    """A place or organisation follows: "ممثل المنظمة في سوريا", "القيادي في جبهة ..."."""
     m = _TOK.match(norm, pos)
     g = at.get(m.start("w")) if m and not m.group("comma") else None
-    return g is not None and g.kind == "LOCATION"
+    return g is not None and g.kind in ("LOCATION", "ORGANIZATION")
 
 
 def _after_title(norm: str, pos: int, at: dict[int, Hit], wd: Words, lex: Lexicon) -> Hit | None:
@@ -165,12 +191,19 @@ def _after_title(norm: str, pos: int, at: dict[int, Hit], wd: Words, lex: Lexico
     method = "apposition" if m.group("comma") else "title"
     start = m.start("w")
     end, linked, count = _read_name(norm, start, at, wd, lex)
-    if end is None or (linked is None and count < MIN_NAME_TOKENS):
+    if end is None:
+        return None
+    if linked is None and count < MIN_NAME_TOKENS and not _single_name(norm, start, end, country):
         return None
     if linked is not None:
         if (linked.ns, linked.ne) == (start, end):
             return None  # the gazetteer already has exactly this mention
         return Hit(start, end, linked.entity, method)
+    return person_hit(norm, start, end, country, method)
+
+
+def person_hit(norm: str, start: int, end: int, country: str | None, method: str) -> Hit:
+    """A discovered name as a known person's spelling variant, else a new person."""
     name = " ".join(norm[start:end].replace("-", " ").split())
     known = fuzzy_person(name)
     if known is not None:
@@ -178,9 +211,30 @@ def _after_title(norm: str, pos: int, at: dict[int, Hit], wd: Words, lex: Lexico
     return Hit(start, end, _discovered(name, norm[start:end], country), method, "discovered")
 
 
+def _single_name(norm: str, start: int, end: int, country: str | None) -> bool:
+    """One word after a title with a country, closed by punctuation, a preposition or
+    an adverbial accusative: "الرئيس البرازيلي لولا إلى", "المهاجم البرازيلي نيمار قادما"."""
+    w = norm[start:end]
+    if country is None or len(w) < SINGLE_NAME_MIN_CHARS or is_definite(w):
+        return False
+    if w[0] in _IMPERFECT and w not in words().given:
+        return False  # "يزور", "تتهم": a verb after the title
+    nxt = _TOK.match(norm, end)
+    if nxt is None or nxt.group("comma"):
+        return True  # punctuation or the end of the text
+    n = nxt.group("w")
+    return n in word_list("gazetteer/name_closers.txt") or (
+        n.endswith("\u0627") and not n.startswith(_AL) and len(n) > 3
+    )
+
+
 def _read_name(norm: str, pos: int, at: dict[int, Hit], wd: Words, lex: Lexicon):
-    """End of the name starting at ``pos``, a known person it overlaps, its word count."""
-    end, linked, count, bound = None, None, 0, False
+    """End of the name starting at ``pos``, a known person it overlaps, its word count.
+
+    A definite surname is read after a given name ("أحمد السعدون", "عبد الفتاح البرهان")
+    or when nisba-shaped ("السيسي"); it ends the name unless it is a compound part
+    ("عبد الله") or follows a link ("ولد الشيخ الغزواني")."""
+    end, linked, count, bound, given = None, None, 0, False, False
     while count < MAX_NAME_TOKENS:
         m = _NAME_TOK.match(norm, pos) if count else _TOK.match(norm, pos)
         if not m:
@@ -192,12 +246,20 @@ def _read_name(norm: str, pos: int, at: dict[int, Hit], wd: Words, lex: Lexicon)
             linked, end = g, g.ne
             count += len(norm[g.ns : g.ne].split())
             break  # a known person's name ends the name
+        if given and not bound and count <= 2 and w in wd.ordinals:
+            end, count = m.end(), count + 1
+            break  # "محمد السادس", "عبد الله الثاني"
         # A surname may be a nisba ("محمد شياع السوداني") once the name has two words.
         nisba_surname = count >= MIN_NAME_TOKENS and w.startswith(_AL) and w in lex.nisba
-        if not bound and not nisba_surname and not _name_word(w, wd, lex, first=count == 0):
+        surname = given and count and w.startswith(_AL) and not _blocked(w, wd, lex)
+        if not (bound or nisba_surname or surname or _name_word(w, wd, lex, first=count == 0)):
             break
-        bound = w in wd.links
+        if count == 0:
+            given = w in wd.given or w in wd.links
+        was_bound, bound = bound, w in wd.links
         end, pos, count = m.end(), m.end(), count + 1
+        if w.startswith(_AL) and not was_bound and w not in wd.parts and count > 1:
+            break  # a definite surname closes the name: "أحمد السعدون بمقعده"
     if bound:  # a name does not end on "بن" / "عبد"
         return None, None, 0
     return end, linked, count

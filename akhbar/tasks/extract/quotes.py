@@ -15,10 +15,10 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from akhbar.tasks.extract.context import ExtractContext
-from akhbar.tasks.extract.entities_rules import is_definite, words
-from akhbar.tasks.extract.gazetteer import LETTER_AFTER, LETTER_BEFORE, lexicon
+from akhbar.tasks.extract.gazetteer import LETTER_AFTER, LETTER_BEFORE
 from akhbar.tasks.extract.gazetteer_scan import scan
 from akhbar.tasks.extract.quotes_marks import Quoted, quoted_spans
+from akhbar.tasks.extract.quotes_roles import resolve_role, role_after, title_gap
 from akhbar.text.normalize import normalize
 
 __all__ = ["extract_quotes"]
@@ -103,13 +103,24 @@ class _Article:
         return found
 
     def _after(self, v: Verb, limit: int) -> tuple[str | None, str | None] | None:
-        for m in self.speakers[bisect_left(self.speaker_starts, v.end) :]:
+        after = self.speakers[bisect_left(self.speaker_starts, v.end) :]
+        for i, m in enumerate(after):
             if m["start"] >= limit or m["start"] - v.end > SPEAKER_AFTER_GAP:
                 break
-            if _title_gap(self.text[v.end : m["start"]]):
-                return self.name_of(m)
-            break
-        return None
+            if not title_gap(self.text[v.end : m["start"]]):
+                break
+            nxt = after[i + 1] if i + 1 < len(after) else None
+            if m["kind"] == "ORGANIZATION" and _person_follows(self.text, m, nxt, limit):
+                return self.name_of(nxt)  # "قال المتحدث باسم الجيش السوداني نبيل عبد الله"
+            return self.name_of(m)
+        return self._role(v, limit)
+
+    def _role(self, v: Verb, limit: int) -> tuple[str | None, str | None] | None:
+        """ "وقال وزير الخارجية التركي: ..." -> the person that title named earlier."""
+        role = role_after(self.text, v.end, min(limit, v.end + SPEAKER_AFTER_GAP))
+        if role is None:
+            return None
+        return resolve_role(role, self.text, self.persons, self.ctx.entities, v.start)
 
     def _before(self, v: Verb) -> tuple[str | None, str | None] | None:
         best = None
@@ -143,18 +154,11 @@ class _Article:
         return None
 
 
-def _title_gap(gap: str) -> bool:
-    """Only title words between a verb and a name: "قال المتحدث باسم الرئاسة"."""
-    if "\n" in gap or '"' in normalize(gap) or ":" in gap:
+def _person_follows(text: str, org: dict, nxt: dict | None, limit: int) -> bool:
+    """A person named right after an organisation in a title: the org is the title's."""
+    if nxt is None or nxt["kind"] != "PERSON" or nxt["start"] >= limit:
         return False
-    wd, lex = words(), lexicon()
-    for w in _WORD.findall(normalize(gap)):
-        if w in wd.titles or w in wd.heads or w in lex.nisba or w in lex.forms:
-            continue
-        if is_definite(w) and w not in wd.stop:
-            continue
-        return False
-    return True
+    return title_gap(text[org["end"] : nxt["start"]])
 
 
 def extract_quotes(ctx: ExtractContext) -> list[dict]:
