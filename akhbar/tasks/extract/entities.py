@@ -19,6 +19,7 @@ import re
 from bisect import bisect_right
 
 from akhbar.tasks.extract.context import ExtractContext
+from akhbar.tasks.extract.entities_ambiguity import disambiguate
 from akhbar.tasks.extract.entities_heads import discover_heads, place_aliases
 from akhbar.tasks.extract.entities_rules import (
     ALIAS_MIN_CHARS,
@@ -89,7 +90,7 @@ def find_hits(norm: str) -> list[Hit]:
     hits, at = _gazetteer(found)
     heads = discover_heads(norm, at)  # before titles: "رئيس مجلس السيادة X" skips the org
     found = discover_titles(norm, found.titles, at) + ministries(norm, found.ministries, at)
-    merged = _resolve(found + hits + heads)
+    merged = disambiguate(norm, _resolve(found + hits + heads))
     extra = _aliases(norm, merged) + place_aliases(norm, merged)
     return _resolve(merged + extra)  # known mentions are longer: they win
 

@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from akhbar.data import read_rows
-from akhbar.tasks.extract.entities_rules import is_definite, words
+from akhbar.tasks.extract.entities_rules import _PLACE_PREP, is_definite, words
 from akhbar.tasks.extract.gazetteer import key, lexicon
 from akhbar.text.normalize import normalize
 
@@ -39,11 +39,6 @@ def _titles() -> dict[str, str]:
     return {key(r[0]): r[1] for r in read_rows("gazetteer/titles.tsv")}
 
 
-@cache
-def _preps() -> frozenset[str]:
-    return frozenset(key(w) for w in ("في", "إلى", "لدى"))
-
-
 def title_gap(gap: str) -> bool:
     """Only title words between a verb and a name: "قال المتحدث باسم الرئاسة", "الأمين
     العام ل" + "حزب الله", "القيادي في" + "جبهة ..."."""
@@ -54,7 +49,7 @@ def title_gap(gap: str) -> bool:
     for w in _WORD.findall(gap):
         if w in wd.titles or w in wd.heads or w in lex.nisba or w in lex.forms:
             continue
-        if (is_definite(w) and w not in wd.stop) or w in _preps():
+        if (is_definite(w) and w not in wd.stop) or w in _PLACE_PREP:
             continue
         return False
     return True

@@ -1,0 +1,65 @@
+"""One reading per article for spellings shared by several places (طرابلس, عمان).
+
+Evidence for a reading is the number of other LOCATION mentions of its country plus
+the number of that country's nisba adjectives in the article ("طرابلس ... شمال لبنان",
+"العاصمة الأردنية عمان"). The default (first) reading wins ties; a margin is not
+required, since a single "اللبناني" next to طرابلس is already strong evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from akhbar.data import read_rows
+from akhbar.tasks.extract.entities_rules import Hit
+from akhbar.tasks.extract.gazetteer import LETTER_AFTER, LETTER_BEFORE, Entry, key, lexicon
+
+__all__ = ["disambiguate"]
+
+
+@cache
+def _readings() -> dict[str, tuple[Entry, ...]]:
+    """Normalised spelling -> every reading (the default first)."""
+    by_id = lexicon().by_id
+    return {
+        key(f): tuple(by_id[i] for i in ids.split("|"))
+        for f, ids in read_rows("gazetteer/ambiguous.tsv")
+    }
+
+
+@cache
+def _nisba_re(iso: str) -> re.Pattern[str]:
+    forms = sorted((f for f, i in lexicon().nisba.items() if i == iso), key=len, reverse=True)
+    alt = "|".join(re.escape(f) for f in forms) or "(?!)"
+    return re.compile(f"{LETTER_BEFORE}[\u0648\u0641\u0628\u0644\u0643]?(?:{alt}){LETTER_AFTER}")
+
+
+def disambiguate(norm: str, hits: list[Hit]) -> list[Hit]:
+    """The same hits, ambiguous spellings bound to the reading the article supports."""
+    readings = _readings()
+    forms = {i: key(norm[h.ns : h.ne]) for i, h in enumerate(hits) if h.kind == "LOCATION"}
+    found = {f for f in forms.values() if f in readings}
+    if not found:
+        return hits
+    chosen = {}
+    for f in found:
+        options = readings[f]
+        chosen[f] = max(options, key=lambda e, o=options: _evidence(norm, hits, e, o))
+    out = list(hits)
+    for i, f in forms.items():
+        if f in chosen and hits[i].entity.entity_id in {o.entity_id for o in readings[f]}:
+            out[i] = replace(hits[i], entity=chosen[f])
+    return out
+
+
+def _evidence(norm: str, hits: list[Hit], e: Entry, options: tuple[Entry, ...]) -> int:
+    ids = {o.entity_id for o in options}
+    places = sum(
+        1
+        for h in hits
+        if h.kind == "LOCATION" and h.entity.entity_id not in ids and h.entity.country == e.country
+    )
+    nisba = len(_nisba_re(e.country).findall(norm)) if e.country else 0
+    return places + nisba
