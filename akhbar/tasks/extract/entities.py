@@ -21,6 +21,7 @@ from bisect import bisect_right
 from akhbar.tasks.extract.context import ExtractContext
 from akhbar.tasks.extract.entities_ambiguity import disambiguate
 from akhbar.tasks.extract.entities_heads import discover_heads, place_aliases
+from akhbar.tasks.extract.entities_people import discover_given
 from akhbar.tasks.extract.entities_rules import (
     ALIAS_MIN_CHARS,
     Hit,
@@ -84,22 +85,40 @@ def _aliases(norm: str, hits: list[Hit]) -> list[Hit]:
     return out
 
 
-def find_hits(norm: str) -> list[Hit]:
-    """Every entity mention in a normalised text, as spans of ``norm``."""
+def find_hits(norm: str, al: frozenset[int] = frozenset()) -> list[Hit]:
+    """Every entity mention in a normalised text, as spans of ``norm``. ``al``: starts
+    of words the source spells with أل/إل (a name such as "ألباريس", not the article)."""
     found = scan(norm)
     hits, at = _gazetteer(found)
     heads = discover_heads(norm, at)  # before titles: "رئيس مجلس السيادة X" skips the org
-    found = discover_titles(norm, found.titles, at) + ministries(norm, found.ministries, at)
+    found = discover_titles(norm, found.titles, at, al) + ministries(norm, found.ministries, at)
+    found += discover_given(norm, at)  # after titles: a title's longer reading wins ties
     merged = disambiguate(norm, _resolve(found + hits + heads))
     extra = _aliases(norm, merged) + place_aliases(norm, merged)
     return _resolve(merged + extra)  # known mentions are longer: they win
+
+
+_HAMZA_AL = re.compile(f"{LETTER_BEFORE}[\u0623\u0625]\u0644")
+
+
+def _spelled_al(ctx: ExtractContext) -> frozenset[int]:
+    """Normalised starts of words written أل/إل in the source: the article is never
+    written with a hamza, so "ألينا", "ألباريس" are names, not definite words."""
+    nt, out = ctx.nt, set()
+    for m in _HAMZA_AL.finditer(ctx.visible):
+        lo, hi = 0, len(nt.norm)
+        while lo < hi:  # first normalised index at or after the source position
+            mid = (lo + hi) // 2
+            lo, hi = (mid + 1, hi) if nt.to_orig(mid) < m.start() else (lo, mid)
+        out.add(lo)
+    return frozenset(out)
 
 
 def extract_entities(ctx: ExtractContext) -> tuple[list[dict], list[dict]]:
     """Return (MENTIONS rows, ENTITY_DEFS rows) for one article."""
     mentions: list[dict] = []
     defs: dict[str, dict] = {}
-    for h in find_hits(ctx.nt.norm):
+    for h in find_hits(ctx.nt.norm, _spelled_al(ctx)):
         start, end = ctx.nt.span(h.ns, h.ne)
         surface = ctx.text[start:end]
         eid = h.entity.entity_id

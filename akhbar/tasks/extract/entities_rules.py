@@ -46,7 +46,9 @@ _MIN_DEF_CLITIC_LEN = 4
 _MINISTER = frozenset({"\u0648\u0632\u064a\u0631", "\u0648\u0632\u064a\u0631\u0647"})  # وزير(ة)
 # "المبعوث الأممي إلى ليبيا X", "ممثل المنظمة في سوريا X": a preposition + place.
 _CLITICS = "\u0648\u0641\u0628\u0644\u0643"  # و ف ب ل ك
-_IMPERFECT = "\u064a\u062a\u0646"  # ي ت ن: present-tense verb prefixes
+# The verbal noun shape تفعيل (تخصيص، تقديم، تعزيز، تشكيل): never a name word.
+_MASDAR = re.compile("^\u062a[^\u0627\u0648\u064a]{2}\u064a[^\u0627\u0648\u064a]$")
+_IMPERFECT = "\u064a\u062a"  # ي ت: third-person present-tense prefixes
 _LAM = "\u0644"
 _PLACE_PREP = frozenset({"\u0641\u064a", "\u0627\u0644\u064a", "\u0644\u062f\u064a"})
 # An Arabic word after normalisation (Latin "REUTERS" after a name is a credit line).
@@ -116,8 +118,10 @@ def _blocked(w: str, wd: Words, lex: Lexicon) -> bool:
         return True  # "مستشفى", "بولاية": a head noun opens the next phrase
     if _PRONOUN_END.search(w) or (w[0] in "\u0628\u0644" and w[1:] in wd.stop):
         return True  # "بعدها", "بيوم": a pronoun suffix or ب/ل glued to a stop word
-    # "ونظيره", "وقال": a conjunction glued to a stop word or a title.
-    return w.startswith(_WAW) and (w[1:] in wd.stop or w[1:] in wd.titles)
+    if _MASDAR.match(w):
+        return True  # "تخصيص", "تقديم": a verbal noun opens the predicate
+    # "ونظيره", "وقال", "وحسين": a conjunction glued to a stop word, a title, a given name.
+    return w.startswith(_WAW) and (w[1:] in wd.stop or w[1:] in wd.titles or w[1:] in wd.given)
 
 
 def _name_word(w: str, wd: Words, lex: Lexicon, first: bool) -> bool:
@@ -130,24 +134,28 @@ def _name_word(w: str, wd: Words, lex: Lexicon, first: bool) -> bool:
     return not first and w.startswith(_AL) and (w.endswith("\u064a") or w in wd.parts)
 
 
-def discover_titles(norm: str, title_ends: list[int], at: dict[int, Hit]) -> list[Hit]:
+def discover_titles(
+    norm: str, title_ends: list[int], at: dict[int, Hit], al: frozenset[int] = frozenset()
+) -> list[Hit]:
     """Title (+ modifiers) (+ comma) + name: people the gazetteer may not know."""
     wd, lex = words(), lexicon()
     out: list[Hit] = []
     for end in title_ends:
-        hit = _after_title(norm, end, at, wd, lex)
+        hit = _after_title(norm, end, at, wd, lex, al)
         if hit is not None:
             out.append(hit)
     return out
 
 
-def _modifiers(norm: str, pos: int, at: dict[int, Hit], wd: Words, lex: Lexicon):
+def _modifiers(norm: str, pos: int, at: dict[int, Hit], wd: Words, lex: Lexicon, al=frozenset()):
     country = None
     for _ in range(MAX_MODIFIERS):
         m = _TOK.match(norm, pos)
         if not m or m.group("comma"):
             break
         w, g = m.group("w"), at.get(m.start("w"))
+        if m.start("w") in al and w not in wd.stop:
+            break  # "ألينا", "ألباريس": a name spelled with أل, not the article
         if g is not None:
             if g.kind == "PERSON":
                 break
@@ -171,9 +179,12 @@ def _modifier(norm: str, m: re.Match[str], at: dict[int, Hit], wd: Words) -> boo
         # "وزير الدولة لشؤون الطاقة", "المفوض الأوروبي لإدارة الأزمات": ل + noun + genitive
         nxt = _TOK.match(norm, m.end())
         if nxt and not nxt.group("comma"):
-            return nxt.group("w").startswith(_AL) or at.get(nxt.start("w")) is not None
+            w2 = nxt.group("w")
+            return (w2.startswith(_AL) and w2 not in wd.stop) or at.get(nxt.start("w")) is not None
         return False
-    return w in wd.heads or (is_definite(w) and w not in wd.stop)
+    if w in wd.stop:  # "الأوروبي", "الأممي": adjectives the stop list holds for names
+        return w.startswith(_AL) and w.endswith("\u064a")
+    return w in wd.heads or is_definite(w)
 
 
 def _known_at(norm: str, pos: int, at: dict[int, Hit]) -> bool:
@@ -183,14 +194,14 @@ def _known_at(norm: str, pos: int, at: dict[int, Hit]) -> bool:
     return g is not None and g.kind in ("LOCATION", "ORGANIZATION")
 
 
-def _after_title(norm: str, pos: int, at: dict[int, Hit], wd: Words, lex: Lexicon) -> Hit | None:
-    pos, country = _modifiers(norm, pos, at, wd, lex)
+def _after_title(norm: str, pos: int, at: dict[int, Hit], wd: Words, lex: Lexicon, al=frozenset()):
+    pos, country = _modifiers(norm, pos, at, wd, lex, al)
     m = _TOK.match(norm, pos)
     if not m:
         return None
     method = "apposition" if m.group("comma") else "title"
     start = m.start("w")
-    end, linked, count = _read_name(norm, start, at, wd, lex)
+    end, linked, count = _read_name(norm, start, at, wd, lex, al)
     if end is None:
         return None
     if linked is None and count < MIN_NAME_TOKENS and not _single_name(norm, start, end, country):
@@ -228,13 +239,13 @@ def _single_name(norm: str, start: int, end: int, country: str | None) -> bool:
     )
 
 
-def _read_name(norm: str, pos: int, at: dict[int, Hit], wd: Words, lex: Lexicon):
+def _read_name(norm: str, pos: int, at: dict[int, Hit], wd: Words, lex: Lexicon, al=frozenset()):
     """End of the name starting at ``pos``, a known person it overlaps, its word count.
 
     A definite surname is read after a given name ("أحمد السعدون", "عبد الفتاح البرهان")
     or when nisba-shaped ("السيسي"); it ends the name unless it is a compound part
     ("عبد الله") or follows a link ("ولد الشيخ الغزواني")."""
-    end, linked, count, bound, given = None, None, 0, False, False
+    end, linked, count, bound, given, bound_word, prev = None, None, 0, False, False, False, ""
     while count < MAX_NAME_TOKENS:
         m = _NAME_TOK.match(norm, pos) if count else _TOK.match(norm, pos)
         if not m:
@@ -251,14 +262,19 @@ def _read_name(norm: str, pos: int, at: dict[int, Hit], wd: Words, lex: Lexicon)
             break  # "محمد السادس", "عبد الله الثاني"
         # A surname may be a nisba ("محمد شياع السوداني") once the name has two words.
         nisba_surname = count >= MIN_NAME_TOKENS and w.startswith(_AL) and w in lex.nisba
-        surname = given and count and w.startswith(_AL) and not _blocked(w, wd, lex)
-        if not (bound or nisba_surname or surname or _name_word(w, wd, lex, first=count == 0)):
+        # right after the given name, or after a compound ("عبد الفتاح البرهان")
+        surname = given and (count == 1 or bound_word or prev in wd.given) and w.startswith(_AL)
+        surname = surname and not _blocked(w, wd, lex)
+        spelled_al = m.start("w") in al and not _blocked(w, wd, lex)  # "ألباريس"
+        ok = bound or nisba_surname or surname or spelled_al
+        if not (ok or _name_word(w, wd, lex, first=count == 0)):
             break
         if count == 0:
             given = w in wd.given or w in wd.links
-        was_bound, bound = bound, w in wd.links
+        bound_word, bound, prev = bound, w in wd.links, w
         end, pos, count = m.end(), m.end(), count + 1
-        if w.startswith(_AL) and not was_bound and w not in wd.parts and count > 1:
+        closes = w.startswith(_AL) and m.start("w") not in al
+        if closes and not bound_word and w not in wd.parts and count > 1:
             break  # a definite surname closes the name: "أحمد السعدون بمقعده"
     if bound:  # a name does not end on "بن" / "عبد"
         return None, None, 0
