@@ -30,7 +30,7 @@ from akhbar.tasks.extract.entities_rules import (
     ministries,
     words,
 )
-from akhbar.tasks.extract.gazetteer import LETTER_AFTER, LETTER_BEFORE, lexicon
+from akhbar.tasks.extract.gazetteer import find_names, lexicon
 from akhbar.tasks.extract.gazetteer_scan import Scan, scan
 
 __all__ = ["extract_entities", "find_hits"]
@@ -59,6 +59,9 @@ def _resolve(hits: list[Hit]) -> list[Hit]:
     return kept
 
 
+_ALIAS_PROCLITIC = re.compile("[\u0648\u0641\u0628\u0644]")  # و ف ب ل
+
+
 def _aliases(norm: str, hits: list[Hit]) -> list[Hit]:
     """A person's last name alone ("توكاييف", "يي", "أوالي") after the full name."""
     wd, lex = words(), lexicon()
@@ -76,12 +79,9 @@ def _aliases(norm: str, hits: list[Hit]) -> list[Hit]:
     names = {w: h for w, h in owner.items() if h is not None}
     if not names:
         return []
-    alt = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
-    pattern = re.compile(f"{LETTER_BEFORE}[\u0648\u0641\u0628\u0644]?(?P<n>{alt}){LETTER_AFTER}")
     out = []
-    for m in pattern.finditer(norm):
-        s, e = m.span("n")
-        out.append(Hit(s, e, names[m.group("n")].entity, "alias", names[m.group("n")].origin))
+    for s, e, name in find_names(norm, list(names), _ALIAS_PROCLITIC):
+        out.append(Hit(s, e, names[name].entity, "alias", names[name].origin))
     return out
 
 
@@ -90,35 +90,32 @@ def find_hits(norm: str, al: frozenset[int] = frozenset()) -> list[Hit]:
     of words the source spells with أل/إل (a name such as "ألباريس", not the article)."""
     found = scan(norm)
     hits, at = _gazetteer(found)
-    heads = discover_heads(norm, at)  # before titles: "رئيس مجلس السيادة X" skips the org
+    heads = discover_heads(norm, found.heads, at)  # first: "رئيس مجلس السيادة X" skips it
+    people = discover_given(norm, found.given, at)
     found = discover_titles(norm, found.titles, at, al) + ministries(norm, found.ministries, at)
-    found += discover_given(norm, at)  # after titles: a title's longer reading wins ties
+    found += people  # after titles: a title's reading (with its country) wins ties
     merged = disambiguate(norm, _resolve(found + hits + heads))
     extra = _aliases(norm, merged) + place_aliases(norm, merged)
     return _resolve(merged + extra)  # known mentions are longer: they win
 
 
-_HAMZA_AL = re.compile(f"{LETTER_BEFORE}[\u0623\u0625]\u0644")
+class _SpelledAl:
+    """Normalised word starts the source spells أل/إل: the article is never written
+    with a hamza, so "ألينا", "ألباريس" are names, not definite words. Checked lazily
+    (only words read after a title are asked about)."""
 
+    def __init__(self, ctx: ExtractContext) -> None:
+        self.nt, self.text = ctx.nt, ctx.visible
 
-def _spelled_al(ctx: ExtractContext) -> frozenset[int]:
-    """Normalised starts of words written أل/إل in the source: the article is never
-    written with a hamza, so "ألينا", "ألباريس" are names, not definite words."""
-    nt, out = ctx.nt, set()
-    for m in _HAMZA_AL.finditer(ctx.visible):
-        lo, hi = 0, len(nt.norm)
-        while lo < hi:  # first normalised index at or after the source position
-            mid = (lo + hi) // 2
-            lo, hi = (mid + 1, hi) if nt.to_orig(mid) < m.start() else (lo, mid)
-        out.add(lo)
-    return frozenset(out)
+    def __contains__(self, pos: object) -> bool:
+        return isinstance(pos, int) and self.text[self.nt.to_orig(pos)] in "\u0623\u0625"
 
 
 def extract_entities(ctx: ExtractContext) -> tuple[list[dict], list[dict]]:
     """Return (MENTIONS rows, ENTITY_DEFS rows) for one article."""
     mentions: list[dict] = []
     defs: dict[str, dict] = {}
-    for h in find_hits(ctx.nt.norm, _spelled_al(ctx)):
+    for h in find_hits(ctx.nt.norm, _SpelledAl(ctx)):  # type: ignore[arg-type]
         start, end = ctx.nt.span(h.ns, h.ne)
         surface = ctx.text[start:end]
         eid = h.entity.entity_id

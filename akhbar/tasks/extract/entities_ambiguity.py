@@ -18,6 +18,8 @@ from akhbar.tasks.extract.gazetteer import LETTER_AFTER, LETTER_BEFORE, Entry, k
 
 __all__ = ["disambiguate"]
 
+_LOC = "LOCATION"
+
 
 @cache
 def _readings() -> dict[str, tuple[Entry, ...]]:
@@ -39,7 +41,9 @@ def _nisba_re(iso: str) -> re.Pattern[str]:
 def disambiguate(norm: str, hits: list[Hit]) -> list[Hit]:
     """The same hits, ambiguous spellings bound to the reading the article supports."""
     readings = _readings()
-    forms = {i: key(norm[h.ns : h.ne]) for i, h in enumerate(hits) if h.kind == "LOCATION"}
+    forms = {
+        i: " ".join(norm[h.ns : h.ne].split()) for i, h in enumerate(hits) if h.kind == "LOCATION"
+    }
     found = {f for f in forms.values() if f in readings}
     if not found:
         return hits

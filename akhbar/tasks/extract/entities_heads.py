@@ -18,13 +18,11 @@ from functools import cache
 from akhbar.data import read_rows
 from akhbar.tasks.extract.entities_rules import _PRONOUN_END, _TOK, Hit, is_definite
 from akhbar.tasks.extract.gazetteer import (
-    LETTER_AFTER,
-    LETTER_BEFORE,
     Entry,
     Lexicon,
+    find_names,
     key,
     lexicon,
-    trie_regex,
     word_list,
 )
 
@@ -51,6 +49,7 @@ _TA = "\u0647"  # ة after normalisation
 _YA = "\u064a"
 _ORG, _LOC, _PER = "ORGANIZATION", "LOCATION", "PERSON"
 _ORG_CLASSES = ("org_strong", "org_weak")
+_PLACE_PROCLITIC = re.compile("[\u0648\u0641]?[\u0628\u0644\u0643]?")
 
 
 @dataclass(frozen=True)
@@ -85,57 +84,47 @@ def head_words() -> HeadWords:
     )
 
 
-@cache
-def _head_re() -> re.Pattern[str]:
-    body = trie_regex(sorted(head_words().classes))
-    # و/ف, then ب/ك, then the article: ال, لل (ل + ال), or a bare ل ("لحزب").
-    return re.compile(
-        f"{LETTER_BEFORE}[\u0648\u0641]?[\u0628\u0643]?"
-        f"(?:(?P<al>\u0627\u0644)|(?P<ll>\u0644\u0644)|(?P<l>\u0644))?"
-        f"(?P<h>{body}){LETTER_AFTER}"
-    )
-
-
 def _entity(prefix: str, kind: str, name: str, country: str | None) -> Entry:
-    k = key(name)
+    k = " ".join(name.split())  # a slice of the normalised text: already a key
     if k.startswith(_LAM + _LAM):  # "للمجلس" names "المجلس"
         k = _AL + k[2:]
     eid = f"{prefix}:" + hashlib.sha1(k.encode("utf-8")).hexdigest()[:10]
     return Entry(eid, kind, k, None, country)  # type: ignore[arg-type]
 
 
-def discover_heads(norm: str, at: dict[int, Hit]) -> list[Hit]:
-    """Organisation and place mentions opened by a head noun."""
+def discover_heads(norm: str, heads: list, at: dict[int, Hit]) -> list[Hit]:
+    """Organisation and place mentions opened by a head noun (``Scan.heads``)."""
     hw, lex = head_words(), lexicon()
     out: list[Hit] = []
-    for m in _head_re().finditer(norm):
-        if m.start() in at or m.start("h") in at:
+    for tok, ns, ne, proclitic, form in heads:
+        if tok in at or ns in at:
             continue  # a gazetteer name starts here: it wins
-        cls, definite_mode = hw.classes[" ".join(m.group("h").split())]
-        definite = bool(m.group("al") or m.group("ll"))
+        form = " ".join(form.split())
+        definite = form.startswith(_AL) or form[1:] in hw.classes  # ال / لل (ل + ال)
+        head = form[2:] if form.startswith(_AL) else form[1:] if definite else form
+        cls, definite_mode = hw.classes[head]
         if cls in _ORG_CLASSES:
-            hit = _org(norm, m, cls, definite, definite_mode, at, hw, lex)
-        elif definite or m.group("l"):
+            hit = _org(norm, ns, ne, definite, definite_mode, at, hw, lex)
+        elif definite or proclitic.endswith(_LAM):
             continue  # "المدينة", "لمنطقة": places open with an indefinite head
         else:
-            hit = _place(norm, m, cls, at, hw, lex)
+            hit = _place(norm, ns, ne, cls, at, hw, lex)
         if hit is not None:
             out.append(hit)
-            at.setdefault(m.start(), hit)
+            at.setdefault(tok, hit)
             at.setdefault(hit.ns, hit)
     return out
 
 
-def _org(norm, m, cls, definite, definite_mode, at, hw, lex) -> Hit | None:
-    start = m.start("ll") + 1 if m.group("ll") else m.start("al") if definite else m.start("h")
+def _org(norm, start, pos, definite, definite_mode, at, hw, lex) -> Hit | None:
     if definite:
         if not definite_mode:
             return None
-        end, country = _adjectives(norm, m.end(), hw, lex, nisba_marks=definite_mode == 1)
+        end, country = _adjectives(norm, pos, hw, lex, nisba_marks=definite_mode == 1)
         if end is None:
             return None
     else:
-        body = _org_body(norm, m.end(), at, hw, lex)
+        body = _org_body(norm, pos, at, hw, lex)
         if isinstance(body, Hit):  # "مجموعة أوبك بلس": the head joins a known name
             return Hit(start, body.ne, body.entity, "gazetteer")
         end, n, first, country = body
@@ -216,7 +205,7 @@ def _org_body(norm: str, pos: int, at: dict[int, Hit], hw: HeadWords, lex: Lexic
                 break
             if g.kind == _ORG and n == 0:
                 return g
-            first = first or key(norm[g.ns : g.ne])
+            first = first or norm[g.ns : g.ne]
             end, n = g.ne, n + 1
             break  # a known place closes the name: "محكمة جنايات القاهرة"
         if _stops(w, hw) or _PRONOUN_END.search(w):
@@ -248,22 +237,20 @@ def _stops(w: str, hw: HeadWords) -> bool:
     return w[0] in "\u0648\u0628\u0644" and (w[1:] in hw.bare or w[1:] in hw.stop)
 
 
-def _place(norm, m, cls, at, hw, lex) -> Hit | None:
-    t = _TOK.match(norm, m.end())
+def _place(norm, hs, he, cls, at, hw, lex) -> Hit | None:
+    t = _TOK.match(norm, he)
     if not t or t.group("comma"):
         return None
     g = at.get(t.start("w"))
     if g is not None:
         if cls != "site" or g.kind != _LOC:
             return None  # the gazetteer already has the place ("مدينة حلب")
-        name = norm[m.start("h") : g.ne]
-        return Hit(
-            m.start("h"), g.ne, _entity("loc", _LOC, name, g.entity.country), "head", "discovered"
-        )
+        name = norm[hs : g.ne]
+        return Hit(hs, g.ne, _entity("loc", _LOC, name, g.entity.country), "head", "discovered")
     end = _place_name(norm, t, cls, at, hw, lex)
     if end is None:
         return None
-    start = m.start("h") if cls == "site" else t.start("w")
+    start = hs if cls == "site" else t.start("w")
     return Hit(start, end, _entity("loc", _LOC, norm[start:end], None), "head", "discovered")
 
 
@@ -319,13 +306,9 @@ def place_aliases(norm: str, hits: list[Hit]) -> list[Hit]:
         names.setdefault(surface, h)
     if not names:
         return []
-    alt = "|".join(sorted(map(re.escape, names), key=len, reverse=True)).replace(r"\ ", "[ \t]+")
-    pattern = re.compile(
-        f"{LETTER_BEFORE}[\u0648\u0641]?[\u0628\u0644\u0643]?(?P<n>{alt}){LETTER_AFTER}"
-    )
     out = []
-    for m in pattern.finditer(norm):
-        h = names.get(" ".join(m.group("n").split()))
-        if h is not None and m.span("n") != (h.ns, h.ne):
-            out.append(Hit(*m.span("n"), h.entity, "alias", "discovered"))
+    for s, e, name in find_names(norm, list(names), _PLACE_PROCLITIC):
+        h = names[name]
+        if (s, e) != (h.ns, h.ne):
+            out.append(Hit(s, e, h.entity, "alias", "discovered"))
     return out

@@ -8,9 +8,7 @@ ambiguous=0); the name is read with the same rules as after a title and needs tw
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from akhbar.data import read_rows
 from akhbar.tasks.extract.entities_rules import (
     MIN_NAME_TOKENS,
     Hit,
@@ -18,27 +16,19 @@ from akhbar.tasks.extract.entities_rules import (
     person_hit,
     words,
 )
-from akhbar.tasks.extract.gazetteer import LETTER_AFTER, LETTER_BEFORE, key, lexicon, trie_regex
+from akhbar.tasks.extract.gazetteer import lexicon
 
 __all__ = ["discover_given"]
 
 _PREV = re.compile(r"(\S+)\s+$")
 
 
-@cache
-def _given_re() -> re.Pattern[str]:
-    lex = lexicon()
-    names = [key(r[0]) for r in read_rows("gazetteer/given_names.tsv") if r[1] == "0"]
-    body = trie_regex(sorted(n for n in names if n not in lex.nisba))
-    return re.compile(f"{LETTER_BEFORE}[\u0648\u0641]?(?P<n>{body}){LETTER_AFTER}")
-
-
-def discover_given(norm: str, at: dict[int, Hit]) -> list[Hit]:
+def discover_given(norm: str, given: list[tuple[int, int, int]], at: dict[int, Hit]) -> list[Hit]:
+    """Two-or-more-word names opened by a given name (``Scan.given``)."""
     wd, lex = words(), lexicon()
     out: list[Hit] = []
-    for m in _given_re().finditer(norm):
-        ns = m.start("n")
-        if ns in at or m.start() in at:
+    for tok, ns, _ne in given:
+        if ns in at or tok in at or norm[ns:_ne] in lex.nisba:
             continue
         prev = _PREV.search(norm, max(0, ns - 12), ns)
         if prev and prev.group(1) in wd.links:

@@ -14,7 +14,16 @@ from functools import cache
 from akhbar.data import read_rows
 from akhbar.text.normalize import normalize
 
-__all__ = ["LETTER_AFTER", "LETTER_BEFORE", "SEP", "Entry", "Lexicon", "lexicon", "trie_regex"]
+__all__ = [
+    "LETTER_AFTER",
+    "LETTER_BEFORE",
+    "SEP",
+    "Entry",
+    "Lexicon",
+    "find_names",
+    "lexicon",
+    "trie_regex",
+]
 
 # Boundaries: a name neither starts nor ends inside a word ([^\W\d_] = a letter).
 LETTER_BEFORE = r"(?<![^\W\d_])"
@@ -174,3 +183,25 @@ def _is_country(e: Entry) -> bool:
 def word_list(name: str) -> frozenset[str]:
     """A one-column data file as a set of normalised words."""
     return frozenset(key(r[0]) for r in read_rows(name))
+
+
+def find_names(
+    norm: str, names: list[str], proclitics: re.Pattern[str]
+) -> list[tuple[int, int, str]]:
+    """Every whole-word occurrence of a few per-article names (aliases), optionally
+    after proclitics matching ``proclitics``. ``str.find`` per name instead of a regex
+    compiled per article: articles have few aliases, and an unseen article's pattern
+    would never be in the regex cache."""
+    out = []
+    for name in names:
+        i = norm.find(name)
+        while i >= 0:
+            e = i + len(name)
+            j = i
+            while j > 0 and norm[j - 1].isalpha():
+                j -= 1
+            after_ok = e == len(norm) or not norm[e].isalpha()
+            if after_ok and (j == i or proclitics.fullmatch(norm, j, i)):
+                out.append((i, e, name))
+            i = norm.find(name, e)
+    return out

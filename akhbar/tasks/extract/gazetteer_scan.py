@@ -35,6 +35,8 @@ class Scan:
     ministries: list[tuple[int, int, tuple[str, str, str, bool]]] = field(default_factory=list)
     verbs: list[tuple[int, int, str, str]] = field(default_factory=list)  # ns, ne, lemma, kind
     according: list[tuple[int, int]] = field(default_factory=list)
+    heads: list[tuple[int, int, int, str, str]] = field(default_factory=list)  # tok, ns, ne, p, n
+    given: list[tuple[int, int, int]] = field(default_factory=list)  # tok start, ns, ne
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,12 @@ def table() -> _Table:
         _add(forms, key(f), "verb", (lemma, kind), elide=False)
     for row in read_rows("quotes/according_to.tsv"):
         _add(forms, key(row[0]), "according", None, elide=False)
+    for row in read_rows("gazetteer/heads.tsv"):  # organisation / place head nouns
+        _add(forms, key(row[0]), "head", None, elide=False)
+        _add(forms, _AL + key(row[0]), "head", None)
+    for row in read_rows("gazetteer/given_names.tsv"):
+        if row[1] == "0":  # unambiguous given names open an untitled name
+            _add(forms, key(row[0]), "given", None, elide=False)
     body = trie_regex(sorted(forms))
     return _Table(re.compile(f"{LETTER_BEFORE}{PROCLITIC}(?P<n>{body}){LETTER_AFTER}"), forms)
 
@@ -91,6 +99,11 @@ def scan(norm: str) -> Scan:
             out.ministries.append((ns, ne, payload))  # type: ignore[arg-type]
         elif cat == "verb":
             out.verbs.append((ns, ne, *payload))  # type: ignore[misc]
+        elif cat == "head":
+            out.heads.append((m.start(), ns, ne, m.group("p"), n))
+        elif cat == "given":
+            if m.group("p") in ("", "\u0648", "\u0641"):  # و/ف only: "لدينا" is no name
+                out.given.append((m.start(), ns, ne))
         else:
             out.according.append((m.start(), ne))
     _last = (norm, out)
