@@ -60,3 +60,17 @@ def test_dask_address_from_the_environment(cli, cluster, seeds_copy, warehouse, 
     code, _, err = cli("run", str(seeds_copy), "--warehouse", str(warehouse))
     assert code == 0, err
     assert _executed(client) - before >= 3
+
+
+def test_pool_only_when_it_pays_back(monkeypatch):
+    from akhbar.runners import RUNNER_ENV, pool_pays_off
+
+    monkeypatch.delenv(RUNNER_ENV, raising=False)
+    assert pool_pays_off(first_batch_s=2.0, remaining=19, workers=2)  # 10k articles
+    assert not pool_pays_off(first_batch_s=0.3, remaining=19, workers=2)  # cheap batches
+    assert not pool_pays_off(first_batch_s=5.0, remaining=1, workers=2)  # one batch left
+    assert not pool_pays_off(first_batch_s=5.0, remaining=19, workers=1)  # one core
+    monkeypatch.setenv(RUNNER_ENV, "pool")
+    assert pool_pays_off(first_batch_s=0.01, remaining=1, workers=1)
+    monkeypatch.setenv(RUNNER_ENV, "local")
+    assert not pool_pays_off(first_batch_s=9.0, remaining=99, workers=8)
