@@ -35,6 +35,9 @@ ORG_MAX_BODY = 6
 # Words of a place name after its head: "أم جرس", "عيتا الشعب", "كردستان العراق" are 2;
 # 3 covers "بيت لاهيا الشمالية"-like names minus their adjective.
 PLACE_MAX_WORDS = 3
+# A ل-word right after a head longer than this is a purpose phrase ("لجنة لمتابعة",
+# "مخيم للنازحين"); "لجان" (4 letters, "تنسيقية لجان المقاومة") is a plural noun.
+PURPOSE_MIN_CHARS = 4
 # A place propagated to its other mentions in the article must be at least this long
 # ("حي النور" must not make every "النور" a place: only indefinite names propagate).
 PLACE_ALIAS_MIN_CHARS = 3
@@ -47,6 +50,7 @@ _WAW = "\u0648"
 _LAM = "\u0644"
 _TA = "\u0647"  # ة after normalisation
 _YA = "\u064a"
+_PLURAL = "\u0627\u062a"  # ات
 _ORG, _LOC, _PER = "ORGANIZATION", "LOCATION", "PERSON"
 _ORG_CLASSES = ("org_strong", "org_weak")
 _PLACE_PROCLITIC = re.compile("[\u0648\u0641]?[\u0628\u0644\u0643]?")
@@ -125,15 +129,26 @@ def _org(norm, start, pos, definite, definite_mode, at, hw, lex) -> Hit | None:
             return None
     else:
         body = _org_body(norm, pos, at, hw, lex)
+        if body is None:
+            return None
         if isinstance(body, Hit):  # "مجموعة أوبك بلس": the head joins a known name
             return Hit(start, body.ne, body.entity, "gazetteer")
         end, n, first, country = body
         if end is None or (n == 1 and first in hw.org_adj):
             return None
-        if first in hw.generic and (n == 1 or (n == 2 and country)):
-            return None  # "قوات الأمن", "مجلس الوزراء السعودي"
+        if first in hw.generic and not _named_generic(norm, pos, end, country):
+            return None  # "قوات الأمن", "قوات حفظ السلام", "مجلس الوزراء السعودي"
     name = norm[start:end]
     return Hit(start, end, _entity("org", _ORG, name, country), "head", "discovered")
+
+
+def _named_generic(norm: str, pos: int, end: int, country: str | None) -> bool:
+    """A generic genitive made a name by its adjective: "لجنة الأمن القومي", "قوات
+    الأمن الداخلي" (not a nisba: "قوات الأمن العراقية" stays generic)."""
+    toks = norm[pos:end].split()
+    return (
+        len(toks) == 2 and country is None and toks[1].startswith(_AL) and _adjective_like(toks[1])
+    )
 
 
 def _adjectives(norm: str, pos: int, hw: HeadWords, lex: Lexicon, nisba_marks: bool):
@@ -204,12 +219,15 @@ def _org_body(norm: str, pos: int, at: dict[int, Hit], hw: HeadWords, lex: Lexic
             if g.kind == _PER or closed:
                 break
             if g.kind == _ORG and n == 0:
-                return g
+                # "مجموعة أوبك بلس" names OPEC+; "قوات منظمة معاهدة ..." is not the CSTO
+                return g if key(g.entity.name).split()[0] not in hw.bare else None
             first = first or norm[g.ns : g.ne]
-            end, n = g.ne, n + 1
-            break  # a known place closes the name: "محكمة جنايات القاهرة"
+            end, n = _complement(norm, g.ne, hw), n + 1
+            break  # a known place closes the name: "محكمة جنايات القاهرة", "شركة قطر للطاقة"
         if _stops(w, hw) or _PRONOUN_END.search(w):
             break
+        if n == 0 and w[0] == _LAM and len(w) > PURPOSE_MIN_CHARS:
+            break  # "لجنة لمتابعة ...", "مخيم للنازحين": a purpose, not a name
         first = first or w
         if w in lex.nisba and w.startswith(_AL):
             if n:
@@ -261,8 +279,8 @@ def _place_name(norm, t, cls, at, hw, lex) -> int | None:
     if w.startswith(_AL):
         ok = cls not in ("direction", "area") and w not in hw.generic
         return t.end() if ok else None
-    if is_definite(w) or _adjective_like(w):
-        return None
+    if is_definite(w) or _adjective_like(w) or w.endswith(_PLURAL):
+        return None  # "منطقة عسكرية", "منطقة مخالفات": an adjective or a plural noun
     if cls == "direction":
         return t.end() if len(w) >= DIRECTION_MIN_CHARS and w not in hw.links else None
     end, count, need = t.end(), 1, w in hw.links

@@ -239,6 +239,13 @@ def _single_name(norm: str, start: int, end: int, country: str | None) -> bool:
     )
 
 
+def _verb_object(first: str, second: str, wd: Words) -> bool:
+    """ "تشمل حماية", "يتهم المعارضة": a present-tense verb then a noun (definite or in ة)."""
+    if first[0] not in _IMPERFECT or first in wd.given or len(first) < _MIN_DEF_CLITIC_LEN:
+        return False
+    return second.startswith(_AL) or second.endswith("\u0647")
+
+
 def _read_name(norm: str, pos: int, at: dict[int, Hit], wd: Words, lex: Lexicon, al=frozenset()):
     """End of the name starting at ``pos``, a known person it overlaps, its word count.
 
@@ -246,6 +253,7 @@ def _read_name(norm: str, pos: int, at: dict[int, Hit], wd: Words, lex: Lexicon,
     or when nisba-shaped ("السيسي"); it ends the name unless it is a compound part
     ("عبد الله") or follows a link ("ولد الشيخ الغزواني")."""
     end, linked, count, bound, given, bound_word, prev = None, None, 0, False, False, False, ""
+    start_w = start_w_end = 0
     while count < MAX_NAME_TOKENS:
         m = _NAME_TOK.match(norm, pos) if count else _TOK.match(norm, pos)
         if not m:
@@ -269,8 +277,11 @@ def _read_name(norm: str, pos: int, at: dict[int, Hit], wd: Words, lex: Lexicon,
         ok = bound or nisba_surname or surname or spelled_al
         if not (ok or _name_word(w, wd, lex, first=count == 0)):
             break
+        if count == 1 and _verb_object(norm[start_w:start_w_end], w, wd):
+            return None, None, 0  # "تشمل حماية": a verb and its object, not a name
         if count == 0:
             given = w in wd.given or w in wd.links
+            start_w, start_w_end = m.start("w"), m.end()
         bound_word, bound, prev = bound, w in wd.links, w
         end, pos, count = m.end(), m.end(), count + 1
         closes = w.startswith(_AL) and m.start("w") not in al
