@@ -168,19 +168,141 @@ def test_nisba_is_not_a_location_mention():
     assert not mentions
 
 
-def test_heldout_precision_floor():
-    """The held-out set is scored by scripts/eval_entities.py; keep precision high."""
+def _eval_module():
     import importlib.util
 
     path = Path(__file__).resolve().parent.parent / "scripts/eval_entities.py"
     spec = importlib.util.spec_from_file_location("eval_entities", path)
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
-    counts, _ = mod.score(mod.load())
-    tp = sum(c["tp"] for c in counts.values())
-    fp = sum(c["fp"] for c in counts.values())
-    fn = sum(c["fn"] for c in counts.values())
-    assert tp / (tp + fp) >= 0.9 and tp / (tp + fn) >= 0.65
+    return mod
+
+
+# Floors a little under the measured scores (set 1: P 0.98 R 0.87; set 2: P 0.96 R 0.88),
+# so a regression of a few mentions fails while unrelated data edits do not.
+@pytest.mark.parametrize("which,p_min,r_min", [("1", 0.93, 0.8), ("2", 0.92, 0.8)])
+def test_heldout_precision_floor(which, p_min, r_min):
+    """Both held-out sets are scored by scripts/eval_entities.py; keep precision high."""
+    mod = _eval_module()
+    counts, _ = mod.score(mod.load(mod.SETS[which]))
+    kinds = [counts[k] for k in mod.KINDS]
+    tp = sum(c["tp"] for c in kinds)
+    fp = sum(c["fp"] for c in kinds)
+    fn = sum(c["fn"] for c in kinds)
+    assert tp / (tp + fp) >= p_min and tp / (tp + fn) >= r_min
+
+
+def surfaces(text: str, kind: str | None = None) -> set[str]:
+    mentions, _ = run(text)
+    return {m["surface"] for m in mentions if kind is None or m["kind"] == kind}
+
+
+@pytest.mark.parametrize(
+    "text,org",
+    [
+        ("فاز حزب النهضة بأغلبية المقاعد في البرلمان", "حزب النهضة"),
+        ("وأعلنت حركة العدل والمساواة انسحابها من المفاوضات", "حركة العدل والمساواة"),
+        ("واتهم مجلس السيادة الانتقالي في السودان الطرف الآخر", "مجلس السيادة الانتقالي"),
+        ("قرر البنك المركزي التونسي رفع نسبة الفائدة", "البنك المركزي التونسي"),
+        ("دعت الهيئة العليا المستقلة للانتخابات الناخبين إلى", "الهيئة العليا المستقلة للانتخابات"),
+        ("قضت محكمة جنايات الإسكندرية بإعدام المتهمين", "محكمة جنايات الإسكندرية"),
+        ("وتبنت كتائب شهداء الأقصى العملية", "كتائب شهداء الأقصى"),
+        ("أعلن الجيش اللبناني توقيف مطلوبين في بعلبك", "الجيش اللبناني"),
+        ("قالت شبكة أطباء السودان إن القصف", "شبكة أطباء السودان"),
+        ("رحب تحالف قوى الحرية والتغيير بالاتفاق", "تحالف قوى الحرية والتغيير"),
+    ],
+)
+def test_unknown_organisation_by_head_noun(text, org):
+    assert org in surfaces(text, "ORGANIZATION")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "انتشرت قوات الأمن في شوارع المدينة",
+        "وصلت قوات حفظ السلام إلى المطار",
+        "شكلت الحكومة لجنة التحقيق في الحادث",
+        "شكل الرئيس لجنة لمتابعة الأوضاع التي تشهدها البلاد",
+        "أكدت الشركة الروسية أن الإمدادات مستمرة",
+        "وقالت القوات المسلحة إنها صدت الهجوم",
+        "توقفت حركة المرور على الطريق السريع",
+        "فاز بولاية ثانية في منطقة عسكرية مغلقة",
+    ],
+)
+def test_generic_head_nouns_are_not_mentions(text):
+    mentions, _ = run(text)
+    assert not [m for m in mentions if m["method"] == "head"], mentions
+
+
+def test_place_by_head_noun_and_its_later_mentions():
+    text = "سقطت قذائف على بلدة كفر نبل في ريف إدلب. وقال سكان كفر نبل إن محافظة ميسان بعيدة"
+    mentions, _ = run(text)
+    got = [(m["surface"], m["kind"]) for m in mentions]
+    assert got.count(("كفر نبل", "LOCATION")) == 2
+    assert ("ميسان", "LOCATION") in got and ("إدلب", "LOCATION") in got
+    assert "ساحة التحرير" in surfaces("تجمع المحتجون في ساحة التحرير وسط بغداد", "LOCATION")
+
+
+@pytest.mark.parametrize(
+    "text,iso",
+    [
+        ("اشتباكات في طرابلس شمال لبنان بين مسلحين", "LB"),
+        ("قال وزير الداخلية اللبناني إن الوضع في طرابلس تحت السيطرة", "LB"),
+        ("اشتباكات في طرابلس بين جماعات مسلحة ليبية", "LY"),
+        ("اشتباكات في طرابلس الليلة", "LY"),
+        ("استضافت العاصمة الأردنية عمان مؤتمرا للمانحين", "JO"),
+        ("وصل وزير الخارجية إلى عمان قادما من الأردن", "JO"),
+        ("زار السلطان مسقط ثم غادر عمان", "OM"),
+        ("استقبل الملك عبد الله الثاني في عمان الوفد", "JO"),
+    ],
+)
+def test_ambiguous_places_follow_the_article(text, iso):
+    mentions, defs = run(text)
+    country = {d["entity_id"]: d["country"] for d in defs}
+    amb = [m for m in mentions if m["surface"] in ("طرابلس", "عمان")]
+    assert amb and all(country[m["entity_id"]] == iso for m in amb)
+
+
+@pytest.mark.parametrize(
+    "text,person",
+    [
+        ("وسجل للفريق محمد صلاح في الدقيقة العاشرة", "محمد صلاح"),
+        ("احتج أنصار تيار الحكمة بزعامة عمار الحكيم في بغداد", "عمار الحكيم"),
+        ("انتخب البرلمان قائد الجيش جوزاف عون رئيسا", "جوزاف عون"),
+        ("قال وزير الصحة الأردني فراس الهواري إن", "فراس الهواري"),
+        ("قالت وزيرة الخارجية الكندية ميلاني جولي إن", "ميلاني جولي"),
+        ("وصل الرئيس الفرنسي ماكرونو إلى بيروت", "ماكرونو"),
+        ("توج الملك فيصل الثاني ملكا على العراق", "فيصل الثاني"),
+        ("وقال وزير الخارجية الإسباني خوسيه مانويل ألباريس إن", "خوسيه مانويل ألباريس"),
+        ("التقى المبعوث الأمريكي ألكسندر ألبرتو في جنيف", "ألكسندر ألبرتو"),
+        ("أعلن الأمير بندر بن سلطان بن عبد العزيز آل سعود", "بندر بن سلطان بن عبد العزيز آل سعود"),
+    ],
+)
+def test_people_without_gazetteer(text, person):
+    assert person in surfaces(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال الرئيس يتهم المعارضة",
+        "إن المهام الرئيسة لقوات حفظ السلام في كازاخستان تشمل حماية المنشآت",
+        "وصل الرئيس الأمريكي توجه إلى",
+        "قال المتحدث إن الوزارة",
+        "لدينا أسباب معقولة للاعتقاد",
+    ],
+)
+def test_not_people(text):
+    assert not surfaces(text, "PERSON")
+
+
+def test_a_definite_surname_closes_the_name():
+    assert surfaces("قال وزير الصحة العراقي صالح الحسناوي مستشفى جديد", "PERSON") == {
+        "صالح الحسناوي"
+    }
+    assert surfaces("فاز محمد ولد الشيخ الغزواني بولاية ثانية", "PERSON") == {
+        "محمد ولد الشيخ الغزواني"
+    }
 
 
 PIECES = [
@@ -203,6 +325,14 @@ PIECES = [
     "«",
     "»",
     "عبد الفتاح السيسي",
+    "حزب العدالة والتنمية",
+    "للمجلس الرئاسي الليبي",
+    "محافظة ميسان",
+    "ميسان",
+    "بطرابلس",
+    "لبنان",
+    "ألباريس",
+    "محمد مجدي",
     "x",
     "٣",
 ]

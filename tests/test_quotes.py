@@ -97,6 +97,26 @@ def test_continuation_and_according_to():
     assert second["speaker_id"] == first["speaker_id"] and second["verb"] == "أضاف"
 
 
+def test_person_named_after_an_organisation_in_the_title():
+    text = 'وقال الأمين العام لحزب الله نعيم قاسم في كلمة: "لن نسلم السلاح".'
+    (q,) = run(text)
+    assert q["speaker"] == "نعيم قاسم"
+
+
+def test_title_alone_resolves_to_the_person_it_named():
+    text = (
+        "التقى وزير الخارجية المصري بدر عبد العاطي نظيره التركي هاكان فيدان في أنقرة.\n"
+        'وقال وزير الخارجية التركي: "نعمل مع القاهرة على خطة".\n'
+        'وقال وزير الخارجية المصري: "الخطة جاهزة".'
+    )
+    first, second = run(text)
+    assert first["speaker"] == "هاكان فيدان" and second["speaker"] == "بدر عبد العاطي"
+
+
+def test_indirect_speech_is_not_a_quote():
+    assert run("وقال وزير الدفاع إن القوات ستنسحب من المدينة خلال أيام.") == []
+
+
 def test_quote_before_its_verb():
     text = '"سنعيد بناء كل بيت تهدم"، قال رئيس الوزراء الليبي عبد الحميد الدبيبة.'
     (q,) = run(text)
@@ -137,6 +157,8 @@ PIECES = [
     "لـ",
     "\u064b",
     "نقلا عن تاس",
+    "الأمين العام لحزب الله نعيم قاسم",
+    "وقال وزير الخارجية التركي:",
 ]
 
 

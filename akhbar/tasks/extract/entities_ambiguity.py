@@ -1,6 +1,7 @@
 """One reading per article for spellings shared by several places (طرابلس, عمان).
 
-Evidence for a reading is the number of other LOCATION mentions of its country plus
+Evidence for a reading is the number of other mentions of its country (places, people,
+organisations) plus
 the number of that country's nisba adjectives in the article ("طرابلس ... شمال لبنان",
 "العاصمة الأردنية عمان"). The default (first) reading wins ties; a margin is not
 required, since a single "اللبناني" next to طرابلس is already strong evidence.
@@ -60,10 +61,8 @@ def disambiguate(norm: str, hits: list[Hit]) -> list[Hit]:
 
 def _evidence(norm: str, hits: list[Hit], e: Entry, options: tuple[Entry, ...]) -> int:
     ids = {o.entity_id for o in options}
-    places = sum(
-        1
-        for h in hits
-        if h.kind == "LOCATION" and h.entity.entity_id not in ids and h.entity.country == e.country
-    )
+    # Any other mention of the country counts: its places, its people ("الملك عبد الله
+    # الثاني في عمان"), its organisations.
+    places = sum(1 for h in hits if h.entity.entity_id not in ids and h.entity.country == e.country)
     nisba = len(_nisba_re(e.country).findall(norm)) if e.country else 0
     return places + nisba

@@ -19,8 +19,8 @@ from akhbar.tasks.extract.gazetteer import LETTER_AFTER, Entry, Lexicon, key, le
 # الخارجية الكازاخستانية"); 5 covers the longest seen in the test paragraphs.
 MAX_MODIFIERS = 5
 # Words in a discovered name: "عبد الفتاح السيسي" is 3, "تميم بن حمد آل ثاني" 5,
-# "بندر بن سعود بن عبد العزيز" 6 (chains of بن); 7 leaves one more generation.
-MAX_NAME_TOKENS = 7
+# "بندر بن سعود بن عبد العزيز" 6, "... آل سعود" 8 (chains of بن); 9 leaves one more.
+MAX_NAME_TOKENS = 9
 # One word after a title is too often a verb in a headline ("الرئيس يتهم"); a
 # discovered name needs two words unless it overlaps a known person, or the title
 # carries a country and the word is closed by a preposition or punctuation
@@ -284,7 +284,7 @@ def _read_name(norm: str, pos: int, at: dict[int, Hit], wd: Words, lex: Lexicon,
             start_w, start_w_end = m.start("w"), m.end()
         bound_word, bound, prev = bound, w in wd.links, w
         end, pos, count = m.end(), m.end(), count + 1
-        closes = w.startswith(_AL) and m.start("w") not in al
+        closes = w.startswith(_AL) and m.start("w") not in al and not bound  # آل = ال
         if closes and not bound_word and w not in wd.parts and count > 1:
             break  # a definite surname closes the name: "أحمد السعدون بمقعده"
     if bound:  # a name does not end on "بن" / "عبد"
