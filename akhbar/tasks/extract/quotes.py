@@ -11,7 +11,7 @@ Entities must have run first (``ctx.mentions``).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from akhbar.tasks.extract.context import ExtractContext
@@ -73,6 +73,8 @@ class _Article:
         self.speaker_starts = [m["start"] for m in self.speakers]
         self.persons = [m for m in self.speakers if m["kind"] == "PERSON"]
         self.according = [ctx.nt.span(s, e) for s, e in found.according]
+        self.mention_spans = sorted((m["start"], m["end"]) for m in ctx.mentions)
+        self.mention_starts = [s for s, _ in self.mention_spans]
         self.last: tuple[str | None, str | None] | None = None  # (id, speaker)
 
     def verb_before(self, lo: int, hi: int) -> Verb | None:
@@ -243,8 +245,10 @@ def _strip(text: str, s: int, e: int, unclosed: bool) -> tuple[int, int]:
 
 
 def _is_entity(art: _Article, s: int, e: int) -> bool:
-    """A quoted name ("روسيا اليوم") is not a quotation."""
-    return any(m["start"] <= s and e <= m["end"] for m in art.ctx.mentions)
+    """A quoted name ("روسيا اليوم") is not a quotation. Mentions do not overlap, so
+    only the last one starting at or before ``s`` can hold the span."""
+    i = bisect_right(art.mention_starts, s) - 1
+    return i >= 0 and e <= art.mention_spans[i][1]
 
 
 def _standalone(text: str, ps: int, pe: int, s: int, e: int) -> bool:
