@@ -20,13 +20,16 @@ __all__ = ["ExtractContext", "Facts", "extract_article"]
 Facts = dict[str, list[dict]]  # table name -> rows without article_id
 
 
-def extract_article(cleaned: CleanResult, *, ingest_date: date | None = None) -> Facts:
+def extract_article(
+    cleaned: CleanResult, *, ingest_date: date | None = None, story_date: date | None = None
+) -> Facts:
     ctx = ExtractContext.from_visible(
         cleaned.text,
         cleaned.visible,
         published_at=cleaned.published_at,
         published_precision=cleaned.published_precision,
         ingest_date=ingest_date,
+        story_date=story_date,
     )
     mentions, defs = extract_entities(ctx)
     ctx.mentions.extend(mentions)

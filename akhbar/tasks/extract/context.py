@@ -23,6 +23,9 @@ class ExtractContext:
     published_at: datetime | None = None
     published_precision: str | None = None
     ingest_date: date | None = None  # upper bound when inferring a year
+    # Writing day inferred from related articles (akhbar.tasks.story_dates),
+    # used only when neither a publication date nor the text pins one down.
+    story_date: date | None = None
     mentions: list[dict] = field(default_factory=list)  # MENTIONS rows (no article_id)
     entities: dict[str, dict] = field(default_factory=dict)  # entity_id -> ENTITY_DEFS row
     timex: list[dict] = field(default_factory=list)  # TIMEX rows (no article_id)

@@ -59,7 +59,10 @@ def _reference(ctx: ExtractContext, cands: list[Cand]) -> Ref:
     if ctx.published_at is not None:
         d = ctx.published_at.date()  # in the zone it was stated in (UTC for "بتوقيت غرينتش")
         return Ref(d, d, "published")
-    return infer_reference(cands, ctx.ingest_date or date.today()) if cands else NO_REF
+    ref = infer_reference(cands, ctx.ingest_date or date.today()) if cands else NO_REF
+    if ref.kind == "none" and ctx.story_date is not None:
+        return Ref(ctx.story_date, ctx.story_date, "inferred")
+    return ref
 
 
 def _join(items: list[tuple[Cand, Resolved]], norm: str) -> list[Item]:
