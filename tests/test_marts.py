@@ -65,15 +65,17 @@ ROWS: dict[str, list[dict]] = {
     ],
     "documents": [{"article_id": a, "text": DOC_A if a == "A" else "x" * 50} for a in "ABCDEFGH"],
     "figures": [
-        figure("A", "ARREST", 6000, qualifier="approx"),
-        figure("A", "ARREST", 300, qualifier="approx"),  # a sub-count of the same article
+        figure("A", "ARREST", 6000, location_id="KZ", qualifier="approx"),
+        figure("A", "ARREST", 300, location_id="KZ", qualifier="approx"),  # a sub-count
         figure("A", "KILL", 164, location_id="KZ"),
         figure("A", "KILL", 103, location_id="ALA"),
-        figure("B", "ARREST", 7939, date=d(10)),
+        figure("B", "ARREST", 7939, location_id="KZ", date=d(10)),
         figure("B", "PROTEST", 1050, location_id="KZ", qualifier="approx"),
         figure("C", "KILL", 225, location_id="KZ"),  # same day as A's 164: disagreement
         figure("C", "KILL", 100, location_id="KZ", qualifier="at_least"),  # agrees with all
-        figure("C", "ARREST", 9000, location_id="ALA"),  # named place: never meets A's NULL
+        figure("C", "ARREST", 9000, location_id="ALA"),  # another place: never meets KZ
+        figure("D", "ARREST", 2000),  # no place: never compared (else lower-later)
+        figure("H", "KILL", 50, location_id="KZ", date=d(20)),  # 11 days on: another period
         figure("D", "KILL", 150, location_id="KZ"),  # later and lower than 164 and 225
         figure("E", "ARREST", 5000, qualifier="approx"),  # duplicate article: ignored
         figure("F", "KILL", 500, location_id="KZ"),  # no date at all
@@ -111,18 +113,17 @@ ROWS: dict[str, list[dict]] = {
 
 @dataclass
 class _Manifest:
+    parts: dict[str, list[str]]  # table -> part paths relative to the warehouse root
     version: int = 1
 
 
 class _Parts:
     """Stands in for ``Store``: the parts build_database copies into raw_* tables."""
 
-    def __init__(self, parts: dict[str, list[Path]]) -> None:
-        self.parts = parts
-        self.manifest = _Manifest()
-
-    def live_parts(self, table: str) -> list[Path]:
-        return self.parts.get(table, [])
+    def __init__(self, root: Path, parts: dict[str, list[Path]]) -> None:
+        self.manifest = _Manifest(
+            {t: [p.relative_to(root).as_posix() for p in ps] for t, ps in parts.items()}
+        )
 
 
 def build_synthetic_warehouse(root: Path, rows: dict[str, list[dict]] | None = None) -> Path:
@@ -134,7 +135,7 @@ def build_synthetic_warehouse(root: Path, rows: dict[str, list[dict]] | None = N
         path = root / f"{table}.parquet"
         pq.write_table(pa.Table.from_pylist(table_rows, schema=ALL_TABLES[table]), path)
         parts[table] = [path]
-    build_database(root, _Parts(parts))  # type: ignore[arg-type]
+    build_database(root, _Parts(root, parts))  # type: ignore[arg-type]
     return root
 
 
@@ -206,7 +207,9 @@ def test_conflicts_leave_out_what_cannot_be_compared(con) -> None:
     assert "E" not in ids  # duplicate article
     assert "F" not in ids  # no date
     assert "H" not in ids  # PROTEST on another day: not cumulative, not compared
-    assert not any(k[2] == 9000 or k[4] == 9000 for k in pairs)  # named place vs NULL
+    assert not any(9000 in (k[2], k[4]) for k in pairs)  # ALA vs KZ
+    assert not any(2000 in (k[2], k[4]) for k in pairs)  # no place
+    assert not any(50 in (k[2], k[4]) for k in pairs)  # more than max_days_apart later
     assert not any(100 in (k[2], k[4]) for k in pairs)  # "at least 100" agrees with all
     assert all(k[1] != k[3] for k in pairs)  # never within one article
 
@@ -222,13 +225,13 @@ def test_timeline_orders_dated_facts_with_sources(con) -> None:
     got = rows(con, "SELECT * FROM timeline")
     dates = [r["resolved_date"] for r in got]
     assert dates == sorted(dates)
-    assert dates[0] == d(2) and dates[-1] == d(11)
+    assert dates[0] == d(2) and dates[-1] == d(20)  # H's KILL 50 dated the 20th
     first = got[0]
     assert (first["kind"], first["article_id"], first["outlet"]) == ("timex", "A", "Alpha")
     assert first["text"] == "اعتقل 6000 في 2 يناير الحالي."  # the sentence around "2 يناير"
     assert first["detail"] == "2 يناير = 2022-01-02"
     kinds = {k: sum(r["kind"] == k for r in got) for k in ("article", "timex", "figure", "quote")}
-    assert kinds == {"article": 6, "timex": 1, "figure": 13, "quote": 2}
+    assert kinds == {"article": 6, "timex": 1, "figure": 15, "quote": 2}
     assert not {"E", "F"} & {r["article_id"] for r in got}  # duplicate; no date anywhere
     quote = next(r for r in got if r["kind"] == "quote" and r["article_id"] == "C")
     assert (quote["resolved_date"], quote["detail"]) == (d(7), "الرئيس")
