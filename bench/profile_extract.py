@@ -1,0 +1,179 @@
+"""Per-stage timings of clean + extract, and the golden snapshot that guards speed work.
+
+    uv run python bench/profile_extract.py                  # timings over 1,000 bench articles
+    uv run python bench/profile_extract.py --profile 25     # + cProfile, top 25 functions
+    uv run python bench/profile_extract.py --write-golden   # rewrite tests/fixtures/golden/
+
+The golden snapshot (``tests/fixtures/golden/sample.json.gz``) holds the input
+texts (seeds, test fixture texts, a slice of the synthetic bench corpus) and
+every output of ``clean()`` + ``extract_article()`` on them, in canonical JSON.
+``tests/test_speed_golden.py`` re-runs the sample and asserts equality, so an
+optimisation that changes any output row fails. Write it only from code whose
+output is the reference.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import gzip
+import json
+import pstats
+import random
+import sys
+import time
+from collections import defaultdict
+from datetime import date, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from akhbar.tasks.clean import CleanResult, clean  # noqa: E402
+from akhbar.tasks.extract import extract_article  # noqa: E402
+from akhbar.tasks.extract.context import ExtractContext  # noqa: E402
+from akhbar.tasks.extract.entities import extract_entities  # noqa: E402
+from akhbar.tasks.extract.figures import extract_figures  # noqa: E402
+from akhbar.tasks.extract.quotes import extract_quotes  # noqa: E402
+from akhbar.tasks.extract.timex import attach_dates, extract_timex  # noqa: E402
+from akhbar.text.normalize import NormText  # noqa: E402
+from bench.corpus import article  # noqa: E402
+
+GOLDEN = ROOT / "tests" / "fixtures" / "golden" / "sample.json.gz"
+INGEST_DATE = date(2024, 6, 1)  # fixed, so relative dates resolve the same every run
+CORPUS_SEED = 7  # bench/corpus.py's default seed
+GOLDEN_BENCH_ARTICLES = 300  # keeps the gzipped fixture well under 2 MB
+TIMING_ARTICLES = 1000
+
+
+def bench_texts(n: int) -> list[tuple[str, str]]:
+    """The first ``n`` articles of the bench corpus, generated in memory."""
+    rng = random.Random(CORPUS_SEED)
+    return [(f"bench/{i:06d}", article(i, rng)) for i in range(n)]
+
+
+def fixture_texts() -> list[tuple[str, str]]:
+    """Seeds and every article/sentence text found under tests/fixtures/."""
+    out = [(f"seeds/{p.name}", p.read_text(encoding="utf-8")) for p in sorted(ROOT.glob("seeds/*"))]
+    fx = ROOT / "tests" / "fixtures"
+    for p in sorted((fx / "clean").glob("*.txt")):
+        lines = p.read_text(encoding="utf-8").split("\n")
+        src = [ln.split("\t", 1)[1] if "\t" in ln else "" for ln in lines if not ln.startswith("@")]
+        out.append((f"clean/{p.name}", "\n".join(src)))
+    for p in sorted((fx / "ops" / "txt").glob("*.txt")):
+        out.append((f"ops/{p.name}", p.read_text(encoding="utf-8")))
+    for p in sorted(fx.glob("*/*.jsonl")):
+        for k, line in enumerate(p.read_text(encoding="utf-8").splitlines()):
+            if line.strip() and not line.startswith("#"):
+                out.append((f"{p.parent.name}/{p.name}:{k}", json.loads(line)["text"]))
+    for p in sorted((fx / "timex").glob("*.tsv")):
+        for k, line in enumerate(p.read_text(encoding="utf-8").splitlines()):
+            if line.strip() and not line.startswith("#"):
+                out.append((f"timex/{p.name}:{k}", line.split("\t")[1]))
+    return out
+
+
+def _plain(v: object) -> object:
+    if isinstance(v, datetime | date):
+        return v.isoformat()
+    if isinstance(v, tuple | list):
+        return [_plain(x) for x in v]
+    if isinstance(v, dict):
+        return {str(k): _plain(x) for k, x in v.items()}
+    return v
+
+
+def snapshot(text: str) -> dict:
+    """Every output of clean + extract for one text, as plain JSON values (rows in order)."""
+    c = clean(text)
+    facts = extract_article(c, ingest_date=INGEST_DATE)
+    cl = {k: _plain(v) for k, v in vars(c).items() if k != "text"}
+    return {"clean": cl, "facts": {t: [_plain(r) for r in rows] for t, rows in facts.items()}}
+
+
+def golden_sample() -> list[tuple[str, str]]:
+    return fixture_texts() + bench_texts(GOLDEN_BENCH_ARTICLES)
+
+
+def write_golden() -> None:
+    items = [{"name": n, "text": t, "out": snapshot(t)} for n, t in golden_sample()]
+    GOLDEN.parent.mkdir(parents=True, exist_ok=True)
+    raw = json.dumps(items, ensure_ascii=False, sort_keys=True, indent=0).encode("utf-8")
+    GOLDEN.write_bytes(gzip.compress(raw, mtime=0))
+    print(f"wrote {len(items)} items, {GOLDEN.stat().st_size / 1e6:.2f} MB -> {GOLDEN}")
+
+
+def load_golden() -> list[dict]:
+    return json.loads(gzip.decompress(GOLDEN.read_bytes()))
+
+
+def timed_article(text: str, acc: dict[str, float]) -> None:
+    """extract_article's steps with a clock around each (same order as the real one)."""
+    t0 = time.perf_counter()
+    c: CleanResult = clean(text)
+    t1 = time.perf_counter()
+    nt = NormText(c.visible)
+    t2 = time.perf_counter()
+    ctx = ExtractContext(
+        text=c.text,
+        visible=c.visible,
+        nt=nt,
+        published_at=c.published_at,
+        published_precision=c.published_precision,
+        ingest_date=INGEST_DATE,
+    )
+    mentions, defs = extract_entities(ctx)
+    ctx.mentions.extend(mentions)
+    ctx.entities.update({d["entity_id"]: d for d in defs})
+    t3 = time.perf_counter()
+    ctx.timex.extend(extract_timex(ctx))
+    t4 = time.perf_counter()
+    figures = extract_figures(ctx)
+    t5 = time.perf_counter()
+    quotes = extract_quotes(ctx)
+    t6 = time.perf_counter()
+    undated = [r for r in (*figures, *quotes) if r.get("date") is None]
+    attach_dates(undated, ctx.timex, ctx.visible)
+    t7 = time.perf_counter()
+    ts = (t0, t1, t2, t3, t4, t5, t6, t7)
+    names = ("clean", "normtext", "entities", "timex", "figures", "quotes", "attach_dates")
+    for name, a, b in zip(names, ts[:-1], ts[1:], strict=True):
+        acc[name] += b - a
+
+
+def time_stages(texts: list[str]) -> None:
+    for t in texts[:20]:  # warm-up: lexicons, compiled regexes
+        timed_article(t, defaultdict(float))
+    acc: dict[str, float] = defaultdict(float)
+    for t in texts:
+        timed_article(t, acc)
+    n = len(texts)
+    total = sum(acc.values())
+    for k, v in acc.items():
+        print(f"{k:13s} {1000 * v / n:7.3f} ms/article")
+    print(f"{'total':13s} {1000 * total / n:7.3f} ms/article  ({n} articles, {n / total:.0f}/s)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=TIMING_ARTICLES)
+    ap.add_argument("--profile", type=int, default=0, help="print the top N functions")
+    ap.add_argument("--sort", default="tottime", help="pstats sort key (tottime, cumulative)")
+    ap.add_argument("--write-golden", action="store_true")
+    args = ap.parse_args()
+    if args.write_golden:
+        write_golden()
+        return
+    texts = [t for _, t in bench_texts(args.articles)]
+    time_stages(texts)
+    if args.profile:
+        prof = cProfile.Profile()
+        prof.enable()
+        for t in texts:
+            extract_article(clean(t), ingest_date=INGEST_DATE)
+        prof.disable()
+        pstats.Stats(prof).sort_stats(args.sort).print_stats(args.profile)
+
+
+if __name__ == "__main__":
+    main()
