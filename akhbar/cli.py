@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from akhbar.config import warehouse_dir
+from akhbar.config import DB_NAME, warehouse_dir
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 err = Console(stderr=True)
@@ -263,9 +263,19 @@ def extract(
     fmt: Annotated[str, typer.Option("--format", "-f", help="json | table")] = "json",
     encoding: Annotated[str, typer.Option(help="auto, or a codec such as cp1256.")] = "auto",
     timezone: Annotated[str | None, typer.Option(help="Time zone of naive dates.")] = None,
+    warehouse: Annotated[
+        str | None,
+        typer.Option(
+            "--warehouse",
+            "-w",
+            help="Read-only: date an undated text from this warehouse's related articles, "
+            "as `akhbar run` does (default: none).",
+        ),
+    ] = None,
 ) -> None:
-    """Clean and extract one text and print every fact with its offsets (no warehouse)."""
+    """Clean and extract one text and print every fact with its offsets (no warehouse needed)."""
     from akhbar.tasks.formats.single import FACT_TABLES, UnreadableText, extract_one
+    from akhbar.tasks.story_dates import load_evidence
 
     if fmt not in ("json", "table"):
         fail(f"unknown format {fmt!r} (json or table)")
@@ -274,7 +284,10 @@ def extract(
     except OSError as e:
         fail(f"cannot read {file}: {e.strerror or e}")
     try:
-        facts = extract_one(data, name=file, encoding=encoding, timezone=timezone)
+        evidence = load_evidence(warehouse_dir(warehouse) / DB_NAME) if warehouse else None
+        facts = extract_one(
+            data, name=file, encoding=encoding, timezone=timezone, evidence=evidence
+        )
     except UnreadableText as e:
         fail(str(e))
     if fmt == "json":

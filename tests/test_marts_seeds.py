@@ -8,13 +8,6 @@ from pathlib import Path
 import duckdb
 import pytest
 
-# 001 states no publication date, so "until Monday morning" (حتى صباح الاثنين) resolves to
-# nothing and its 7939 arrests have no date; and 001's sentence names the Interior Ministry
-# "in Kazakhstan" but the figure gets no place, so it cannot meet 004's Kazakhstan 6000.
-NEEDS_001_DATE = pytest.mark.xfail(
-    reason="001's 7939 arrests get no date (and no place) from the extractors", strict=False
-)
-
 
 @pytest.fixture(scope="module")
 def seeds(seeded_warehouse: Path) -> duckdb.DuckDBPyConnection:
@@ -36,14 +29,12 @@ def _arrests(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple]]:
     return got
 
 
-@NEEDS_001_DATE
 def test_figure_reports_lists_the_arrests_of_001_and_004_with_dates(seeds) -> None:
     arrests = _arrests(seeds)
     assert (7939, dt.date(2022, 1, 10)) in arrests["001"]  # "until Monday morning"
     assert (6000, dt.date(2022, 1, 9)) in arrests["004"]  # published Sunday 9 January
 
 
-@NEEDS_001_DATE
 def test_arrests_growing_from_9_to_10_january_are_growth(seeds) -> None:
     rows = seeds.execute(
         """SELECT relation FROM figure_conflicts

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from datetime import date
 
-from akhbar.tasks.story_dates import StoryEvidence, infer_story_date
+import duckdb
+
+from akhbar.tasks.story_dates import StoryEvidence, article_day, infer_story_date, weekday_counts
 
 STORY = frozenset({"per:tokayev", "loc:kz", "loc:almaty", "org:csto", "per:putin"})
 MON, TUE = 1, 2
@@ -44,3 +47,38 @@ def test_two_equally_prominent_weekdays_give_nothing():
 
 def test_no_weekday_no_date():
     assert infer_story_date(STORY, Counter(), _dated(date(2022, 1, 9))) is None
+
+
+def test_weekday_counts_only_for_articles_nothing_else_dates():
+    mondays = [{"value": "XXXX-WXX-1", "anchor": "none"}, {"value": "XXXX-WXX-1TMO"}]
+    assert weekday_counts(None, mondays) == Counter({1: 2})
+    assert weekday_counts(dt.datetime(2022, 1, 9), mondays) is None  # published
+    anchored = [*mondays, {"value": "2022-01-08", "anchor": "inferred"}]
+    assert weekday_counts(None, anchored) is None  # the text dates itself
+    assert weekday_counts(None, [{"value": "P5D", "anchor": "none"}]) is None
+
+
+def test_article_day_is_publication_else_latest_inferred_date():
+    inferred = [
+        {"anchor": "inferred", "resolved_date": date(2022, 1, 7)},
+        {"anchor": "inferred", "resolved_date": date(2022, 1, 8)},
+    ]
+    assert article_day(dt.datetime(2022, 1, 9, 5, 31), inferred) == date(2022, 1, 9)
+    assert article_day(None, inferred) == date(2022, 1, 8)
+    assert article_day(None, [{"anchor": "none", "resolved_date": None}]) is None
+
+
+def test_seed_001_is_dated_from_its_story(seeded_warehouse):
+    con = duckdb.connect(str(seeded_warehouse / "akhbar.duckdb"), read_only=True)
+    rows = con.execute(
+        """select t.surface, t.value, t.anchor from timex t join articles a using (article_id)
+           where a.path like '001_%' and t.value like '2022-%'"""
+    ).fetchall()
+    assert rows and all(anchor == "inferred" for _s, _v, anchor in rows)
+    assert ("الثلاثاء", "2022-01-11", "inferred") in rows  # "will form a government Tuesday"
+    # 003's "اليوم الأربعاء" falls on two Wednesdays of its story's window: stays undated
+    undated = con.execute(
+        """select count(*) from timex t join articles a using (article_id)
+           where a.path like '003_%' and t.resolved_date is not null"""
+    ).fetchone()[0]
+    assert undated == 0

@@ -197,6 +197,9 @@ def _ingest_locked(root: Path, sources: list[Source], address: str | None) -> di
         rl.add_batch(result, f"{run_id}-{i:05d}")
         done += len(batches[i])
         _tick("articles", done, len(to_read))
+    story_dated = rl.finish_story_dates(today)
+    if story_dated:
+        log.info("dated %d undated articles from their story's other articles", story_dated)
     seen = {(r["source"], r["path"]) for r in rl.file_rows}  # .jsonl files as their lines
     rl.add_deleted([s.name for s in sources], seen)
     summary = rl.summary()

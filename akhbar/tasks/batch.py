@@ -91,11 +91,14 @@ def analyse(
     meta: dict | None = None,
     title: str | None = None,
     ingest_date: date | None = None,
+    story_date: date | None = None,
 ) -> tuple[CleanResult, dict[str, list[dict]]]:
     """Clean then extract one text: the one code path of ``akhbar run`` and ``akhbar extract``.
 
     ``title`` is a headline from metadata that is not the text's first line;
-    a ``published_at`` in ``meta`` (aware, UTC) anchors relative dates.
+    a ``published_at`` in ``meta`` (aware, UTC) anchors relative dates;
+    ``story_date`` is a writing day inferred from related articles
+    (:mod:`akhbar.tasks.story_dates`), used only when nothing else dates the text.
     """
     meta = meta or {}
     cleaned = clean(text, title=title) if title else clean(text)
@@ -105,7 +108,18 @@ def analyse(
             published_at=meta["published_at"],
             published_precision=meta.get("published_precision") or cleaned.published_precision,
         )
-    return cleaned, extract_article(cleaned, ingest_date=ingest_date)
+    return cleaned, extract_article(cleaned, ingest_date=ingest_date, story_date=story_date)
+
+
+def reextract_with_story_date(
+    document: dict, article: dict, ingest_date: date, story_date: date
+) -> dict[str, list[dict]]:
+    """Facts of an already-processed article again, anchored on its story's day."""
+    title = article["title"] if article["title_start"] is None else None  # from metadata
+    _cleaned, facts = analyse(
+        document["text"], title=title, ingest_date=ingest_date, story_date=story_date
+    )
+    return facts
 
 
 def process_batch(

@@ -9,16 +9,19 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from akhbar.config import DB_NAME
 from akhbar.crash import crash_point
 from akhbar.schemas import ARTICLE_TABLES, FILES
-from akhbar.tasks.batch import BatchResult, FileOutcome
+from akhbar.tasks.batch import BatchResult, FileOutcome, reextract_with_story_date
 from akhbar.tasks.discover import FileInfo
 from akhbar.tasks.load import Store
+from akhbar.tasks.story import StoryHold, evidence_from_parts
+from akhbar.tasks.story_dates import load_evidence
 
 __all__ = ["RunLedger"]
 
@@ -34,6 +37,7 @@ class RunLedger:
     file_rows: list[dict] = field(default_factory=list)
     counts: Counter = field(default_factory=Counter)
     rows_written: Counter = field(default_factory=Counter)
+    story: StoryHold = field(default_factory=StoryHold)
 
     def __post_init__(self) -> None:
         self.ledger = self.store.ledger()
@@ -145,21 +149,44 @@ class RunLedger:
         if not accepted:
             return
         keep = pa.array(accepted, pa.string())
-        for aid in accepted:
-            self.index[aid]["batch"] = batch_id
-        sources = {self.index[a]["source"] for a in accepted}
+        tables = {}
         for table, data in result.tables.items():
             data = data.filter(pc.is_in(data["article_id"], value_set=keep))
             if table == "articles" and dup_of:
                 data = _set_duplicate_of(data, dup_of)
+            tables[table] = data
+        held = self.story.consider(tables)
+        self._stage_tables(tables, [a for a in accepted if a not in held], batch_id)
+
+    def _stage_tables(self, tables: dict[str, pa.Table], ids: list[str], batch_id: str) -> None:
+        if not ids:
+            return
+        for aid in ids:
+            self.index[aid]["batch"] = batch_id
+        sources = {self.index[a]["source"] for a in ids}
+        keep = pa.array(ids, pa.string())
+        for table, data in tables.items():
+            data = data.filter(pc.is_in(data["article_id"], value_set=keep))
             for src in sorted(sources):
-                ids = pa.array([a for a in accepted if self.index[a]["source"] == src])
-                part = data.filter(pc.is_in(data["article_id"], value_set=ids))
+                mine = pa.array([a for a in ids if self.index[a]["source"] == src], pa.string())
+                part = data.filter(pc.is_in(data["article_id"], value_set=mine))
                 self.store.stage_part(table, src, batch_id, part)
                 self.rows_written[table] += part.num_rows
             crash_point("between_tables")
 
     # ----- end of run ------------------------------------------------------------------
+    def finish_story_dates(self, ingest_date: date) -> int:
+        """Date the held undated articles from their story, then stage them; returns how many."""
+        if not self.story.held_ids:
+            return 0
+        evidence = load_evidence(self.store.root / DB_NAME)
+        staged = {t: self.store.staged_parts(t) for t in ("articles", "timex", "mentions")}
+        evidence.update(evidence_from_parts(staged))
+        tables, dated = self.story.resolve(evidence, ingest_date, reextract_with_story_date)
+        self._stage_tables(tables, sorted(self.story.held_ids), f"{self.run_id}-story")
+        self.counts["story_dated"] = dated
+        return dated
+
     def add_deleted(self, sources: list[str], seen: set[tuple[str, str]]) -> None:
         for key, prev in sorted(self.ledger.items()):
             if key[0] in sources and key not in seen:

@@ -208,6 +208,10 @@ class Store:
         write_table_atomic(data.cast(ARTICLE_TABLES[table]), self.root / rel)
         self._staged.setdefault(table, []).append(rel)
 
+    def staged_parts(self, table: str) -> list[Path]:
+        """Parts written by this run and not committed yet."""
+        return [self.root / p for p in self._staged.get(table, [])]
+
     def stage_ledger_part(self, table: str, run_id: str, data: pa.Table) -> None:
         rel = f"data/{table}/run={run_id}.parquet"
         write_table_atomic(data.cast(FILES if table == "files" else RUNS), self.root / rel)

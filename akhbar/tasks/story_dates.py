@@ -11,11 +11,23 @@ have.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from pathlib import Path
 
-__all__ = ["StoryEvidence", "infer_story_date"]
+import duckdb
+
+__all__ = [
+    "EVIDENCE_SQL",
+    "StoryEvidence",
+    "article_day",
+    "evidence_from",
+    "infer_story_date",
+    "load_evidence",
+    "weekday_counts",
+]
 
 # Canonical entities two articles must share to be "the same story". The
 # five seed articles on one week of Kazakh unrest share 4-10 (Tokayev,
@@ -74,3 +86,58 @@ def infer_story_date(
         if (window[0] + timedelta(days=i)).isoweekday() == top
     ]
     return days[0] if len(days) == 1 else None
+
+
+_WEEKDAY_VALUE = re.compile(r"^XXXX-WXX-([1-7])")
+
+
+def weekday_counts(published_at: object, timex: list[dict]) -> Counter[int] | None:
+    """Unresolved weekday mentions of an article that nothing else dates, else None."""
+    if published_at is not None or any(t.get("anchor") not in (None, "none") for t in timex):
+        return None
+    counts: Counter[int] = Counter(
+        int(m.group(1)) for t in timex if (m := _WEEKDAY_VALUE.match(t.get("value") or ""))
+    )
+    return counts or None
+
+
+def article_day(published_at: datetime | None, timex: list[dict]) -> date | None:
+    """The day an article speaks from: its publication, else its latest inferred date."""
+    if published_at is not None:
+        return published_at.date()
+    inferred = [t["resolved_date"] for t in timex if t.get("anchor") == "inferred"]
+    return max((d for d in inferred if d is not None), default=None)
+
+
+# Dated, non-duplicate articles of a warehouse with their canonical entities.
+EVIDENCE_SQL = """
+WITH days AS (
+    SELECT a.article_id,
+           coalesce(CAST(a.published_at AS DATE), max(t.resolved_date)) AS day
+    FROM articles AS a
+    LEFT JOIN timex AS t ON t.article_id = a.article_id AND t.anchor = 'inferred'
+    WHERE a.duplicate_of IS NULL
+    GROUP BY a.article_id, a.published_at
+)
+SELECT d.article_id, d.day, list(DISTINCT m.entity_id) AS entities
+FROM days AS d JOIN mentions AS m ON m.article_id = d.article_id
+WHERE d.day IS NOT NULL
+GROUP BY d.article_id, d.day
+"""
+
+
+def load_evidence(db: Path) -> dict[str, StoryEvidence]:
+    """Story evidence from a committed warehouse database (read-only); {} if there is none."""
+    if not db.exists():
+        return {}
+    try:
+        with duckdb.connect(str(db), read_only=True) as con:
+            rows = con.execute(EVIDENCE_SQL).fetchall()
+    except duckdb.Error:  # an unfinished or foreign file: date from this run's articles only
+        return {}
+    return evidence_from(rows)
+
+
+def evidence_from(rows: list[tuple]) -> dict[str, StoryEvidence]:
+    """``{article_id: evidence}`` from ``EVIDENCE_SQL`` rows."""
+    return {aid: StoryEvidence(frozenset(ents), day) for aid, day, ents in rows}

@@ -12,6 +12,7 @@ from datetime import date
 from akhbar.tasks.batch import analyse, article_rows
 from akhbar.tasks.decode import decode_bytes, text_id
 from akhbar.tasks.formats import kind_of
+from akhbar.tasks.story_dates import StoryEvidence, infer_story_date, weekday_counts
 
 __all__ = ["FACT_TABLES", "UnreadableText", "extract_one"]
 
@@ -30,8 +31,13 @@ def extract_one(
     encoding: str = "auto",
     timezone: str | None = None,
     ingest_date: date | None = None,
+    evidence: dict[str, StoryEvidence] | None = None,
 ) -> dict:
-    """``{"article": {...}, "text": ..., <table>: [rows with offsets], ...}`` for one input."""
+    """``{"article": {...}, "text": ..., <table>: [rows with offsets], ...}`` for one input.
+
+    ``evidence`` (dated articles of a warehouse) lets an undated text be dated
+    from its story exactly as ``akhbar run`` would date it.
+    """
     dec = decode_bytes(data, encoding)
     if dec.text is None:
         raise UnreadableText(f"{name}: {dec.reason}")
@@ -43,7 +49,11 @@ def extract_one(
         if text is None:
             raise UnreadableText(f"{name}: no article text found in the HTML page")
     aid = text_id(text)
-    cleaned, facts = analyse(text, meta=meta, ingest_date=ingest_date or date.today())
+    ingest = ingest_date or date.today()
+    cleaned, facts = analyse(text, meta=meta, ingest_date=ingest)
+    day = _story_day(cleaned.published_at or meta.get("published_at"), facts, evidence or {})
+    if day is not None:
+        cleaned, facts = analyse(text, meta=meta, ingest_date=ingest, story_date=day)
     article = article_rows(
         aid, cleaned, source="-", path=name, run_id="", timezone=timezone, meta=meta
     )
@@ -54,3 +64,13 @@ def extract_one(
     for table in ("mentions", "figures", "timex", "quotes"):
         out[table] = facts.get(table, [])
     return out
+
+
+def _story_day(
+    published_at: object, facts: dict, evidence: dict[str, StoryEvidence]
+) -> date | None:
+    weekdays = weekday_counts(published_at, facts.get("timex", []))
+    if not weekdays or not evidence:
+        return None
+    entities = frozenset(m["entity_id"] for m in facts.get("mentions", []))
+    return infer_story_date(entities, weekdays, evidence)
