@@ -15,7 +15,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.profile_extract import load_golden, snapshot  # noqa: E402
+from bench.profile_extract import load_golden, snapshot
 
 GOLDEN = load_golden()
 

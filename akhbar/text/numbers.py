@@ -151,6 +151,7 @@ def _trie_body(node: dict) -> str:
     return body
 
 
+@cache
 def _chars(role: str) -> str:
     return "".join(re.escape(c) for r, c in read_rows("numbers/separators.tsv") if r == role)
 
@@ -220,21 +221,33 @@ def _split(token: str) -> tuple[str, str]:
     return split_proclitic(token, _lexicon())
 
 
-def _digit_value(s: str) -> float | None:
+@cache
+def _digit_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     group, dec = _chars("group"), _chars("decimal")
-    m = re.fullmatch(rf"(\d+(?:[{group}]\d{{3}})*)(?:[{dec}](\d+))?", s)
+    return re.compile(rf"(\d+(?:[{group}]\d{{3}})*)(?:[{dec}](\d+))?"), re.compile(f"[{group}]")
+
+
+@lru_cache(maxsize=1 << 14)
+def _digit_value(s: str) -> float | None:
+    # Digit strings repeat across articles: the cache saves two regex calls per number.
+    full, group = _digit_res()
+    m = full.fullmatch(s)
     if m is None:
         return None
-    whole = re.sub(rf"[{group}]", "", m.group(1))
+    whole = group.sub("", m.group(1))
     if (len(whole) > MAX_PLAIN_DIGITS and whole == m.group(1)) or (len(whole) > 1 and s[0] == "0"):
         return None  # phone numbers, IDs, zero-padded codes
     return float(f"{whole}.{m.group(2)}") if m.group(2) else float(whole)
 
 
+@cache
+def _clitics() -> tuple[str, str, str]:
+    return normalize("و"), normalize("ال"), normalize("لل")
+
+
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
     lex, blocked = _lexicon(), _blocked()
-    conj = normalize("و")
-    art = normalize("ال")
+    conj, art, lil = _clitics()
     out: list[_Tok] = []
     for m in _pattern().finditer(text, start, end):
         digits = m.group("digits")
@@ -251,7 +264,7 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
         if (pre.lstrip(conj) + word) in blocked or word not in lex:
             continue
         kind, value, lemma = lex[word]
-        article = art in pre or pre.endswith(normalize("لل"))
+        article = art in pre or pre.endswith(lil)
         wa = pre.startswith(conj)
         s = m.start() + (1 if wa else 0)
         out.append(_Tok(kind, value, s, m.end(), wa, article, lemma, m.start()))

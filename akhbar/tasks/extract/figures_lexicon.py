@@ -150,6 +150,11 @@ def _split_typed(token: str) -> tuple[str, str]:
     return split_proclitic(token, lexicon().typed)
 
 
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1 << 14)
 def canon(form: str) -> str:
     """Whitespace-collapsed form, the key of the lexicon tables."""
-    return re.sub(r"\s+", " ", form)
+    # Matched forms repeat across articles: cached, since this runs per noun/qualifier hit.
+    return _SPACES.sub(" ", form)
