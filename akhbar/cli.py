@@ -115,6 +115,13 @@ def _print_summary(summary: dict) -> None:
             r.add_row(k.removeprefix("rows_"), str(v))
     out.print(t)
     out.print(r)
+    if summary.get("repaired_parts"):
+        out.print(
+            f"repaired: {summary['repaired_parts']} unreadable Parquet part(s) dropped; "
+            "their files were read again"
+        )
+    if summary.get("story_dated"):
+        out.print(f"dated from their story: {summary['story_dated']} undated article(s)")
 
 
 @app.command()

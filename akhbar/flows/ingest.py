@@ -213,7 +213,12 @@ def _ingest_locked(root: Path, sources: list[Source], address: str | None) -> di
             len(store.repaired),
             ", ".join(store.repaired),
         )
-    summary = {"run_id": run_id, **summary, "repaired_parts": len(store.repaired)}
+    summary = {
+        "run_id": run_id,
+        **summary,
+        "repaired_parts": len(store.repaired),
+        "story_dated": story_dated,
+    }
     _publish(summary, rl.file_rows, [s.name for s in missing])
     log.info("run %s done: %s", run_id, status.summary_line(summary))
     return summary
