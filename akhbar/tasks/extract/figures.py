@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from akhbar.tasks.extract.context import ExtractContext
-from akhbar.tasks.extract.figures_attach import according_to, figure_location
+from akhbar.tasks.extract.figures_attach import SentenceAttach
 from akhbar.tasks.extract.figures_lexicon import lexicon
 from akhbar.tasks.extract.figures_link import Found, sentence_figures
 from akhbar.text.sentences import sentence_spans
@@ -29,9 +29,15 @@ def extract_figures(ctx: ExtractContext) -> list[dict]:
         return []
     rows: list[dict] = []
     starts = [m.start() for m in hits]
+    locs = [m for m in ctx.mentions if m.get("kind") == "LOCATION"]
     for s, e in _sentences_with_hits(norm, starts):
         mine = hits[bisect_left(starts, s) : bisect_left(starts, e)]
-        rows.extend(_row(ctx, f, (s, e)) for f in sentence_figures(lex, norm, s, e, mine))
+        found = sentence_figures(lex, norm, s, e, mine)
+        if found:
+            sent = ctx.nt.span(s, e)
+            at = SentenceAttach(ctx, lex, (s, e), sent, locs)
+            text = ctx.text[sent[0] : sent[1]]
+            rows.extend(_row(ctx, at, f, text) for f in found)
     return rows
 
 
@@ -57,10 +63,8 @@ def _sentences_with_hits(norm: str, hits: list[int]) -> list[tuple[int, int]]:
     return out
 
 
-def _row(ctx: ExtractContext, f: Found, sent_norm: tuple[int, int]) -> dict:
-    lex = lexicon()
+def _row(ctx: ExtractContext, at: SentenceAttach, f: Found, sentence: str) -> dict:
     start, end = ctx.nt.span(f.start, f.end)
-    sent = ctx.nt.span(*sent_norm)
     ts, te = ctx.nt.span(*f.trigger)
     return {
         "count_type": f.count_type,
@@ -68,12 +72,12 @@ def _row(ctx: ExtractContext, f: Found, sent_norm: tuple[int, int]) -> dict:
         "value_max": f.value_max,
         "qualifier": f.qualifier,
         "object": f.obj,
-        "location_id": figure_location(ctx, lex, (start, end), sent),
+        "location_id": at.location((start, end)),
         "date": None,  # set by extract_article via timex.attach_dates (day-precise only)
-        "according_to": according_to(ctx, lex, sent_norm, f.start),
+        "according_to": at.according_to(f.start),
         "trigger": ctx.text[ts:te],
         "surface": ctx.text[start:end],
-        "sentence": ctx.text[sent[0] : sent[1]],
+        "sentence": sentence,
         "start": start,
         "end": end,
     }

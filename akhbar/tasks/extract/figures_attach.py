@@ -2,13 +2,17 @@
 
 Places come from ``ctx.mentions`` (LOCATION), dates from ``ctx.timex`` (DATE
 with a resolved date), sources from attribution cues in the sentence. All in
-source offsets except :func:`according_to`, which reads the normalised text.
+source offsets except :meth:`SentenceAttach.according_to`, which reads the
+normalised text. What does not depend on the figure (the sentence's places,
+clauses, propositions, prepositional attribution) is computed once per
+sentence, not once per figure.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
+from collections.abc import Iterable
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from akhbar.data import read_rows
@@ -17,7 +21,7 @@ from akhbar.tasks.extract.figures_lexicon import Lexicon
 from akhbar.text.normalize import normalize
 from akhbar.text.sentences import clause_spans
 
-__all__ = ["according_to", "figure_location"]
+__all__ = ["SentenceAttach"]
 
 # Words allowed between a figure and "its" place ("قتلوا في مدينة حلب": في مدينة).
 # Every one of them must be a preposition or place head from location_preps.txt.
@@ -29,35 +33,84 @@ _TOKEN = re.compile(r"\w+|[^\w\s]")
 _NAME_PUNCT = frozenset("-")  # punctuation that may sit inside a source's name
 
 
-def figure_location(
-    ctx: ExtractContext, lex: Lexicon, fig: tuple[int, int], sent: tuple[int, int]
-) -> str | None:
-    """Entity id of the place a figure happened in, or None."""
-    locs = [
-        m
-        for m in ctx.mentions
-        if m.get("kind") == "LOCATION" and sent[0] <= m["start"] and m["end"] <= sent[1]
-    ]
-    if not locs:
+class SentenceAttach:
+    """What the figures of one sentence borrow from it.
+
+    ``locs`` are the article's LOCATION mentions in ``ctx.mentions`` order
+    (ties between equally near places go to the first, as before).
+    """
+
+    __slots__ = ("_clauses", "_prep", "_props", "ctx", "lex", "locs", "sent", "sent_norm")
+
+    def __init__(
+        self,
+        ctx: ExtractContext,
+        lex: Lexicon,
+        sent_norm: tuple[int, int],
+        sent: tuple[int, int],
+        locs: list[dict],
+    ) -> None:
+        self.ctx, self.lex, self.sent_norm, self.sent = ctx, lex, sent_norm, sent
+        self.locs = [m for m in locs if sent[0] <= m["start"] and m["end"] <= sent[1]]
+        self._clauses: list[tuple[int, int]] | None = None
+        self._props: list[tuple[int, int]] | None = None
+        self._prep: tuple[str | None] | None = None
+
+    def location(self, fig: tuple[int, int]) -> str | None:
+        """Entity id of the place a figure (source span) happened in, or None."""
+        locs = self.locs
+        if not locs:
+            return None
+        after = [m for m in locs if m["start"] >= fig[1]]
+        for m in sorted(after, key=lambda m: m["start"]):
+            words = _gap_words(self.ctx.visible[fig[1] : m["start"]])
+            if len(words) <= MAX_LOC_GAP_WORDS and all(w in self.lex.loc_preps for w in words):
+                return m["entity_id"]
+            break
+        if self._clauses is None:
+            self._clauses = clause_spans(self.ctx.visible, *self.sent)
+        for cs, ce in self._clauses:
+            if cs <= fig[0] < ce:
+                near = [m for m in locs if cs <= m["start"] and m["end"] <= ce]
+                if near:
+                    return min(near, key=lambda m: _distance(m, fig))["entity_id"]
+        if self._props is None:
+            self._props = _propositions(self.ctx.visible, self.sent)
+        for ps, pe in self._props:
+            if ps <= fig[0] < pe:
+                ids = {m["entity_id"] for m in locs if ps <= m["start"] and m["end"] <= pe}
+                if len(ids) == 1:
+                    return ids.pop()
+        ids = {m["entity_id"] for m in locs}
+        return ids.pop() if len(ids) == 1 else None
+
+    def according_to(self, fig: int) -> str | None:
+        """Source phrase of the sentence's attribution (``fig``: the figure's normalised start).
+
+        A prepositional cue (بحسب، نقلا عن...) anywhere in the sentence wins, the
+        last one when they chain ("حسبما ذكرت وسائل إعلام نقلا عن وزارة الصحة"
+        names the origin last); otherwise the reporting verb nearest before the
+        figure ("قالت وزارة الداخلية إن ...").
+        """
+        norm, sent = self.ctx.nt.norm, self.sent_norm
+        if self._prep is None:
+            self._prep = (self._last_phrase(self.lex.attr_prep_re.finditer(norm, *sent)),)
+        if self._prep[0]:
+            return self._prep[0]
+        return self._last_phrase(self.lex.attr_verb_re.finditer(norm, sent[0], fig))
+
+    def _last_phrase(self, cues: Iterable[re.Match[str]]) -> str | None:
+        for cue in reversed(list(cues)):
+            phrase = _phrase(self.ctx, self.lex, cue.end(), self.sent_norm[1])
+            if phrase:
+                return phrase
         return None
-    after = [m for m in locs if m["start"] >= fig[1]]
-    for m in sorted(after, key=lambda m: m["start"]):
-        words = normalize(ctx.visible[fig[1] : m["start"]]).split()
-        if len(words) <= MAX_LOC_GAP_WORDS and all(w in lex.loc_preps for w in words):
-            return m["entity_id"]
-        break
-    for cs, ce in clause_spans(ctx.visible, *sent):
-        if cs <= fig[0] < ce:
-            near = [m for m in locs if cs <= m["start"] and m["end"] <= ce]
-            if near:
-                return min(near, key=lambda m: _distance(m, fig))["entity_id"]
-    for ps, pe in _propositions(ctx.visible, sent):
-        if ps <= fig[0] < pe:
-            ids = {m["entity_id"] for m in locs if ps <= m["start"] and m["end"] <= pe}
-            if len(ids) == 1:
-                return ids.pop()
-    ids = {m["entity_id"] for m in locs}
-    return ids.pop() if len(ids) == 1 else None
+
+
+@lru_cache(maxsize=1 << 12)
+def _gap_words(gap: str) -> tuple[str, ...]:
+    # The same short gaps (" في ", " في مدينة ") recur across figures and articles.
+    return tuple(normalize(gap).split())
 
 
 @cache
@@ -79,26 +132,6 @@ def _distance(row: dict, fig: tuple[int, int]) -> int:
     if row["end"] <= fig[0]:
         return fig[0] - row["end"]
     return max(0, row["start"] - fig[1])
-
-
-def according_to(ctx: ExtractContext, lex: Lexicon, sent: tuple[int, int], fig: int) -> str | None:
-    """Source phrase of the sentence's attribution (normalised offsets in, source text out).
-
-    A prepositional cue (بحسب، نقلا عن...) anywhere in the sentence wins, the
-    last one when they chain ("حسبما ذكرت وسائل إعلام نقلا عن وزارة الصحة"
-    names the origin last); otherwise the reporting verb nearest before the
-    figure ("قالت وزارة الداخلية إن ...").
-    """
-    norm = ctx.nt.norm
-    for cue in reversed(list(lex.attr_prep_re.finditer(norm, *sent))):
-        phrase = _phrase(ctx, lex, cue.end(), sent[1])
-        if phrase:
-            return phrase
-    for cue in reversed(list(lex.attr_verb_re.finditer(norm, sent[0], fig))):
-        phrase = _phrase(ctx, lex, cue.end(), sent[1])
-        if phrase:
-            return phrase
-    return None
 
 
 def _phrase(ctx: ExtractContext, lex: Lexicon, pos: int, end: int) -> str | None:
