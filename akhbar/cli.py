@@ -158,12 +158,7 @@ def _emit(cols: list[str], rows: list[tuple], fmt: str) -> None:
             + "\n"
         )
     else:
-        t = Table(show_header=True)
-        for c in cols:
-            t.add_column(c)
-        for r in rows:
-            t.add_row(*("" if v is None else str(v) for v in r))
-        out.print(t)
+        _rich_table(None, cols, rows)
 
 
 @app.command()
@@ -335,7 +330,7 @@ def status(
     _rich_table(f"quarantined files ({len(st.quarantined[1])})", *st.quarantined)
 
 
-def _rich_table(title: str, cols: list[str], rows: list[tuple]) -> None:
+def _rich_table(title: str | None, cols: list[str], rows: list[tuple]) -> None:
     t = Table(title=title, show_header=True)
     for c in cols:
         t.add_column(c)
