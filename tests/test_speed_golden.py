@@ -8,13 +8,17 @@ the inputs too, so it does not depend on the bench corpus generator.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from akhbar.text.sentences import clause_spans, sentence_spans
 from bench.profile_extract import load_golden, snapshot
 
 GOLDEN = load_golden()
@@ -35,3 +39,38 @@ def test_outputs_equal_snapshot(chunk: int) -> None:
                 for k in g["out"][part]:
                     assert got[part][k] == g["out"][part][k], f"{g['name']}: {part}.{k}"
         assert got == g["out"], g["name"]
+
+
+# The sentence splitter was rewritten as one regex match per sentence; this is
+# the loop over boundary marks it replaced, kept as the reference.
+_REF_END = re.compile(r"(?<!\d)\.(?!\d)|[!?\u061f\u06d4\u2026\n]|(?<=\d)\.(?!\d)")
+_REF_CLAUSE = re.compile(r"[\u060c,\u061b;]")
+
+
+def _ref_spans(text: str, start: int, end: int, boundary: re.Pattern[str]) -> list:
+    out, pos = [], start
+    for p in [m.end() for m in boundary.finditer(text, start, end)] + [end]:
+        s, e = pos, p
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+        pos = p
+    return out
+
+
+_PIECES = st.text(
+    alphabet=list("ab \t\n.5!?\u061f\u06d4\u2026\u060c,\u061b;\u00a0\u0663"), max_size=30
+)
+
+
+@given(_PIECES, st.integers(0, 30), st.integers(0, 30))
+def test_sentence_and_clause_spans_match_reference(text: str, a: int, b: int) -> None:
+    a, b = min(a, len(text)), min(max(a, b), len(text))
+    assert sentence_spans(text, a, b) == _ref_spans(text, a, b, _REF_END)
+    clauses = [
+        c for s, e in _ref_spans(text, a, b, _REF_END) for c in _ref_spans(text, s, e, _REF_CLAUSE)
+    ]
+    assert clause_spans(text, a, b) == clauses

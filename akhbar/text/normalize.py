@@ -25,6 +25,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from functools import cache
+from unicodedata import category as _category
 
 from camel_tools.utils.charmap import CharMapper
 from camel_tools.utils.dediac import dediac_ar
@@ -146,26 +147,25 @@ class NormText:
         """Source index of the character at normalised index ``n`` (its start)."""
         if n >= len(self.norm):
             return len(self.text)
-        i = bisect_right(self._bp_norm, n) - 1
+        bp_norm = self._bp_norm
+        if len(bp_norm) == 1:  # nothing deleted or expanded: the offsets are the same
+            return n
+        i = bisect_right(bp_norm, n) - 1
         # Several breakpoints can share one norm index (runs of deletions);
         # the last one is the run that really holds ``n``.
-        d = n - self._bp_norm[i]
+        d = n - bp_norm[i]
         if d < self._run_len[i]:
             return self._bp_orig[i] + d
         return self._bp_orig[i] + self._run_len[i]  # inside a 1->many image
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Source span of ``norm[start:end]``; trailing marks stay with their letter."""
-        if end <= start:
-            s = self.to_orig(start)
-            return s, s
         s = self.to_orig(start)
+        if end <= start:
+            return s, s
         e = self.to_orig(end - 1) + 1
         # Include diacritics and tatweel that were deleted right after the last letter.
-        while e < len(self.text) and _is_trailing_mark(self.text[e]):
+        text = self.text
+        while e < len(text) and (text[e] == "\u0640" or _category(text[e]) == "Mn"):
             e += 1
         return s, e
-
-
-def _is_trailing_mark(c: str) -> bool:
-    return unicodedata.category(c) == "Mn" or c == "\u0640"

