@@ -34,9 +34,29 @@ def _readings() -> dict[str, tuple[Entry, ...]]:
 
 @cache
 def _nisba_re(iso: str) -> re.Pattern[str]:
-    forms = sorted((f for f, i in lexicon().nisba.items() if i == iso), key=len, reverse=True)
-    alt = "|".join(re.escape(f) for f in forms) or "(?!)"
+    forms = [f for f, i in lexicon().nisba.items() if i == iso]
+    alt = _trie(forms) if forms else "(?!)"
     return re.compile(f"{LETTER_BEFORE}[\u0648\u0641\u0628\u0644\u0643]?(?:{alt}){LETTER_AFTER}")
+
+
+def _trie(words: list[str]) -> str:
+    """Prefix-tree alternation, longest word tried first (as a longest-first list
+    would be), so a failing position costs one character test, not one per form."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_body(root)
+
+
+def _trie_body(node: dict) -> str:
+    alts = [re.escape(ch) + _trie_body(child) for ch, child in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def disambiguate(norm: str, hits: list[Hit]) -> list[Hit]:

@@ -9,7 +9,7 @@ source, so ``text[start:end] == surface``.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from akhbar.tasks.extract.context import ExtractContext
 from akhbar.tasks.extract.figures_attach import SentenceAttach
@@ -51,15 +51,17 @@ def _sentences_with_hits(norm: str, hits: list[int]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     para_end = -1
     spans: list[tuple[int, int]] = []
+    starts: list[int] = []
     for h in hits:
         if h >= para_end:
             para_start = norm.rfind("\n", 0, h) + 1
             para_end = norm.find("\n", h)
             para_end = len(norm) if para_end < 0 else para_end
             spans = sentence_spans(norm, para_start, para_end)
-        for s, e in spans:
-            if s <= h < e and (not out or out[-1] != (s, e)):
-                out.append((s, e))
+            starts = [s for s, _e in spans]
+        i = bisect_right(starts, h) - 1  # spans are sorted and disjoint
+        if i >= 0 and h < spans[i][1] and (not out or out[-1] != spans[i]):
+            out.append(spans[i])
     return out
 
 

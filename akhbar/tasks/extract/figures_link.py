@@ -40,6 +40,7 @@ _WORD = re.compile(r"\w+")
 _OF = re.compile(r"\s*من\s+")
 _CONJ = frozenset("وف")
 _LAST_WORD = re.compile(r"(\w+)\s*$")
+_COORD = re.compile(r"\s*و?\s*")  # what may separate two coordinated counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,7 +282,7 @@ def _event_before(
     num: _Num,
 ) -> tuple[int, int, Entry] | None:
     # Coordination: "مقتل 5 جنود و3 مدنيين" -> the second count shares the event.
-    if prev is not None and re.fullmatch(r"\s*و?\s*", norm[prev[0].end : num.m.start]):
+    if prev is not None and _COORD.fullmatch(norm, prev[0].end, max(prev[0].end, num.m.start)):
         return prev[1]
     best = None
     for ev in events:
