@@ -10,6 +10,7 @@ required, since a single "اللبناني" next to طرابلس is already stro
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from functools import cache
 
@@ -33,10 +34,20 @@ def _readings() -> dict[str, tuple[Entry, ...]]:
 
 
 @cache
-def _nisba_re(iso: str) -> re.Pattern[str]:
-    forms = [f for f, i in lexicon().nisba.items() if i == iso]
-    alt = _trie(forms) if forms else "(?!)"
-    return re.compile(f"{LETTER_BEFORE}[\u0648\u0641\u0628\u0644\u0643]?(?:{alt}){LETTER_AFTER}")
+def _nisba_re() -> re.Pattern[str]:
+    """Every nisba form of every country in one pass; the form is group 1.
+
+    No form of one country is a word-prefix of another country's form (nor
+    one with a proclitic glued on), so counting per country from one scan
+    gives the same counts as one scan per country.
+    """
+    alt = _trie(list(lexicon().nisba)) or "(?!)"
+    return re.compile(f"{LETTER_BEFORE}[\u0648\u0641\u0628\u0644\u0643]?({alt}){LETTER_AFTER}")
+
+
+def _nisba_counts(norm: str) -> Counter[str]:
+    nisba = lexicon().nisba
+    return Counter(nisba[f] for f in _nisba_re().findall(norm))
 
 
 def _trie(words: list[str]) -> str:
@@ -69,9 +80,10 @@ def disambiguate(norm: str, hits: list[Hit]) -> list[Hit]:
     if not found:
         return hits
     chosen = {}
+    nisba = _nisba_counts(norm)
     for f in found:
         options = readings[f]
-        chosen[f] = max(options, key=lambda e, o=options: _evidence(norm, hits, e, o))
+        chosen[f] = max(options, key=lambda e, o=options: _evidence(nisba, hits, e, o))
     out = list(hits)
     for i, f in forms.items():
         if f in chosen and hits[i].entity.entity_id in {o.entity_id for o in readings[f]}:
@@ -79,10 +91,9 @@ def disambiguate(norm: str, hits: list[Hit]) -> list[Hit]:
     return out
 
 
-def _evidence(norm: str, hits: list[Hit], e: Entry, options: tuple[Entry, ...]) -> int:
+def _evidence(nisba: Counter[str], hits: list[Hit], e: Entry, options: tuple[Entry, ...]) -> int:
     ids = {o.entity_id for o in options}
     # Any other mention of the country counts: its places, its people ("الملك عبد الله
     # الثاني في عمان"), its organisations.
     places = sum(1 for h in hits if h.entity.entity_id not in ids and h.entity.country == e.country)
-    nisba = len(_nisba_re(e.country).findall(norm)) if e.country else 0
-    return places + nisba
+    return places + (nisba[e.country] if e.country else 0)
