@@ -43,7 +43,7 @@ _LAST_WORD = re.compile(r"(\w+)\s*$")
 _COORD = re.compile(r"\s*و?\s*")  # what may separate two coordinated counts
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: cheaper to build; nothing mutates it
 class Found:
     """One figure in normalised offsets."""
 
