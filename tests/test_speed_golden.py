@@ -74,3 +74,11 @@ def test_sentence_and_clause_spans_match_reference(text: str, a: int, b: int) ->
         c for s, e in _ref_spans(text, a, b, _REF_END) for c in _ref_spans(text, s, e, _REF_CLAUSE)
     ]
     assert clause_spans(text, a, b) == clauses
+
+
+def test_dense_translate_table_equals_the_dict() -> None:
+    from akhbar.text.normalize import _dense, _tables
+
+    every = "".join(chr(cp) for cp in range(0x10000) if not 0xD800 <= cp <= 0xDFFF)
+    every += "\U0001d400\U0001f600"  # above the BMP: unchanged by both
+    assert every.translate(_dense()) == every.translate(_tables()[0])
