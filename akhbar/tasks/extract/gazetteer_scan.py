@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from akhbar.data import read_rows
 from akhbar.tasks.extract.gazetteer import (
@@ -75,6 +75,12 @@ def table() -> _Table:
     return _Table(re.compile(f"{LETTER_BEFORE}{PROCLITIC}(?P<n>{body}){LETTER_AFTER}"), forms)
 
 
+@lru_cache(maxsize=1 << 14)
+def _form_key(n: str) -> str:
+    # Matched spellings repeat across articles: the cache saves a split and join per match.
+    return " ".join(n.replace("-", " ").split())
+
+
 _last: tuple[str, Scan] | None = None  # entities and quotes scan the same string
 
 
@@ -87,7 +93,7 @@ def scan(norm: str) -> Scan:
     out = Scan()
     for m in t.pattern.finditer(norm):
         n = m.group("n")
-        cat, payload, elided = t.forms[" ".join(n.replace("-", " ").split())]
+        cat, payload, elided = t.forms[_form_key(n)]
         if elided and not m.group("p").endswith(_LAM):
             continue  # "لامم" without the preposition ل is not "الأمم"
         ns, ne = m.span("n")
