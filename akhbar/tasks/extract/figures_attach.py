@@ -40,7 +40,7 @@ class SentenceAttach:
     (ties between equally near places go to the first, as before).
     """
 
-    __slots__ = ("_clauses", "_prep", "_props", "ctx", "lex", "locs", "sent", "sent_norm")
+    __slots__ = ("_clauses", "_one", "_prep", "_props", "ctx", "lex", "locs", "sent", "sent_norm")
 
     def __init__(
         self,
@@ -52,6 +52,10 @@ class SentenceAttach:
     ) -> None:
         self.ctx, self.lex, self.sent_norm, self.sent = ctx, lex, sent_norm, sent
         self.locs = [m for m in locs if sent[0] <= m["start"] and m["end"] <= sent[1]]
+        # Every rule below picks one of the sentence's places: when they are all
+        # one entity (the usual case), that entity is the answer for every figure.
+        ids = {m["entity_id"] for m in self.locs}
+        self._one = ids.pop() if len(ids) == 1 else _MANY
         self._clauses: list[tuple[int, int]] | None = None
         self._props: list[tuple[int, int]] | None = None
         self._prep: tuple[str | None] | None = None
@@ -61,12 +65,14 @@ class SentenceAttach:
         locs = self.locs
         if not locs:
             return None
+        if self._one is not _MANY:
+            return self._one
         after = [m for m in locs if m["start"] >= fig[1]]
-        for m in sorted(after, key=lambda m: m["start"]):
+        if after:  # the nearest place after the figure (the first of a tie, as sorted() gave)
+            m = min(after, key=_start)
             words = _gap_words(self.ctx.visible[fig[1] : m["start"]])
             if len(words) <= MAX_LOC_GAP_WORDS and all(w in self.lex.loc_preps for w in words):
                 return m["entity_id"]
-            break
         if self._clauses is None:
             self._clauses = clause_spans(self.ctx.visible, *self.sent)
         for cs, ce in self._clauses:
@@ -105,6 +111,13 @@ class SentenceAttach:
             if phrase:
                 return phrase
         return None
+
+
+_MANY = object()  # marker: the sentence names several places
+
+
+def _start(m: dict) -> int:
+    return m["start"]
 
 
 @lru_cache(maxsize=1 << 12)
