@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 from collections import Counter
 from datetime import date
 
 import duckdb
 
-from akhbar.tasks.story_dates import StoryEvidence, article_day, infer_story_date, weekday_counts
+from akhbar.tasks.story_dates import (
+    MIN_SHARED_ENTITIES,
+    NEIGHBOURS,
+    EvidenceIndex,
+    StoryEvidence,
+    article_day,
+    infer_story_date,
+    weekday_counts,
+)
 
 STORY = frozenset({"per:tokayev", "loc:kz", "loc:almaty", "org:csto", "per:putin"})
 MON, TUE = 1, 2
 
 
-def _dated(*days: date, entities: frozenset[str] = STORY) -> dict[str, StoryEvidence]:
-    return {f"a{i}": StoryEvidence(entities, d) for i, d in enumerate(days)}
+def _dated(*days: date, entities: frozenset[str] = STORY) -> EvidenceIndex:
+    return EvidenceIndex({f"a{i}": StoryEvidence(entities, d) for i, d in enumerate(days)})
 
 
 def test_monday_of_the_story_week():
@@ -82,3 +91,21 @@ def test_seed_001_is_dated_from_its_story(seeded_warehouse):
            where a.path like '003_%' and t.resolved_date is not null"""
     ).fetchone()[0]
     assert undated == 0
+
+
+def test_index_finds_the_same_neighbours_as_a_full_scan():
+    rng = random.Random(5)
+    pool = [f"e{i}" for i in range(40)]
+    dated = {
+        f"a{i}": StoryEvidence(
+            frozenset(rng.sample(pool, rng.randint(1, 12))),
+            date(2022, 1, 1) + dt.timedelta(days=rng.randint(0, 60)),
+        )
+        for i in range(300)
+    }
+    index = EvidenceIndex(dated)
+    for _ in range(200):
+        ents = frozenset(rng.sample(pool, rng.randint(1, 12)))
+        full = sorted(((len(ents & ev.entities), a) for a, ev in dated.items()), reverse=True)
+        want = [dated[a].day for n, a in full[:NEIGHBOURS] if n >= MIN_SHARED_ENTITIES]
+        assert index.neighbours(ents) == want

@@ -23,6 +23,7 @@ import pyarrow.compute as pc
 from akhbar.schemas import ARTICLE_TABLES
 from akhbar.tasks.story_dates import (
     EVIDENCE_SQL,
+    EvidenceIndex,
     StoryEvidence,
     evidence_from,
     infer_story_date,
@@ -77,9 +78,10 @@ class StoryHold:
         """The held articles' tables, re-extracted where a story date was found."""
         tables = {t: pa.concat_tables(ps) for t, ps in self._parts.items()}
         entities = _entities(tables["mentions"])
+        index = EvidenceIndex(evidence)
         dated = {}
         for aid in sorted(self.held_ids):
-            day = infer_story_date(entities.get(aid, frozenset()), self.weekdays[aid], evidence)
+            day = infer_story_date(entities.get(aid, frozenset()), self.weekdays[aid], index)
             if day is not None:
                 dated[aid] = day
         if dated:

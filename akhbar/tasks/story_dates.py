@@ -21,6 +21,7 @@ import duckdb
 
 __all__ = [
     "EVIDENCE_SQL",
+    "EvidenceIndex",
     "StoryEvidence",
     "article_day",
     "evidence_from",
@@ -57,21 +58,45 @@ def _window(neighbours: list[date]) -> tuple[date, date] | None:
     return lo - timedelta(days=WINDOW_MARGIN_DAYS), hi + timedelta(days=WINDOW_MARGIN_DAYS)
 
 
+class EvidenceIndex:
+    """Dated articles by canonical entity, for finding an article's story neighbours.
+
+    A neighbour shares at least ``MIN_SHARED_ENTITIES`` of the article's k
+    entities, so it holds one of the k - MIN + 1 rarest (pigeonhole): only
+    those entities' postings are scanned, not every dated article.
+    """
+
+    def __init__(self, dated: dict[str, StoryEvidence]) -> None:
+        self.dated = {a: ev for a, ev in dated.items() if ev.day is not None}
+        self.postings: dict[str, list[str]] = {}
+        for aid, ev in self.dated.items():
+            for e in ev.entities:
+                self.postings.setdefault(e, []).append(aid)
+
+    def neighbours(self, entities: frozenset[str]) -> list[date]:
+        """Days of the most similar dated articles sharing enough entities."""
+        if len(entities) < MIN_SHARED_ENTITIES:
+            return []
+        rare = sorted(entities, key=lambda e: len(self.postings.get(e, ())))
+        probe = rare[: len(rare) - MIN_SHARED_ENTITIES + 1]
+        candidates = {a for e in probe for a in self.postings.get(e, ())}
+        scored = sorted(
+            ((len(entities & self.dated[a].entities), a) for a in candidates), reverse=True
+        )
+        return [self.dated[a].day for n, a in scored[:NEIGHBOURS] if n >= MIN_SHARED_ENTITIES]
+
+
 def infer_story_date(
-    entities: frozenset[str], weekdays: Counter[int], dated: dict[str, StoryEvidence]
+    entities: frozenset[str], weekdays: Counter[int], index: EvidenceIndex
 ) -> date | None:
     """The writing day of an undated article, or None when it is not pinned down.
 
     ``weekdays`` counts the article's unresolved weekday mentions by ISO
-    weekday; ``dated`` holds the other articles with a known day.
+    weekday; ``index`` holds the other articles with a known day.
     """
     if not weekdays or not entities:
         return None
-    scored = sorted(
-        ((len(entities & ev.entities), aid, ev.day) for aid, ev in dated.items() if ev.day),
-        reverse=True,
-    )
-    neighbours = [d for n, _aid, d in scored[:NEIGHBOURS] if n >= MIN_SHARED_ENTITIES and d]
+    neighbours = index.neighbours(entities)
     if not neighbours:
         return None
     window = _window(neighbours)

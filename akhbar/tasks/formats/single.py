@@ -12,7 +12,12 @@ from datetime import date
 from akhbar.tasks.batch import analyse, article_rows
 from akhbar.tasks.decode import decode_bytes, text_id
 from akhbar.tasks.formats import kind_of
-from akhbar.tasks.story_dates import StoryEvidence, infer_story_date, weekday_counts
+from akhbar.tasks.story_dates import (
+    EvidenceIndex,
+    StoryEvidence,
+    infer_story_date,
+    weekday_counts,
+)
 
 __all__ = ["FACT_TABLES", "UnreadableText", "extract_one"]
 
@@ -73,4 +78,4 @@ def _story_day(
     if not weekdays or not evidence:
         return None
     entities = frozenset(m["entity_id"] for m in facts.get("mentions", []))
-    return infer_story_date(entities, weekdays, evidence)
+    return infer_story_date(entities, weekdays, EvidenceIndex(evidence))
