@@ -113,6 +113,7 @@ def bare_loop(corpus: Path, root: Path) -> dict:
     for i, b in enumerate(_batches(to_read, BATCH_SIZE)):
         result = process_task.fn(b, run_id, date.today(), options)
         rl.add_batch(result, f"{run_id}-{i:05d}")
+    rl.finish_story_dates(date.today())  # as the flow does: held undated articles are staged here
     rl.add_deleted([s.name for s in sources], {(r["source"], r["path"]) for r in rl.file_rows})
     summary = rl.summary()
     store.stage_ledger_part("runs", run_id, _run_row(run_id, started, sources, summary))

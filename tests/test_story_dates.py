@@ -10,6 +10,7 @@ from datetime import date
 import duckdb
 
 from akhbar.tasks.story_dates import (
+    MAX_PROBE_POSTINGS,
     MIN_SHARED_ENTITIES,
     NEIGHBOURS,
     EvidenceIndex,
@@ -109,3 +110,10 @@ def test_index_finds_the_same_neighbours_as_a_full_scan():
         full = sorted(((len(ents & ev.entities), a) for a, ev in dated.items()), reverse=True)
         want = [dated[a].day for n, a in full[:NEIGHBOURS] if n >= MIN_SHARED_ENTITIES]
         assert index.neighbours(ents) == want
+
+
+def test_entities_too_common_to_single_out_a_story_give_no_date():
+    crowd = {f"a{i}": StoryEvidence(STORY, date(2022, 1, 9)) for i in range(MAX_PROBE_POSTINGS)}
+    assert infer_story_date(STORY, Counter({MON: 2}), EvidenceIndex(crowd)) is None
+    few = dict(list(crowd.items())[:10])
+    assert infer_story_date(STORY, Counter({MON: 2}), EvidenceIndex(few)) == date(2022, 1, 10)

@@ -33,9 +33,11 @@ from akhbar.tasks.story_dates import (
 __all__ = ["MAX_HELD", "StoryHold", "evidence_from_parts"]
 
 # Articles held per run at most; beyond it they are staged undated at once.
-# A held article costs ~15 KB of Arrow rows (text, body, facts), so 5,000 of
-# them bound the hold at ~75 MB whatever the size of the run.
-MAX_HELD = 5000
+# A held article costs ~15 KB of Arrow rows (text, body, facts) and up to
+# ~1 ms of neighbour search, so 2,000 bound the hold at ~30 MB and ~2 s
+# whatever the size of the run. Real feeds are mostly dated; a dump where
+# thousands of articles are undated has few dated siblings to learn from.
+MAX_HELD = 2000
 FACT_TABLES = ("entity_defs", "mentions", "timex", "figures", "quotes")
 
 # (documents row, articles row, ingest date, story date) -> facts, as extract_article returns them
