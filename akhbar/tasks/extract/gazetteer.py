@@ -13,6 +13,7 @@ from functools import cache
 
 from akhbar.data import read_rows
 from akhbar.text.normalize import normalize
+from akhbar.text.trie import trie_regex as text_trie_regex
 
 __all__ = [
     "LETTER_AFTER",
@@ -73,29 +74,8 @@ def _country(v: str) -> str | None:
 
 
 def trie_regex(words: list[str]) -> str:
-    """A regex matching any of ``words`` (longest first), factorised as a trie."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _emit(trie)
-
-
-def _emit(node: dict) -> str:
-    alts, end = [], False
-    for ch in sorted(node, key=lambda c: (c == "", c)):
-        if ch == "":
-            end = True
-            continue
-        head = SEP if ch == " " else re.escape(ch)
-        alts.append(head + _emit(node[ch]))
-    if not alts:
-        return ""
-    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-    # An optional tail keeps the longest match first: the engine tries the tail, then stops.
-    return f"(?:{body})?" if end else body
+    """A regex matching any of ``words`` (longest first); a space matches ``SEP``."""
+    return text_trie_regex(words, space=SEP)
 
 
 @dataclass

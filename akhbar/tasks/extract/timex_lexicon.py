@@ -15,6 +15,7 @@ from functools import cache
 
 from akhbar.data import read_rows
 from akhbar.text.normalize import normalize
+from akhbar.text.trie import trie_regex
 
 __all__ = ["LEX", "MATCHER", "RULE_GROUPS", "Lexicon", "trie_regex_of"]
 
@@ -24,33 +25,9 @@ def _norm(s: str) -> str:
 
 
 def trie_regex_of(forms: object) -> str:
-    """Regex for a set of normalised forms, as a prefix trie.
-
-    sre tries the branches of an alternation one by one; a trie makes every
-    level dispatch on one character, which is what keeps the single pass over
-    an article within budget.  Inner white space matches any run of spaces.
-    """
-    trie: dict = {}
-    for form in {_norm(f) for f in forms}:  # type: ignore[attr-defined]
-        node = trie
-        for ch in form:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # end of a form
-    return _trie_regex(trie)
-
-
-def _trie_regex(node: dict) -> str:
-    ends = "" in node
-    branches = [
-        (r"[^\S\n]+" if ch == " " else re.escape(ch)) + _trie_regex(child)
-        for ch, child in sorted(node.items())
-        if ch
-    ]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    # Optional tail, greedy: the longest form is tried first, as before.
-    return f"(?:{body})?" if ends else body
+    """Regex for a set of normalised forms, as a prefix trie; inner white space
+    matches any run of spaces but never a newline (boilerplate is blanked to newlines)."""
+    return trie_regex({_norm(f) for f in forms}, space=r"[^\S\n]+")  # type: ignore[attr-defined]
 
 
 def _lines(name: str) -> list[str]:
