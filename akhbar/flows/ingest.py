@@ -36,6 +36,7 @@ from akhbar.sources import (
 )
 from akhbar.tasks.batch import BatchResult, process_batch
 from akhbar.tasks.discover import Candidate, FileInfo, list_files, split
+from akhbar.tasks.formats.txt import manifest_fingerprint
 from akhbar.tasks.ledger import RunLedger
 from akhbar.tasks.load import Store
 from akhbar.tasks.views import build_database
@@ -88,7 +89,8 @@ def discover_task(
     files: list[FileInfo] = []
     for s in sources:
         files.extend(list_files(s.name, Path(s.path), s.suffixes()))
-    return split(files, ledger)
+    manifests: dict = {}  # each folder's manifest.csv read once
+    return split(files, ledger, meta_of=lambda f: manifest_fingerprint(f, manifests))
 
 
 @task(name="process-batch", cache_policy=NO_CACHE)

@@ -165,7 +165,7 @@ def _process_item(cand: Candidate, item: Item, ctx: _ItemContext) -> FileOutcome
     info = cand.info
     if item.text is None:
         return FileOutcome(cand, item.sha256, item.size, "quarantined", item.reason)
-    if item.sha256 == cand.previous_sha256:
+    if item.sha256 == cand.previous_sha256 and not cand.refresh:
         return FileOutcome(
             cand, item.sha256, item.size, "unchanged", None, cand.previous_article_id
         )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,6 +44,10 @@ class Candidate:
     previous_lines: dict[str, dict] | None = None
     # For one chunk of a big .jsonl file: (first byte, end byte, first line number, lines).
     span: tuple[int, int, int, int] | None = None
+    # Fingerprint of the file's metadata outside it (its manifest.csv row), and whether
+    # only that changed: then the file is processed again although its bytes did not.
+    meta_sha256: str | None = None
+    refresh: bool = False
 
     @property
     def weight(self) -> int:
@@ -170,8 +175,12 @@ def split(
     files: list[FileInfo],
     ledger: dict[tuple[str, str], dict],
     lines_per_chunk: int = BATCH_SIZE,
+    meta_of: Callable[[FileInfo], str | None] | None = None,
 ) -> tuple[list[Candidate], list[FileInfo]]:
-    """(files to read, files unchanged by size and mtime; .jsonl ones as their line rows)."""
+    """(files to read, files unchanged by size, mtime and metadata; .jsonl ones as line rows).
+
+    ``meta_of`` fingerprints a file's outside metadata (``manifest.csv`` rows).
+    """
     to_read: list[Candidate] = []
     unchanged: list[FileInfo] = []
     line_rows = _line_rows(ledger)
@@ -182,12 +191,14 @@ def split(
             to_read.extend(chunk_multi(cand, lines_per_chunk) if cand else [])
             unchanged.extend(same)
             continue
-        if (
+        meta = meta_of(f) if meta_of else None
+        same_bytes = (
             prev is not None
             and f.problem is None
             and prev["size"] == f.size
             and prev["mtime_ns"] == f.mtime_ns
-        ):
+        )
+        if same_bytes and prev.get("meta_sha256") == meta:
             unchanged.append(f)
         else:
             to_read.append(
@@ -195,6 +206,8 @@ def split(
                     f,
                     prev["sha256"] if prev else None,
                     prev["article_id"] if prev else None,
+                    meta_sha256=meta,
+                    refresh=same_bytes,
                 )
             )
     return to_read, unchanged

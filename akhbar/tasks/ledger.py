@@ -38,6 +38,8 @@ class RunLedger:
     counts: Counter = field(default_factory=Counter)
     rows_written: Counter = field(default_factory=Counter)
     story: StoryHold = field(default_factory=StoryHold)
+    # article_id -> the batch its old rows are in, for articles written again this run
+    _refreshed: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.ledger = self.store.ledger()
@@ -88,6 +90,7 @@ class RunLedger:
         status: str,
         aid: str | None,
         reason: str | None = None,
+        meta: str | None = None,
     ) -> None:
         self.ledger[(f.source, f.path)] = {
             "source": f.source,
@@ -98,6 +101,7 @@ class RunLedger:
             "status": status,
             "reason": reason,
             "article_id": aid,
+            "meta_sha256": meta,
         }
 
     # ----- batches ---------------------------------------------------------------------
@@ -110,20 +114,33 @@ class RunLedger:
 
     def _outcome(self, o: FileOutcome, accepted: list[str], dup_of: dict[str, str]) -> None:
         f = o.candidate.info
-        known = (f.source, f.path) in self.ledger
+        meta = o.candidate.meta_sha256
+        prev = self.ledger.get((f.source, f.path))
+        known = prev is not None
         if o.status == "quarantined":
-            self._remember(f, o.sha256, o.size, "quarantined", None, o.reason)
+            self._remember(f, o.sha256, o.size, "quarantined", None, o.reason, meta)
             self._row(f, "quarantined", o.sha256, None, o.reason, o.size)
             return
         if o.status == "unchanged":  # touched, same bytes
-            prev = self.ledger[(f.source, f.path)]
-            self._remember(f, o.sha256, o.size, prev["status"], prev["article_id"], prev["reason"])
+            assert prev is not None
+            self._remember(
+                f, o.sha256, o.size, prev["status"], prev["article_id"], prev["reason"], meta
+            )
             self._row(f, "unchanged", o.sha256, o.article_id, size=o.size)
             return
         aid = o.article_id
         assert aid is not None and o.body_sha256 is not None
+        owner = prev is not None and prev["article_id"] == aid and prev["status"] == "new"
+        if aid in self.index and owner and o.candidate.refresh:
+            # Same text, new metadata: its rows are written again and the old ones dropped.
+            self._refreshed.setdefault(aid, self.index[aid]["batch"])
+            self.index[aid]["body_sha256"] = o.body_sha256
+            accepted.append(aid)
+            self._remember(f, o.sha256, o.size, "new", aid, meta=meta)
+            self._row(f, "changed", o.sha256, aid, size=o.size)
+            return
         if aid in self.index:  # an exact repeat of a text we hold
-            self._remember(f, o.sha256, o.size, "duplicate", aid)
+            self._remember(f, o.sha256, o.size, "duplicate", aid, meta=meta)
             self._row(f, "duplicate", o.sha256, aid, size=o.size)
             return
         self._seq += 1
@@ -140,7 +157,7 @@ class RunLedger:
         else:
             self._by_body[o.body_sha256] = aid
         accepted.append(aid)
-        self._remember(f, o.sha256, o.size, "new", aid)
+        self._remember(f, o.sha256, o.size, "new", aid, meta=meta)
         self._row(f, "changed" if known else "new", o.sha256, aid, size=o.size)
 
     def _stage(
@@ -201,6 +218,8 @@ class RunLedger:
     def commit(self) -> None:
         dead = self.orphans()
         self.store.remove_articles(dead, self.index, self.run_id)
+        old = {a: {"batch": b} for a, b in self._refreshed.items() if a not in dead}
+        self.store.remove_articles(set(old), old, self.run_id)  # committed parts only
         for a in dead:
             del self.index[a]
         files = pa.Table.from_pylist(self.file_rows, schema=FILES)

@@ -49,6 +49,7 @@ LEDGER = pa.schema(
         ("status", pa.string()),  # new (owns its article) | duplicate | quarantined
         ("reason", pa.string()),
         ("article_id", pa.string()),
+        ("meta_sha256", pa.string()),  # the file's manifest.csv row, fingerprinted
     ]
 )
 # Where each live article's rows are, and its clean-body hash (for duplicate_of).

@@ -9,7 +9,9 @@ that cannot be read is ignored (the articles are still ingested).
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import json
 from pathlib import Path, PurePosixPath
 
 from akhbar.tasks.decode import read_and_decode
@@ -53,8 +55,8 @@ def _folders_up(info: FileInfo) -> list[Path]:
     return [here, *list(here.parents)[:depth]]
 
 
-def manifest_meta(info: FileInfo, timezone: str | None, cache: dict) -> dict:
-    """The nearest manifest row naming this file (a sub-folder's manifest wins)."""
+def manifest_row(info: FileInfo, cache: dict) -> dict:
+    """The raw row of the nearest manifest naming this file (a sub-folder's wins), or {}."""
     full = Path(info.abspath)
     for folder in _folders_up(info):
         key = ("manifest", str(folder))
@@ -62,8 +64,24 @@ def manifest_meta(info: FileInfo, timezone: str | None, cache: dict) -> dict:
             cache[key] = load_manifest(folder)
         row = cache[key].get(full.relative_to(folder).as_posix())
         if row:
-            return clean_meta(row, timezone)
+            return row
     return {}
+
+
+def manifest_meta(info: FileInfo, timezone: str | None, cache: dict) -> dict:
+    """The nearest manifest row naming this file, parsed."""
+    row = manifest_row(info, cache)
+    return clean_meta(row, timezone) if row else {}
+
+
+def manifest_fingerprint(info: FileInfo, cache: dict) -> str | None:
+    """sha256 of the file's manifest row: editing the row re-processes the file."""
+    if not info.path.lower().endswith(".txt"):
+        return None
+    row = manifest_row(info, cache)
+    if not row:
+        return None
+    return hashlib.sha256(json.dumps(row, sort_keys=True).encode("utf-8")).hexdigest()
 
 
 def read_txt(info: FileInfo, opts: dict, cache: dict) -> Item:
