@@ -12,6 +12,7 @@ import csv
 import hashlib
 import io
 import json
+import os
 from pathlib import Path, PurePosixPath
 
 from akhbar.tasks.decode import read_and_decode
@@ -55,14 +56,18 @@ def _folders_up(info: FileInfo) -> list[Path]:
     return [here, *list(here.parents)[:depth]]
 
 
+def load_manifest_cached(folder: Path, cache: dict) -> dict[str, dict]:
+    key = ("manifest", str(folder))
+    if key not in cache:
+        cache[key] = load_manifest(folder)
+    return cache[key]
+
+
 def manifest_row(info: FileInfo, cache: dict) -> dict:
     """The raw row of the nearest manifest naming this file (a sub-folder's wins), or {}."""
     full = Path(info.abspath)
     for folder in _folders_up(info):
-        key = ("manifest", str(folder))
-        if key not in cache:
-            cache[key] = load_manifest(folder)
-        row = cache[key].get(full.relative_to(folder).as_posix())
+        row = load_manifest_cached(folder, cache).get(full.relative_to(folder).as_posix())
         if row:
             return row
     return {}
@@ -77,6 +82,14 @@ def manifest_meta(info: FileInfo, timezone: str | None, cache: dict) -> dict:
 def manifest_fingerprint(info: FileInfo, cache: dict) -> str | None:
     """sha256 of the file's manifest row: editing the row re-processes the file."""
     if not info.path.lower().endswith(".txt"):
+        return None
+    # Most folders have no manifest up their chain: decide that once per folder,
+    # so a no-op re-run of 50k files does not walk parents 50k times.
+    folder = os.path.dirname(info.abspath)
+    key = ("has-manifest", folder)
+    if key not in cache:
+        cache[key] = any(load_manifest_cached(f, cache) for f in _folders_up(info))
+    if not cache[key]:
         return None
     row = manifest_row(info, cache)
     if not row:
