@@ -217,9 +217,11 @@ class RunLedger:
 
     def commit(self) -> None:
         dead = self.orphans()
-        self.store.remove_articles(dead, self.index, self.run_id)
-        old = {a: {"batch": b} for a, b in self._refreshed.items() if a not in dead}
-        self.store.remove_articles(set(old), old, self.run_id)  # committed parts only
+        # Orphans' rows are in their batch; refreshed articles' old rows in the batch
+        # they had before this run (their index entry already names the new one).
+        where = {a: self.index[a] for a in dead}
+        where |= {a: {"batch": b} for a, b in self._refreshed.items() if a not in dead}
+        self.store.remove_articles(set(where), where, self.run_id)  # committed parts only
         for a in dead:
             del self.index[a]
         files = pa.Table.from_pylist(self.file_rows, schema=FILES)
