@@ -15,7 +15,6 @@ from akhbar.tasks.story_dates import (
     NEIGHBOURS,
     EvidenceIndex,
     StoryEvidence,
-    article_day,
     infer_story_date,
     weekday_counts,
 )
@@ -66,16 +65,6 @@ def test_weekday_counts_only_for_articles_nothing_else_dates():
     anchored = [*mondays, {"value": "2022-01-08", "anchor": "inferred"}]
     assert weekday_counts(None, anchored) is None  # the text dates itself
     assert weekday_counts(None, [{"value": "P5D", "anchor": "none"}]) is None
-
-
-def test_article_day_is_publication_else_latest_inferred_date():
-    inferred = [
-        {"anchor": "inferred", "resolved_date": date(2022, 1, 7)},
-        {"anchor": "inferred", "resolved_date": date(2022, 1, 8)},
-    ]
-    assert article_day(dt.datetime(2022, 1, 9, 5, 31), inferred) == date(2022, 1, 9)
-    assert article_day(None, inferred) == date(2022, 1, 8)
-    assert article_day(None, [{"anchor": "none", "resolved_date": None}]) is None
 
 
 def test_seed_001_is_dated_from_its_story(seeded_warehouse):

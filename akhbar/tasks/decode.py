@@ -18,9 +18,6 @@ from akhbar.config import MAX_FILE_BYTES
 
 __all__ = ["Decoded", "decode_bytes", "read_and_decode"]
 
-# Share of NUL bytes above which a file is binary, not text. Text files have
-# none; UTF-16 without a BOM has ~50 %, which we do not try to guess.
-MAX_NUL_SHARE = 0.0
 # Share of control characters (other than tab/newline) in the decoded text
 # above which it is binary data that happened to decode. Real articles: 0;
 # a PNG decoded as cp1256: ~10 %.
@@ -77,7 +74,7 @@ def _try_decode(data: bytes) -> tuple[str | None, str | None]:
                 return data.decode(enc), enc
             except UnicodeDecodeError:
                 return None, None
-    if b"\x00" in data:
+    if b"\x00" in data:  # text has no NUL; BOM-less UTF-16 (~50 % NULs) is not guessed
         return None, None
     try:
         return data.decode("utf-8"), "utf-8"

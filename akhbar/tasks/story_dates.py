@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import duckdb
@@ -23,7 +23,6 @@ __all__ = [
     "EVIDENCE_SQL",
     "EvidenceIndex",
     "StoryEvidence",
-    "article_day",
     "evidence_from",
     "infer_story_date",
     "load_evidence",
@@ -135,15 +134,8 @@ def weekday_counts(published_at: object, timex: list[dict]) -> Counter[int] | No
     return counts or None
 
 
-def article_day(published_at: datetime | None, timex: list[dict]) -> date | None:
-    """The day an article speaks from: its publication, else its latest inferred date."""
-    if published_at is not None:
-        return published_at.date()
-    inferred = [t["resolved_date"] for t in timex if t.get("anchor") == "inferred"]
-    return max((d for d in inferred if d is not None), default=None)
-
-
-# Dated, non-duplicate articles of a warehouse with their canonical entities.
+# Dated, non-duplicate articles of a warehouse with their canonical entities. An
+# article's day is its publication day, else the latest date it inferred itself.
 EVIDENCE_SQL = """
 WITH days AS (
     SELECT a.article_id,

@@ -55,7 +55,6 @@ class Lexicon:
     lemmas: dict[str, Entry]  # normalised lemma -> its counted-noun entry (for duals)
     trigger_re: re.Pattern[str]  # every typed trigger with its clitics (group "tok"), one scan
     typed: frozenset[str]  # the forms trigger_re knows
-    event_re: re.Pattern[str]
     post_re: re.Pattern[str]
     noun_re: re.Pattern[str]
     tally_re: re.Pattern[str]
@@ -113,7 +112,6 @@ def lexicon() -> Lexicon:
         lemmas=lemmas,
         trigger_re=re.compile(rf"(?<!\w)(?P<tok>{expanded_words(typed)})(?!\w)"),
         typed=frozenset(typed),
-        event_re=re.compile(_words(list(events))),
         post_re=re.compile(r"\s*" + _words(list(posts))),
         noun_re=re.compile(r"\s*" + _words(list(nouns))),
         tally_re=re.compile(_words(_list("tally.txt"))),
