@@ -72,7 +72,7 @@ def _first_line(e: BaseException) -> str:
 def _run_flow(paths: list[str] | None, root: Path, dask_address: str | None = None) -> dict:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from akhbar.flows.ingest import LockedError, ingest, set_progress
+    from flows.ingest import LockedError, ingest, set_progress
     from akhbar.sources import SourceError
 
     with Progress(
@@ -276,8 +276,8 @@ def extract(
     ] = None,
 ) -> None:
     """Clean and extract one text and print every fact with its offsets (no warehouse needed)."""
-    from akhbar.tasks.formats.single import FACT_TABLES, UnreadableText, extract_one
-    from akhbar.tasks.story_dates import load_evidence
+    from tasks.process.single import FACT_TABLES, UnreadableText, extract_one
+    from tasks.story.infer import load_evidence
 
     if fmt not in ("json", "table"):
         fail(f"unknown format {fmt!r} (json or table)")
@@ -353,7 +353,7 @@ def serve(
     import os
 
     from akhbar import prefect_env
-    from akhbar.flows import serve as serving
+    from flows import serve as serving
 
     root = warehouse_dir(warehouse)
     prefect_env.configure(root / "logs" / "akhbar.log")

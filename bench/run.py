@@ -95,10 +95,10 @@ def corpus_for(n: int) -> Path:
 def bare_loop(corpus: Path, root: Path) -> dict:
     """The flow's work, same functions, no Prefect: serial, in this process."""
     from akhbar.config import BATCH_SIZE
-    from akhbar.flows.ingest import _batches, _run_row, discover_task, process_task, views_task
+    from flows.ingest import _batches, _run_row, discover_task, process_task, views_task
     from akhbar.sources import adhoc_sources
-    from akhbar.tasks.ledger import RunLedger
-    from akhbar.tasks.load import Store
+    from tasks.load.ledger import RunLedger
+    from tasks.load.parts import Store
 
     root.mkdir(parents=True, exist_ok=True)
     sources = adhoc_sources([str(corpus)])
@@ -170,7 +170,7 @@ def main() -> None:
     t0 = time.perf_counter()
     from prefect import flow
 
-    from akhbar.flows.ingest import ingest
+    from flows.ingest import ingest
 
     @flow(name="bench-warmup")
     def warmup() -> None:

@@ -17,8 +17,18 @@ SELECTION = ROOT / "tests" / "fixtures" / "realnews" / "selection.json"
 
 KINDS = {"PERSON", "LOCATION", "ORGANIZATION"}
 TIMEX_TYPES = {"DATE", "TIME", "DURATION", "SET"}
-COUNT_TYPES = {"KILL", "WOUND", "ARREST", "KIDNAP", "PROTEST", "SEIZE", "AFFECT", "ATTACK",
-               "COMBATANT", "DEPLOY"}
+COUNT_TYPES = {
+    "KILL",
+    "WOUND",
+    "ARREST",
+    "KIDNAP",
+    "PROTEST",
+    "SEIZE",
+    "AFFECT",
+    "ATTACK",
+    "COMBATANT",
+    "DEPLOY",
+}
 QUALIFIERS = {"exact", "approx", "at_least", "at_most", "range", "vague"}
 SCOPES = {"incident", "cumulative", "breakdown"}
 SPEAKER_KINDS = {"PERSON", "ORGANIZATION", "LOCATION", "UNNAMED", "UNKNOWN"}
@@ -56,15 +66,18 @@ def check_line(row: dict, texts: dict[str, str], split_by_id: dict[str, str], n:
         return [f"line {n}: unknown id {rid!r}"]
     problems = []
     if row.get("split") != split_by_id.get(rid):
-        problems.append(f"line {n} {rid}: split {row.get('split')!r}, selection says "
-                        f"{split_by_id.get(rid)!r}")
+        problems.append(
+            f"line {n} {rid}: split {row.get('split')!r}, selection says {split_by_id.get(rid)!r}"
+        )
     for key, checks in SPAN_LISTS.items():
         for i, span in enumerate(row.get(key) or []):
             where = f"line {n} {rid} {key}[{i}]"
             problems += check_span(texts[rid], span, where)
             for field, allowed in checks:
                 if span.get(field) not in allowed:
-                    problems.append(f"{where}: {field} {span.get(field)!r} not in {sorted(allowed)}")
+                    problems.append(
+                        f"{where}: {field} {span.get(field)!r} not in {sorted(allowed)}"
+                    )
             if key == "figures" and "qualifier" in span and span["qualifier"] not in QUALIFIERS:
                 problems.append(f"{where}: qualifier {span['qualifier']!r}")
             if key == "figures" and "scope" in span and span["scope"] not in SCOPES:

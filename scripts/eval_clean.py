@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from akhbar.tasks.clean import CleanResult, clean  # noqa: E402
+from tasks.clean import CleanResult, clean  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "clean"
 SEEDS = ROOT / "seeds"

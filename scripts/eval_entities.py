@@ -19,10 +19,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from akhbar.tasks.extract.context import ExtractContext
-from akhbar.tasks.extract.entities import extract_entities
-from akhbar.tasks.extract.gazetteer import key
-from akhbar.tasks.extract.quotes import extract_quotes
+from tasks.extract.common.context import ExtractContext
+from tasks.extract.entities import extract_entities
+from tasks.extract.common.gazetteer import key
+from tasks.extract.quotes import extract_quotes
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 FIXTURES = Path(__file__).resolve().parent.parent / "tests/fixtures/entities"

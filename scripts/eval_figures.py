@@ -15,8 +15,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from akhbar.tasks.extract.context import ExtractContext
-from akhbar.tasks.extract.figures import extract_figures
+from tasks.extract.common.context import ExtractContext
+from tasks.extract.figures import extract_figures
 
 FIXTURE = Path(__file__).resolve().parent.parent / "tests/fixtures/figures/sentences.jsonl"
 Key = tuple

@@ -26,8 +26,8 @@ from collections import Counter
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from akhbar.tasks.extract.context import ExtractContext
-from akhbar.tasks.extract.timex import extract_timex
+from tasks.extract.common.context import ExtractContext
+from tasks.extract.timex import extract_timex
 
 ROOT = Path(__file__).resolve().parents[1]
 INGEST = date(2026, 11, 23)

@@ -77,7 +77,8 @@ def main() -> None:
     facts_pool = [r for r in rows if len(EVENT.findall(r["text"])) >= 2 and QUOTE.search(r["text"])]
     facts = by_outlet(facts_pool, 50, rng)
     story_pool = [
-        r for r in rows
+        r
+        for r in rows
         if r["category"] in ("middleEast", "internationalNews")
         and any(len(p.findall(r["text"])) >= 2 for p in STORIES.values())
         and EVENT.search(r["text"])

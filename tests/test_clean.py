@@ -12,9 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from akhbar.tasks.clean import CleanResult, clean
-from akhbar.tasks.clean.dates import parse_date_line
-from akhbar.tasks.clean.lexicon import norm
+from tasks.clean import CleanResult, clean
+from tasks.clean.dates import parse_date_line
+from tasks.clean.lexicon import norm
 
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("eval_clean", ROOT / "scripts" / "eval_clean.py")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from akhbar.tasks.clean import CleanResult, clean
+from tasks.clean import CleanResult, clean
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -20,7 +20,7 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
-from akhbar.tasks.load import Store, batch_of
+from tasks.load.parts import Store, batch_of
 
 pytestmark = pytest.mark.slow
 

@@ -41,7 +41,7 @@ def test_run_on_a_dask_local_cluster(
     cli, cluster, seeds_copy, warehouse, seeded_warehouse, monkeypatch
 ):
     c, client = cluster
-    monkeypatch.setattr("akhbar.flows.ingest.BATCH_SIZE", SMALL_BATCH)
+    monkeypatch.setattr("flows.ingest.BATCH_SIZE", SMALL_BATCH)
     before = _executed(client)
     code, _, err = cli(
         "run", str(seeds_copy), "--warehouse", str(warehouse), "--dask-address", c.scheduler_address
@@ -54,7 +54,7 @@ def test_run_on_a_dask_local_cluster(
 
 def test_dask_address_from_the_environment(cli, cluster, seeds_copy, warehouse, monkeypatch):
     c, client = cluster
-    monkeypatch.setattr("akhbar.flows.ingest.BATCH_SIZE", SMALL_BATCH)
+    monkeypatch.setattr("flows.ingest.BATCH_SIZE", SMALL_BATCH)
     monkeypatch.setenv("AKHBAR_DASK_ADDRESS", c.scheduler_address)
     before = _executed(client)
     code, _, err = cli("run", str(seeds_copy), "--warehouse", str(warehouse))
@@ -63,7 +63,7 @@ def test_dask_address_from_the_environment(cli, cluster, seeds_copy, warehouse, 
 
 
 def test_pool_only_when_it_pays_back(monkeypatch):
-    from akhbar.runners import RUNNER_ENV, pool_pays_off
+    from flows.runners import RUNNER_ENV, pool_pays_off
 
     monkeypatch.delenv(RUNNER_ENV, raising=False)
     assert pool_pays_off(first_batch_s=2.0, remaining=19, workers=2)  # 10k articles

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from akhbar.config import MAX_FILE_BYTES
-from akhbar.tasks.decode import decode_bytes, read_and_decode
+from tasks.decode import decode_bytes, read_and_decode
 
 ARABIC = "قُتل مئة واربعة وستون شخصا في الاضطرابات التي شهدتها كازاخستان هذا الأسبوع."
 

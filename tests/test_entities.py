@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from akhbar.tasks.extract.context import ExtractContext
-from akhbar.tasks.extract.entities import extract_entities
-from akhbar.tasks.extract.entities_rules import discovered_id
+from tasks.extract.common.context import ExtractContext
+from tasks.extract.entities import extract_entities
+from tasks.extract.entities.rules import discovered_id
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 TICKER = "آخر الأخبار"

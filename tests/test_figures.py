@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from akhbar.tasks.extract.context import ExtractContext
-from akhbar.tasks.extract.figures import extract_figures
-from akhbar.tasks.extract.timex import attach_dates
+from tasks.extract.common.context import ExtractContext
+from tasks.extract.figures import extract_figures
+from tasks.extract.timex import attach_dates
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = {p.name[:3]: p.read_text(encoding="utf-8") for p in (ROOT / "seeds").glob("*.txt")}

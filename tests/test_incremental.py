@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from akhbar.tasks.discover import FileInfo, split
+from tasks.discover import FileInfo, split
 
 ARTICLE_VIEWS = ("documents", "articles", "boilerplate", "mentions", "figures", "timex", "quotes")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyarrow as pa
 
 from akhbar.schemas import DOCUMENTS
-from akhbar.tasks.load import Store
+from tasks.load.parts import Store
 
 
 def _docs(*ids: str) -> pa.Table:

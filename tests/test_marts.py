@@ -19,7 +19,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from akhbar.schemas import ALL_TABLES
-from akhbar.tasks.views import build_database
+from tasks.views import build_database
 
 UTC = dt.UTC
 

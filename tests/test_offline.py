@@ -29,9 +29,9 @@ def test_imports_do_not_touch_the_network():
     code = (
         BLOCK
         + """
-import akhbar.cli, akhbar.tasks.batch, akhbar.tasks.extract, akhbar.text.normalize
-from akhbar.tasks.clean import clean
-from akhbar.tasks.extract import extract_article
+import akhbar.cli, tasks.process.batch, tasks.extract, akhbar.text.normalize
+from tasks.clean import clean
+from tasks.extract import extract_article
 import pathlib
 for p in sorted(pathlib.Path("seeds").glob("*.txt")):
     extract_article(clean(p.read_text(encoding="utf-8")))

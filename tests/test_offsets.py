@@ -8,8 +8,8 @@ import duckdb
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from akhbar.tasks.clean import clean
-from akhbar.tasks.extract import extract_article
+from tasks.clean import clean
+from tasks.extract import extract_article
 
 SEEDS = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
 SURFACE = {"mentions": "surface", "figures": "surface", "timex": "surface", "quotes": "quote"}

@@ -17,7 +17,7 @@ import pytest
 import yaml
 from cronsim import CronSim
 
-from akhbar.flows.serve import DEPLOYMENT_NAME, read_schedule
+from flows.serve import DEPLOYMENT_NAME, read_schedule
 
 ROOT = Path(__file__).resolve().parent.parent
 # Start-up of a local server measured at 6-20 s; generous for a shared 2-core machine.

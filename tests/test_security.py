@@ -13,7 +13,7 @@ import pytest
 
 from akhbar.schemas import DOCUMENTS
 from akhbar.sources import safe_name
-from akhbar.tasks.load import Store
+from tasks.load.parts import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "akhbar"

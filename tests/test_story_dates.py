@@ -9,7 +9,7 @@ from datetime import date
 
 import duckdb
 
-from akhbar.tasks.story_dates import (
+from tasks.story.infer import (
     MAX_PROBE_POSTINGS,
     MIN_SHARED_ENTITIES,
     NEIGHBOURS,

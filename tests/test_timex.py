@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from akhbar.tasks.extract.context import ExtractContext
-from akhbar.tasks.extract.timex import attach_dates, extract_timex
+from tasks.extract.common.context import ExtractContext
+from tasks.extract.timex import attach_dates, extract_timex
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

@@ -1,0 +1,35 @@
+"""What every extractor receives: one article, normalised once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from akhbar.text.normalize import NormText
+
+
+@dataclass
+class ExtractContext:
+    """One article's visible text and what earlier extractors found in it.
+
+    Extractors run in order entities -> timex -> figures -> quotes and may
+    read what the earlier ones appended. Every row they return carries
+    ``start``/``end`` offsets into ``text`` (== offsets into ``visible``).
+    """
+
+    text: str  # documents.text
+    visible: str  # same length; boilerplate blanked to newlines
+    nt: NormText  # NormText(visible): normalised once, shared by all extractors
+    published_at: datetime | None = None
+    published_precision: str | None = None
+    ingest_date: date | None = None  # upper bound when inferring a year
+    # Writing day inferred from related articles (tasks.story.infer),
+    # used only when neither a publication date nor the text pins one down.
+    story_date: date | None = None
+    mentions: list[dict] = field(default_factory=list)  # MENTIONS rows (no article_id)
+    entities: dict[str, dict] = field(default_factory=dict)  # entity_id -> ENTITY_DEFS row
+    timex: list[dict] = field(default_factory=list)  # TIMEX rows (no article_id)
+
+    @classmethod
+    def from_visible(cls, text: str, visible: str, **kw: object) -> ExtractContext:
+        return cls(text=text, visible=visible, nt=NormText(visible), **kw)  # type: ignore[arg-type]

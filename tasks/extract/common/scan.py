@@ -1,0 +1,116 @@
+"""One regex pass over an article for every listed phrase.
+
+Known names, titles, ministries, speech verbs and according-to phrases all
+go into one trie regex (built once), so an article is scanned once instead
+of five times; entities and quotes share the result.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+
+from akhbar.data import read_rows
+from tasks.extract.common.gazetteer import (
+    LETTER_AFTER,
+    LETTER_BEFORE,
+    PROCLITIC,
+    Entry,
+    key,
+    lexicon,
+    trie_regex,
+)
+
+__all__ = ["Scan", "scan"]
+
+_AL = "\u0627\u0644"
+_LAM = "\u0644"
+
+
+@dataclass
+class Scan:
+    gaz: list[tuple[int, int, int, Entry]] = field(default_factory=list)  # tok start, ns, ne
+    titles: list[int] = field(default_factory=list)  # end of each title phrase
+    ministries: list[tuple[int, int, tuple[str, str, str, bool]]] = field(default_factory=list)
+    verbs: list[tuple[int, int, str, str]] = field(default_factory=list)  # ns, ne, lemma, kind
+    according: list[tuple[int, int]] = field(default_factory=list)
+    heads: list[tuple[int, int, int, str, str]] = field(default_factory=list)  # tok, ns, ne, p, n
+    given: list[tuple[int, int, int]] = field(default_factory=list)  # tok start, ns, ne
+
+
+@dataclass(frozen=True)
+class _Table:
+    pattern: re.Pattern[str]
+    forms: dict[str, tuple[str, object, bool]]  # form -> (category, payload, needs ل)
+
+
+def _add(forms: dict, form: str, cat: str, payload: object, elide: bool = True) -> None:
+    forms.setdefault(form, (cat, payload, False))
+    if elide and form.startswith(_AL):
+        forms.setdefault(form[1:], (cat, payload, True))  # ل + ال = لل
+
+
+@cache
+def table() -> _Table:
+    forms: dict[str, tuple[str, object, bool]] = {}
+    for form, (entry, elided) in lexicon().forms.items():
+        forms.setdefault(form, ("gaz", entry, elided))
+    for row in read_rows("gazetteer/titles.tsv"):
+        _add(forms, key(row[0]), "title", row[1])
+    for k, heads, ar, en in read_rows("gazetteer/ministries.tsv"):
+        for h in heads.split("|"):
+            _add(forms, key(h), "ministry", (k, ar, en, " " not in key(h)))
+    for f, lemma, kind in read_rows("quotes/verbs.tsv"):
+        _add(forms, key(f), "verb", (lemma, kind), elide=False)
+    for row in read_rows("quotes/according_to.tsv"):
+        _add(forms, key(row[0]), "according", None, elide=False)
+    for row in read_rows("gazetteer/heads.tsv"):  # organisation / place head nouns
+        _add(forms, key(row[0]), "head", None, elide=False)
+        _add(forms, _AL + key(row[0]), "head", None)
+    for row in read_rows("gazetteer/given_names.tsv"):
+        if row[1] == "0":  # unambiguous given names open an untitled name
+            _add(forms, key(row[0]), "given", None, elide=False)
+    body = trie_regex(sorted(forms))
+    return _Table(re.compile(f"{LETTER_BEFORE}{PROCLITIC}(?P<n>{body}){LETTER_AFTER}"), forms)
+
+
+@lru_cache(maxsize=1 << 14)
+def _form_key(n: str) -> str:
+    # Matched spellings repeat across articles: the cache saves a split and join per match.
+    return " ".join(n.replace("-", " ").split())
+
+
+_last: tuple[str, Scan] | None = None  # entities and quotes scan the same string
+
+
+def scan(norm: str) -> Scan:
+    global _last
+    last = _last
+    if last is not None and last[0] is norm:
+        return last[1]
+    t = table()
+    out = Scan()
+    for m in t.pattern.finditer(norm):
+        n = m.group("n")
+        cat, payload, elided = t.forms[_form_key(n)]
+        if elided and not m.group("p").endswith(_LAM):
+            continue  # "لامم" without the preposition ل is not "الأمم"
+        ns, ne = m.span("n")
+        if cat == "gaz":
+            out.gaz.append((m.start(), ns, ne, payload))  # type: ignore[arg-type]
+        elif cat == "title":
+            out.titles.append(ne)
+        elif cat == "ministry":
+            out.ministries.append((ns, ne, payload))  # type: ignore[arg-type]
+        elif cat == "verb":
+            out.verbs.append((ns, ne, *payload))  # type: ignore[misc]
+        elif cat == "head":
+            out.heads.append((m.start(), ns, ne, m.group("p"), n))
+        elif cat == "given":
+            if m.group("p") in ("", "\u0648", "\u0641"):  # و/ف only: "لدينا" is no name
+                out.given.append((m.start(), ns, ne))
+        else:
+            out.according.append((m.start(), ne))
+    _last = (norm, out)
+    return out

@@ -1,0 +1,141 @@
+"""Entities: gazetteer matching plus rules for unknown names (issue 6).
+
+Pipeline over the normalised visible text (boilerplate already blanked):
+1. gazetteer: one trie regex over every known variant, proclitics stripped;
+2. titles: "title (+ modifiers) (+ comma) + name" finds people the gazetteer
+   does not know, or longer spellings of people it does;
+3. head nouns: organisations and places the gazetteer does not know
+   ("حزب العدالة والتنمية", "محافظة ميسان");
+4. ministries named with their country;
+5. aliases: a person's bare surname, a discovered place's name, elsewhere in the
+   same article.
+Overlaps are resolved longest first; offsets are mapped back with
+``NormText.span``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from tasks.extract.common.context import ExtractContext
+from tasks.extract.entities.ambiguity import disambiguate
+from tasks.extract.entities.heads import discover_heads, place_aliases
+from tasks.extract.entities.people import discover_given
+from tasks.extract.entities.rules import (
+    ALIAS_MIN_CHARS,
+    Hit,
+    _blocked,
+    discover_titles,
+    ministries,
+    words,
+)
+from tasks.extract.common.gazetteer import find_names, lexicon
+from tasks.extract.common.scan import Scan, scan
+
+__all__ = ["extract_entities", "find_hits"]
+
+
+def _gazetteer(found: Scan) -> tuple[list[Hit], dict[int, Hit]]:
+    hits: list[Hit] = []
+    at: dict[int, Hit] = {}  # token start (with proclitics) and name start -> hit
+    for tok, ns, ne, entry in found.gaz:
+        hit = Hit(ns, ne, entry, "gazetteer")
+        hits.append(hit)
+        at[tok] = at[ns] = hit
+    return hits, at
+
+
+def _resolve(hits: list[Hit]) -> list[Hit]:
+    """Drop overlapping hits: the longer one wins, then the earlier."""
+    starts: list[int] = []  # kept spans, sorted and disjoint
+    kept: list[Hit] = []
+    for h in sorted(hits, key=lambda h: (h.ns - h.ne, h.ns)):
+        i = bisect_right(starts, h.ns)
+        if (i and kept[i - 1].ne > h.ns) or (i < len(kept) and kept[i].ns < h.ne):
+            continue
+        starts.insert(i, h.ns)
+        kept.insert(i, h)
+    return kept
+
+
+_ALIAS_PROCLITIC = re.compile("[\u0648\u0641\u0628\u0644]")  # و ف ب ل
+
+
+def _aliases(norm: str, hits: list[Hit]) -> list[Hit]:
+    """A person's last name alone ("توكاييف", "يي", "أوالي") after the full name."""
+    wd, lex = words(), lexicon()
+    owner: dict[str, Hit | None] = {}
+    for h in hits:
+        toks = norm[h.ns : h.ne].replace("-", " ").split()
+        if h.kind != "PERSON" or len(toks) < 2:
+            continue
+        last = toks[-1]
+        if len(last) < ALIAS_MIN_CHARS or _blocked(last, wd, lex) or last in lex.forms:
+            continue
+        prev = owner.get(last, h)
+        same = prev is not None and prev.entity.entity_id == h.entity.entity_id
+        owner[last] = h if same else None  # two people share this surname: ambiguous
+    names = {w: h for w, h in owner.items() if h is not None}
+    if not names:
+        return []
+    out = []
+    for s, e, name in find_names(norm, list(names), _ALIAS_PROCLITIC):
+        out.append(Hit(s, e, names[name].entity, "alias", names[name].origin))
+    return out
+
+
+def find_hits(norm: str, al: frozenset[int] = frozenset()) -> list[Hit]:
+    """Every entity mention in a normalised text, as spans of ``norm``. ``al``: starts
+    of words the source spells with أل/إل (a name such as "ألباريس", not the article)."""
+    found = scan(norm)
+    hits, at = _gazetteer(found)
+    heads = discover_heads(norm, found.heads, at)  # first: "رئيس مجلس السيادة X" skips it
+    people = discover_given(norm, found.given, at)
+    found = discover_titles(norm, found.titles, at, al) + ministries(norm, found.ministries, at)
+    found += people  # after titles: a title's reading (with its country) wins ties
+    merged = disambiguate(norm, _resolve(found + hits + heads))
+    extra = _aliases(norm, merged) + place_aliases(norm, merged)
+    return _resolve(merged + extra)  # known mentions are longer: they win
+
+
+class _SpelledAl:
+    """Normalised word starts the source spells أل/إل: the article is never written
+    with a hamza, so "ألينا", "ألباريس" are names, not definite words. Checked lazily
+    (only words read after a title are asked about)."""
+
+    def __init__(self, ctx: ExtractContext) -> None:
+        self.nt, self.text = ctx.nt, ctx.visible
+
+    def __contains__(self, pos: object) -> bool:
+        return isinstance(pos, int) and self.text[self.nt.to_orig(pos)] in "\u0623\u0625"
+
+
+def extract_entities(ctx: ExtractContext) -> tuple[list[dict], list[dict]]:
+    """Return (MENTIONS rows, ENTITY_DEFS rows) for one article."""
+    mentions: list[dict] = []
+    defs: dict[str, dict] = {}
+    for h in find_hits(ctx.nt.norm, _SpelledAl(ctx)):  # type: ignore[arg-type]
+        start, end = ctx.nt.span(h.ns, h.ne)
+        surface = ctx.text[start:end]
+        eid = h.entity.entity_id
+        mentions.append(
+            {
+                "entity_id": eid,
+                "kind": h.kind,
+                "surface": surface,
+                "start": start,
+                "end": end,
+                "method": h.method,
+            }
+        )
+        if eid not in defs:
+            defs[eid] = h.entity.definition(h.origin)
+            if h.origin == "discovered":
+                defs[eid]["name"] = surface
+            continue
+        if h.origin == "discovered" and len(surface) > len(defs[eid]["name"]):
+            defs[eid]["name"] = surface  # the full name, not a later alias
+        if defs[eid]["country"] is None and h.entity.country:
+            defs[eid]["country"] = h.entity.country
+    return mentions, list(defs.values())

@@ -1,0 +1,40 @@
+"""People named without a title, found by a common given name.
+
+"سجله يوسف النصيري", "وسجل للأهلي محمد مجدي أفشة وحسين الشحات", "بزعامة نوري المالكي".
+Only given names that are not also common words start such a name (``given_names.tsv``,
+ambiguous=0); the name is read with the same rules as after a title and needs two words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tasks.extract.entities.rules import (
+    MIN_NAME_TOKENS,
+    Hit,
+    _read_name,
+    person_hit,
+    words,
+)
+from tasks.extract.common.gazetteer import lexicon
+
+__all__ = ["discover_given"]
+
+_PREV = re.compile(r"(\S+)\s+$")
+
+
+def discover_given(norm: str, given: list[tuple[int, int, int]], at: dict[int, Hit]) -> list[Hit]:
+    """Two-or-more-word names opened by a given name (``Scan.given``)."""
+    wd, lex = words(), lexicon()
+    out: list[Hit] = []
+    for tok, ns, _ne in given:
+        if ns in at or tok in at or norm[ns:_ne] in lex.nisba:
+            continue
+        prev = _PREV.search(norm, max(0, ns - 12), ns)
+        if prev and prev.group(1) in wd.links:
+            continue  # inside a longer name: "أبو محمد ..."
+        end, linked, count = _read_name(norm, ns, at, wd, lex)
+        if end is None or linked is not None or count < MIN_NAME_TOKENS:
+            continue
+        out.append(person_hit(norm, ns, end, None, "given"))
+    return out

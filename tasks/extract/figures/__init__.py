@@ -1,0 +1,85 @@
+"""Counted facts: killed, wounded, arrested, ... (issue 4).
+
+Trigger-first: one precompiled regex finds trigger words in ``ctx.nt.norm``;
+only sentences holding one are parsed for numbers and linked
+(:mod:`figures_link`). Each figure then borrows its place, date and source
+from the sentence (:mod:`figures_attach`). Offsets are mapped back to the
+source, so ``text[start:end] == surface``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from tasks.extract.common.context import ExtractContext
+from tasks.extract.figures.attach import SentenceAttach
+from tasks.extract.figures.lexicon import lexicon
+from tasks.extract.figures.link import Found, sentence_figures
+from akhbar.text.sentences import sentence_spans
+
+__all__ = ["extract_figures"]
+
+
+def extract_figures(ctx: ExtractContext) -> list[dict]:
+    """FIGURES rows (without ``article_id``) for one article's visible text."""
+    lex = lexicon()
+    norm = ctx.nt.norm
+    hits = list(lex.trigger_re.finditer(norm))
+    if not hits:
+        return []
+    rows: list[dict] = []
+    starts = [m.start() for m in hits]
+    locs = [m for m in ctx.mentions if m.get("kind") == "LOCATION"]
+    for s, e in _sentences_with_hits(norm, starts):
+        mine = hits[bisect_left(starts, s) : bisect_left(starts, e)]
+        found = sentence_figures(lex, norm, s, e, mine)
+        if found:
+            sent = ctx.nt.span(s, e)
+            at = SentenceAttach(ctx, lex, (s, e), sent, locs)
+            text = ctx.text[sent[0] : sent[1]]
+            rows.extend(_row(ctx, at, f, text) for f in found)
+    return rows
+
+
+def _sentences_with_hits(norm: str, hits: list[int]) -> list[tuple[int, int]]:
+    """Sentences holding a trigger, splitting only the paragraphs they are in.
+
+    A newline is always a sentence boundary (boilerplate is blanked to
+    newlines), so each hit's paragraph is found with C-level ``rfind``/``find``
+    and only that paragraph goes through the sentence splitter.
+    """
+    out: list[tuple[int, int]] = []
+    para_end = -1
+    spans: list[tuple[int, int]] = []
+    starts: list[int] = []
+    for h in hits:
+        if h >= para_end:
+            para_start = norm.rfind("\n", 0, h) + 1
+            para_end = norm.find("\n", h)
+            para_end = len(norm) if para_end < 0 else para_end
+            spans = sentence_spans(norm, para_start, para_end)
+            starts = [s for s, _e in spans]
+        i = bisect_right(starts, h) - 1  # spans are sorted and disjoint
+        if i >= 0 and h < spans[i][1] and (not out or out[-1] != spans[i]):
+            out.append(spans[i])
+    return out
+
+
+def _row(ctx: ExtractContext, at: SentenceAttach, f: Found, sentence: str) -> dict:
+    start, end = ctx.nt.span(f.start, f.end)
+    ts, te = ctx.nt.span(*f.trigger)
+    return {
+        "count_type": f.count_type,
+        "value": f.value,
+        "value_max": f.value_max,
+        "qualifier": f.qualifier,
+        "object": f.obj,
+        "location_id": at.location((start, end)),
+        "date": None,  # set by extract_article via timex.attach_dates (day-precise only)
+        "according_to": at.according_to(f.start),
+        "trigger": ctx.text[ts:te],
+        "surface": ctx.text[start:end],
+        "sentence": sentence,
+        "start": start,
+        "end": end,
+    }

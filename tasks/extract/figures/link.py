@@ -1,0 +1,324 @@
+"""Bind numbers to triggers inside one sentence of normalised text.
+
+For each number expression the rules look, in order of strength, for:
+
+1. an *event* trigger just before it ("قُتل 164 شخصا", "اعتقلت الشرطة نحو 300"),
+   or one inherited through a coordination ("مقتل 5 جنود و3 مدنيين");
+2. a *tally* before it ("عدد المعتقلين ... ارتفع إلى نحو ستة آلاف");
+3. its typed counted noun right after it ("20 قتيلا", "ست موجات من الهجمات");
+4. a *post* verb after the number and its noun ("103 منهم قتلوا").
+
+A number followed by a unit of time, money, percent, distance... or preceded
+by a year/page/age word is not a count; so is a bare year-like digit group.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tasks.extract.figures.lexicon import Entry, Lexicon, canon, hit_word
+from akhbar.text.normalize import normalize
+from akhbar.text.numbers import NumberMatch, find_numbers
+
+__all__ = ["Found", "sentence_figures"]
+
+# Words allowed between an event trigger and its number once a qualifier is
+# stripped: a subject or object of up to three words ("قتلت قوات الأمن 20").
+# Calibrated on the test sentences: 4 starts binding numbers of other clauses.
+MAX_EVENT_GAP_WORDS = 3
+# Words allowed between a tally's noun and its number ("عدد المعتقلين
+# المشاركين في أعمال الشغب في كازاخستان ارتفع إلى نحو ستة آلاف": 9).
+MAX_TALLY_GAP_WORDS = 10
+# Words between the tally word and its counted noun ("العدد الإجمالي للإرهابيين").
+MAX_TALLY_NOUN_WORDS = 2
+# A digits-only number in this range with no counted noun after it is a year.
+YEAR_MIN, YEAR_MAX = 1900, 2100
+# Punctuation that closes a binding window (normalised text: Arabic comma is ",").
+_STOP = re.compile(r"[,.;:!?\"()\[\]{}\u061b]")
+_WORD = re.compile(r"\w+")
+_OF = re.compile(r"\s*من\s+")
+_CONJ = frozenset("وف")
+_LAST_WORD = re.compile(r"(\w+)\s*$")
+_COORD = re.compile(r"\s*و?\s*")  # what may separate two coordinated counts
+
+
+@dataclass(slots=True)  # not frozen: cheaper to build; nothing mutates it
+class Found:
+    """One figure in normalised offsets."""
+
+    count_type: str
+    value: int
+    value_max: int | None
+    qualifier: str
+    obj: str | None
+    start: int
+    end: int
+    trigger: tuple[int, int]
+
+
+@dataclass(slots=True)
+class _Num:
+    m: NumberMatch
+    start: int  # may extend left over a range opener
+    value_max: int | None = None
+    qualifier: str | None = None
+
+
+@dataclass(slots=True)
+class _Noun:
+    entry: Entry | None  # the type-bearing noun (complement wins over head/generic)
+    obj: str | None
+    start: int
+    end: int  # end of everything consumed after the number (noun, complement, qualifier)
+    qualifier: str | None = None
+
+
+def sentence_figures(
+    lex: Lexicon, norm: str, s: int, e: int, hits: list[re.Match[str]]
+) -> list[Found]:
+    """Figures of sentence ``norm[s:e]``; ``hits`` are its trigger matches (``trigger_re``)."""
+    nums = _ranges(lex, norm, [_Num(m, m.start) for m in find_numbers(norm, s, e)])
+    if not nums:
+        return []
+    events = []
+    for m in hits:
+        begin, w = hit_word(lex, m)
+        if w in lex.events:
+            events.append((begin, m.end(), lex.events[w]))
+    out: list[Found] = []
+    prev: tuple[Found, tuple[int, int, Entry]] | None = None
+    before = s  # end of the last number that could be a count
+    for num in nums:
+        if _not_a_count(lex, norm, s, e, num):
+            continue  # years, money, durations... do not cut an event from its number
+        found, ev = _link(lex, norm, s, e, num, events, before, prev)
+        if found is not None:
+            out.append(found)
+        prev = (found, ev) if found is not None and ev is not None else None
+        before = num.m.end
+    return out
+
+
+def _not_a_count(lex: Lexicon, norm: str, s: int, e: int, num: _Num) -> bool:
+    m = num.m
+    if not m.is_integer or m.value <= 0 or _blocked(lex, norm, s, num):
+        return True
+    if lex.noun_re.match(norm, m.end, e) or m.lemma is not None:
+        return False
+    if lex.blocked_after_re.match(norm, m.end, e):
+        return True
+    return m.digits_only and YEAR_MIN <= m.value <= YEAR_MAX
+
+
+def _ranges(lex: Lexicon, norm: str, nums: list[_Num]) -> list[_Num]:
+    """Merge "بين 10 و15", "من 200 إلى 300", "200-300" into one ranged number."""
+    out: list[_Num] = []
+    i = 0
+    while i < len(nums):
+        a = nums[i]
+        if i + 1 < len(nums) and not a.m.vague and not nums[i + 1].m.vague:
+            b = nums[i + 1]
+            opener = _range_opener(lex, norm, a, b)
+            if opener is not None and b.m.value > a.m.value:
+                a.start, a.value_max, a.qualifier = opener, int(b.m.value), "range"
+                a.m = NumberMatch(a.m.value, None, a.m.start, b.m.end, digits_only=b.m.digits_only)
+                out.append(a)
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _range_opener(lex: Lexicon, norm: str, a: _Num, b: _Num) -> int | None:
+    gap = norm[a.m.end : b.m.start].strip()
+    head = norm[max(0, a.m.start - 8) : a.m.start].rstrip()
+    for opener, joiner in lex.ranges:
+        if gap != joiner:
+            continue
+        if opener == "-":
+            # No opener: only digit pairs ("200-300", "200 إلى 300") are safe.
+            if a.m.digits_only and b.m.digits_only and joiner != "و":
+                return a.m.start
+        elif re.search(rf"(?<!\w){re.escape(opener)}$", head):
+            return a.m.start - (len(head) - head.rfind(opener))
+    return None
+
+
+def _link(
+    lex: Lexicon,
+    norm: str,
+    s: int,
+    e: int,
+    num: _Num,
+    events: list[tuple[int, int, Entry]],
+    before: int,
+    prev: tuple[Found, tuple[int, int, Entry]] | None,
+) -> tuple[Found | None, tuple[int, int, Entry] | None]:
+    m = num.m
+    noun = _noun_after(lex, norm, e, m)
+    qual_start, pre_q = _pre_qualifier(lex, norm, s, num.start)
+    ev = _event_before(lex, norm, events, before, qual_start, prev, num)
+    trig: tuple[int, int, Entry] | None = ev
+    tally = False
+    if trig is None:
+        trig = _tally_before(lex, norm, s, before, qual_start)
+        tally = trig is not None
+    typed = noun is not None and noun.entry is not None and noun.entry.count_type is not None
+    if trig is None and typed and noun.entry.role == "noun":
+        trig = (noun.start, noun.end, noun.entry)
+    if trig is None:  # "14 جنديا قتلوا": a post verb beats an actor noun
+        trig = _post_after(lex, norm, noun.end if noun else m.end, e)
+    if trig is None and typed:
+        trig = (noun.start, noun.end, noun.entry)
+    if trig is None or trig[2].count_type is None:
+        return None, None
+    qualifier = _qualifier(num, pre_q, noun)
+    # The surface joins number, counted noun and trigger; a far tally word
+    # ("عدد المعتقلين ... ستة آلاف شخص") stays out when a noun follows the number.
+    noun_end = noun.end if noun and noun.entry else m.end
+    if tally and noun is not None and noun.entry is not None:
+        start, end = num.start, noun_end
+    else:
+        start, end = min(num.start, trig[0]), max(noun_end, trig[1], m.end)
+    obj = noun.obj if noun else (m.lemma or None)
+    found = Found(
+        trig[2].count_type,
+        int(m.value),
+        m.value_max if m.vague else num.value_max,
+        qualifier,
+        obj,
+        start,
+        end,
+        (trig[0], trig[1]),
+    )
+    return found, ev
+
+
+def _begin(m: re.Match[str]) -> int:
+    """Start of a matched word with its article/preposition but without و/ف."""
+    pre = m.group("pre") or ""
+    return m.start("pre") + (1 if pre[:1] in _CONJ else 0)
+
+
+def _qualifier(num: _Num, pre_q: str | None, noun: _Noun | None) -> str:
+    if num.m.vague:
+        return "vague"
+    if num.qualifier:
+        return num.qualifier
+    return pre_q or (noun.qualifier if noun else None) or "exact"
+
+
+def _blocked(lex: Lexicon, norm: str, s: int, num: _Num) -> bool:
+    m = _LAST_WORD.search(norm, max(s, num.start - 20), num.start)
+    if m is None:  # punctuation (or nothing) right before the number
+        return False
+    last = m.group(1)
+    return last in lex.blocked_before or (last[0] in _CONJ and last[1:] in lex.blocked_before)
+
+
+def _pre_qualifier(lex: Lexicon, norm: str, s: int, start: int) -> tuple[int, str | None]:
+    m = lex.pre_qual_re.search(norm, max(s, start - 24), start)
+    if m is None:
+        return start, None
+    return m.start(), lex.pre_qual[canon(m.group("q"))]
+
+
+def _post_qualifier(lex: Lexicon, norm: str, pos: int, e: int) -> tuple[int, str | None]:
+    m = lex.post_qual_re.match(norm, pos, e)
+    return (m.end(), lex.post_qual[canon(m.group("w"))]) if m else (pos, None)
+
+
+def _noun_after(lex: Lexicon, norm: str, e: int, m: NumberMatch) -> _Noun | None:
+    """The counted noun after a number, with "من ال..." complement and post qualifier."""
+    pos, qual = _post_qualifier(lex, norm, m.end, e)
+    if m.lemma is not None:  # a dual noun is its own counted noun
+        entry = lex.lemmas.get(normalize(m.lemma))
+        head: _Noun | None = _Noun(entry, m.lemma, m.start, m.end, qual)
+    else:
+        nm = lex.noun_re.match(norm, pos, e)
+        head = None
+        if nm is not None:
+            entry = lex.nouns[canon(nm.group("w"))]
+            head = _Noun(entry, entry.lemma, _begin(nm), nm.end(), qual)
+            pos = nm.end()
+    if head is not None:
+        pos, q2 = _post_qualifier(lex, norm, pos, e)
+        head.qualifier = head.qualifier or q2
+        head.end = max(head.end, pos) if q2 else head.end
+    if head is None or head.entry is None or head.entry.role in ("head", "generic"):
+        comp = _complement(lex, norm, pos, e)
+        if comp is not None and comp[0].count_type:
+            obj = (
+                head.obj if head is not None and head.entry and head.entry.role == "head" else None
+            )
+            start = head.start if head is not None else m.end
+            return _Noun(
+                comp[0], obj or comp[0].lemma, start, comp[1], head.qualifier if head else qual
+            )
+    return head
+
+
+def _complement(lex: Lexicon, norm: str, pos: int, e: int) -> tuple[Entry, int] | None:
+    """ "من ال<noun>" after a number or head noun: (the noun's entry, its end)."""
+    of = _OF.match(norm, pos, e)
+    nm = lex.noun_re.match(norm, of.end(), e) if of is not None else None
+    return (lex.nouns[canon(nm.group("w"))], nm.end()) if nm is not None else None
+
+
+def _gap_ok(norm: str, a: int, b: int, max_words: int) -> bool:
+    gap = norm[a:b]
+    return not _STOP.search(gap) and len(_WORD.findall(gap)) <= max_words
+
+
+def _event_before(
+    lex: Lexicon,
+    norm: str,
+    events: list[tuple[int, int, Entry]],
+    before: int,
+    qual_start: int,
+    prev: tuple[Found, tuple[int, int, Entry]] | None,
+    num: _Num,
+) -> tuple[int, int, Entry] | None:
+    # Coordination: "مقتل 5 جنود و3 مدنيين" -> the second count shares the event.
+    if prev is not None and _COORD.fullmatch(norm, prev[0].end, max(prev[0].end, num.m.start)):
+        return prev[1]
+    best = None
+    for ev in events:
+        if before <= ev[1] <= qual_start and _gap_ok(norm, ev[1], qual_start, MAX_EVENT_GAP_WORDS):
+            best = ev
+    # A number governed by a preposition is not the event's object
+    # ("تظاهر المحتجون في 12 مدينة").
+    last = _LAST_WORD.search(norm, best[1], qual_start) if best else None
+    if last is not None and last.group(1) in lex.gap_stop:
+        return None
+    return best
+
+
+def _tally_before(
+    lex: Lexicon, norm: str, s: int, before: int, qual_start: int
+) -> tuple[int, int, Entry] | None:
+    best = None
+    for t in lex.tally_re.finditer(norm, max(s, before), qual_start):
+        pos = t.end()
+        for _ in range(MAX_TALLY_NOUN_WORDS):
+            nm = lex.noun_re.match(norm, pos, qual_start)
+            if nm is not None:
+                entry = lex.nouns[canon(nm.group("w"))]
+                if entry.count_type and _gap_ok(norm, nm.end(), qual_start, MAX_TALLY_GAP_WORDS):
+                    best = (_begin(nm), nm.end(), entry)
+                break
+            w = _WORD.search(norm, pos, qual_start)
+            if w is None:
+                break
+            pos = w.end()
+    return best
+
+
+def _post_after(lex: Lexicon, norm: str, pos: int, e: int) -> tuple[int, int, Entry] | None:
+    pos, _ = _post_qualifier(lex, norm, pos, e)
+    pm = lex.post_re.match(norm, pos, e)
+    if pm is None:
+        return None
+    return _begin(pm), pm.end(), lex.posts[canon(pm.group("w"))]

@@ -1,0 +1,124 @@
+"""A title used alone as a speaker, resolved to the person it names in the article.
+
+"وقال وزير الخارجية التركي: ..." after "نظيره التركي هاكان فيدان" earlier; "وقال رئيس
+كازاخستان إن ..." after "الرئيس الكازاخستاني قاسم جومارت توكاييف". A role is
+(title role from ``titles.tsv``, country from a nisba or a country name among the
+title's modifiers). It resolves to the latest earlier person with the same role and
+country, else to the only earlier person of that country.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from akhbar.data import read_rows
+from tasks.extract.entities.rules import _PLACE_PREP, is_definite, words
+from tasks.extract.common.gazetteer import key, lexicon
+from akhbar.text.normalize import normalize
+
+__all__ = ["Role", "resolve_role", "role_after", "title_gap"]
+
+# Words of a title phrase read after a speech verb ("رئيس مجلس السيادة الانتقالي" is 4,
+# "المتحدث باسم وزارة الخارجية الروسية" 5).
+ROLE_MAX_WORDS = 6
+# How far before a person mention its own title is looked for ("وزير الخارجية المصري
+# بدر عبد العاطي": the title starts 21 characters before the name; 80 allows modifiers).
+PERSON_TITLE_WINDOW = 80
+# Longest title phrase in titles.tsv, in words ("المتحدث الرسمي باسم" is 3).
+TITLE_MAX_WORDS = 3
+
+_WORD = re.compile(r"[^\W\d_]+")
+_CLITIC_END = re.compile(r"(?:^|\s)[\u0648\u0641\u0628\u0644\u0643]\s*$")
+_AL = "\u0627\u0644"
+Role = tuple[str, str | None]  # (role, iso2)
+
+
+@cache
+def _titles() -> dict[str, str]:
+    return {key(r[0]): r[1] for r in read_rows("gazetteer/titles.tsv")}
+
+
+def title_gap(gap: str) -> bool:
+    """Only title words between a verb and a name: "قال المتحدث باسم الرئاسة", "الأمين
+    العام ل" + "حزب الله", "القيادي في" + "جبهة ..."."""
+    if "\n" in gap or '"' in normalize(gap) or ":" in gap:
+        return False
+    wd, lex = words(), lexicon()
+    gap = _CLITIC_END.sub(" ", normalize(gap))  # "لـ" glued to the next mention
+    for w in _WORD.findall(gap):
+        if w in wd.titles or w in wd.heads or w in lex.nisba or w in lex.forms:
+            continue
+        if (is_definite(w) and w not in wd.stop) or w in _PLACE_PREP:
+            continue
+        return False
+    return True
+
+
+def _phrase(toks: list[str]) -> tuple[str | None, int]:
+    """The longest title phrase opening ``toks``: (role, words used)."""
+    titles = _titles()
+    for n in range(min(TITLE_MAX_WORDS, len(toks)), 0, -1):
+        role = titles.get(" ".join(toks[:n]))
+        if role is not None:
+            return role, n
+    return None, 0
+
+
+def _country(toks: list[str]) -> str | None:
+    lex = lexicon()
+    for w in toks:
+        if w in lex.nisba:
+            return lex.nisba[w]
+        e = lex.forms.get(w)
+        if (
+            e is not None
+            and e[0].kind == "LOCATION"
+            and lex.country_of_iso.get(e[0].country or "") is e[0]
+        ):
+            return e[0].country
+    return None
+
+
+def role_after(text: str, start: int, limit: int) -> Role | None:
+    """A bare title right after a verb ("وزير الخارجية التركي" + : / إن / في)."""
+    toks = _WORD.findall(normalize(text[start:limit]))[:ROLE_MAX_WORDS]
+    role, n = _phrase(toks)
+    if role is None:
+        return None
+    wd, lex = words(), lexicon()
+    mods = []
+    for w in toks[n:]:
+        if not (w in lex.nisba or w in wd.heads or w in lex.forms or w.startswith(_AL)):
+            break
+        mods.append(w)
+    return role, _country(mods)
+
+
+def _role_before(text: str, m: dict) -> str | None:
+    """The role of a person mention's own title ("نظيره التركي هاكان فيدان" -> counterpart)."""
+    lo = max(0, m["start"] - PERSON_TITLE_WINDOW)
+    toks = _WORD.findall(normalize(text[lo : m["start"]]))
+    for i in range(len(toks) - 1, -1, -1):
+        role, n = _phrase(toks[i:])
+        if role is not None:
+            return role if title_gap(" ".join(toks[i + n :])) else None
+    return None
+
+
+def resolve_role(role: Role, text: str, persons: list[dict], entities: dict, pos: int):
+    """(entity_id, name) of the person an earlier mention gives this role, if any."""
+    title, iso = role
+    before = [m for m in persons if m["end"] <= pos]
+    same_country = [
+        m for m in before if iso and (entities.get(m["entity_id"]) or {}).get("country") == iso
+    ]
+    for m in reversed(same_country if iso else before):
+        ent = entities.get(m["entity_id"]) or {}
+        known = lexicon().by_id.get(m["entity_id"])
+        if _role_before(text, m) == title or (known is not None and known.role == title):
+            return m["entity_id"], ent.get("name", m["surface"])
+    if len({m["entity_id"] for m in same_country}) == 1:
+        m = same_country[-1]
+        return m["entity_id"], (entities.get(m["entity_id"]) or {}).get("name", m["surface"])
+    return None

@@ -1,0 +1,112 @@
+"""``.txt`` articles, with optional per-file metadata from a ``manifest.csv`` beside them.
+
+The manifest has a ``path`` column (relative to the manifest's folder) and
+any of ``published_at``, ``url``, ``outlet``, ``author``, ``title``. A
+manifest title replaces the text's first line as the headline. A manifest
+that cannot be read is ignored (the articles are still ingested).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+from pathlib import Path, PurePosixPath
+
+from tasks.decode import read_and_decode
+from tasks.discover import FileInfo
+from tasks.formats import Item
+from tasks.formats.meta import clean_meta
+
+__all__ = ["MANIFEST_NAME", "load_manifest", "read_txt"]
+
+MANIFEST_NAME = "manifest.csv"
+# A manifest bigger than this is not a hand-written sidecar; 50 MiB holds
+# ~200k rows of typical metadata.
+MAX_MANIFEST_BYTES = 50 * 1024 * 1024
+
+
+def load_manifest(folder: Path) -> dict[str, dict]:
+    """``{relative path: raw row}`` from ``folder/manifest.csv``; ``{}`` if absent or unusable."""
+    path = folder / MANIFEST_NAME
+    try:
+        if not path.is_file() or path.stat().st_size > MAX_MANIFEST_BYTES:
+            return {}
+        raw = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    rows = csv.DictReader(io.StringIO(raw))
+    if not rows.fieldnames or "path" not in [f.strip() for f in rows.fieldnames]:
+        return {}
+    out: dict[str, dict] = {}
+    for row in rows:
+        row = {(k or "").strip(): (v or "") for k, v in row.items()}
+        rel = row.get("path", "").strip().replace("\\", "/")
+        if rel:
+            out[str(PurePosixPath(rel.removeprefix("./")))] = row
+    return out
+
+
+def _folders_up(info: FileInfo) -> list[Path]:
+    """The file's folder, then each parent up to the source folder."""
+    here = Path(info.abspath).parent
+    depth = len(PurePosixPath(info.path).parts) - 1
+    return [here, *list(here.parents)[:depth]]
+
+
+def load_manifest_cached(folder: Path, cache: dict) -> dict[str, dict]:
+    key = ("manifest", str(folder))
+    if key not in cache:
+        cache[key] = load_manifest(folder)
+    return cache[key]
+
+
+def manifest_row(info: FileInfo, cache: dict) -> dict:
+    """The raw row of the nearest manifest naming this file (a sub-folder's wins), or {}."""
+    full = Path(info.abspath)
+    for folder in _folders_up(info):
+        row = load_manifest_cached(folder, cache).get(full.relative_to(folder).as_posix())
+        if row:
+            return row
+    return {}
+
+
+def manifest_meta(info: FileInfo, timezone: str | None, cache: dict) -> dict:
+    """The nearest manifest row naming this file, parsed."""
+    row = manifest_row(info, cache)
+    return clean_meta(row, timezone) if row else {}
+
+
+def manifest_fingerprint(info: FileInfo, cache: dict) -> str | None:
+    """sha256 of the file's manifest row: editing the row re-processes the file."""
+    if not info.path.lower().endswith(".txt"):
+        return None
+    # Most folders have no manifest up their chain: decide that once per folder,
+    # so a no-op re-run of 50k files does not walk parents 50k times.
+    folder = os.path.dirname(info.abspath)
+    key = ("has-manifest", folder)
+    if key not in cache:
+        cache[key] = any(load_manifest_cached(f, cache) for f in _folders_up(info))
+    if not cache[key]:
+        return None
+    row = manifest_row(info, cache)
+    if not row:
+        return None
+    return hashlib.sha256(json.dumps(row, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def read_txt(info: FileInfo, opts: dict, cache: dict) -> Item:
+    dec = read_and_decode(info.abspath, opts.get("encoding") or "auto")
+    meta = manifest_meta(info, opts.get("timezone"), cache) if dec.text is not None else {}
+    return Item(
+        path=info.path,
+        sha256=dec.sha256,
+        size=dec.size,
+        text=dec.text,
+        encoding=dec.encoding,
+        reason=dec.reason,
+        meta=meta,
+        title=meta.get("title"),
+    )

@@ -1,0 +1,243 @@
+"""Run bookkeeping: every discovered file gets exactly one ``files`` row per run.
+
+``RunLedger`` folds batch results into the live ledger (one row per file)
+and the article index, decides new / changed / unchanged / duplicate /
+quarantined / deleted, and finds articles no live file points at any more.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from akhbar.config import DB_NAME
+from akhbar.crash import crash_point
+from akhbar.schemas import ARTICLE_TABLES, FILES
+from tasks.process.batch import BatchResult, FileOutcome, reextract_with_story_date
+from tasks.discover import FileInfo
+from tasks.load.parts import Store
+from tasks.story.hold import StoryHold, evidence_from_parts
+from tasks.story.infer import load_evidence
+
+__all__ = ["RunLedger"]
+
+STATUSES = ("new", "changed", "unchanged", "duplicate", "quarantined", "deleted")
+
+
+@dataclass
+class RunLedger:
+    store: Store
+    run_id: str
+    ledger: dict[tuple[str, str], dict] = field(init=False)
+    index: dict[str, dict] = field(init=False)
+    file_rows: list[dict] = field(default_factory=list)
+    counts: Counter = field(default_factory=Counter)
+    rows_written: Counter = field(default_factory=Counter)
+    story: StoryHold = field(default_factory=StoryHold)
+    # article_id -> the batch its old rows are in, for articles written again this run
+    _refreshed: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.ledger = self.store.ledger()
+        self.index = self.store.index()
+        self._by_body = {
+            r["body_sha256"]: a for a, r in sorted(self.index.items(), key=lambda kv: -kv[1]["seq"])
+        }
+        self._seq = max((r["seq"] for r in self.index.values()), default=0)
+        self._now = datetime.now(UTC)
+
+    # ----- file rows -------------------------------------------------------------------
+    def _row(
+        self,
+        f: FileInfo,
+        status: str,
+        sha: str | None,
+        aid: str | None,
+        reason: str | None = None,
+        size: int | None = None,
+    ) -> None:
+        self.counts[status] += 1
+        self.file_rows.append(
+            {
+                "source": f.source,
+                "path": f.path,
+                "size": f.size if size is None else size,
+                "mtime_ns": f.mtime_ns,
+                "sha256": sha,
+                "status": status,
+                "reason": reason,
+                "article_id": aid,
+                "run_id": self.run_id,
+                "seen_at": self._now,
+            }
+        )
+
+    def add_unchanged(self, files: list[FileInfo]) -> None:
+        for f in files:
+            prev = self.ledger[(f.source, f.path)]
+            status = "quarantined" if prev["status"] == "quarantined" else "unchanged"
+            self._row(f, status, prev["sha256"], prev["article_id"], prev["reason"])
+
+    def _remember(
+        self,
+        f: FileInfo,
+        sha: str,
+        size: int,
+        status: str,
+        aid: str | None,
+        reason: str | None = None,
+        meta: str | None = None,
+    ) -> None:
+        self.ledger[(f.source, f.path)] = {
+            "source": f.source,
+            "path": f.path,
+            "size": size,
+            "mtime_ns": f.mtime_ns,
+            "sha256": sha,
+            "status": status,
+            "reason": reason,
+            "article_id": aid,
+            "meta_sha256": meta,
+        }
+
+    # ----- batches ---------------------------------------------------------------------
+    def add_batch(self, result: BatchResult, batch_id: str) -> None:
+        accepted: list[str] = []
+        dup_of: dict[str, str] = {}
+        for o in result.outcomes:
+            self._outcome(o, accepted, dup_of)
+        self._stage(result, batch_id, accepted, dup_of)
+
+    def _outcome(self, o: FileOutcome, accepted: list[str], dup_of: dict[str, str]) -> None:
+        f = o.candidate.info
+        meta = o.candidate.meta_sha256
+        prev = self.ledger.get((f.source, f.path))
+        known = prev is not None
+        if o.status == "quarantined":
+            self._remember(f, o.sha256, o.size, "quarantined", None, o.reason, meta)
+            self._row(f, "quarantined", o.sha256, None, o.reason, o.size)
+            return
+        if o.status == "unchanged":  # touched, same bytes
+            assert prev is not None
+            self._remember(
+                f, o.sha256, o.size, prev["status"], prev["article_id"], prev["reason"], meta
+            )
+            self._row(f, "unchanged", o.sha256, o.article_id, size=o.size)
+            return
+        aid = o.article_id
+        assert aid is not None and o.body_sha256 is not None
+        owner = prev is not None and prev["article_id"] == aid and prev["status"] == "new"
+        if aid in self.index and owner and o.candidate.refresh:
+            # Same text, new metadata: its rows are written again and the old ones dropped.
+            self._refreshed.setdefault(aid, self.index[aid]["batch"])
+            self.index[aid]["body_sha256"] = o.body_sha256
+            accepted.append(aid)
+            self._remember(f, o.sha256, o.size, "new", aid, meta=meta)
+            self._row(f, "changed", o.sha256, aid, size=o.size)
+            return
+        if aid in self.index:  # an exact repeat of a text we hold
+            self._remember(f, o.sha256, o.size, "duplicate", aid, meta=meta)
+            self._row(f, "duplicate", o.sha256, aid, size=o.size)
+            return
+        self._seq += 1
+        self.index[aid] = {
+            "article_id": aid,
+            "source": f.source,
+            "batch": "",
+            "body_sha256": o.body_sha256,
+            "seq": self._seq,
+        }
+        earlier = self._by_body.get(o.body_sha256)
+        if earlier is not None:
+            dup_of[aid] = earlier
+        else:
+            self._by_body[o.body_sha256] = aid
+        accepted.append(aid)
+        self._remember(f, o.sha256, o.size, "new", aid, meta=meta)
+        self._row(f, "changed" if known else "new", o.sha256, aid, size=o.size)
+
+    def _stage(
+        self, result: BatchResult, batch_id: str, accepted: list[str], dup_of: dict[str, str]
+    ) -> None:
+        if not accepted:
+            return
+        keep = pa.array(accepted, pa.string())
+        tables = {}
+        for table, data in result.tables.items():
+            data = data.filter(pc.is_in(data["article_id"], value_set=keep))
+            if table == "articles" and dup_of:
+                data = _set_duplicate_of(data, dup_of)
+            tables[table] = data
+        held = self.story.consider(tables)
+        self._stage_tables(tables, [a for a in accepted if a not in held], batch_id)
+
+    def _stage_tables(self, tables: dict[str, pa.Table], ids: list[str], batch_id: str) -> None:
+        if not ids:
+            return
+        for aid in ids:
+            self.index[aid]["batch"] = batch_id
+        sources = {self.index[a]["source"] for a in ids}
+        keep = pa.array(ids, pa.string())
+        for table, data in tables.items():
+            data = data.filter(pc.is_in(data["article_id"], value_set=keep))
+            for src in sorted(sources):
+                mine = pa.array([a for a in ids if self.index[a]["source"] == src], pa.string())
+                part = data.filter(pc.is_in(data["article_id"], value_set=mine))
+                self.store.stage_part(table, src, batch_id, part)
+                self.rows_written[table] += part.num_rows
+            crash_point("between_tables")
+
+    # ----- end of run ------------------------------------------------------------------
+    def finish_story_dates(self, ingest_date: date) -> int:
+        """Date the held undated articles from their story, then stage them; returns how many."""
+        if not self.story.held_ids:
+            return 0
+        evidence = load_evidence(self.store.root / DB_NAME)
+        staged = {t: self.store.staged_parts(t) for t in ("articles", "timex", "mentions")}
+        evidence.update(evidence_from_parts(staged))
+        tables, dated = self.story.resolve(evidence, ingest_date, reextract_with_story_date)
+        self._stage_tables(tables, sorted(self.story.held_ids), f"{self.run_id}-story")
+        self.counts["story_dated"] = dated
+        return dated
+
+    def add_deleted(self, sources: list[str], seen: set[tuple[str, str]]) -> None:
+        for key, prev in sorted(self.ledger.items()):
+            if key[0] in sources and key not in seen:
+                f = FileInfo(prev["source"], prev["path"], "", prev["size"], prev["mtime_ns"])
+                self._row(f, "deleted", prev["sha256"], prev["article_id"])
+                del self.ledger[key]
+
+    def orphans(self) -> set[str]:
+        live = {r["article_id"] for r in self.ledger.values() if r["article_id"]}
+        return set(self.index) - live
+
+    def commit(self) -> None:
+        dead = self.orphans()
+        # Orphans' rows are in their batch; refreshed articles' old rows in the batch
+        # they had before this run (their index entry already names the new one).
+        where = {a: self.index[a] for a in dead}
+        where |= {a: {"batch": b} for a, b in self._refreshed.items() if a not in dead}
+        self.store.remove_articles(set(where), where, self.run_id)  # committed parts only
+        for a in dead:
+            del self.index[a]
+        files = pa.Table.from_pylist(self.file_rows, schema=FILES)
+        self.store.stage_ledger_part("files", self.run_id, files)
+        self.rows_written["files"] = files.num_rows
+        self.counts["articles_removed"] = len(dead)
+        self.store.commit(self.ledger, self.index)
+
+    def summary(self) -> dict[str, int]:
+        out = {"files_seen": sum(self.counts[s] for s in STATUSES if s != "deleted")}
+        out.update({s: self.counts[s] for s in STATUSES})
+        out.update({f"rows_{t}": self.rows_written[t] for t in ARTICLE_TABLES})
+        return out
+
+
+def _set_duplicate_of(data: pa.Table, dup_of: dict[str, str]) -> pa.Table:
+    ids = data["article_id"].to_pylist()
+    col = pa.array([dup_of.get(a) for a in ids], pa.string())
+    return data.set_column(data.schema.get_field_index("duplicate_of"), "duplicate_of", col)
