@@ -72,8 +72,8 @@ def _first_line(e: BaseException) -> str:
 def _run_flow(paths: list[str] | None, root: Path, dask_address: str | None = None) -> dict:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from flows.ingest import LockedError, ingest, set_progress
     from akhbar.sources import SourceError
+    from flows.ingest import LockedError, ingest, set_progress
 
     with Progress(
         TextColumn("{task.description}"),

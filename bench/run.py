@@ -95,8 +95,8 @@ def corpus_for(n: int) -> Path:
 def bare_loop(corpus: Path, root: Path) -> dict:
     """The flow's work, same functions, no Prefect: serial, in this process."""
     from akhbar.config import BATCH_SIZE
-    from flows.ingest import _batches, _run_row, discover_task, process_task, views_task
     from akhbar.sources import adhoc_sources
+    from flows.ingest import _batches, _run_row, discover_task, process_task, views_task
     from tasks.load.ledger import RunLedger
     from tasks.load.parts import Store
 

@@ -23,7 +23,6 @@ from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
 from akhbar import status
-from flows import runners
 from akhbar.config import BATCH_SIZE, warehouse_dir
 from akhbar.crash import crash_point
 from akhbar.schemas import RUNS
@@ -35,11 +34,12 @@ from akhbar.sources import (
     safe_name,
     split_available,
 )
-from tasks.process.batch import BatchResult, process_batch
+from flows import runners
 from tasks.discover import Candidate, FileInfo, list_files, split
 from tasks.formats.txt import manifest_fingerprint
 from tasks.load.ledger import RunLedger
 from tasks.load.parts import Store
+from tasks.process.batch import BatchResult, process_batch
 from tasks.views import build_database
 
 __all__ = ["LockedError", "ingest", "set_progress"]

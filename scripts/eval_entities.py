@@ -20,8 +20,8 @@ from collections import Counter
 from pathlib import Path
 
 from tasks.extract.common.context import ExtractContext
-from tasks.extract.entities import extract_entities
 from tasks.extract.common.gazetteer import key
+from tasks.extract.entities import extract_entities
 from tasks.extract.quotes import extract_quotes
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -18,8 +18,8 @@ import pytest
 
 from akhbar.config import MAX_FILE_BYTES
 from akhbar.sources import Source
-from tasks.process.batch import process_batch
 from tasks.discover import list_files, split
+from tasks.process.batch import process_batch
 
 ROOT = Path(__file__).resolve().parent.parent
 ARABIC = (ROOT / "seeds" / "000_7941f12e7710237d.txt").read_text(encoding="utf-8")[:900]

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from akhbar.sources import FORMATS
-from tasks.process.batch import process_batch
 from tasks.discover import FileInfo, list_files, split
 from tasks.formats.html import NO_TEXT, read_html
 from tasks.formats.jsonl import read_jsonl
 from tasks.formats.meta import parse_published
 from tasks.formats.txt import read_txt
+from tasks.process.batch import process_batch
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ops"
 SCRAPER = {"text": "content", "published_at": "date_extracted", "outlet": "source"}

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from akhbar.text.normalize import NormText
 from tasks.clean.lexicon import LEX, norm
 from tasks.clean.lines import Line
-from akhbar.text.normalize import NormText
 
 __all__ = ["Credit", "parse_byline", "parse_credit", "parse_dateline"]
 

@@ -17,9 +17,9 @@ import pyarrow.compute as pc
 from akhbar.config import DB_NAME
 from akhbar.crash import crash_point
 from akhbar.schemas import ARTICLE_TABLES, FILES
-from tasks.process.batch import BatchResult, FileOutcome, reextract_with_story_date
 from tasks.discover import FileInfo
 from tasks.load.parts import Store
+from tasks.process.batch import BatchResult, FileOutcome, reextract_with_story_date
 from tasks.story.hold import StoryHold, evidence_from_parts
 from tasks.story.infer import load_evidence
 

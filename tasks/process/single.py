@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from tasks.process.batch import analyse, article_rows
 from tasks.decode import decode_bytes, text_id
 from tasks.formats import kind_of
+from tasks.process.batch import analyse, article_rows
 from tasks.story.infer import (
     EvidenceIndex,
     StoryEvidence,

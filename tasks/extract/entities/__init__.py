@@ -19,6 +19,8 @@ import re
 from bisect import bisect_right
 
 from tasks.extract.common.context import ExtractContext
+from tasks.extract.common.gazetteer import find_names, lexicon
+from tasks.extract.common.scan import Scan, scan
 from tasks.extract.entities.ambiguity import disambiguate
 from tasks.extract.entities.heads import discover_heads, place_aliases
 from tasks.extract.entities.people import discover_given
@@ -30,8 +32,6 @@ from tasks.extract.entities.rules import (
     ministries,
     words,
 )
-from tasks.extract.common.gazetteer import find_names, lexicon
-from tasks.extract.common.scan import Scan, scan
 
 __all__ = ["extract_entities", "find_hits"]
 

@@ -15,8 +15,8 @@ from dataclasses import replace
 from functools import cache
 
 from akhbar.data import read_rows
-from tasks.extract.entities.rules import Hit
 from tasks.extract.common.gazetteer import LETTER_AFTER, LETTER_BEFORE, Entry, key, lexicon
+from tasks.extract.entities.rules import Hit
 
 __all__ = ["disambiguate"]
 

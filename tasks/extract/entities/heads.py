@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from functools import cache
 
 from akhbar.data import read_rows
-from tasks.extract.entities.rules import _PRONOUN_END, _TOK, Hit, is_definite
 from tasks.extract.common.gazetteer import (
     Entry,
     Lexicon,
@@ -25,6 +24,7 @@ from tasks.extract.common.gazetteer import (
     lexicon,
     word_list,
 )
+from tasks.extract.entities.rules import _PRONOUN_END, _TOK, Hit, is_definite
 
 __all__ = ["discover_heads", "place_aliases"]
 

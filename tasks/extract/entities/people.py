@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from tasks.extract.common.gazetteer import lexicon
 from tasks.extract.entities.rules import (
     MIN_NAME_TOKENS,
     Hit,
@@ -16,7 +17,6 @@ from tasks.extract.entities.rules import (
     person_hit,
     words,
 )
-from tasks.extract.common.gazetteer import lexicon
 
 __all__ = ["discover_given"]
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from akhbar.text.sentences import sentence_spans
 from tasks.extract.common.context import ExtractContext
 from tasks.extract.figures.attach import SentenceAttach
 from tasks.extract.figures.lexicon import lexicon
 from tasks.extract.figures.link import Found, sentence_figures
-from akhbar.text.sentences import sentence_spans
 
 __all__ = ["extract_figures"]
 

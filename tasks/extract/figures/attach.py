@@ -16,10 +16,10 @@ from functools import cache, lru_cache
 from itertools import pairwise
 
 from akhbar.data import read_rows
-from tasks.extract.common.context import ExtractContext
-from tasks.extract.figures.lexicon import Lexicon
 from akhbar.text.normalize import normalize
 from akhbar.text.sentences import clause_spans
+from tasks.extract.common.context import ExtractContext
+from tasks.extract.figures.lexicon import Lexicon
 
 __all__ = ["SentenceAttach"]
 

@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tasks.extract.figures.lexicon import Entry, Lexicon, canon, hit_word
 from akhbar.text.normalize import normalize
 from akhbar.text.numbers import NumberMatch, find_numbers
+from tasks.extract.figures.lexicon import Entry, Lexicon, canon, hit_word
 
 __all__ = ["Found", "sentence_figures"]
 

@@ -14,12 +14,12 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from akhbar.text.normalize import normalize
 from tasks.extract.common.context import ExtractContext
 from tasks.extract.common.gazetteer import LETTER_AFTER, LETTER_BEFORE
 from tasks.extract.common.scan import scan
 from tasks.extract.quotes.marks import Quoted, quoted_spans
 from tasks.extract.quotes.roles import resolve_role, role_after, title_gap
-from akhbar.text.normalize import normalize
 
 __all__ = ["extract_quotes"]
 

@@ -13,9 +13,9 @@ import re
 from functools import cache
 
 from akhbar.data import read_rows
-from tasks.extract.entities.rules import _PLACE_PREP, is_definite, words
-from tasks.extract.common.gazetteer import key, lexicon
 from akhbar.text.normalize import normalize
+from tasks.extract.common.gazetteer import key, lexicon
+from tasks.extract.entities.rules import _PLACE_PREP, is_definite, words
 
 __all__ = ["Role", "resolve_role", "role_after", "title_gap"]
 

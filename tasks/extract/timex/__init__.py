@@ -14,11 +14,11 @@ import re
 from bisect import bisect_right
 from datetime import date
 
+from akhbar.text.sentences import sentence_spans
 from tasks.extract.common.context import ExtractContext
 from tasks.extract.timex.lexicon import MATCHER
 from tasks.extract.timex.resolve import NO_REF, Ref, Resolved, infer_reference, resolve
 from tasks.extract.timex.rules import Cand, parse, twelve_hour
-from akhbar.text.sentences import sentence_spans
 
 __all__ = ["attach_dates", "extract_timex"]
 
