@@ -277,7 +277,7 @@ def extract(
 ) -> None:
     """Clean and extract one text and print every fact with its offsets (no warehouse needed)."""
     from tasks.process.single import FACT_TABLES, UnreadableText, extract_one
-    from tasks.story.infer import load_evidence
+    from tasks.story import load_evidence
 
     if fmt not in ("json", "table"):
         fail(f"unknown format {fmt!r} (json or table)")

@@ -143,6 +143,28 @@ FILES = pa.schema(
     ]
 )
 
+# Tables the extractors fill, in the order they run (entities feed figures and quotes).
+# Adding an extractor adds its table here, its subpackage under tasks/extract/ and its
+# staging view under warehouse/views/.
+FACT_TABLES: dict[str, pa.Schema] = {
+    "entity_defs": ENTITY_DEFS,
+    "mentions": MENTIONS,
+    "figures": FIGURES,
+    "timex": TIMEX,
+    "quotes": QUOTES,
+}
+# Tables whose rows belong to one article: written per batch, replaced together.
+ARTICLE_TABLES: dict[str, pa.Schema] = {
+    "documents": DOCUMENTS,
+    "articles": ARTICLES,
+    "boilerplate": BOILERPLATE,
+    **FACT_TABLES,
+}
+
+# Per-run counts: files by status, then rows written per article table (entity
+# definitions are repeated per article, so the runs table counts mentions instead).
+FILE_STATUSES = ("new", "changed", "unchanged", "duplicate", "quarantined", "deleted")
+COUNTED_TABLES = tuple(t for t in ARTICLE_TABLES if t != "entity_defs")
 RUNS = pa.schema(
     [
         ("run_id", pa.string()),
@@ -151,33 +173,28 @@ RUNS = pa.schema(
         ("finished_at", TS),
         ("sources", pa.list_(pa.string())),
         ("files_seen", pa.int64()),
-        ("new", pa.int64()),
-        ("changed", pa.int64()),
-        ("unchanged", pa.int64()),
-        ("duplicate", pa.int64()),
-        ("quarantined", pa.int64()),
-        ("deleted", pa.int64()),
-        ("rows_documents", pa.int64()),
-        ("rows_articles", pa.int64()),
-        ("rows_boilerplate", pa.int64()),
-        ("rows_mentions", pa.int64()),
-        ("rows_figures", pa.int64()),
-        ("rows_timex", pa.int64()),
-        ("rows_quotes", pa.int64()),
+        *((status, pa.int64()) for status in FILE_STATUSES),
+        *((f"rows_{t}", pa.int64()) for t in COUNTED_TABLES),
     ]
 )
 
-# Tables whose rows belong to one article: written per batch, replaced together.
-ARTICLE_TABLES: dict[str, pa.Schema] = {
-    "documents": DOCUMENTS,
-    "articles": ARTICLES,
-    "boilerplate": BOILERPLATE,
-    "entity_defs": ENTITY_DEFS,
-    "mentions": MENTIONS,
-    "figures": FIGURES,
-    "timex": TIMEX,
-    "quotes": QUOTES,
-}
+# The files ledger as it stands now (warehouse state, not a view): one row per live
+# file, the files table's columns without the run's, plus the fingerprint of the
+# file's manifest.csv row. status: new (owns its article) | duplicate | quarantined.
+LEDGER = pa.schema(
+    [f for f in FILES if f.name not in ("run_id", "seen_at")]
+    + [pa.field("meta_sha256", pa.string())]
+)
+# Where each live article's rows are, and its clean-body hash (for duplicate_of).
+INDEX = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("source", pa.string()),
+        ("batch", pa.string()),
+        ("body_sha256", pa.string()),
+        ("seq", pa.int64()),
+    ]
+)
 LEDGER_TABLES: dict[str, pa.Schema] = {"files": FILES, "runs": RUNS}
 ALL_TABLES: dict[str, pa.Schema] = {**ARTICLE_TABLES, **LEDGER_TABLES}
 

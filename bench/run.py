@@ -96,9 +96,13 @@ def bare_loop(corpus: Path, root: Path) -> dict:
     """The flow's work, same functions, no Prefect: serial, in this process."""
     from akhbar.config import BATCH_SIZE
     from akhbar.sources import adhoc_sources
-    from flows.ingest import _batches, _run_row, discover_task, process_task, views_task
-    from tasks.load.ledger import RunLedger
+    from tasks.discover.task import discover_task
+    from tasks.load.ledger import RunLedger, run_table
     from tasks.load.parts import Store
+    from tasks.process.batch import cut_batches
+    from tasks.process.task import process_task
+    from tasks.story import StoryHold, stage_held
+    from tasks.views.task import views_task
 
     root.mkdir(parents=True, exist_ok=True)
     sources = adhoc_sources([str(corpus)])
@@ -106,17 +110,21 @@ def bare_loop(corpus: Path, root: Path) -> dict:
     run_id = started.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     store = Store(root)
     store.recover()
-    rl = RunLedger(store, run_id)
-    to_read, unchanged = discover_task.fn(sources, rl.ledger)
+    hold = StoryHold()
+    rl = RunLedger(store, run_id, hold=hold.consider)
+    folders = [(s.name, s.path, s.suffixes()) for s in sources]
+    to_read, unchanged = discover_task.fn(folders, rl.ledger)
     rl.add_unchanged(unchanged)
     options = {s.name: s.options() for s in sources}
-    for i, b in enumerate(_batches(to_read, BATCH_SIZE)):
+    for i, b in enumerate(cut_batches(to_read, BATCH_SIZE)):
         result = process_task.fn(b, run_id, date.today(), options)
         rl.add_batch(result, f"{run_id}-{i:05d}")
-    rl.finish_story_dates(date.today())  # as the flow does: held undated articles are staged here
+    stage_held(rl, hold, date.today())  # as the flow does: held undated articles are staged here
     rl.add_deleted([s.name for s in sources], {(r["source"], r["path"]) for r in rl.file_rows})
     summary = rl.summary()
-    store.stage_ledger_part("runs", run_id, _run_row(run_id, started, sources, summary))
+    store.stage_ledger_part(
+        "runs", run_id, run_table(run_id, "", started, [s.name for s in sources], summary)
+    )
     rl.commit()
     views_task.fn(root)
     return summary

@@ -14,18 +14,15 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-import pyarrow as pa
 from filelock import FileLock, Timeout
-from prefect import flow, get_run_logger, task
+from prefect import flow, get_run_logger
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
-from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
 from akhbar import status
 from akhbar.config import BATCH_SIZE, warehouse_dir
 from akhbar.crash import crash_point
-from akhbar.schemas import RUNS
 from akhbar.sources import (
     Source,
     SourceError,
@@ -35,12 +32,14 @@ from akhbar.sources import (
     split_available,
 )
 from flows import runners
-from tasks.discover import Candidate, FileInfo, list_files, split
-from tasks.formats.txt import manifest_fingerprint
-from tasks.load.ledger import RunLedger
+from tasks.discover import Candidate
+from tasks.discover.task import discover_task
+from tasks.load.ledger import RunLedger, run_table
 from tasks.load.parts import Store
-from tasks.process.batch import BatchResult, process_batch
-from tasks.views import build_database
+from tasks.process.batch import cut_batches
+from tasks.process.task import process_task
+from tasks.story import StoryHold, stage_held
+from tasks.views.task import views_task
 
 __all__ = ["LockedError", "ingest", "set_progress"]
 
@@ -81,54 +80,6 @@ def set_progress(callback: Callable[[str, int, int], None] | None) -> None:
 def _tick(phase: str, done: int, total: int) -> None:
     if _progress is not None:
         _progress(phase, done, total)
-
-
-@task(name="discover", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def discover_task(
-    sources: list[Source], ledger: dict[tuple[str, str], dict]
-) -> tuple[list[Candidate], list[FileInfo]]:
-    files: list[FileInfo] = []
-    for s in sources:
-        files.extend(list_files(s.name, Path(s.path), s.suffixes()))
-    manifests: dict = {}  # each folder's manifest.csv read once
-    return split(files, ledger, meta_of=lambda f: manifest_fingerprint(f, manifests))
-
-
-@task(name="process-batch", cache_policy=NO_CACHE)
-def process_task(
-    batch: list[Candidate], run_id: str, ingest_date: date, options: dict[str, dict]
-) -> BatchResult:
-    return process_batch(batch, run_id=run_id, ingest_date=ingest_date, options=options)
-
-
-@task(name="refresh-views", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def views_task(root: Path) -> None:
-    build_database(root)
-
-
-def _batches(items: list[Candidate], size: int) -> list[list[Candidate]]:
-    """Consecutive groups of about ``size`` articles (a .jsonl chunk weighs its lines)."""
-    out: list[list[Candidate]] = []
-    weight = size
-    for c in items:
-        if weight + c.weight > size:
-            out.append([])
-            weight = 0
-        out[-1].append(c)
-        weight += c.weight
-    return out
-
-
-def _run_row(run_id: str, started: datetime, sources: list[Source], summary: dict) -> pa.Table:
-    row = {
-        "run_id": run_id,
-        "flow_run_id": str(flow_run.get_id() or ""),
-        "started_at": started,
-        "finished_at": datetime.now(UTC),
-        "sources": [s.name for s in sources],
-        **summary,
-    }
-    return pa.Table.from_pylist([row], schema=RUNS)
 
 
 def _lock_timeout() -> float:
@@ -174,16 +125,18 @@ def _ingest_locked(root: Path, sources: list[Source], address: str | None) -> di
     run_id = started.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     store = Store(root)
     store.recover()
-    rl = RunLedger(store, run_id)
+    hold = StoryHold()
+    rl = RunLedger(store, run_id, hold=hold.consider)
     sources, missing = split_available(sources)
     for s in missing:  # unmounted or renamed: skip it rather than call its files deleted
         log.warning("source %s: folder %s is missing; skipped this run", s.name, s.path)
     # quote(): Prefect otherwise walks every parameter looking for futures; over a
     # 50k-file ledger that walk cost ~5 s of a no-op run (profiled).
-    to_read, unchanged = discover_task(sources, quote(rl.ledger))
+    folders = [(s.name, s.path, s.suffixes()) for s in sources]
+    to_read, unchanged = discover_task(folders, quote(rl.ledger))
     rl.add_unchanged(unchanged)
     options = {s.name: s.options() for s in sources}
-    batches = _batches(to_read, BATCH_SIZE)
+    batches = cut_batches(to_read, BATCH_SIZE)
     log.info("run %s: %d files to read in %d batches", run_id, len(to_read), len(batches))
     today = date.today()
 
@@ -200,13 +153,15 @@ def _ingest_locked(root: Path, sources: list[Source], address: str | None) -> di
         rl.add_batch(result, f"{run_id}-{i:05d}")
         done += len(batches[i])
         _tick("articles", done, len(to_read))
-    story_dated = rl.finish_story_dates(today)
+    story_dated = stage_held(rl, hold, today)
     if story_dated:
         log.info("dated %d undated articles from their story's other articles", story_dated)
     seen = {(r["source"], r["path"]) for r in rl.file_rows}  # .jsonl files as their lines
     rl.add_deleted([s.name for s in sources], seen)
     summary = rl.summary()
-    store.stage_ledger_part("runs", run_id, _run_row(run_id, started, sources, summary))
+    flow_run_id = str(flow_run.get_id() or "")
+    names = [s.name for s in sources]
+    store.stage_ledger_part("runs", run_id, run_table(run_id, flow_run_id, started, names, summary))
     rl.commit()
     crash_point("after_manifest")
     views_task(root)

@@ -8,24 +8,28 @@ quarantined / deleted, and finds articles no live file points at any more.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from akhbar.config import DB_NAME
 from akhbar.crash import crash_point
-from akhbar.schemas import ARTICLE_TABLES, FILES
+from akhbar.schemas import ARTICLE_TABLES, FILE_STATUSES, FILES, RUNS
 from tasks.discover import FileInfo
 from tasks.load.parts import Store
-from tasks.process.batch import BatchResult, FileOutcome, reextract_with_story_date
-from tasks.story.hold import StoryHold, evidence_from_parts
-from tasks.story.infer import load_evidence
+from tasks.process.outcome import BatchResult, FileOutcome
 
-__all__ = ["RunLedger"]
+__all__ = ["RunLedger", "run_table"]
 
-STATUSES = ("new", "changed", "unchanged", "duplicate", "quarantined", "deleted")
+# Called with a batch's accepted tables before they are staged; returns the article ids
+# to keep out of the batch (the story stage holds undated articles until the run's end).
+Hold = Callable[[dict[str, pa.Table]], set[str]]
+
+
+def _hold_nothing(tables: dict[str, pa.Table]) -> set[str]:
+    return set()
 
 
 @dataclass
@@ -37,7 +41,7 @@ class RunLedger:
     file_rows: list[dict] = field(default_factory=list)
     counts: Counter = field(default_factory=Counter)
     rows_written: Counter = field(default_factory=Counter)
-    story: StoryHold = field(default_factory=StoryHold)
+    hold: Hold = _hold_nothing
     # article_id -> the batch its old rows are in, for articles written again this run
     _refreshed: dict[str, str] = field(default_factory=dict)
 
@@ -172,10 +176,11 @@ class RunLedger:
             if table == "articles" and dup_of:
                 data = _set_duplicate_of(data, dup_of)
             tables[table] = data
-        held = self.story.consider(tables)
-        self._stage_tables(tables, [a for a in accepted if a not in held], batch_id)
+        held = self.hold(tables)
+        self.stage_tables(tables, [a for a in accepted if a not in held], batch_id)
 
-    def _stage_tables(self, tables: dict[str, pa.Table], ids: list[str], batch_id: str) -> None:
+    def stage_tables(self, tables: dict[str, pa.Table], ids: list[str], batch_id: str) -> None:
+        """Write the rows of ``ids`` as parts of ``batch_id``, one per table and source."""
         if not ids:
             return
         for aid in ids:
@@ -192,18 +197,6 @@ class RunLedger:
             crash_point("between_tables")
 
     # ----- end of run ------------------------------------------------------------------
-    def finish_story_dates(self, ingest_date: date) -> int:
-        """Date the held undated articles from their story, then stage them; returns how many."""
-        if not self.story.held_ids:
-            return 0
-        evidence = load_evidence(self.store.root / DB_NAME)
-        staged = {t: self.store.staged_parts(t) for t in ("articles", "timex", "mentions")}
-        evidence.update(evidence_from_parts(staged))
-        tables, dated = self.story.resolve(evidence, ingest_date, reextract_with_story_date)
-        self._stage_tables(tables, sorted(self.story.held_ids), f"{self.run_id}-story")
-        self.counts["story_dated"] = dated
-        return dated
-
     def add_deleted(self, sources: list[str], seen: set[tuple[str, str]]) -> None:
         for key, prev in sorted(self.ledger.items()):
             if key[0] in sources and key not in seen:
@@ -231,8 +224,8 @@ class RunLedger:
         self.store.commit(self.ledger, self.index)
 
     def summary(self) -> dict[str, int]:
-        out = {"files_seen": sum(self.counts[s] for s in STATUSES if s != "deleted")}
-        out.update({s: self.counts[s] for s in STATUSES})
+        out = {"files_seen": sum(self.counts[s] for s in FILE_STATUSES if s != "deleted")}
+        out.update({s: self.counts[s] for s in FILE_STATUSES})
         out.update({f"rows_{t}": self.rows_written[t] for t in ARTICLE_TABLES})
         return out
 
@@ -241,3 +234,18 @@ def _set_duplicate_of(data: pa.Table, dup_of: dict[str, str]) -> pa.Table:
     ids = data["article_id"].to_pylist()
     col = pa.array([dup_of.get(a) for a in ids], pa.string())
     return data.set_column(data.schema.get_field_index("duplicate_of"), "duplicate_of", col)
+
+
+def run_table(
+    run_id: str, flow_run_id: str, started: datetime, sources: list[str], summary: dict
+) -> pa.Table:
+    """The ``runs`` row of a finished run: when, which sources, and its summary counts."""
+    row = {
+        "run_id": run_id,
+        "flow_run_id": flow_run_id,
+        "started_at": started,
+        "finished_at": datetime.now(UTC),
+        "sources": sources,
+        **summary,
+    }
+    return pa.Table.from_pylist([row], schema=RUNS)

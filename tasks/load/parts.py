@@ -29,39 +29,14 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from akhbar.crash import crash_point
-from akhbar.schemas import ARTICLE_TABLES, FILES, RUNS
+from akhbar.schemas import ARTICLE_TABLES, FILES, INDEX, LEDGER, RUNS
 
-__all__ = ["INDEX", "LEDGER", "Store", "write_table_atomic"]
+__all__ = ["Store", "batch_of", "write_table_atomic"]
 
 MANIFEST_VERSION = 1
 # A source name becomes one folder name (source=NAME): no separators, no dot-dot.
 _PARTITION_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 COMPRESSION = "zstd"
-
-# The files ledger as it stands now: one row per live file.
-LEDGER = pa.schema(
-    [
-        ("source", pa.string()),
-        ("path", pa.string()),
-        ("size", pa.int64()),
-        ("mtime_ns", pa.int64()),
-        ("sha256", pa.string()),
-        ("status", pa.string()),  # new (owns its article) | duplicate | quarantined
-        ("reason", pa.string()),
-        ("article_id", pa.string()),
-        ("meta_sha256", pa.string()),  # the file's manifest.csv row, fingerprinted
-    ]
-)
-# Where each live article's rows are, and its clean-body hash (for duplicate_of).
-INDEX = pa.schema(
-    [
-        ("article_id", pa.string()),
-        ("source", pa.string()),
-        ("batch", pa.string()),
-        ("body_sha256", pa.string()),
-        ("seq", pa.int64()),
-    ]
-)
 
 
 def _fsync_dir(path: Path) -> None:

@@ -1,7 +1,7 @@
 """One text through the warehouse's own code path, for ``akhbar extract``.
 
-Same decode, same HTML extraction, same ``batch.analyse`` (clean then
-extract) and ``batch.article_rows`` as a run, so what it prints is what the
+Same decode, same HTML extraction, same ``article.analyse`` (clean then
+extract) and ``article.article_rows`` as a run, so what it prints is what the
 warehouse holds for that text; no warehouse is read or written.
 """
 
@@ -11,13 +11,9 @@ from datetime import date
 
 from tasks.decode import decode_bytes, text_id
 from tasks.formats import kind_of
-from tasks.process.batch import analyse, article_rows
-from tasks.story.infer import (
-    EvidenceIndex,
-    StoryEvidence,
-    infer_story_date,
-    weekday_counts,
-)
+from tasks.process.article import analyse, article_rows
+from tasks.story import story_day
+from tasks.story.infer import StoryEvidence
 
 __all__ = ["FACT_TABLES", "UnreadableText", "extract_one"]
 
@@ -56,7 +52,7 @@ def extract_one(
     aid = text_id(text)
     ingest = ingest_date or date.today()
     cleaned, facts = analyse(text, meta=meta, ingest_date=ingest)
-    day = _story_day(cleaned.published_at or meta.get("published_at"), facts, evidence or {})
+    day = story_day(cleaned.published_at or meta.get("published_at"), facts, evidence or {})
     if day is not None:
         cleaned, facts = analyse(text, meta=meta, ingest_date=ingest, story_date=day)
     article = article_rows(
@@ -69,13 +65,3 @@ def extract_one(
     for table in ("mentions", "figures", "timex", "quotes"):
         out[table] = facts.get(table, [])
     return out
-
-
-def _story_day(
-    published_at: object, facts: dict, evidence: dict[str, StoryEvidence]
-) -> date | None:
-    weekdays = weekday_counts(published_at, facts.get("timex", []))
-    if not weekdays or not evidence:
-        return None
-    entities = frozenset(m["entity_id"] for m in facts.get("mentions", []))
-    return infer_story_date(entities, weekdays, EvidenceIndex(evidence))

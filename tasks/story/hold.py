@@ -11,26 +11,17 @@ dated articles of the same story (this run's and the warehouse's,
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
-import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from akhbar.schemas import ARTICLE_TABLES
-from tasks.story.infer import (
-    EVIDENCE_SQL,
-    EvidenceIndex,
-    StoryEvidence,
-    evidence_from,
-    infer_story_date,
-    weekday_counts,
-)
+from akhbar.schemas import ARTICLE_TABLES, FACT_TABLES
+from tasks.process.article import analyse
+from tasks.story.infer import EvidenceIndex, StoryEvidence, infer_story_date, weekday_counts
 
-__all__ = ["MAX_HELD", "StoryHold", "evidence_from_parts"]
+__all__ = ["MAX_HELD", "StoryHold", "reextract_with_story_date"]
 
 # Articles held per run at most; beyond it they are staged undated at once.
 # A held article costs ~15 KB of Arrow rows (text, body, facts) and up to
@@ -38,10 +29,6 @@ __all__ = ["MAX_HELD", "StoryHold", "evidence_from_parts"]
 # whatever the size of the run. Real feeds are mostly dated; a dump where
 # thousands of articles are undated has few dated siblings to learn from.
 MAX_HELD = 2000
-FACT_TABLES = ("entity_defs", "mentions", "timex", "figures", "quotes")
-
-# (documents row, articles row, ingest date, story date) -> facts, as extract_article returns them
-Reextract = Callable[[dict, dict, date, date], dict[str, list[dict]]]
 
 
 @dataclass
@@ -75,7 +62,7 @@ class StoryHold:
         return held
 
     def resolve(
-        self, evidence: dict[str, StoryEvidence], ingest_date: date, reextract: Reextract
+        self, evidence: dict[str, StoryEvidence], ingest_date: date
     ) -> tuple[dict[str, pa.Table], int]:
         """The held articles' tables, re-extracted where a story date was found."""
         tables = {t: pa.concat_tables(ps) for t, ps in self._parts.items()}
@@ -87,7 +74,7 @@ class StoryHold:
             if day is not None:
                 dated[aid] = day
         if dated:
-            tables = _replace_facts(tables, dated, ingest_date, reextract)
+            tables = _replace_facts(tables, dated, ingest_date)
         return tables, len(dated)
 
 
@@ -98,14 +85,25 @@ def _entities(mentions: pa.Table) -> dict[str, frozenset[str]]:
     return {a: frozenset(e) for a, e in out.items()}
 
 
+def reextract_with_story_date(
+    document: dict, article: dict, ingest_date: date, story_date: date
+) -> dict[str, list[dict]]:
+    """Facts of an already-processed article again, anchored on its story's day."""
+    title = article["title"] if article["title_start"] is None else None  # from metadata
+    _cleaned, facts = analyse(
+        document["text"], title=title, ingest_date=ingest_date, story_date=story_date
+    )
+    return facts
+
+
 def _replace_facts(
-    tables: dict[str, pa.Table], dated: dict[str, date], ingest_date: date, reextract: Reextract
+    tables: dict[str, pa.Table], dated: dict[str, date], ingest_date: date
 ) -> dict[str, pa.Table]:
     docs = {r["article_id"]: r for r in tables["documents"].to_pylist() if r["article_id"] in dated}
     arts = {r["article_id"]: r for r in tables["articles"].to_pylist() if r["article_id"] in dated}
     new_rows: dict[str, list[dict]] = {t: [] for t in FACT_TABLES}
     for aid, day in dated.items():
-        facts = reextract(docs[aid], arts[aid], ingest_date, day)
+        facts = reextract_with_story_date(docs[aid], arts[aid], ingest_date, day)
         for t in FACT_TABLES:
             new_rows[t].extend({"article_id": aid, **r} for r in facts[t])
     gone = pa.array(sorted(dated), pa.string())
@@ -115,22 +113,3 @@ def _replace_facts(
         fresh = pa.Table.from_pylist(new_rows[t], schema=ARTICLE_TABLES[t])
         out[t] = pa.concat_tables([kept.cast(ARTICLE_TABLES[t]), fresh])
     return out
-
-
-def evidence_from_parts(parts: dict[str, list[Path]]) -> dict[str, StoryEvidence]:
-    """Story evidence from Parquet parts (this run's, before they are committed)."""
-    if not all(parts.get(t) for t in ("articles", "mentions")):
-        return {}
-    con = duckdb.connect()
-    try:
-        for t in ("articles", "timex", "mentions"):
-            paths = [str(p) for p in parts.get(t, [])]
-            rel = (
-                con.read_parquet(paths, hive_partitioning=False)
-                if paths
-                else con.from_arrow(ARTICLE_TABLES[t].empty_table())
-            )
-            rel.create_view(t)
-        return evidence_from(con.execute(EVIDENCE_SQL).fetchall())
-    finally:
-        con.close()

@@ -15,19 +15,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
 
-import duckdb
-
-__all__ = [
-    "EVIDENCE_SQL",
-    "EvidenceIndex",
-    "StoryEvidence",
-    "evidence_from",
-    "infer_story_date",
-    "load_evidence",
-    "weekday_counts",
-]
+__all__ = ["EvidenceIndex", "StoryEvidence", "infer_story_date", "weekday_counts"]
 
 # Canonical entities two articles must share to be "the same story". The
 # five seed articles on one week of Kazakh unrest share 4-10 (Tokayev,
@@ -132,38 +121,3 @@ def weekday_counts(published_at: object, timex: list[dict]) -> Counter[int] | No
         int(m.group(1)) for t in timex if (m := _WEEKDAY_VALUE.match(t.get("value") or ""))
     )
     return counts or None
-
-
-# Dated, non-duplicate articles of a warehouse with their canonical entities. An
-# article's day is its publication day, else the latest date it inferred itself.
-EVIDENCE_SQL = """
-WITH days AS (
-    SELECT a.article_id,
-           coalesce(CAST(a.published_at AS DATE), max(t.resolved_date)) AS day
-    FROM articles AS a
-    LEFT JOIN timex AS t ON t.article_id = a.article_id AND t.anchor = 'inferred'
-    WHERE a.duplicate_of IS NULL
-    GROUP BY a.article_id, a.published_at
-)
-SELECT d.article_id, d.day, list(DISTINCT m.entity_id) AS entities
-FROM days AS d JOIN mentions AS m ON m.article_id = d.article_id
-WHERE d.day IS NOT NULL
-GROUP BY d.article_id, d.day
-"""
-
-
-def load_evidence(db: Path) -> dict[str, StoryEvidence]:
-    """Story evidence from a committed warehouse database (read-only); {} if there is none."""
-    if not db.exists():
-        return {}
-    try:
-        with duckdb.connect(str(db), read_only=True) as con:
-            rows = con.execute(EVIDENCE_SQL).fetchall()
-    except duckdb.Error:  # an unfinished or foreign file: date from this run's articles only
-        return {}
-    return evidence_from(rows)
-
-
-def evidence_from(rows: list[tuple]) -> dict[str, StoryEvidence]:
-    """``{article_id: evidence}`` from ``EVIDENCE_SQL`` rows."""
-    return {aid: StoryEvidence(frozenset(ents), day) for aid, day, ents in rows}

@@ -1,0 +1,21 @@
+"""The process stage's Prefect task: one task run per batch of hundreds of files."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+
+from tasks.discover import Candidate
+from tasks.process.batch import process_batch
+from tasks.process.outcome import BatchResult
+
+__all__ = ["process_task"]
+
+
+@task(name="process-batch", cache_policy=NO_CACHE)
+def process_task(
+    batch: list[Candidate], run_id: str, ingest_date: date, options: dict[str, dict]
+) -> BatchResult:
+    return process_batch(batch, run_id=run_id, ingest_date=ingest_date, options=options)
