@@ -19,6 +19,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from akhbar.config import SEEDS_DIR
+from tasks.formats import registry as formats
 
 __all__ = [
     "FIELD_KEYS",
@@ -38,13 +39,9 @@ REGISTRY_NAME = "sources.json"
 REGISTRY_FORMAT = 1
 # Source names become partition folders (source=NAME) and SQL values: keep them boring.
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
-# "auto" reads every kind of file it recognises by suffix; the others restrict a source to one.
-FORMATS: dict[str, tuple[str, ...]] = {
-    "auto": (".txt", ".jsonl", ".ndjson", ".html", ".htm"),
-    "txt": (".txt",),
-    "jsonl": (".jsonl", ".ndjson"),
-    "html": (".html", ".htm"),
-}
+# "auto" reads every kind of file it recognises by suffix; the others restrict a source to
+# one (tasks/formats/registry.py is the one list of formats).
+FORMATS: dict[str, tuple[str, ...]] = {name: formats.suffixes(name) for name in formats.names()}
 # Article fields a JSONL field map may name (``--field KEY=FIELD``).
 FIELD_KEYS = ("text", "title", "published_at", "url", "outlet", "author")
 

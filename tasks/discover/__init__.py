@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from akhbar.config import BATCH_SIZE
+from tasks.formats.registry import multi_suffixes, suffixes
 
 __all__ = ["Candidate", "FileInfo", "list_files", "split"]
 
-ARTICLE_SUFFIXES = (".txt",)
+ARTICLE_SUFFIXES = suffixes("txt")
 # Files that describe articles but are not articles.
 METADATA_NAMES = frozenset({"manifest.csv"})
 
@@ -99,7 +100,7 @@ def _stat(source: str, rel: str, full: str, root: Path) -> FileInfo:
 
 
 # Files holding many articles, one per line: ledger rows are FILE#N (N = line number).
-MULTI_SUFFIXES = (".jsonl", ".ndjson")
+MULTI_SUFFIXES = multi_suffixes()
 
 
 def _line_rows(ledger: dict[tuple[str, str], dict]) -> dict[tuple[str, str], list[dict]]:

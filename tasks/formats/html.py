@@ -10,11 +10,11 @@ come from the page's metadata (``<meta>``, JSON-LD, ``<time>``).
 from __future__ import annotations
 
 from tasks.decode import decode_bytes, read_and_decode
-from tasks.discover import FileInfo
-from tasks.formats import Item
+from tasks.discover import Candidate, FileInfo
+from tasks.formats.items import Item
 from tasks.formats.meta import clean_meta
 
-__all__ = ["extract_html", "read_html"]
+__all__ = ["extract_html", "read", "read_html"]
 
 NO_TEXT = "no article text found in the HTML page"
 # Below this many characters of main text (after the headline) a page is an index,
@@ -78,3 +78,8 @@ def read_html(info: FileInfo, opts: dict) -> Item:
     if text is None:
         return Item(info.path, dec.sha256, dec.size, None, reason=NO_TEXT)
     return Item(info.path, dec.sha256, dec.size, text, dec.encoding, None, meta, None)
+
+
+def read(cand: Candidate, opts: dict, cache: dict) -> list[Item]:
+    """The registry's reader: one saved page is one item."""
+    return [read_html(cand.info, opts)]

@@ -14,11 +14,11 @@ import json
 
 from akhbar.config import MAX_FILE_BYTES
 from tasks.decode import decode_bytes
-from tasks.discover import FileInfo
-from tasks.formats import Item
+from tasks.discover import Candidate, FileInfo
+from tasks.formats.items import Item
 from tasks.formats.meta import META_KEYS, clean_meta
 
-__all__ = ["LINE_SEP", "line_path", "parse_line", "read_jsonl"]
+__all__ = ["LINE_SEP", "line_path", "parse_line", "read", "read_jsonl"]
 
 LINE_SEP = "#"
 # Longest reason text kept for a malformed line (the JSON error plus a snippet).
@@ -106,3 +106,8 @@ def read_jsonl(
             Item(info.path, sha, info.size, None, reason="no articles (no non-blank line)")
         )
     return items
+
+
+def read(cand: Candidate, opts: dict, cache: dict) -> list[Item]:
+    """The registry's reader: one item per non-blank line of the file or of its chunk."""
+    return read_jsonl(cand.info, opts, cand.span)

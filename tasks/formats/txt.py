@@ -16,11 +16,11 @@ import os
 from pathlib import Path, PurePosixPath
 
 from tasks.decode import read_and_decode
-from tasks.discover import FileInfo
-from tasks.formats import Item
+from tasks.discover import Candidate, FileInfo
+from tasks.formats.items import Item
 from tasks.formats.meta import clean_meta
 
-__all__ = ["MANIFEST_NAME", "load_manifest", "read_txt"]
+__all__ = ["MANIFEST_NAME", "load_manifest", "read", "read_txt"]
 
 MANIFEST_NAME = "manifest.csv"
 # A manifest bigger than this is not a hand-written sidecar; 50 MiB holds
@@ -110,3 +110,8 @@ def read_txt(info: FileInfo, opts: dict, cache: dict) -> Item:
         meta=meta,
         title=meta.get("title"),
     )
+
+
+def read(cand: Candidate, opts: dict, cache: dict) -> list[Item]:
+    """The registry's reader: one ``.txt`` file is one item."""
+    return [read_txt(cand.info, opts, cache)]

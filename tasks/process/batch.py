@@ -15,7 +15,7 @@ from akhbar.crash import crash_point
 from akhbar.schemas import ARTICLE_TABLES
 from tasks.decode import text_id
 from tasks.discover import Candidate
-from tasks.formats import Item, read_items
+from tasks.formats.items import Item, read_items
 from tasks.process.article import analyse, article_rows
 from tasks.process.outcome import BatchResult, FileOutcome
 

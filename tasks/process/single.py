@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from tasks.decode import decode_bytes, text_id
-from tasks.formats import kind_of
+from tasks.formats.items import kind_of
 from tasks.process.article import analyse, article_rows
 from tasks.story import story_day
 from tasks.story.infer import StoryEvidence
