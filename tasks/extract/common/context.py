@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 
 from akhbar.text.normalize import NormText
+from tasks.extract.common.scan import Scan, scan
 
 
 @dataclass
@@ -29,6 +31,11 @@ class ExtractContext:
     mentions: list[dict] = field(default_factory=list)  # MENTIONS rows (no article_id)
     entities: dict[str, dict] = field(default_factory=dict)  # entity_id -> ENTITY_DEFS row
     timex: list[dict] = field(default_factory=list)  # TIMEX rows (no article_id)
+
+    @cached_property
+    def scan(self) -> Scan:
+        """The gazetteer/phrase scan of this article, shared by entities and quotes."""
+        return scan(self.nt.norm)
 
     @classmethod
     def from_visible(cls, text: str, visible: str, **kw: object) -> ExtractContext:

@@ -2,7 +2,8 @@
 
 Known names, titles, ministries, speech verbs and according-to phrases all
 go into one trie regex (built once), so an article is scanned once instead
-of five times; entities and quotes share the result.
+of five times; entities and quotes share the result through the article's
+``ExtractContext.scan``.
 """
 
 from __future__ import annotations
@@ -81,14 +82,8 @@ def _form_key(n: str) -> str:
     return " ".join(n.replace("-", " ").split())
 
 
-_last: tuple[str, Scan] | None = None  # entities and quotes scan the same string
-
-
 def scan(norm: str) -> Scan:
-    global _last
-    last = _last
-    if last is not None and last[0] is norm:
-        return last[1]
+    """Every listed phrase in ``norm``; ``ExtractContext.scan`` keeps one per article."""
     t = table()
     out = Scan()
     for m in t.pattern.finditer(norm):
@@ -112,5 +107,4 @@ def scan(norm: str) -> Scan:
                 out.given.append((m.start(), ns, ne))
         else:
             out.according.append((m.start(), ne))
-    _last = (norm, out)
     return out

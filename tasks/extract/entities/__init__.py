@@ -85,10 +85,13 @@ def _aliases(norm: str, hits: list[Hit]) -> list[Hit]:
     return out
 
 
-def find_hits(norm: str, al: frozenset[int] = frozenset()) -> list[Hit]:
+def find_hits(
+    norm: str, al: frozenset[int] = frozenset(), found: Scan | None = None
+) -> list[Hit]:
     """Every entity mention in a normalised text, as spans of ``norm``. ``al``: starts
-    of words the source spells with أل/إل (a name such as "ألباريس", not the article)."""
-    found = scan(norm)
+    of words the source spells with أل/إل (a name such as "ألباريس", not the article);
+    ``found``: the text's phrase scan, when the caller has it already."""
+    found = found if found is not None else scan(norm)
     hits, at = _gazetteer(found)
     heads = discover_heads(norm, found.heads, at)  # first: "رئيس مجلس السيادة X" skips it
     people = discover_given(norm, found.given, at)
@@ -115,7 +118,7 @@ def extract_entities(ctx: ExtractContext) -> tuple[list[dict], list[dict]]:
     """Return (MENTIONS rows, ENTITY_DEFS rows) for one article."""
     mentions: list[dict] = []
     defs: dict[str, dict] = {}
-    for h in find_hits(ctx.nt.norm, _SpelledAl(ctx)):  # type: ignore[arg-type]
+    for h in find_hits(ctx.nt.norm, _SpelledAl(ctx), ctx.scan):  # type: ignore[arg-type]
         start, end = ctx.nt.span(h.ns, h.ne)
         surface = ctx.text[start:end]
         eid = h.entity.entity_id

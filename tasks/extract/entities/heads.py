@@ -24,7 +24,8 @@ from tasks.extract.common.gazetteer import (
     lexicon,
     word_list,
 )
-from tasks.extract.entities.rules import _PRONOUN_END, _TOK, Hit, is_definite
+from tasks.extract.common.names import PRONOUN_END, TOKEN, is_definite
+from tasks.extract.entities.rules import Hit
 
 __all__ = ["discover_heads", "place_aliases"]
 
@@ -157,11 +158,11 @@ def _adjectives(norm: str, pos: int, hw: HeadWords, lex: Lexicon, nisba_marks: b
     country nisba), ending on the nisba or on one ل-complement and its genitive."""
     end, country, marked = None, None, False
     for _ in range(ORG_MAX_BODY):
-        t = _TOK.match(norm, pos)
+        t = TOKEN.match(norm, pos)
         if not t or t.group("comma"):
             break
         w = t.group("w")
-        if w in hw.stop or w in hw.generic or _PRONOUN_END.search(w):
+        if w in hw.stop or w in hw.generic or PRONOUN_END.search(w):
             break
         if w in lex.nisba and w.startswith(_AL):
             country, marked = lex.nisba[w], marked or nisba_marks
@@ -179,20 +180,20 @@ def _adjectives(norm: str, pos: int, hw: HeadWords, lex: Lexicon, nisba_marks: b
 
 def _complement(norm: str, pos: int, hw: HeadWords) -> int:
     """ "للانتخابات", "للقوات الشعبية", "لحقوق الإنسان" after an institution's name."""
-    t = _TOK.match(norm, pos)
+    t = TOKEN.match(norm, pos)
     if not t or t.group("comma") or t.group("w")[0] != _LAM or _stops(t.group("w"), hw):
         return pos
     w = t.group("w")
     if w.startswith(_LAM + _LAM):
         end = t.end()
     else:  # ل + indefinite noun: needs its definite genitive
-        t = _TOK.match(norm, t.end())
+        t = TOKEN.match(norm, t.end())
         if not t or t.group("comma") or not t.group("w").startswith(_AL):
             return pos
         if _stops(t.group("w"), hw):
             return pos
         end = t.end()
-    t = _TOK.match(norm, end)  # one adjective of the complement: "الشعبية"
+    t = TOKEN.match(norm, end)  # one adjective of the complement: "الشعبية"
     if (
         t
         and not t.group("comma")
@@ -211,7 +212,7 @@ def _org_body(norm: str, pos: int, at: dict[int, Hit], hw: HeadWords, lex: Lexic
     end, n, first, country, closed = None, 0, None, None, False
     coord = False
     for _ in range(ORG_MAX_BODY):
-        t = _TOK.match(norm, pos)
+        t = TOKEN.match(norm, pos)
         if not t or t.group("comma"):
             break
         w, g = t.group("w"), at.get(t.start("w"))
@@ -224,7 +225,7 @@ def _org_body(norm: str, pos: int, at: dict[int, Hit], hw: HeadWords, lex: Lexic
             first = first or norm[g.ns : g.ne]
             end, n = _complement(norm, g.ne, hw), n + 1
             break  # a known place closes the name: "محكمة جنايات القاهرة", "شركة قطر للطاقة"
-        if _stops(w, hw) or _PRONOUN_END.search(w):
+        if _stops(w, hw) or PRONOUN_END.search(w):
             break
         if n == 0 and w[0] == _LAM and len(w) > PURPOSE_MIN_CHARS:
             break  # "لجنة لمتابعة ...", "مخيم للنازحين": a purpose, not a name
@@ -256,7 +257,7 @@ def _stops(w: str, hw: HeadWords) -> bool:
 
 
 def _place(norm, hs, he, cls, at, hw, lex) -> Hit | None:
-    t = _TOK.match(norm, he)
+    t = TOKEN.match(norm, he)
     if not t or t.group("comma"):
         return None
     g = at.get(t.start("w"))
@@ -285,7 +286,7 @@ def _place_name(norm, t, cls, at, hw, lex) -> int | None:
         return t.end() if len(w) >= DIRECTION_MIN_CHARS and w not in hw.links else None
     end, count, need = t.end(), 1, w in hw.links
     while count < PLACE_MAX_WORDS:
-        t = _TOK.match(norm, end)
+        t = TOKEN.match(norm, end)
         if not t or t.group("comma"):
             break
         w, g = t.group("w"), at.get(t.start("w"))

@@ -13,8 +13,8 @@ from tasks.extract.common.gazetteer import lexicon
 from tasks.extract.entities.rules import (
     MIN_NAME_TOKENS,
     Hit,
-    _read_name,
     person_hit,
+    read_name,
     words,
 )
 
@@ -33,7 +33,7 @@ def discover_given(norm: str, given: list[tuple[int, int, int]], at: dict[int, H
         prev = _PREV.search(norm, max(0, ns - 12), ns)
         if prev and prev.group(1) in wd.links:
             continue  # inside a longer name: "أبو محمد ..."
-        end, linked, count = _read_name(norm, ns, at, wd, lex)
+        end, linked, count = read_name(norm, ns, at, wd, lex)
         if end is None or linked is not None or count < MIN_NAME_TOKENS:
             continue
         out.append(person_hit(norm, ns, end, None, "given"))

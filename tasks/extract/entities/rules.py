@@ -12,8 +12,17 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
-from akhbar.data import read_rows
-from tasks.extract.common.gazetteer import LETTER_AFTER, Entry, Lexicon, key, lexicon, word_list
+from tasks.extract.common.gazetteer import LETTER_AFTER, Entry, Lexicon, lexicon, word_list
+from tasks.extract.common.names import (
+    ARABIC_WORD,
+    MIN_DEF_CLITIC_LEN,
+    PLACE_PREPS,
+    PRONOUN_END,
+    TOKEN,
+    Words,
+    is_definite,
+    words,
+)
 
 # Modifiers read between a title and a name ("الرئيس الروسي", "المتحدث باسم وزارة
 # الخارجية الكازاخستانية"); 5 covers the longest seen in the test paragraphs.
@@ -40,9 +49,6 @@ ALIAS_MIN_CHARS = 2
 
 _AL = "\u0627\u0644"
 _WAW = "\u0648"
-_DEF_PROCLITICS = "\u0648\u0641\u0628\u0643"  # و ف ب ك
-# "وال" + at least two letters: shorter words ("فالح" is 4) are names, not clitic + ال.
-_MIN_DEF_CLITIC_LEN = 4
 _MINISTER = frozenset({"\u0648\u0632\u064a\u0631", "\u0648\u0632\u064a\u0631\u0647"})  # وزير(ة)
 # "المبعوث الأممي إلى ليبيا X", "ممثل المنظمة في سوريا X": a preposition + place.
 _CLITICS = "\u0648\u0641\u0628\u0644\u0643"  # و ف ب ل ك
@@ -50,14 +56,8 @@ _CLITICS = "\u0648\u0641\u0628\u0644\u0643"  # و ف ب ل ك
 _MASDAR = re.compile("^\u062a[^\u0627\u0648\u064a]{2}\u064a[^\u0627\u0648\u064a]$")
 _IMPERFECT = "\u064a\u062a"  # ي ت: third-person present-tense prefixes
 _LAM = "\u0644"
-_PLACE_PREP = frozenset({"\u0641\u064a", "\u0627\u0644\u064a", "\u0644\u062f\u064a"})
-# An Arabic word after normalisation (Latin "REUTERS" after a name is a credit line).
-_AR = "[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+"
-_TOK = re.compile(rf"(?P<gap>[ \t]*(?:(?P<comma>,)[ \t]*)?)(?P<w>{_AR}){LETTER_AFTER}")
-_NAME_TOK = re.compile(rf"[ \t]*(?:-[ \t]*)?(?P<w>{_AR}){LETTER_AFTER}")
-_PREV_TOK = re.compile(rf"({_AR})[ \t]*$")
-# Pronoun suffixes (ها، هم، هما، كم) mark common nouns and verbs, not names.
-_PRONOUN_END = re.compile("(?:\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627|\u0643\u0645)$")
+_NAME_TOK = re.compile(rf"[ \t]*(?:-[ \t]*)?(?P<w>{ARABIC_WORD}){LETTER_AFTER}")
+_PREV_TOK = re.compile(rf"({ARABIC_WORD})[ \t]*$")
 
 
 @dataclass
@@ -73,50 +73,13 @@ class Hit:
         return self.entity.kind
 
 
-@dataclass(frozen=True)
-class Words:
-    stop: frozenset[str]
-    titles: frozenset[str]  # every word of every title phrase
-    heads: frozenset[str]
-    links: frozenset[str]
-    parts: frozenset[str]
-    given: frozenset[str]  # given names, ambiguous ones included (a title precedes)
-    ordinals: frozenset[str]  # regnal ordinals: "محمد السادس"
-    org_heads: frozenset[str]  # organisation/place heads (heads.tsv) end a name
-
-
-@cache
-def words() -> Words:
-    phrases = [key(r[0]) for r in read_rows("gazetteer/titles.tsv")]
-    return Words(
-        stop=word_list("gazetteer/name_stop.txt"),
-        titles=frozenset(w for p in phrases for w in p.split()),
-        heads=word_list("gazetteer/title_modifiers.txt"),
-        links=word_list("gazetteer/name_links.txt"),
-        parts=word_list("gazetteer/name_parts.txt"),
-        given=frozenset(key(r[0]) for r in read_rows("gazetteer/given_names.tsv")),
-        ordinals=word_list("gazetteer/name_ordinals.txt"),
-        org_heads=frozenset(
-            f for r in read_rows("gazetteer/heads.tsv") for f in (key(r[0]), _AL + key(r[0]))
-        ),
-    )
-
-
-def is_definite(w: str) -> bool:
-    """ال-word, with or without a proclitic (وال، بال، لل)."""
-    if w.startswith(_AL) or w.startswith("\u0644\u0644"):
-        return True
-    # و/ف/ب/ك + ال; "سالم", "خالد", "مالك" only look alike, so the first letter must be one.
-    return w[0] in _DEF_PROCLITICS and w[1:3] == _AL and len(w) > _MIN_DEF_CLITIC_LEN
-
-
 def _blocked(w: str, wd: Words, lex: Lexicon) -> bool:
     """A word that cannot be part of a name."""
     if w in wd.stop or w in wd.titles or w in lex.nisba or len(w) < ALIAS_MIN_CHARS:
         return True
     if w in wd.org_heads or (w[0] in _CLITICS and w[1:] in wd.org_heads):
         return True  # "مستشفى", "بولاية": a head noun opens the next phrase
-    if _PRONOUN_END.search(w) or (w[0] in "\u0628\u0644" and w[1:] in wd.stop):
+    if PRONOUN_END.search(w) or (w[0] in "\u0628\u0644" and w[1:] in wd.stop):
         return True  # "بعدها", "بيوم": a pronoun suffix or ب/ل glued to a stop word
     if _MASDAR.match(w):
         return True  # "تخصيص", "تقديم": a verbal noun opens the predicate
@@ -150,7 +113,7 @@ def discover_titles(
 def _modifiers(norm: str, pos: int, at: dict[int, Hit], wd: Words, lex: Lexicon, al=frozenset()):
     country = None
     for _ in range(MAX_MODIFIERS):
-        m = _TOK.match(norm, pos)
+        m = TOKEN.match(norm, pos)
         if not m or m.group("comma"):
             break
         w, g = m.group("w"), at.get(m.start("w"))
@@ -173,11 +136,11 @@ def _modifiers(norm: str, pos: int, at: dict[int, Hit], wd: Words, lex: Lexicon,
 
 def _modifier(norm: str, m: re.Match[str], at: dict[int, Hit], wd: Words) -> bool:
     w = m.group("w")
-    if w in _PLACE_PREP:
+    if w in PLACE_PREPS:
         return _known_at(norm, m.end(), at)
-    if w[0] == _LAM and not w.startswith(_LAM + _LAM) and len(w) >= _MIN_DEF_CLITIC_LEN:
+    if w[0] == _LAM and not w.startswith(_LAM + _LAM) and len(w) >= MIN_DEF_CLITIC_LEN:
         # "وزير الدولة لشؤون الطاقة", "المفوض الأوروبي لإدارة الأزمات": ل + noun + genitive
-        nxt = _TOK.match(norm, m.end())
+        nxt = TOKEN.match(norm, m.end())
         if nxt and not nxt.group("comma"):
             w2 = nxt.group("w")
             return (w2.startswith(_AL) and w2 not in wd.stop) or at.get(nxt.start("w")) is not None
@@ -189,19 +152,19 @@ def _modifier(norm: str, m: re.Match[str], at: dict[int, Hit], wd: Words) -> boo
 
 def _known_at(norm: str, pos: int, at: dict[int, Hit]) -> bool:
     """A place or organisation follows: "ممثل المنظمة في سوريا", "القيادي في جبهة ..."."""
-    m = _TOK.match(norm, pos)
+    m = TOKEN.match(norm, pos)
     g = at.get(m.start("w")) if m and not m.group("comma") else None
     return g is not None and g.kind in ("LOCATION", "ORGANIZATION")
 
 
 def _after_title(norm: str, pos: int, at: dict[int, Hit], wd: Words, lex: Lexicon, al=frozenset()):
     pos, country = _modifiers(norm, pos, at, wd, lex, al)
-    m = _TOK.match(norm, pos)
+    m = TOKEN.match(norm, pos)
     if not m:
         return None
     method = "apposition" if m.group("comma") else "title"
     start = m.start("w")
-    end, linked, count = _read_name(norm, start, at, wd, lex, al)
+    end, linked, count = read_name(norm, start, at, wd, lex, al)
     if end is None:
         return None
     if linked is None and count < MIN_NAME_TOKENS and not _single_name(norm, start, end, country):
@@ -230,7 +193,7 @@ def _single_name(norm: str, start: int, end: int, country: str | None) -> bool:
         return False
     if w[0] in _IMPERFECT and w not in words().given:
         return False  # "يزور", "تتهم": a verb after the title
-    nxt = _TOK.match(norm, end)
+    nxt = TOKEN.match(norm, end)
     if nxt is None or nxt.group("comma"):
         return True  # punctuation or the end of the text
     n = nxt.group("w")
@@ -241,12 +204,12 @@ def _single_name(norm: str, start: int, end: int, country: str | None) -> bool:
 
 def _verb_object(first: str, second: str, wd: Words) -> bool:
     """ "تشمل حماية", "يتهم المعارضة": a present-tense verb then a noun (definite or in ة)."""
-    if first[0] not in _IMPERFECT or first in wd.given or len(first) < _MIN_DEF_CLITIC_LEN:
+    if first[0] not in _IMPERFECT or first in wd.given or len(first) < MIN_DEF_CLITIC_LEN:
         return False
     return second.startswith(_AL) or second.endswith("\u0647")
 
 
-def _read_name(norm: str, pos: int, at: dict[int, Hit], wd: Words, lex: Lexicon, al=frozenset()):
+def read_name(norm: str, pos: int, at: dict[int, Hit], wd: Words, lex: Lexicon, al=frozenset()):
     """End of the name starting at ``pos``, a known person it overlaps, its word count.
 
     A definite surname is read after a given name ("أحمد السعدون", "عبد الفتاح البرهان")
@@ -255,7 +218,7 @@ def _read_name(norm: str, pos: int, at: dict[int, Hit], wd: Words, lex: Lexicon,
     end, linked, count, bound, given, bound_word, prev = None, None, 0, False, False, False, ""
     start_w = start_w_end = 0
     while count < MAX_NAME_TOKENS:
-        m = _NAME_TOK.match(norm, pos) if count else _TOK.match(norm, pos)
+        m = _NAME_TOK.match(norm, pos) if count else TOKEN.match(norm, pos)
         if not m:
             break
         w, g = m.group("w"), at.get(m.start("w"))
@@ -351,7 +314,7 @@ def _after_minister(norm: str, pos: int) -> bool:
 
 
 def _ministry_country(norm: str, pos: int, at: dict[int, Hit], lex: Lexicon, bare: bool):
-    m = _TOK.match(norm, pos)
+    m = TOKEN.match(norm, pos)
     if not m or m.group("comma"):
         return None
     w = m.group("w")
@@ -360,7 +323,7 @@ def _ministry_country(norm: str, pos: int, at: dict[int, Hit], lex: Lexicon, bar
     if bare:
         return None
     if w == "\u0641\u064a":  # في
-        m = _TOK.match(norm, m.end())
+        m = TOKEN.match(norm, m.end())
         if not m or m.group("comma"):
             return None
     g = at.get(m.start("w"))

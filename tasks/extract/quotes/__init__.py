@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from akhbar.text.normalize import normalize
 from tasks.extract.common.context import ExtractContext
 from tasks.extract.common.gazetteer import LETTER_AFTER, LETTER_BEFORE
-from tasks.extract.common.scan import scan
 from tasks.extract.quotes.marks import Quoted, quoted_spans
 from tasks.extract.quotes.roles import resolve_role, role_after, title_gap
 
@@ -64,7 +63,7 @@ class _Article:
 
     def __init__(self, ctx: ExtractContext) -> None:
         self.ctx, self.nt, self.text = ctx, ctx.nt, ctx.visible
-        found = scan(ctx.nt.norm)
+        found = ctx.scan
         self.verbs = [Verb(*ctx.nt.span(s, e), lemma, kind) for s, e, lemma, kind in found.verbs]
         self.verb_starts = [v.start for v in self.verbs]
         self.speakers = sorted(

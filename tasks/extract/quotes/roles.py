@@ -15,7 +15,7 @@ from functools import cache
 from akhbar.data import read_rows
 from akhbar.text.normalize import normalize
 from tasks.extract.common.gazetteer import key, lexicon
-from tasks.extract.entities.rules import _PLACE_PREP, is_definite, words
+from tasks.extract.common.names import PLACE_PREPS, is_definite, words
 
 __all__ = ["Role", "resolve_role", "role_after", "title_gap"]
 
@@ -49,7 +49,7 @@ def title_gap(gap: str) -> bool:
     for w in _WORD.findall(gap):
         if w in wd.titles or w in wd.heads or w in lex.nisba or w in lex.forms:
             continue
-        if (is_definite(w) and w not in wd.stop) or w in _PLACE_PREP:
+        if (is_definite(w) and w not in wd.stop) or w in PLACE_PREPS:
             continue
         return False
     return True
