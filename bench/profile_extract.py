@@ -34,10 +34,11 @@ from bench.corpus import article  # noqa: E402
 from tasks.clean import CleanResult, clean  # noqa: E402
 from tasks.extract import extract_article  # noqa: E402
 from tasks.extract.common.context import ExtractContext  # noqa: E402
+from tasks.extract.common.dates import attach_dates  # noqa: E402
 from tasks.extract.entities import extract_entities  # noqa: E402
 from tasks.extract.figures import extract_figures  # noqa: E402
 from tasks.extract.quotes import extract_quotes  # noqa: E402
-from tasks.extract.timex import attach_dates, extract_timex  # noqa: E402
+from tasks.extract.timex import extract_timex  # noqa: E402
 
 GOLDEN = ROOT / "tests" / "fixtures" / "golden" / "sample.json.gz"
 INGEST_DATE = date(2024, 6, 1)  # fixed, so relative dates resolve the same every run

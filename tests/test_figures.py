@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tasks.extract.common.context import ExtractContext
+from tasks.extract.common.dates import attach_dates
 from tasks.extract.figures import extract_figures
-from tasks.extract.timex import attach_dates
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = {p.name[:3]: p.read_text(encoding="utf-8") for p in (ROOT / "seeds").glob("*.txt")}

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tasks.extract.common.context import ExtractContext
-from tasks.extract.timex import attach_dates, extract_timex
+from tasks.extract.common.dates import attach_dates
+from tasks.extract.timex import extract_timex
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

@@ -1,23 +1,37 @@
 """Extract stage: run every extractor over one cleaned article.
 
-Order matters: entities feed figures' places and quotes' speakers; timex
-feeds the dates of figures and quotes.
+Extractors are the subpackages of this package (``entities/``, ``timex/``,
+``figures/``, ``quotes/``), found at import and run in their declared order
+(:mod:`tasks.extract.common.extractor`); what they share (the article's
+context, the phrase scan, name words, date attachment) is in ``common/``.
 """
 
 from __future__ import annotations
 
+import pkgutil
 from datetime import date
+from importlib import import_module
 
+from akhbar.schemas import FACT_TABLES
 from tasks.clean import CleanResult
 from tasks.extract.common.context import ExtractContext
-from tasks.extract.entities import extract_entities
-from tasks.extract.figures import extract_figures
-from tasks.extract.quotes import extract_quotes
-from tasks.extract.timex import attach_dates, extract_timex
+from tasks.extract.common.extractor import Extractor
 
-__all__ = ["ExtractContext", "Facts", "extract_article"]
+__all__ = ["EXTRACTORS", "ExtractContext", "Facts", "extract_article"]
 
 Facts = dict[str, list[dict]]  # table name -> rows without article_id
+
+
+def _discover() -> tuple[Extractor, ...]:
+    found = []
+    for info in pkgutil.iter_modules(__path__):
+        module = import_module(f"{__name__}.{info.name}")
+        if isinstance(getattr(module, "EXTRACTOR", None), Extractor):
+            found.append(module.EXTRACTOR)
+    return tuple(sorted(found, key=lambda x: x.order))
+
+
+EXTRACTORS = _discover()
 
 
 def extract_article(
@@ -31,19 +45,7 @@ def extract_article(
         ingest_date=ingest_date,
         story_date=story_date,
     )
-    mentions, defs = extract_entities(ctx)
-    ctx.mentions.extend(mentions)
-    ctx.entities.update({d["entity_id"]: d for d in defs})
-    ctx.timex.extend(extract_timex(ctx))
-    figures = extract_figures(ctx)
-    quotes = extract_quotes(ctx)
-    # A figure or quote takes the date stated in its own sentence, when there is one.
-    undated = [r for r in (*figures, *quotes) if r.get("date") is None]
-    attach_dates(undated, ctx.timex, ctx.visible)
-    return {
-        "entity_defs": list(ctx.entities.values()),
-        "mentions": ctx.mentions,
-        "timex": ctx.timex,
-        "figures": figures,
-        "quotes": quotes,
-    }
+    facts: Facts = {t: [] for t in FACT_TABLES}
+    for extractor in EXTRACTORS:
+        facts.update(extractor.run(ctx))
+    return facts

@@ -19,6 +19,7 @@ import re
 from bisect import bisect_right
 
 from tasks.extract.common.context import ExtractContext
+from tasks.extract.common.extractor import Extractor, Rows
 from tasks.extract.common.gazetteer import find_names, lexicon
 from tasks.extract.common.scan import Scan, scan
 from tasks.extract.entities.ambiguity import disambiguate
@@ -33,7 +34,7 @@ from tasks.extract.entities.rules import (
     words,
 )
 
-__all__ = ["extract_entities", "find_hits"]
+__all__ = ["EXTRACTOR", "extract_entities", "find_hits"]
 
 
 def _gazetteer(found: Scan) -> tuple[list[Hit], dict[int, Hit]]:
@@ -85,9 +86,7 @@ def _aliases(norm: str, hits: list[Hit]) -> list[Hit]:
     return out
 
 
-def find_hits(
-    norm: str, al: frozenset[int] = frozenset(), found: Scan | None = None
-) -> list[Hit]:
+def find_hits(norm: str, al: frozenset[int] = frozenset(), found: Scan | None = None) -> list[Hit]:
     """Every entity mention in a normalised text, as spans of ``norm``. ``al``: starts
     of words the source spells with أل/إل (a name such as "ألباريس", not the article);
     ``found``: the text's phrase scan, when the caller has it already."""
@@ -142,3 +141,13 @@ def extract_entities(ctx: ExtractContext) -> tuple[list[dict], list[dict]]:
         if defs[eid]["country"] is None and h.entity.country:
             defs[eid]["country"] = h.entity.country
     return mentions, list(defs.values())
+
+
+def _run(ctx: ExtractContext) -> Rows:
+    mentions, defs = extract_entities(ctx)
+    ctx.mentions.extend(mentions)
+    ctx.entities.update({d["entity_id"]: d for d in defs})
+    return {"entity_defs": list(ctx.entities.values()), "mentions": ctx.mentions}
+
+
+EXTRACTOR = Extractor("entities", 10, _run)

@@ -13,11 +13,13 @@ from bisect import bisect_left, bisect_right
 
 from akhbar.text.sentences import sentence_spans
 from tasks.extract.common.context import ExtractContext
+from tasks.extract.common.dates import attach_dates
+from tasks.extract.common.extractor import Extractor, Rows
 from tasks.extract.figures.attach import SentenceAttach
 from tasks.extract.figures.lexicon import lexicon
 from tasks.extract.figures.link import Found, sentence_figures
 
-__all__ = ["extract_figures"]
+__all__ = ["EXTRACTOR", "extract_figures"]
 
 
 def extract_figures(ctx: ExtractContext) -> list[dict]:
@@ -83,3 +85,13 @@ def _row(ctx: ExtractContext, at: SentenceAttach, f: Found, sentence: str) -> di
         "start": start,
         "end": end,
     }
+
+
+def _run(ctx: ExtractContext) -> Rows:
+    rows = extract_figures(ctx)
+    # A row takes the date stated in its own sentence, when there is one.
+    attach_dates([r for r in rows if r.get("date") is None], ctx.timex, ctx.visible)
+    return {"figures": rows}
+
+
+EXTRACTOR = Extractor("figures", 30, _run)

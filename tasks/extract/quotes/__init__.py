@@ -16,11 +16,13 @@ from dataclasses import dataclass
 
 from akhbar.text.normalize import normalize
 from tasks.extract.common.context import ExtractContext
+from tasks.extract.common.dates import attach_dates
+from tasks.extract.common.extractor import Extractor, Rows
 from tasks.extract.common.gazetteer import LETTER_AFTER, LETTER_BEFORE
 from tasks.extract.quotes.marks import Quoted, quoted_spans
 from tasks.extract.quotes.roles import resolve_role, role_after, title_gap
 
-__all__ = ["extract_quotes"]
+__all__ = ["EXTRACTOR", "extract_quotes"]
 
 # A verb introduces a quote at most this many characters before it: "وقال في بيان
 # صدر عن مكتبه ملخصاً محادثته مع رئيس المجلس الأوروبي شارل ميشال:" is 80.
@@ -252,3 +254,13 @@ def _is_entity(art: _Article, s: int, e: int) -> bool:
 
 def _standalone(text: str, ps: int, pe: int, s: int, e: int) -> bool:
     return s - ps <= 2 and pe - e <= 3 and e - s >= MIN_STANDALONE_CHARS
+
+
+def _run(ctx: ExtractContext) -> Rows:
+    rows = extract_quotes(ctx)
+    # A row takes the date stated in its own sentence, when there is one.
+    attach_dates([r for r in rows if r.get("date") is None], ctx.timex, ctx.visible)
+    return {"quotes": rows}
+
+
+EXTRACTOR = Extractor("quotes", 40, _run)

@@ -11,16 +11,15 @@ clock times are then joined to the date next to them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from datetime import date
 
-from akhbar.text.sentences import sentence_spans
 from tasks.extract.common.context import ExtractContext
+from tasks.extract.common.extractor import Extractor, Rows
 from tasks.extract.timex.lexicon import MATCHER
 from tasks.extract.timex.resolve import NO_REF, Ref, Resolved, infer_reference, resolve
 from tasks.extract.timex.rules import Cand, parse, twelve_hour
 
-__all__ = ["attach_dates", "extract_timex"]
+__all__ = ["EXTRACTOR", "extract_timex"]
 
 # What may sit between a date and the clock time that follows it
 # ("12 كانون الثاني 2022 14:15", "الأحد 09 يناير 2022 - 05:31").
@@ -30,8 +29,6 @@ _DATE_THEN_CLOCK = re.compile(r"[^\S\n]*[-\u2013\u2014,|]?[^\S\n]*(?:الساع�
 _THEN_DATE = re.compile(r"[^\S\n]+(?:من[^\S\n]+)?(?:يوم[^\S\n]+)?")
 # Date precisions a clock time or a part of the day can hang on.
 _DAYLIKE = ("day",)
-# Precisions good enough to date a figure or a quote.
-_ATTACHABLE = ("day", "minute")
 
 Item = tuple[int, int, Resolved]  # norm start, norm end, resolution
 
@@ -136,26 +133,9 @@ def _row(ctx: ExtractContext, ns: int, ne: int, res: Resolved, ref: Ref) -> dict
     }
 
 
-def attach_dates(rows: list[dict], timex: list[dict], text: str) -> None:
-    """Set ``row["date"]`` from the nearest day-precise date in the row's sentence.
-
-    ``rows`` are figures or quotes with ``start``/``end``; rows with no dated
-    timex in their sentence keep the date they had (None by default).
-    """
-    dated = [t for t in timex if t.get("resolved_date") and t.get("precision") in _ATTACHABLE]
-    spans = sentence_spans(text) if dated else []
-    starts = [s for s, _e in spans]
-    for row in rows:
-        row["date"] = row.get("date")
-        i = bisect_right(starts, row["start"]) - 1
-        if i < 0 or row["start"] >= spans[i][1]:
-            continue
-        s0, s1 = spans[i]
-        near = [t for t in dated if t["start"] >= s0 and t["end"] <= s1]
-        if near:
-            best = min(near, key=lambda t: (_gap(t, row), t["start"]))
-            row["date"] = best["resolved_date"]
+def _run(ctx: ExtractContext) -> Rows:
+    ctx.timex.extend(extract_timex(ctx))
+    return {"timex": ctx.timex}
 
 
-def _gap(t: dict, row: dict) -> int:
-    return max(0, t["start"] - row["end"], row["start"] - t["end"])
+EXTRACTOR = Extractor("timex", 20, _run)
