@@ -23,13 +23,18 @@ Ordinals (الثالث، السادس) are not in the tables, so they are never 
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from akhbar.data import read_rows
 from akhbar.text.normalize import normalize
-from akhbar.text.trie import trie_regex
+from akhbar.text.wordlist import (
+    conjunctions_and_prepositions,
+    expanded_words,
+    fold,
+    read_words,
+    split_proclitic,
+)
 
 __all__ = [
     "FEW",
@@ -40,7 +45,6 @@ __all__ = [
     "NumberMatch",
     "find_numbers",
     "parse_number",
-    "trie_regex",
 ]
 
 # Bounds of vague quantities (value, value_max). A plural of tens/hundreds/
@@ -103,24 +107,24 @@ def _lexicon() -> dict[str, tuple[str, float, str | None]]:
     """Normalised form -> (kind, value, lemma)."""
     lex: dict[str, tuple[str, float, str | None]] = {}
     for kind, value, form in read_rows("numbers/words.tsv"):
-        lex.setdefault(normalize(form), (kind, float(value), None))
+        lex.setdefault(fold(form), (kind, float(value), None))
     for bound, form in read_rows("numbers/vague.tsv"):
         # آلاف/ملايين are scale plurals after a number and vague alone: keep
         # the scale reading; the chain builder falls back to the bound.
-        lex.setdefault(normalize(form), ("vague", float(_BOUNDS[bound][0]), bound))
+        lex.setdefault(fold(form), ("vague", float(_BOUNDS[bound][0]), bound))
     for lemma, form in read_rows("numbers/duals.tsv"):
-        lex.setdefault(normalize(form), ("dual", 2.0, lemma))
+        lex.setdefault(fold(form), ("dual", 2.0, lemma))
     return lex
 
 
 @cache
 def _vague_bounds() -> dict[str, tuple[int, int]]:
-    return {normalize(f): _BOUNDS[b] for b, f in read_rows("numbers/vague.tsv")}
+    return {fold(f): _BOUNDS[b] for b, f in read_rows("numbers/vague.tsv")}
 
 
 @cache
 def _blocked() -> frozenset[str]:
-    return frozenset(normalize(r[0]) for r in read_rows("numbers/not_numbers.txt"))
+    return frozenset(read_words("numbers/not_numbers.txt"))
 
 
 @cache
@@ -128,57 +132,12 @@ def _chars(role: str) -> str:
     return "".join(re.escape(c) for r, c in read_rows("numbers/separators.tsv") if r == role)
 
 
-def proclitic_pattern() -> str:
-    """Optional proclitics: conjunction, then preposition or article (ل + ال = لل)."""
-    conj, prep, art = _slots()
-    lam = re.escape(normalize("ل"))
-    conj_c = "".join(re.escape(c) for c in conj)
-    prep_c = "".join(re.escape(c) for c in prep)
-    return f"[{conj_c}]?(?:[{prep_c}]?{re.escape(art)}|{lam}{lam}|[{prep_c}])?"
-
-
-@cache
-def _slots() -> tuple[list[str], list[str], str]:
-    slots: dict[str, list[str]] = {}
-    for slot, form in read_rows("numbers/proclitics.tsv"):
-        slots.setdefault(slot, []).append(normalize(form))
-    return slots["conj"], slots["prep"], slots["article"][0]
-
-
-@cache
-def proclitic_forms() -> tuple[str, ...]:
-    """Every proclitic string :func:`proclitic_pattern` accepts, longest first."""
-    conj, prep, art = _slots()
-    lam = normalize("ل")
-    mids = ["", *prep, art, *(p + art for p in prep), lam + lam]
-    return tuple(sorted({c + m for c in ["", *conj] for m in mids}, key=len, reverse=True))
-
-
-def expanded_words(forms: Iterable[str]) -> str:
-    """Prefix-tree alternation of every proclitic + form (no backtracking over clitics).
-
-    About 35% faster to scan than ``proclitic_pattern() + trie_regex(forms)``;
-    :func:`split_proclitic` recovers the clitic from a match.
-    """
-    forms = list(forms)
-    return trie_regex(p + f for p in proclitic_forms() for f in forms)
-
-
-def split_proclitic(token: str, known: Container[str]) -> tuple[str, str]:
-    """(proclitic, word) with the longest proclitic that leaves a known word."""
-    token = re.sub(r"\s+", " ", token)
-    for p in proclitic_forms():
-        if token.startswith(p) and token[len(p) :] in known:
-            return p, token[len(p) :]
-    return "", token
-
-
 @cache
 def _pattern() -> re.Pattern[str]:
     group, dec = _chars("group"), _chars("decimal")
     digits = rf"\d+(?:[{group}]\d{{3}}(?!\d))*(?:[{dec}]\d+)?"
     word_alt = expanded_words(_lexicon())
-    prep = "".join(re.escape(c) for c in _slots()[0] + _slots()[1])
+    prep = conjunctions_and_prepositions()
     # A digit group is not a count when it is part of a date, time or code
     # (24/11/2024, 14:15, 1-2): refuse digits glued to / : or - and digits.
     return re.compile(

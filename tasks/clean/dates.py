@@ -15,7 +15,8 @@ from zoneinfo import ZoneInfo
 from hijridate import Hijri
 
 from akhbar.data import read_rows
-from tasks.clean.lexicon import LEX, _alternation, norm
+from akhbar.text.wordlist import fold
+from tasks.clean.lexicon import LEX, alternation
 
 __all__ = ["DateLine", "parse_date_line"]
 
@@ -30,14 +31,14 @@ def _months() -> tuple[dict[str, int], dict[str, int]]:
     hijri: dict[str, int] = {}
     rows = read_rows("months.tsv") + read_rows("boilerplate/months_extra.tsv")
     for system, month, name in rows:
-        (hijri if system == "hijri" else greg)[norm(name)] = int(month)
+        (hijri if system == "hijri" else greg)[fold(name, lower=True)] = int(month)
     return greg, hijri
 
 
 _GREG, _HIJRI = _months()
-_MON = _alternation(set(_GREG))
-_HMON = _alternation(set(_HIJRI))
-_WD = _alternation({norm(r[1]) for r in read_rows("weekdays.tsv")})
+_MON = alternation(set(_GREG))
+_HMON = alternation(set(_HIJRI))
+_WD = alternation({fold(r[1], lower=True) for r in read_rows("weekdays.tsv")})
 _W = LEX.date_words
 _B = r"(?<![^\W\d_])"  # not after a letter
 _E = r"(?![^\W\d_])"  # not before a letter
@@ -51,22 +52,22 @@ _NUM = re.compile(r"(?<!\d)(?P<a>\d{1,4})\s*([/.\-])\s*(?P<b>\d{1,2})\s*\2\s*(?P
 _MY = re.compile(rf"{_B}(?P<mon>{_MON})(?:\s*/\s*(?:{_MON}))?\s*,?\s*(?P<y>\d{{4}})(?!\d)")
 _HIJ = re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s*(?P<mon>{_HMON})\s*,?\s*(?P<y>\d{{4}})(?!\d)")
 _YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?!\d)")
-_AMPM = _alternation(set(_W["am"]) | set(_W["pm"]))
+_AMPM = alternation(set(_W["am"]) | set(_W["pm"]))
 _TIME = re.compile(
     rf"(?<!\d)(?P<h>\d{{1,2}})\s*:\s*(?P<mi>\d{{2}})(?:\s*:\s*\d{{2}})?"
     rf"(?:\s*(?P<ampm>{_AMPM}){_E})?"
 )
-_ZONES = _alternation(set(LEX.zones))
+_ZONES = alternation(set(LEX.zones))
 # "بتوقيت غرينتش", "GMT", and Al Jazeera's bare "(مكة المكرمة)" after the time.
 _ZONE = re.compile(
     rf"(?:{_B}ب?توقيت\s+(?P<z1>{_ZONES})|(?P<z2>gmt|utc|ت\.?\s*غ)"
     rf"|\(\s*(?:ب?توقيت\s+)?(?P<z3>{_ZONES})\s*\))"
     r"(?:\s*(?P<off>[+-]\s*\d{1,2}(?::?\d{2})?))?"
 )
-_PUB = re.compile(rf"\W*(?P<p>{_alternation(_W['published'])}){_E}")
-_UPD = re.compile(rf"\W*(?P<u>{_alternation(_W['updated'])}){_E}")
+_PUB = re.compile(rf"\W*(?P<p>{alternation(_W['published'])}){_E}")
+_UPD = re.compile(rf"\W*(?P<u>{alternation(_W['updated'])}){_E}")
 _WORDS = re.compile(
-    rf"{_B}(?:{_alternation(_W['filler'] + _W['published'] + _W['updated'])}|{_WD}){_E}"
+    rf"{_B}(?:{alternation(_W['filler'] + _W['published'] + _W['updated'])}|{_WD}){_E}"
 )
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _DIGIT = re.compile(r"\d")

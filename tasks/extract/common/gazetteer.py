@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from akhbar.data import read_rows
-from akhbar.text.normalize import normalize
-from akhbar.text.trie import trie_regex as text_trie_regex
+from akhbar.text import wordlist
 
 __all__ = [
     "LETTER_AFTER",
@@ -57,8 +56,9 @@ class Entry:
 
 
 def key(s: str) -> str:
-    """Normalised lookup key: camel-normalised, words joined by one space."""
-    return " ".join(normalize(s).replace("-", " ").split())
+    """Lookup key of a name: folded like every word list, and a hyphen between its
+    words is a space ("ألما-آتا", "قاسم - جومارت")."""
+    return wordlist.fold(s.replace("-", " "))
 
 
 def _split(field: str) -> list[str]:
@@ -75,7 +75,7 @@ def _country(v: str) -> str | None:
 
 def trie_regex(words: list[str]) -> str:
     """A regex matching any of ``words`` (longest first); a space matches ``SEP``."""
-    return text_trie_regex(words, space=SEP)
+    return wordlist.trie_regex(words, space=SEP)
 
 
 @dataclass

@@ -15,6 +15,7 @@ from dataclasses import replace
 from functools import cache
 
 from akhbar.data import read_rows
+from akhbar.text.wordlist import trie_regex
 from tasks.extract.common.gazetteer import LETTER_AFTER, LETTER_BEFORE, Entry, key, lexicon
 from tasks.extract.entities.rules import Hit
 
@@ -41,33 +42,13 @@ def _nisba_re() -> re.Pattern[str]:
     one with a proclitic glued on), so counting per country from one scan
     gives the same counts as one scan per country.
     """
-    alt = _trie(list(lexicon().nisba)) or "(?!)"
+    alt = trie_regex(lexicon().nisba, space=" ") or "(?!)"
     return re.compile(f"{LETTER_BEFORE}[\u0648\u0641\u0628\u0644\u0643]?({alt}){LETTER_AFTER}")
 
 
 def _nisba_counts(norm: str) -> Counter[str]:
     nisba = lexicon().nisba
     return Counter(nisba[f] for f in _nisba_re().findall(norm))
-
-
-def _trie(words: list[str]) -> str:
-    """Prefix-tree alternation, longest word tried first (as a longest-first list
-    would be), so a failing position costs one character test, not one per form."""
-    root: dict = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_body(root)
-
-
-def _trie_body(node: dict) -> str:
-    alts = [re.escape(ch) + _trie_body(child) for ch, child in sorted(node.items()) if ch]
-    if not alts:
-        return ""
-    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-    return f"(?:{body})?" if "" in node else body
 
 
 def disambiguate(norm: str, hits: list[Hit]) -> list[Hit]:

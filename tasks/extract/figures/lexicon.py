@@ -13,7 +13,14 @@ from functools import cache, lru_cache
 
 from akhbar.data import read_rows
 from akhbar.text.normalize import normalize
-from akhbar.text.numbers import expanded_words, proclitic_pattern, split_proclitic, trie_regex
+from akhbar.text.wordlist import (
+    expanded_words,
+    fold,
+    proclitic_pattern,
+    read_words,
+    split_proclitic,
+    trie_regex,
+)
 
 __all__ = ["Entry", "Lexicon", "canon", "hit_word", "lexicon"]
 
@@ -34,17 +41,19 @@ def _words(forms: list[str], proclitics: bool = True) -> str:
     return rf"(?<!\w){pre}(?P<w>{alt})(?!\w)"
 
 
+def _glued_end(form: str) -> str:
+    """A trailing one-letter preposition may be glued to the next word ("وفقا لوزارة");
+    any other cue ends a word."""
+    return "" if len(form.rsplit(" ", 1)[-1]) == 1 else r"(?!\w)"
+
+
 def _cues(forms: list[str]) -> str:
-    """Like :func:`_words`, but a trailing one-letter preposition may be glued ("وفقا لوزارة")."""
-    alts = []
-    for f in sorted(set(forms), key=len, reverse=True):
-        glued = len(f.rsplit(" ", 1)[-1]) == 1
-        alts.append(re.escape(f).replace(r"\ ", r"\s+") + ("" if glued else r"(?!\w)"))
-    return rf"(?<!\w)[{normalize('وف')}]?(?P<w>{'|'.join(alts)})"
+    """Like :func:`_words`, but a trailing one-letter preposition may be glued."""
+    return rf"(?<!\w)[{normalize('وف')}]?(?P<w>{trie_regex(set(forms), end=_glued_end)})"
 
 
 def _list(name: str) -> list[str]:
-    return [normalize(r[0]) for r in read_rows(f"figures/{name}")]
+    return read_words(f"figures/{name}")
 
 
 @dataclass(frozen=True)
@@ -83,9 +92,9 @@ def _entries() -> tuple[dict[str, Entry], dict[str, Entry], dict[str, Entry], di
         )
         table = by_role.get(role, by_role["noun"])
         for form in forms.split(","):
-            table.setdefault(normalize(form.strip()), entry)
+            table.setdefault(fold(form), entry)
         if role in ("noun", "actor", "head", "generic") and entry.lemma:
-            lemmas.setdefault(normalize(entry.lemma), entry)
+            lemmas.setdefault(fold(entry.lemma), entry)
     return by_role["event"], by_role["post"], by_role["noun"], lemmas
 
 
@@ -93,7 +102,7 @@ def _qualifiers() -> tuple[dict[str, str], dict[str, str]]:
     pre: dict[str, str] = {}
     post: dict[str, str] = {}
     for qualifier, position, form in read_rows("figures/qualifiers.tsv"):
-        (pre if position == "pre" else post).setdefault(normalize(form), qualifier)
+        (pre if position == "pre" else post).setdefault(fold(form), qualifier)
     return pre, post
 
 
@@ -102,7 +111,7 @@ def lexicon() -> Lexicon:
     events, posts, nouns, lemmas = _entries()
     typed = [f for f, e in {**nouns, **events, **posts}.items() if e.count_type]
     pre_q, post_q = _qualifiers()
-    pre_alt = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(pre_q, key=len)[::-1])
+    pre_alt = trie_regex(pre_q)
     blocked_after = _list("blocked_after.txt")
     attr = read_rows("figures/attribution.tsv")
     return Lexicon(
@@ -124,9 +133,9 @@ def lexicon() -> Lexicon:
         post_qual_re=re.compile(r"\s*" + _words(list(post_q), proclitics=False)),
         pre_qual=pre_q,
         post_qual=post_q,
-        ranges=tuple((normalize(o), normalize(j)) for o, j in read_rows("figures/ranges.tsv")),
-        attr_prep_re=re.compile(_cues([normalize(f) for k, f in attr if k == "prep"])),
-        attr_verb_re=re.compile(_cues([normalize(f) for k, f in attr if k == "verb"])),
+        ranges=tuple((fold(o), fold(j)) for o, j in read_rows("figures/ranges.tsv")),
+        attr_prep_re=re.compile(_cues([fold(f) for k, f in attr if k == "prep"])),
+        attr_verb_re=re.compile(_cues([fold(f) for k, f in attr if k == "verb"])),
         attr_stop=frozenset(_list("attribution_stop.txt")),
         loc_preps=frozenset(_list("location_preps.txt")),
         gap_stop=frozenset(_list("gap_stop.txt")),

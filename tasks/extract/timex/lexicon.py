@@ -14,14 +14,12 @@ import re
 from functools import cache
 
 from akhbar.data import read_rows
-from akhbar.text.normalize import normalize
-from akhbar.text.trie import trie_regex
+from akhbar.text.wordlist import fold, trie_regex
 
 __all__ = ["LEX", "MATCHER", "RULE_GROUPS", "Lexicon", "trie_regex_of"]
 
 
-def _norm(s: str) -> str:
-    return " ".join(normalize(s).split())
+_norm = fold
 
 
 def trie_regex_of(forms: object) -> str:
