@@ -1,1 +1,1 @@
-"""Text tools every stage shares: normalisation with an offset map, sentences, numbers, word lists."""
+"""Text tools every stage shares: normalisation (offset map), sentences, numbers, word lists."""
