@@ -36,7 +36,8 @@ class Scan:
     ministries: list[tuple[int, int, tuple[str, str, str, bool]]] = field(default_factory=list)
     verbs: list[tuple[int, int, str, str]] = field(default_factory=list)  # ns, ne, lemma, kind
     according: list[tuple[int, int]] = field(default_factory=list)
-    heads: list[tuple[int, int, int, str, str]] = field(default_factory=list)  # tok, ns, ne, p, n
+    # tok start, ns, ne, proclitic, head, definite
+    heads: list[tuple[int, int, int, str, str, bool]] = field(default_factory=list)
     given: list[tuple[int, int, int]] = field(default_factory=list)  # tok start, ns, ne
 
 
@@ -67,8 +68,11 @@ def table() -> _Table:
     for row in read_rows("quotes/according_to.tsv"):
         _add(forms, key(row[0]), "according", None, elide=False)
     for row in read_rows("gazetteer/heads.tsv"):  # organisation / place head nouns
-        _add(forms, key(row[0]), "head", None, elide=False)
-        _add(forms, _AL + key(row[0]), "head", None)
+        # The payload is (head, definite): a head may itself begin with أل ("ألوية"),
+        # so definiteness is known here, never guessed from the matched letters.
+        head = key(row[0])
+        _add(forms, head, "head", (head, False), elide=False)
+        _add(forms, _AL + head, "head", (head, True))
     for row in read_rows("gazetteer/given_names.tsv"):
         if row[1] == "0":  # unambiguous given names open an untitled name
             _add(forms, key(row[0]), "given", None, elide=False)
@@ -101,7 +105,7 @@ def scan(norm: str) -> Scan:
         elif cat == "verb":
             out.verbs.append((ns, ne, *payload))  # type: ignore[misc]
         elif cat == "head":
-            out.heads.append((m.start(), ns, ne, m.group("p"), n))
+            out.heads.append((m.start(), ns, ne, m.group("p"), *payload))  # type: ignore[misc]
         elif cat == "given":
             if m.group("p") in ("", "\u0648", "\u0641"):  # و/ف only: "لدينا" is no name
                 out.given.append((m.start(), ns, ne))

@@ -101,12 +101,9 @@ def discover_heads(norm: str, heads: list, at: dict[int, Hit]) -> list[Hit]:
     """Organisation and place mentions opened by a head noun (``Scan.heads``)."""
     hw, lex = head_words(), lexicon()
     out: list[Hit] = []
-    for tok, ns, ne, proclitic, form in heads:
+    for tok, ns, ne, proclitic, head, definite in heads:
         if tok in at or ns in at:
             continue  # a gazetteer name starts here: it wins
-        form = " ".join(form.split())
-        definite = form.startswith(_AL) or form[1:] in hw.classes  # ال / لل (ل + ال)
-        head = form[2:] if form.startswith(_AL) else form[1:] if definite else form
         cls, definite_mode = hw.classes[head]
         if cls in _ORG_CLASSES:
             hit = _org(norm, ns, ne, definite, definite_mode, at, hw, lex)
