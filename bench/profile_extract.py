@@ -108,6 +108,36 @@ def load_golden() -> list[dict]:
     return json.loads(gzip.decompress(GOLDEN.read_bytes()))
 
 
+def golden_changes() -> tuple[list[dict], list[tuple[str, str]]]:
+    """The recorded inputs with today's outputs, and (name, part.field) of every change."""
+    items, changed = [], []
+    for g in load_golden():
+        out = json.loads(json.dumps(snapshot(g["text"]), ensure_ascii=False, sort_keys=True))
+        for part in ("clean", "facts"):
+            keys = set(out[part]) | set(g["out"][part])
+            changed += [
+                (g["name"], f"{part}.{k}")
+                for k in sorted(keys)
+                if out[part].get(k) != g["out"][part].get(k)
+            ]
+        items.append({**g, "out": out})
+    return items, changed
+
+
+def update_golden() -> None:
+    """Re-record the snapshot's outputs for its recorded inputs, listing what changed.
+
+    Only for a change in behaviour that is meant (name it in the commit message):
+    the speed work must never need it.
+    """
+    items, changed = golden_changes()
+    for name, field in changed:
+        print(f"changed: {name}: {field}")
+    raw = json.dumps(items, ensure_ascii=False, sort_keys=True, indent=0).encode("utf-8")
+    GOLDEN.write_bytes(gzip.compress(raw, mtime=0))
+    print(f"{len({n for n, _ in changed})} of {len(items)} items changed -> {GOLDEN}")
+
+
 def timed_article(text: str, acc: dict[str, float]) -> None:
     """extract_article's steps with a clock around each (same order as the real one)."""
     t0 = time.process_time()
@@ -166,10 +196,16 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3, help="timing passes; the fastest counts")
     ap.add_argument("--profile", type=int, default=0, help="print the top N functions")
     ap.add_argument("--sort", default="tottime", help="pstats sort key (tottime, cumulative)")
-    ap.add_argument("--write-golden", action="store_true")
+    ap.add_argument("--write-golden", action="store_true", help="record a new sample")
+    ap.add_argument(
+        "--update-golden", action="store_true", help="re-record outputs, list what changed"
+    )
     args = ap.parse_args()
     if args.write_golden:
         write_golden()
+        return
+    if args.update_golden:
+        update_golden()
         return
     texts = [t for _, t in bench_texts(args.articles)]
     time_stages(texts, args.repeat)

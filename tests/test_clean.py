@@ -106,19 +106,35 @@ def test_ticker_stops_at_prose_and_runs_to_end_otherwise() -> None:
     assert r.body == P1 and _kinds(r) == ["ticker"]
 
 
-def test_glued_headlines_without_marker_are_a_ticker() -> None:
-    blob = " ".join(
-        [
-            "وزير الخارجية يستقبل نظيره الإيطالي في طرابلس",
-            "ارتفاع أسعار النفط مع تراجع المخزونات الأمريكية",
-            "مجلس النواب يناقش قانون الميزانية العامة للعام المقبل",
-            "المنتخب الوطني يفوز على نظيره التونسي في تصفيات كأس العالم",
-            "انطلاق معرض الكتاب الدولي بمشاركة مئة دار نشر عربية",
-            "الهلال الأحمر يوزع مساعدات غذائية على الأسر النازحة",
-        ]
-    )
-    r = clean("\n".join(["عنوان", P1, blob]))
-    assert _kinds(r) == ["ticker"] and r.body == P1
+GLUED = [
+    "وزير الخارجية يستقبل نظيره الإيطالي في طرابلس",
+    "ارتفاع أسعار النفط مع تراجع المخزونات الأمريكية",
+    "مجلس النواب يناقش قانون الميزانية العامة للعام المقبل",
+    "المنتخب الوطني يفوز على نظيره التونسي في تصفيات كأس العالم",
+    "انطلاق معرض الكتاب الدولي بمشاركة مئة دار نشر عربية",
+    "الهلال الأحمر يوزع مساعدات غذائية على الأسر النازحة",
+]
+
+
+def test_glued_headlines_between_separators_without_marker_are_a_ticker() -> None:
+    for sep in (" | ", " • ", " - "):
+        r = clean("\n".join(["عنوان", P1, sep.join(GLUED)]))
+        assert _kinds(r) == ["ticker"] and r.body == P1, sep
+
+
+def test_unpunctuated_long_line_without_marker_or_separators_is_kept() -> None:
+    # Length and comma density are no evidence: without a marker or separators, glued
+    # headlines cannot be told from a lightly punctuated paragraph, so the line stays.
+    line = " ".join(GLUED)
+    r = clean("\n".join(["عنوان", P1, line]))
+    assert _kinds(r) == [] and line in r.body
+
+
+def test_glued_units_sharing_the_article_topic_are_not_a_ticker() -> None:
+    # Fragments of the article's own story ("..." with bars) are about the article.
+    units = [" ".join(P1.split()[k : k + 8]) for k in range(0, 32, 8)]
+    r = clean("\n".join(["عنوان", P1, " | ".join(units)]))
+    assert "ticker" not in _kinds(r)
 
 
 def test_short_subheading_between_paragraphs_stays() -> None:

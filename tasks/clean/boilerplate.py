@@ -12,6 +12,12 @@ import re
 from dataclasses import dataclass, field
 
 from tasks.clean.dates import DateLine, parse_date_line
+from tasks.clean.evidence import (
+    HEADLINE_MIN_WORDS,
+    TICKER_MIN_UNITS,
+    glued_headlines,
+    reads_as_prose,
+)
 from tasks.clean.lexicon import LEX, Marker, norm
 from tasks.clean.lines import Line
 from tasks.clean.metadata import Credit, parse_byline, parse_credit, parse_dateline
@@ -48,6 +54,13 @@ CREDIT_MAX_WORDS = 5
 SOCIAL_MAX_WORDS = 12
 # Reading-time widgets are a few words ("time reading iconدقائق القراءة - 4").
 READING_MAX_WORDS = 8
+# A headline has at most this many words: the 2,000 real titles of ant_dev have a
+# median of 9 and a longest of 21. A longer first line is an article stored on one
+# line (scraped corpora often do this), so it is body, not the title.
+TITLE_MAX_WORDS = 30
+# Glued headlines without a marker: at least TICKER_MIN_UNITS headlines of at least
+# HEADLINE_MIN_WORDS words each (tasks/clean/evidence.py).
+GLUED_MIN_WORDS = TICKER_MIN_UNITS * HEADLINE_MIN_WORDS
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -60,6 +73,9 @@ class Hit:
     date: DateLine | None = None
     credit: Credit | None = None
     agencies: list[str] = field(default_factory=list)
+    # What the hit rests on: a marker, a list of words (agencies, sections, dates), or
+    # the line's shape alone. Shape alone may never empty an article (clean.py).
+    evidence: str = "vocabulary"
 
 
 def classify(lines: list[Line], *, want_title: bool) -> tuple[list[Hit], int | None]:
@@ -74,12 +90,14 @@ def classify(lines: list[Line], *, want_title: bool) -> tuple[list[Hit], int | N
     while i < len(lines):
         ln = lines[i]
         if not ln.prose and title is not None and title >= 0 and _same(ln, lines[title]):
-            hit: Hit | None = Hit("title_repeat", i, i)
+            hit: Hit | None = Hit("title_repeat", i, i, evidence="shape")
         else:
             hit = _line_hit(ln, lines, i, title)
         if hit is None and title is None and _kicker(ln, lines, i):
-            hit = Hit("section_label", i, i)
+            hit = Hit("section_label", i, i, evidence="shape")
         if hit is None:
+            if title is None and ln.words > TITLE_MAX_WORDS:
+                title = -1  # a whole article on one line: no headline to take
             if title is None:
                 title = i
             i += 1
@@ -138,15 +156,15 @@ def _scoped(found: tuple[Marker, int], ln: Line, lines: list[Line], i: int) -> H
         if inline and ln.prose:
             return None
         last = len(lines) - 1 if mk.scope == "rest" else _run_end(lines, i, None)
-        return Hit(mk.kind, i, last)
+        return Hit(mk.kind, i, last, evidence="marker")
     limit = BLOCK_ITEM_MAX_WORDS if mk.scope == "block" else LINE_MARKER_MAX_WORDS
     if ln.prose or ln.words > limit:
         return None
     if mk.kind == "source_credit":
         return _credit_hit(ln, i, mend)
     if mk.scope == "block" and not inline:
-        return Hit(mk.kind, i, _run_end(lines, i, BLOCK_MAX_ITEMS))
-    return Hit(mk.kind, i, i)
+        return Hit(mk.kind, i, _run_end(lines, i, BLOCK_MAX_ITEMS), evidence="marker")
+    return Hit(mk.kind, i, i, evidence="marker")
 
 
 def _credit_hit(ln: Line, i: int, mend: int) -> Hit | None:
@@ -157,7 +175,7 @@ def _credit_hit(ln: Line, i: int, mend: int) -> Hit | None:
     date = parse_date_line(norm(rest.replace("|", " ")), len(rest.split())) if rest else None
     if rest and date is None:
         return None
-    return Hit("source_credit", i, i, date=date, agencies=parse_credit(names))
+    return Hit("source_credit", i, i, date=date, agencies=parse_credit(names), evidence="marker")
 
 
 def _raw_end(ln: Line, nend: int) -> int:
@@ -182,8 +200,8 @@ def _run_end(lines: list[Line], i: int, limit: int | None) -> int:
 
 def _shape_hit(ln: Line, lines: list[Line], i: int, title: int | None) -> Hit | None:
     """Lines recognised by their shape and vocabulary rather than by a marker."""
-    if ln.blob:
-        return Hit("ticker", i, i)
+    if ln.words >= GLUED_MIN_WORDS and glued_headlines(ln.raw, lambda: _others(lines, i)):
+        return Hit("ticker", i, i, evidence="shape")
     if not ln.short or ln.prose:
         return None
     date = parse_date_line(ln.n, ln.words)
@@ -197,7 +215,7 @@ def _shape_hit(ln: Line, lines: list[Line], i: int, title: int | None) -> Hit | 
     if LEX.agency_only_re.match(ln.n):
         return Hit("source_credit", i, i, agencies=parse_credit(ln.raw))
     if _caption(ln, lines, i, title):
-        return Hit("caption", i, i)
+        return Hit("caption", i, i, evidence="shape")
     if ln.words <= SOCIAL_MAX_WORDS and all(w[0] == "#" for w in ln.raw.split()):
         return Hit("tags", i, i)  # a row of hashtags
     words = _WORD.findall(ln.n)
@@ -210,11 +228,17 @@ def _shape_hit(ln: Line, lines: list[Line], i: int, title: int | None) -> Hit | 
     return None
 
 
+def _others(lines: list[Line], i: int) -> str:
+    return "\n".join(ln.raw for k, ln in enumerate(lines) if k != i)
+
+
 def _caption(ln: Line, lines: list[Line], i: int, title: int | None) -> bool:
     if ln.words > CAPTION_MAX_WORDS:
         return False
     if LEX.caption_start_re.match(ln.n):
         return True
+    if reads_as_prose(ln.raw, ln.words):
+        return False  # "قال مسؤول إن ... (رويترز)" is a sentence with its credit
     if LEX.caption_end_re.search(ln.n):
         # "ألما آتا (كازاخستان)/ موسكو/ بكين -وكالات" is a dateline, not a caption:
         # places (at most PLACE_MAX_WORDS words each) then the credit, nothing else.

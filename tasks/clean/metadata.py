@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from akhbar.text.normalize import NormText
+from tasks.clean.evidence import reads_as_prose
 from tasks.clean.lexicon import LEX, norm
 from tasks.clean.lines import Line
 
@@ -52,8 +53,8 @@ def parse_byline(line: Line) -> Credit | None:
     "الكويت – القبس – كتب فهد الصباح:". Of two unknown short segments the
     first is the place, the second the outlet; of one, it is the outlet.
     """
-    if line.words > BYLINE_MAX_WORDS or line.prose:
-        return None
+    if line.words > BYLINE_MAX_WORDS or line.prose or reads_as_prose(line.raw, verbs=False):
+        return None  # "مراسلة: هل يسهّل الروس زيارتهم؟" is a transcript line, not a byline
     credit, found, pending, others = Credit(), False, False, []
     outlet_at = 0  # how many unknown segments came before the outlet
     for seg in _SEP.split(line.raw):
@@ -131,6 +132,9 @@ def parse_dateline(line: Line) -> tuple[int, str, list[str]] | None:
     m = _DATELINE.match(n)
     if not m:
         return _slash_agency(line)
+    glued = m["dash"] and _hyphen(n, m.start("dash"), m.end("dash"))
+    if glued and not (m["agency"] and _agency(m["agency"])):
+        return None  # "قال شين تاي-يونغ": a hyphen in a name ("دمشق-سانا" is a dateline)
     end = m.end()
     if m["agency"] and not _agency(m["agency"]):
         end = m.start("agency")  # the words after the dash are the sentence
@@ -142,6 +146,11 @@ def parse_dateline(line: Line) -> tuple[int, str, list[str]] | None:
     _, e = line.nt.span(0, end)
     place_s, place_e = line.nt.span(m.start("place"), m.end("place"))
     return e, line.raw[place_s:place_e], agencies
+
+
+def _hyphen(n: str, start: int, end: int) -> bool:
+    """A dash glued to letters on both sides joins two parts of a word or name."""
+    return start > 0 and end < len(n) and n[start - 1].isalpha() and n[end].isalpha()
 
 
 def _slash_agency(line: Line) -> tuple[int, str, list[str]] | None:
