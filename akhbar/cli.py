@@ -120,6 +120,11 @@ def _print_summary(summary: dict) -> None:
             f"repaired: {summary['repaired_parts']} unreadable Parquet part(s) dropped; "
             "their files were read again"
         )
+    if summary.get("rows_extract_errors"):
+        out.print(
+            f"extractor errors: {summary['rows_extract_errors']} (the articles are kept; "
+            "see the extract_errors view)"
+        )
     if summary.get("story_dated"):
         out.print(f"dated from their story: {summary['story_dated']} undated article(s)")
 

@@ -43,6 +43,8 @@ ARTICLES = pa.schema(
         ("url", pa.string()),
         ("duplicate_of", pa.string()),  # earlier article_id with the same clean body
         ("run_id", pa.string()),
+        # large_cut | empty_body: markers removed most of the text (docs/clean.md)
+        ("clean_flag", pa.string()),
     ]
 )
 
@@ -128,6 +130,17 @@ QUOTES = pa.schema(
     ]
 )
 
+# One row per stage that failed on one article: the article and every other
+# extractor's rows are kept (docs/reliability.md).
+EXTRACT_ERRORS = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("extractor", pa.string()),  # clean | entities | timex | figures | quotes ...
+        ("error", pa.string()),  # exception type and message, one line
+        ("run_id", pa.string()),
+    ]
+)
+
 FILES = pa.schema(
     [
         ("source", pa.string()),
@@ -153,12 +166,14 @@ FACT_TABLES: dict[str, pa.Schema] = {
     "timex": TIMEX,
     "quotes": QUOTES,
 }
+# What extracting one article returns: every extractor's table and its failures.
+EXTRACT_TABLES: dict[str, pa.Schema] = {**FACT_TABLES, "extract_errors": EXTRACT_ERRORS}
 # Tables whose rows belong to one article: written per batch, replaced together.
 ARTICLE_TABLES: dict[str, pa.Schema] = {
     "documents": DOCUMENTS,
     "articles": ARTICLES,
     "boilerplate": BOILERPLATE,
-    **FACT_TABLES,
+    **EXTRACT_TABLES,
 }
 
 # Per-run counts: files by status, then rows written per article table (entity

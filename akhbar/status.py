@@ -31,6 +31,7 @@ VIEWED = (
     "figures",
     "timex",
     "quotes",
+    "extract_errors",
     "files",
     "runs",
 )
@@ -82,7 +83,7 @@ RUNS_SQL = """
 SELECT run_id, strftime(started_at, '%Y-%m-%d %H:%M:%S') AS started,
        round(epoch(finished_at) - epoch(started_at), 1) AS seconds,
        files_seen, new, changed, unchanged, duplicate, quarantined, deleted,
-       rows_articles, rows_figures
+       rows_articles, rows_figures, rows_extract_errors AS extract_errors
 FROM runs ORDER BY started_at DESC LIMIT ?
 """
 # The latest row per file tells whether it is quarantined now (a later run may have fixed it).

@@ -23,13 +23,19 @@ from tasks.clean.lexicon import LEX, norm
 from tasks.clean.lines import Line, split_lines
 from tasks.clean.metadata import parse_dateline
 
-__all__ = ["BLANK", "CleanResult", "clean"]
+__all__ = ["BLANK", "EMPTY_BODY", "LARGE_CUT", "CleanResult", "clean", "guard", "uncleaned"]
 
 BLANK = "\n"  # what boilerplate characters become in ``visible``
 # Datelines open the first body paragraph; the second is also tried because a
 # date or byline line the rules missed may come first. Never later: "X - ..."
 # deeper in an article is a sentence, not a dateline.
 DATELINE_MAX_PARAGRAPH = 2
+# No rule of shape alone may leave less than this share of an article's text as body
+# (the issue's bar: "never below a third"); markers may, and then the article is
+# flagged. Real articles keep 0.5-1.0 of their text (ant_dev: no article below 0.5).
+MIN_BODY_SHARE = 1 / 3
+# CleanResult.flag values: a marker-justified cut below MIN_BODY_SHARE, or no body.
+LARGE_CUT, EMPTY_BODY = "large_cut", "empty_body"
 
 
 @dataclass
@@ -48,6 +54,7 @@ class CleanResult:
     outlet: str | None = None
     author: str | None = None
     agencies: list[str] = field(default_factory=list)
+    flag: str | None = None  # LARGE_CUT | EMPTY_BODY: markers removed most of the text
 
 
 @dataclass
@@ -70,7 +77,12 @@ def clean(text: str, *, title: str | None = None) -> CleanResult:
     """Boilerplate spans, title, body and metadata of one article text."""
     lines = split_lines(text)
     hits, title_idx = classify(lines, want_title=title is None)
+    taken = {k for h in hits for k in range(h.first, h.last + 1)}
+    if title_idx is not None and all(k in taken or k == title_idx for k in range(len(lines))):
+        title_idx = None  # one line of text is the article, not a headline over nothing
+    hits, flag = guard(hits, lines, title_idx)
     st = _State(text)
+    st.meta["flag"] = flag
     hit_lines = set()
     for h in hits:
         _record(st, h, lines)
@@ -84,6 +96,40 @@ def clean(text: str, *, title: str | None = None) -> CleanResult:
         title = _strip_prefix(title)
     body_spans = _body(st, body_lines, title_idx)
     return _result(st, title, title_span, body_spans)
+
+
+def uncleaned(text: str, title: str | None = None) -> CleanResult:
+    """The whole text as body, nothing removed: what an article keeps when clean fails."""
+    lines = split_lines(text)
+    spans = [(ln.start, ln.end) for ln in lines]
+    body = "\n\n".join(text[s:e] for s, e in spans)
+    return CleanResult(text, text, title, None, body, spans)
+
+
+def _body_chars(lines: list[Line], hits: list[Hit], title_idx: int | None) -> int:
+    taken = {k for h in hits for k in range(h.first, h.last + 1)}
+    return sum(len(ln.raw) for ln in lines if ln.index not in taken and ln.index != title_idx)
+
+
+def guard(
+    hits: list[Hit], lines: list[Line], title_idx: int | None
+) -> tuple[list[Hit], str | None]:
+    """Give back shape-only hits, largest first, while the body is under a third of the
+    text or empty; flag the article when markers alone cut that much."""
+    total = sum(len(ln.raw) for ln in lines)
+
+    def short(hs: list[Hit]) -> bool:
+        body = _body_chars(lines, hs, title_idx)
+        return body == 0 or body < MIN_BODY_SHARE * total
+
+    if not total or not short(hits):
+        return hits, None
+    size = {id(h): sum(len(lines[k].raw) for k in range(h.first, h.last + 1)) for h in hits}
+    for h in sorted((h for h in hits if h.evidence == "shape"), key=lambda h: -size[id(h)]):
+        hits = [x for x in hits if x is not h]
+        if not short(hits):
+            return hits, None
+    return hits, EMPTY_BODY if _body_chars(lines, hits, title_idx) == 0 else LARGE_CUT
 
 
 def _record(st: _State, h: Hit, lines: list[Line]) -> None:
@@ -182,4 +228,5 @@ def _result(
         outlet=st.meta.get("outlet"),
         author=st.meta.get("author"),
         agencies=st.agencies,
+        flag=st.meta.get("flag"),
     )

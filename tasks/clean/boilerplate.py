@@ -73,8 +73,9 @@ class Hit:
     date: DateLine | None = None
     credit: Credit | None = None
     agencies: list[str] = field(default_factory=list)
-    # What the hit rests on: a marker, a list of words (agencies, sections, dates), or
-    # the line's shape alone. Shape alone may never empty an article (clean.py).
+    # What the hit rests on: a marker, a list of words (agencies, sections, dates),
+    # separators between headlines about other stories, or the line's shape alone
+    # (a repeat, a short label). Shape alone may never empty an article (clean.py).
     evidence: str = "vocabulary"
 
 
@@ -201,7 +202,7 @@ def _run_end(lines: list[Line], i: int, limit: int | None) -> int:
 def _shape_hit(ln: Line, lines: list[Line], i: int, title: int | None) -> Hit | None:
     """Lines recognised by their shape and vocabulary rather than by a marker."""
     if ln.words >= GLUED_MIN_WORDS and glued_headlines(ln.raw, lambda: _others(lines, i)):
-        return Hit("ticker", i, i, evidence="shape")
+        return Hit("ticker", i, i, evidence="separators")
     if not ln.short or ln.prose:
         return None
     date = parse_date_line(ln.n, ln.words)

@@ -43,7 +43,7 @@ CONTENT_WORD_MIN_CHARS = 4
 _SENT_END = ".!?\u061f\u2026"
 _QUESTION_OR_EXCLAMATION = "!?\u061f"
 _CLOSERS = " \"'\u201d\u201c\u00bb\u00ab)]\u200f"
-_QUOTE_MARKS = re.compile("[\u00ab\u00bb\u201c\u201d\u201e\"]")
+_QUOTE_MARKS = re.compile('[\u00ab\u00bb\u201c\u201d\u201e"]')
 # Between glued headlines: a bar, a bullet, a dash between spaces, or a clock time
 # ("10:45") that tickers print before each item. Not ".." or "…": Arabic columnists
 # use them as pauses inside sentences (a real sports column in ant_dev was cut as a

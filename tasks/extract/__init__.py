@@ -12,14 +12,16 @@ import pkgutil
 from datetime import date
 from importlib import import_module
 
-from akhbar.schemas import FACT_TABLES
+from akhbar.schemas import EXTRACT_TABLES
 from tasks.clean import CleanResult
 from tasks.extract.common.context import ExtractContext
 from tasks.extract.common.extractor import Extractor
 
-__all__ = ["EXTRACTORS", "ExtractContext", "Facts", "extract_article"]
+__all__ = ["EXTRACTORS", "ExtractContext", "Facts", "error_row", "extract_article"]
 
 Facts = dict[str, list[dict]]  # table name -> rows without article_id
+# Longest error text kept per failure: the exception's type and the start of its message.
+MAX_ERROR_CHARS = 300
 
 
 def _discover() -> tuple[Extractor, ...]:
@@ -45,7 +47,16 @@ def extract_article(
         ingest_date=ingest_date,
         story_date=story_date,
     )
-    facts: Facts = {t: [] for t in FACT_TABLES}
+    facts: Facts = {t: [] for t in EXTRACT_TABLES}
     for extractor in EXTRACTORS:
-        facts.update(extractor.run(ctx))
+        try:
+            facts.update(extractor.run(ctx))
+        except Exception as e:  # one rule's bug costs its table's rows, never the article
+            facts["extract_errors"].append(error_row(extractor.name, e))
     return facts
+
+
+def error_row(stage: str, e: BaseException) -> dict:
+    """An ``extract_errors`` row (without article_id and run_id) for one failure."""
+    text = " ".join(f"{type(e).__name__}: {e}".split())
+    return {"extractor": stage, "error": text[:MAX_ERROR_CHARS]}

@@ -7,8 +7,8 @@ import hashlib
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from tasks.clean import CleanResult, clean
-from tasks.extract import extract_article
+from tasks.clean import CleanResult, clean, uncleaned
+from tasks.extract import error_row, extract_article
 
 __all__ = ["analyse", "article_rows"]
 
@@ -53,6 +53,7 @@ def article_rows(
         "url": meta.get("url"),
         "duplicate_of": None,
         "run_id": run_id,
+        "clean_flag": c.flag,
     }
 
 
@@ -72,11 +73,18 @@ def analyse(
     (:mod:`tasks.story.infer`), used only when nothing else dates the text.
     """
     meta = meta or {}
-    cleaned = clean(text, title=title) if title else clean(text)
+    errors = []
+    try:
+        cleaned = clean(text, title=title) if title else clean(text)
+    except Exception as e:  # the article keeps its whole text as body
+        cleaned = uncleaned(text, title)
+        errors.append(error_row("clean", e))
     if meta.get("published_at") is not None:
         cleaned = dataclasses.replace(
             cleaned,
             published_at=meta["published_at"],
             published_precision=meta.get("published_precision") or cleaned.published_precision,
         )
-    return cleaned, extract_article(cleaned, ingest_date=ingest_date, story_date=story_date)
+    facts = extract_article(cleaned, ingest_date=ingest_date, story_date=story_date)
+    facts["extract_errors"][:0] = errors
+    return cleaned, facts

@@ -118,5 +118,5 @@ def _process_item(cand: Candidate, item: Item, ctx: _ItemContext) -> FileOutcome
     rows["articles"].append(art)
     rows["boilerplate"].extend({"article_id": aid, **b} for b in cleaned.boilerplate)
     for table, fact_rows in facts.items():
-        rows[table].extend({"article_id": aid, **r} for r in fact_rows)
+        rows[table].extend({"article_id": aid, "run_id": ctx.run_id, **r} for r in fact_rows)
     return FileOutcome(cand, item.sha256, item.size, "ok", None, aid, art["body_sha256"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from akhbar.schemas import EXTRACT_TABLES
 from tasks.decode import decode_bytes, text_id
 from tasks.formats.items import kind_of
 from tasks.process.article import analyse, article_rows
@@ -17,8 +18,9 @@ from tasks.story.infer import StoryEvidence
 
 __all__ = ["FACT_TABLES", "UnreadableText", "extract_one"]
 
-# Output order: the removed spans first, then what was found in what remained.
-FACT_TABLES = ("boilerplate", "entities", "mentions", "figures", "timex", "quotes")
+# Output order: the removed spans first, then what was found in what remained, then
+# any stage that failed (the extract stage's tables, entity_defs shown as "entities").
+FACT_TABLES = ("boilerplate", *("entities" if t == "entity_defs" else t for t in EXTRACT_TABLES))
 
 
 class UnreadableText(ValueError):
@@ -62,6 +64,7 @@ def extract_one(
         article.pop(key)
     out: dict = {"article": article, "text": text, "boilerplate": cleaned.boilerplate}
     out["entities"] = facts.get("entity_defs", [])
-    for table in ("mentions", "figures", "timex", "quotes"):
-        out[table] = facts.get(table, [])
+    for table in EXTRACT_TABLES:
+        if table != "entity_defs":
+            out[table] = facts.get(table, [])
     return out

@@ -17,7 +17,7 @@ from datetime import date
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from akhbar.schemas import ARTICLE_TABLES, FACT_TABLES
+from akhbar.schemas import ARTICLE_TABLES, EXTRACT_TABLES
 from tasks.process.article import analyse
 from tasks.story.infer import EvidenceIndex, StoryEvidence, infer_story_date, weekday_counts
 
@@ -101,14 +101,16 @@ def _replace_facts(
 ) -> dict[str, pa.Table]:
     docs = {r["article_id"]: r for r in tables["documents"].to_pylist() if r["article_id"] in dated}
     arts = {r["article_id"]: r for r in tables["articles"].to_pylist() if r["article_id"] in dated}
-    new_rows: dict[str, list[dict]] = {t: [] for t in FACT_TABLES}
+    new_rows: dict[str, list[dict]] = {t: [] for t in EXTRACT_TABLES}
     for aid, day in dated.items():
         facts = reextract_with_story_date(docs[aid], arts[aid], ingest_date, day)
-        for t in FACT_TABLES:
-            new_rows[t].extend({"article_id": aid, **r} for r in facts[t])
+        for t in EXTRACT_TABLES:
+            new_rows[t].extend(
+                {"article_id": aid, "run_id": arts[aid]["run_id"], **r} for r in facts[t]
+            )
     gone = pa.array(sorted(dated), pa.string())
     out = dict(tables)
-    for t in FACT_TABLES:
+    for t in EXTRACT_TABLES:
         kept = tables[t].filter(pc.invert(pc.is_in(tables[t]["article_id"], value_set=gone)))
         fresh = pa.Table.from_pylist(new_rows[t], schema=ARTICLE_TABLES[t])
         out[t] = pa.concat_tables([kept.cast(ARTICLE_TABLES[t]), fresh])
