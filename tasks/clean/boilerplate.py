@@ -16,7 +16,6 @@ from tasks.clean.evidence import (
     HEADLINE_MIN_WORDS,
     TICKER_MIN_UNITS,
     glued_headlines,
-    reads_as_prose,
 )
 from tasks.clean.lexicon import LEX, Marker, norm
 from tasks.clean.lines import Line
@@ -154,8 +153,8 @@ def _scoped(found: tuple[Marker, int], ln: Line, lines: list[Line], i: int) -> H
     mk, mend = found
     inline = bool(_WORD.search(ln.n, mend))  # content after the marker on its line
     if mk.scope in ("tail", "rest"):
-        if inline and ln.prose:
-            return None
+        if inline and (ln.prose or ln.reads_as_prose):
+            return None  # "آخر الأخبار من الحديدة تفيد بأن ...": a sentence, not a ticker
         last = len(lines) - 1 if mk.scope == "rest" else _run_end(lines, i, None)
         return Hit(mk.kind, i, last, evidence="marker")
     limit = BLOCK_ITEM_MAX_WORDS if mk.scope == "block" else LINE_MARKER_MAX_WORDS
@@ -238,7 +237,7 @@ def _caption(ln: Line, lines: list[Line], i: int, title: int | None) -> bool:
         return False
     if LEX.caption_start_re.match(ln.n):
         return True
-    if reads_as_prose(ln.raw, ln.words):
+    if ln.reads_as_prose:
         return False  # "قال مسؤول إن ... (رويترز)" is a sentence with its credit
     if LEX.caption_end_re.search(ln.n):
         # "ألما آتا (كازاخستان)/ موسكو/ بكين -وكالات" is a dateline, not a caption:

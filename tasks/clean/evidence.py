@@ -43,7 +43,12 @@ CONTENT_WORD_MIN_CHARS = 4
 _SENT_END = ".!?\u061f\u2026"
 _QUESTION_OR_EXCLAMATION = "!?\u061f"
 _CLOSERS = " \"'\u201d\u201c\u00bb\u00ab)]\u200f"
-_QUOTE_MARKS = re.compile('[\u00ab\u00bb\u201c\u201d\u201e"]')
+# A quotation of three words or more ("قال إن «الوضع خطير جدا»"); a quoted name
+# ("المصدر: \"النهار\"") is no evidence.
+_QUOTED = re.compile(
+    '[\u00ab\u201c\u201e"](?=\\S)([^\u00ab\u00bb\u201c\u201d"\\n]{1,400}?)(?<=\\S)[\u00bb\u201d"]'
+)
+QUOTATION_MIN_WORDS = 3
 # Between glued headlines: a bar, a bullet, a dash between spaces, or a clock time
 # ("10:45") that tickers print before each item. Not ".." or "…": Arabic columnists
 # use them as pauses inside sentences (a real sports column in ant_dev was cut as a
@@ -78,7 +83,7 @@ def reads_as_prose(raw: str, words: int | None = None, *, verbs: bool = True) ->
     end = _ends_sentence(raw)
     if end and (end in _QUESTION_OR_EXCLAMATION or words >= EVIDENCE_MIN_WORDS):
         return True
-    if _QUOTE_MARKS.search(raw):
+    if any(q.count(" ") >= QUOTATION_MIN_WORDS - 1 for q in _QUOTED.findall(raw)):
         return True
     n = normalize(raw)
     verb_re, conn_re = _matchers()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from akhbar.text.normalize import NormText
+from tasks.clean.evidence import reads_as_prose
 
 __all__ = ["Line", "split_lines"]
 
@@ -36,7 +37,18 @@ _MARKS = re.compile(r"[\u060c,\u061b;!?\u061f]|(?<!\.)\.(?!\.)")
 class Line:
     """One stripped, non-blank line; cheap features eager, normalisation lazy."""
 
-    __slots__ = ("_n", "_nt", "end", "index", "prose", "raw", "short", "start", "words")
+    __slots__ = (
+        "_evidence",
+        "_n",
+        "_nt",
+        "end",
+        "index",
+        "prose",
+        "raw",
+        "short",
+        "start",
+        "words",
+    )
 
     def __init__(self, start: int, end: int, raw: str, index: int = 0) -> None:
         self.start, self.end, self.raw, self.index = start, end, raw, index
@@ -45,6 +57,7 @@ class Line:
         self.prose = _is_prose(raw, self.words)
         self._nt: NormText | None = None
         self._n: str | None = None
+        self._evidence: bool | None = None
 
     @property
     def nt(self) -> NormText:
@@ -59,6 +72,14 @@ class Line:
         if self._n is None:
             self._n = self.nt.norm.lower()
         return self._n
+
+    @property
+    def reads_as_prose(self) -> bool:
+        """Positive evidence of running text (``evidence.reads_as_prose``), computed once
+        and only for lines a rule is about to take."""
+        if self._evidence is None:
+            self._evidence = reads_as_prose(self.raw, self.words)
+        return self._evidence
 
     @property
     def blob(self) -> bool:
