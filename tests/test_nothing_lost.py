@@ -132,3 +132,32 @@ def test_errors_reach_the_view_the_summary_and_status(
         assert con.execute("SELECT rows_extract_errors FROM runs").fetchone()[0] == 1
     code, out, _err = cli("status", "--warehouse", str(wh))
     assert code == 0 and "extract_errors" in out
+
+
+def test_a_line_introducing_a_list_ends_a_read_also_block() -> None:
+    intro = "ولم تخل الدراما من مشاركته في أعمال كثيرة منها:"
+    text = "\n".join(
+        ["عنوان", "قصة طويلة عن الممثل.", "اقرأ أيضا:", "وفاة ممثل مصري", intro, "مسلسل أول"]
+    )
+    r = clean(text)
+    assert intro in r.body and "وفاة ممثل مصري" not in r.body
+
+
+def test_a_parenthetical_dash_in_a_later_paragraph_is_no_dateline() -> None:
+    second = "وكانت الأسر - كما تروي الحكاية - تهرب من قرية مجاورة."
+    r = clean("\n".join(["عنوان", "فقرة أولى من الخبر عن الهجوم.", second]))
+    assert second in r.body and r.boilerplate == []
+    r = clean("\n".join(["عنوان", "بيروت (رويترز) - قال مسؤول إن الوضع هادئ."]))
+    assert [b["kind"] for b in r.boilerplate] == ["dateline"]
+
+
+def test_a_hyphenated_name_is_no_dateline() -> None:
+    line = "قال شين تاي-يونغ مدرب المنتخب إن الفريق جاهز للمباراة."
+    r = clean("\n".join(["عنوان", line]))
+    assert r.body == line
+
+
+def test_a_transcript_line_is_no_byline() -> None:
+    line = "مراسلة: هل يسهل الروس والسوريون زيارتهم؟"
+    r = clean("\n".join(["عنوان", "تقرير عن الزيارة.", line]))
+    assert line in r.body

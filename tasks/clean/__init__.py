@@ -178,16 +178,20 @@ def _body(st: _State, body_lines: list[Line], title_idx: int | None) -> list[tup
     for k, ln in enumerate(body_lines):
         start = ln.start
         if k < DATELINE_MAX_PARAGRAPH and "dateline_done" not in st.meta:
-            start = _dateline(st, ln)
+            start = _dateline(st, ln, first=k == 0)
         if start < ln.end:
             spans.append((start, ln.end))
     return spans
 
 
-def _dateline(st: _State, ln: Line) -> int:
-    """Record a dateline prefix of ``ln``; return where the body text starts."""
+def _dateline(st: _State, ln: Line, first: bool) -> int:
+    """Record a dateline prefix of ``ln``; return where the body text starts.
+
+    After the first paragraph only a dateline naming an agency counts: there "X -"
+    is far more often a parenthetical dash ("وكانت الأسر - كما تروي الحكاية -").
+    """
     found = parse_dateline(ln)
-    if found is None:
+    if found is None or not (first or found[2]):
         return ln.start
     end, place, agencies = found
     st.meta["dateline_done"] = True

@@ -62,6 +62,8 @@ TITLE_MAX_WORDS = 30
 GLUED_MIN_WORDS = TICKER_MIN_UNITS * HEADLINE_MIN_WORDS
 
 _WORD = re.compile(r"[^\W\d_]+")
+# A line ending in a colon introduces the text after it (a list, a quote).
+_INTRODUCES = (":", "\uff1a")
 
 
 @dataclass
@@ -194,6 +196,8 @@ def _run_end(lines: list[Line], i: int, limit: int | None) -> int:
             return j
         if limit is not None and (nxt.words > BLOCK_ITEM_MAX_WORDS or _marker(nxt)):
             return j
+        if nxt.raw.endswith(_INTRODUCES):
+            return j  # "... في أعمال منها:" introduces what follows; no link title does
         j += 1
     return j
 
