@@ -145,7 +145,8 @@ def test_a_line_introducing_a_list_ends_a_read_also_block() -> None:
 
 def test_a_parenthetical_dash_in_a_later_paragraph_is_no_dateline() -> None:
     second = "وكانت الأسر - كما تروي الحكاية - تهرب من قرية مجاورة."
-    r = clean("\n".join(["عنوان", "فقرة أولى من الخبر عن الهجوم.", second]))
+    first = "قال سكان القرية إن مسلحين هاجموا المنازل فجر السبت وأحرقوا عددا منها."
+    r = clean("\n".join(["هجوم على قرية في نيجيريا", first, second]))
     assert second in r.body and r.boilerplate == []
     r = clean("\n".join(["عنوان", "بيروت (رويترز) - قال مسؤول إن الوضع هادئ."]))
     assert [b["kind"] for b in r.boilerplate] == ["dateline"]
