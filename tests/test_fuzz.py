@@ -41,7 +41,7 @@ def _vocabulary() -> list[str]:
 VOCAB = _vocabulary()
 LETTERS = st.characters(min_codepoint=0x0621, max_codepoint=0x0652)
 DIGITS = st.sampled_from("0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")
-MARKS = st.sampled_from(list("«»“”\"'‹›„()[]،؛؟.!:-–—/|•…%٪#@") + ["..", " - ", "\n", "\n\n"])
+MARKS = st.sampled_from([*"«»“”\"'‹›„()[]،؛؟.!:-–—/|•…%٪#@", "..", " - ", "\n", "\n\n"])
 TOKEN = st.one_of(
     st.sampled_from(VOCAB),
     st.text(LETTERS, min_size=1, max_size=8),

@@ -148,7 +148,8 @@ def test_a_parenthetical_dash_in_a_later_paragraph_is_no_dateline() -> None:
     first = "قال سكان القرية إن مسلحين هاجموا المنازل فجر السبت وأحرقوا عددا منها."
     r = clean("\n".join(["هجوم على قرية في نيجيريا", first, second]))
     assert second in r.body and r.boilerplate == []
-    r = clean("\n".join(["هدوء حذر في بيروت بعد أيام من التوتر", "بيروت (رويترز) - قال مسؤول إن الوضع هادئ."]))
+    lead = "بيروت (رويترز) - قال مسؤول إن الوضع هادئ."
+    r = clean("\n".join(["هدوء حذر في بيروت بعد أيام من التوتر", lead]))
     assert [b["kind"] for b in r.boilerplate] == ["dateline"]
 
 
