@@ -68,6 +68,8 @@ ENTITY_DEFS = pa.schema(
         ("name_en", pa.string()),
         ("origin", pa.string()),  # gazetteer | discovered
         ("country", pa.string()),  # ISO 3166 alpha-2 where known
+        ("granularity", pa.string()),  # places: country | region | city
+        ("parent_id", pa.string()),  # places: the region a city lies in, when known
     ]
 )
 

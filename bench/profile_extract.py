@@ -1,6 +1,7 @@
 """Per-stage timings of clean + extract, and the golden snapshot that guards speed work.
 
-    uv run python bench/profile_extract.py                  # timings over 1,000 bench articles
+    uv run python bench/profile_extract.py                  # timings over 1,000 real articles
+    uv run python bench/profile_extract.py --corpus synthetic  # the synthetic bench corpus
     uv run python bench/profile_extract.py --profile 25     # + cProfile, top 25 functions
     uv run python bench/profile_extract.py --write-golden   # rewrite tests/fixtures/golden/
 
@@ -32,15 +33,11 @@ sys.path.insert(0, str(ROOT))
 from akhbar.text.normalize import NormText  # noqa: E402
 from bench.corpus import article  # noqa: E402
 from tasks.clean import CleanResult, clean  # noqa: E402
-from tasks.extract import extract_article  # noqa: E402
+from tasks.extract import EXTRACTORS, extract_article  # noqa: E402
 from tasks.extract.common.context import ExtractContext  # noqa: E402
-from tasks.extract.common.dates import attach_dates  # noqa: E402
-from tasks.extract.entities import extract_entities  # noqa: E402
-from tasks.extract.figures import extract_figures  # noqa: E402
-from tasks.extract.quotes import extract_quotes  # noqa: E402
-from tasks.extract.timex import extract_timex  # noqa: E402
 
 GOLDEN = ROOT / "tests" / "fixtures" / "golden" / "sample.json.gz"
+REALNEWS = ROOT.parent / "shared" / "dev" / "ant_dev.jsonl"
 INGEST_DATE = date(2024, 6, 1)  # fixed, so relative dates resolve the same every run
 CORPUS_SEED = 7  # bench/corpus.py's default seed
 GOLDEN_BENCH_ARTICLES = 300  # keeps the gzipped fixture well under 2 MB
@@ -144,33 +141,28 @@ def timed_article(text: str, acc: dict[str, float]) -> None:
     t0 = time.process_time()
     c: CleanResult = clean(text)
     t1 = time.process_time()
-    nt = NormText(c.visible)
-    t2 = time.process_time()
     ctx = ExtractContext(
         text=c.text,
         visible=c.visible,
-        nt=nt,
+        nt=NormText(c.visible),
         published_at=c.published_at,
         published_precision=c.published_precision,
         ingest_date=INGEST_DATE,
     )
-    mentions, defs = extract_entities(ctx)
-    ctx.mentions.extend(mentions)
-    ctx.entities.update({d["entity_id"]: d for d in defs})
-    t3 = time.process_time()
-    ctx.timex.extend(extract_timex(ctx))
-    t4 = time.process_time()
-    figures = extract_figures(ctx)
-    t5 = time.process_time()
-    quotes = extract_quotes(ctx)
-    t6 = time.process_time()
-    undated = [r for r in (*figures, *quotes) if r.get("date") is None]
-    attach_dates(undated, ctx.timex, ctx.visible)
-    t7 = time.process_time()
-    ts = (t0, t1, t2, t3, t4, t5, t6, t7)
-    names = ("clean", "normtext", "entities", "timex", "figures", "quotes", "attach_dates")
-    for name, a, b in zip(names, ts[:-1], ts[1:], strict=True):
-        acc[name] += b - a
+    t2 = time.process_time()
+    acc["clean"] += t1 - t0
+    acc["normtext"] += t2 - t1
+    for extractor in EXTRACTORS:
+        t = time.process_time()
+        extractor.run(ctx)
+        acc[extractor.name] += time.process_time() - t
+
+
+def realnews_texts(n: int) -> list[tuple[str, str]]:
+    """The first ``n`` articles of ../shared/dev/ant_dev.jsonl (real 2018 news)."""
+    with REALNEWS.open(encoding="utf-8") as fh:
+        rows = [json.loads(line) for _, line in zip(range(n), fh, strict=False)]
+    return [(r["id"], r["text"]) for r in rows]
 
 
 def time_stages(texts: list[str], repeat: int) -> None:
@@ -194,6 +186,7 @@ def time_stages(texts: list[str], repeat: int) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=TIMING_ARTICLES)
+    ap.add_argument("--corpus", choices=("realnews", "synthetic"), default="realnews")
     ap.add_argument("--repeat", type=int, default=3, help="timing passes; the fastest counts")
     ap.add_argument("--profile", type=int, default=0, help="print the top N functions")
     ap.add_argument("--sort", default="tottime", help="pstats sort key (tottime, cumulative)")
@@ -208,7 +201,14 @@ def main() -> None:
     if args.update_golden:
         update_golden()
         return
-    texts = [t for _, t in bench_texts(args.articles)]
+    if args.corpus == "realnews":
+        if not REALNEWS.exists():
+            sys.exit(f"{REALNEWS} not found (see ../shared/dev/README.md)")
+        texts = [t for _, t in realnews_texts(args.articles)]
+    else:
+        texts = [t for _, t in bench_texts(args.articles)]
+    kb = sum(len(t.encode("utf-8")) for t in texts) / len(texts) / 1024
+    print(f"{args.corpus}: {len(texts)} articles, mean {kb:.1f} KB")
     time_stages(texts, args.repeat)
     if args.profile:
         prof = cProfile.Profile()

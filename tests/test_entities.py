@@ -178,9 +178,14 @@ def _eval_module():
     return mod
 
 
-# Floors a little under the measured scores (set 1: P 0.98 R 0.87; set 2: P 0.96 R 0.88),
-# so a regression of a few mentions fails while unrelated data edits do not.
-@pytest.mark.parametrize("which,p_min,r_min", [("1", 0.93, 0.8), ("2", 0.92, 0.8)])
+# Floors a little under the measured scores, so a regression of a few mentions fails
+# while unrelated data edits do not. The rules alone, tuned on these very paragraphs,
+# scored set 1: P 0.98 R 0.87, set 2: P 0.96 R 0.88. With the trained tagger (issue 14):
+# set 1: P 0.90 R 0.85, set 2: P 0.91 R 0.88 (exact surfaces; most of the lost precision
+# is span conventions: governorates the division lists name "محافظة إدلب" where this gold
+# has "إدلب", "باريس سان جيرمان" read as a place), in exchange for relaxed F1 on unseen
+# news 0.76 -> 0.84 (realnews held-out) and 0.62 -> 0.73 (ANERcorp held-out).
+@pytest.mark.parametrize("which,p_min,r_min", [("1", 0.88, 0.8), ("2", 0.88, 0.8)])
 def test_heldout_precision_floor(which, p_min, r_min):
     """Both held-out sets are scored by scripts/eval_entities.py; keep precision high."""
     mod = _eval_module()
@@ -239,7 +244,10 @@ def test_place_by_head_noun_and_its_later_mentions():
     mentions, _ = run(text)
     got = [(m["surface"], m["kind"]) for m in mentions]
     assert got.count(("كفر نبل", "LOCATION")) == 2
-    assert ("ميسان", "LOCATION") in got and ("إدلب", "LOCATION") in got
+    # "ريف إدلب" (Idlib countryside) is a region of the division lists; the rules alone
+    # read the city after the head noun.
+    assert ("ميسان", "LOCATION") in got
+    assert ("إدلب", "LOCATION") in got or ("ريف إدلب", "LOCATION") in got
     assert "ساحة التحرير" in surfaces("تجمع المحتجون في ساحة التحرير وسط بغداد", "LOCATION")
 
 

@@ -33,6 +33,12 @@ SEP = r"(?:[ \t]*-[ \t]*|[ \t]+)"
 # Proclitics a name may carry: conjunction و/ف, then preposition ب/ل/ك.
 PROCLITIC = r"(?P<p>[\u0648\u0641]?[\u0628\u0644\u0643]?)"
 _AL = "\u0627\u0644"  # the article ال after normalisation
+# Name lists beyond the curated core, read after it (a form already taken keeps its
+# first entry): first-level divisions and cities of the Arab world and of the countries
+# most in Arabic news, and more organisations and people (see each file's header).
+DIVISION_FILES = ("gazetteer/divisions_arab.tsv", "gazetteer/divisions_world.tsv")
+PEOPLE_FILES = ("gazetteer/people.tsv", "gazetteer/people_more.tsv")
+ORGANIZATION_FILES = ("gazetteer/organizations.tsv", "gazetteer/organizations_more.tsv")
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,8 @@ class Entry:
     name_en: str
     country: str | None
     role: str | None = None
+    granularity: str | None = None  # places: country | region | city
+    parent: str | None = None  # places: the region a city lies in, when known
 
     def definition(self, origin: str = "gazetteer") -> dict:
         return {
@@ -52,6 +60,8 @@ class Entry:
             "name_en": self.name_en,
             "origin": origin,
             "country": self.country,
+            "granularity": self.granularity,
+            "parent_id": self.parent,
         }
 
 
@@ -94,16 +104,32 @@ def _entries() -> list[tuple[Entry, list[str]]]:
     for row in read_rows("gazetteer/country_variants.tsv"):
         extra.setdefault(row[0], []).extend(_split(_opt(row, 1)))
     for eid, iso, ar, en in read_rows("gazetteer/countries.tsv"):
-        out.append((Entry(eid, "LOCATION", ar, en, iso), [ar, *extra.get(iso, [])]))
+        e = Entry(eid, "LOCATION", ar, en, iso, granularity="country")
+        out.append((e, [ar, *extra.get(iso, [])]))
     for row in read_rows("gazetteer/places.tsv"):
-        e = Entry(row[0], "LOCATION", row[1], row[2], _country(row[3]))
+        e = Entry(row[0], "LOCATION", row[1], row[2], _country(row[3]), granularity="city")
         out.append((e, [row[1], *_split(_opt(row, 4))]))
-    for row in read_rows("gazetteer/people.tsv"):
-        e = Entry(row[0], "PERSON", row[1], row[2], _country(row[3]), row[4])
-        out.append((e, [row[1], *_split(_opt(row, 5))]))
-    for row in read_rows("gazetteer/organizations.tsv"):
-        e = Entry(row[0], "ORGANIZATION", row[1], row[2], _country(row[3]))
-        out.append((e, [row[1], *_split(_opt(row, 4))]))
+    for name in DIVISION_FILES:  # id, ar, en, country, granularity, parent, variants
+        for row in read_rows(name):
+            e = Entry(
+                row[0],
+                "LOCATION",
+                row[1],
+                row[2],
+                _country(row[3]),
+                None,
+                row[4] or None,
+                _opt(row, 5) or None,
+            )
+            out.append((e, [row[1], *_split(_opt(row, 6))]))
+    for name in PEOPLE_FILES:
+        for row in read_rows(name):
+            e = Entry(row[0], "PERSON", row[1], row[2], _country(row[3]), row[4])
+            out.append((e, [row[1], *_split(_opt(row, 5))]))
+    for name in ORGANIZATION_FILES:
+        for row in read_rows(name):
+            e = Entry(row[0], "ORGANIZATION", row[1], row[2], _country(row[3]))
+            out.append((e, [row[1], *_split(_opt(row, 4))]))
     return out
 
 

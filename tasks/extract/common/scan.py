@@ -26,6 +26,9 @@ from tasks.extract.common.gazetteer import (
 __all__ = ["Scan", "scan"]
 
 _AL = "\u0627\u0644"
+# A name this short is not read after a proclitic: with the division lists, ل/ب + a
+# three-letter town matched ordinary words ("لغات", "بقم"); "تاس", "يي" still match bare.
+SHORT_NAME_CHARS = 3
 _LAM = "\u0644"
 
 
@@ -97,6 +100,8 @@ def scan(norm: str) -> Scan:
             continue  # "لامم" without the preposition ل is not "الأمم"
         ns, ne = m.span("n")
         if cat == "gaz":
+            if m.group("p") and ne - ns <= SHORT_NAME_CHARS:
+                continue  # "لغات" (languages) is not ل + غات (Ghat)
             out.gaz.append((m.start(), ns, ne, payload))  # type: ignore[arg-type]
         elif cat == "title":
             out.titles.append(ne)

@@ -17,12 +17,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 
 from tasks.extract.common.context import ExtractContext
 from tasks.extract.common.extractor import Extractor, Rows
 from tasks.extract.common.gazetteer import find_names, lexicon
 from tasks.extract.common.scan import Scan, scan
 from tasks.extract.entities.ambiguity import disambiguate
+from tasks.extract.entities.combine import combine, found_again, trim
+from tasks.extract.entities.features import context_features
 from tasks.extract.entities.heads import discover_heads, place_aliases
 from tasks.extract.entities.people import discover_given
 from tasks.extract.entities.rules import (
@@ -33,6 +36,7 @@ from tasks.extract.entities.rules import (
     ministries,
     words,
 )
+from tasks.extract.entities.tagger import model, tag_text
 
 __all__ = ["EXTRACTOR", "extract_entities", "find_hits"]
 
@@ -113,11 +117,33 @@ class _SpelledAl:
         return isinstance(pos, int) and self.text[self.nt.to_orig(pos)] in "\u0623\u0625"
 
 
+def tagged_hits(norm: str, found: Scan, rule_hits: list[Hit]) -> list[Hit]:
+    """The tagger's names, canonicalised by the rules' mentions, with their aliases."""
+    spans = [(h.ns, h.ne, h.kind, h.method) for h in rule_hits]
+    tagged = tag_text(norm, lambda starts, ends: context_features(starts, ends, found, spans))
+    merged = _resolve(combine(norm, rule_hits, tagged))
+    again = found_again(norm, merged, model().common)
+    aliases = _aliases(norm, merged) + place_aliases(norm, merged) + again
+    alias_at = {(h.ns, h.ne) for h in aliases}
+    merged = [h for h in merged if not (h.method == "tagger" and (h.ns, h.ne) in alias_at)]
+    return [_trimmed(norm, h) for h in _resolve(merged + aliases)]
+
+
+def _trimmed(norm: str, h: Hit) -> Hit:
+    """A mention without a title in front ("الأمير عبد العزيز بن سلمان" is a gazetteer
+    spelling, the person's name starts after the title)."""
+    if h.kind != "PERSON":
+        return h  # "الشرق الأوسط" is a name: only titles come off known spellings
+    s, e = trim(norm, h.ns, h.ne, h.kind)
+    return h if (s, e) == (h.ns, h.ne) or s >= e else replace(h, ns=s, ne=e)
+
+
 def extract_entities(ctx: ExtractContext) -> tuple[list[dict], list[dict]]:
     """Return (MENTIONS rows, ENTITY_DEFS rows) for one article."""
     mentions: list[dict] = []
     defs: dict[str, dict] = {}
-    for h in find_hits(ctx.nt.norm, _SpelledAl(ctx), ctx.scan):  # type: ignore[arg-type]
+    rule_hits = find_hits(ctx.nt.norm, _SpelledAl(ctx), ctx.scan)  # type: ignore[arg-type]
+    for h in tagged_hits(ctx.nt.norm, ctx.scan, rule_hits):
         start, end = ctx.nt.span(h.ns, h.ne)
         surface = ctx.text[start:end]
         eid = h.entity.entity_id

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
@@ -270,13 +271,56 @@ def _person_forms() -> tuple[tuple[str, Entry], ...]:
     return tuple((f, e) for f, (e, el) in lex.forms.items() if e.kind == "PERSON" and " " in f)
 
 
+@cache
+def _person_index() -> dict[tuple[int, int, str], list[tuple[str, list[str], Counter, Entry]]]:
+    """Known multi-word person forms by (word count, word position, that word's initial)."""
+    out: dict[tuple[int, int, str], list[tuple[str, list[str], Counter, Entry]]] = {}
+    for form, entry in _person_forms():
+        toks = form.split()
+        item = (form, toks, Counter(form), entry)
+        for i in (0, len(toks) - 1):
+            out.setdefault((len(toks), i, toks[i][0]), []).append(item)
+    return out
+
+
+def _fuzzy_candidates(toks: list[str]) -> list[tuple[str, list[str], Counter, Entry]]:
+    """Forms with as many words sharing the first or the last word's initial: a spelling
+    variant keeps one of them ("توكاييف"/"توكايف", "أيبيك ساميايروف"/"أيبيك سمادياروف")."""
+    index, n = _person_index(), len(toks)
+    if not n:
+        return []
+    seen: dict[str, tuple[str, list[str], Counter, Entry]] = {}
+    for i in (0, n - 1):
+        for item in index.get((n, i, toks[i][0]), ()):
+            seen.setdefault(item[0], item)
+    return list(seen.values())
+
+
+def _similar_length(a: str, b: str, floor: float) -> bool:
+    """Upper bound of difflib's ratio from lengths alone: 2 * min / sum."""
+    return 2 * min(len(a), len(b)) >= floor * (len(a) + len(b))
+
+
 @lru_cache(maxsize=4096)
 def fuzzy_person(name: str) -> Entry | None:
-    """A gazetteer person this name is a spelling variant of, if any."""
+    """A gazetteer person this name is a spelling variant of, if any.
+
+    difflib's cheap upper bounds (length, then real_quick_ratio and quick_ratio) rule
+    out most forms before the exact ratio: the tagger asks this for every person it
+    finds, against every known person with as many words."""
     toks = name.split()
-    for form, entry in _person_forms():
-        ftoks = form.split()
-        if len(ftoks) != len(toks) or SequenceMatcher(None, name, form).ratio() < FUZZY_MIN:
+    letters = Counter(name)
+    for form, ftoks, form_letters, entry in _fuzzy_candidates(toks):
+        if not _similar_length(name, form, FUZZY_MIN):
+            continue
+        if not all(
+            _similar_length(a, b, FUZZY_TOKEN_MIN) for a, b in zip(toks, ftoks, strict=True)
+        ):
+            continue
+        shared = sum((letters & form_letters).values())  # difflib's quick_ratio, unbuilt
+        if 2 * shared < FUZZY_MIN * (len(name) + len(form)):
+            continue
+        if SequenceMatcher(None, name, form).ratio() < FUZZY_MIN:
             continue
         pairs = zip(toks, ftoks, strict=True)
         if all(SequenceMatcher(None, a, b).ratio() >= FUZZY_TOKEN_MIN for a, b in pairs):

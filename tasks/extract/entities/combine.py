@@ -1,0 +1,243 @@
+"""Tagger and rules together: the tagger says where the names are, the rules name them.
+
+The CRF already reads the rules' mentions and the gazetteer as features, so its
+spans are the decision. Each span is then canonicalised with what akhbar knows:
+a rule mention of the same kind inside it gives its entity (gazetteer ids,
+English names, ministries, طرابلس/عمان readings) and its exact span; a span the
+gazetteer knows takes that entry; a person is matched to a known spelling variant
+(``person_hit``); anything else is a discovered entity with a stable hashed id.
+Aliases (a surname alone, a place named again without its head) are added last.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import cache
+
+from akhbar.data import read_rows
+from akhbar.text.wordlist import read_words
+from tasks.extract.common.gazetteer import Entry, find_names, key, lexicon
+from tasks.extract.common.names import words
+from tasks.extract.entities.rules import Hit, person_hit
+
+__all__ = ["combine", "discovered_entity", "found_again", "strip_proclitic"]
+
+_LONG = {"PER": "PERSON", "LOC": "LOCATION", "ORG": "ORGANIZATION"}
+_PREFIX = {"LOCATION": "loc", "ORGANIZATION": "org"}
+_AL = "\u0627\u0644"
+_LAM = "\u0644"
+_WAW = "\u0648"
+_WORD_RE = re.compile(r"\S+")
+# heads.tsv classes that open a place's name, not part of it ("ولاية", "محافظة", "ريف").
+_PLACE_CLASSES = ("place", "area", "direction")
+# Proclitic strings a tagged token may start with (the CRF tags whole tokens, as
+# ANERcorp does: "ولبنان" B-LOC); the mention starts after them.
+_PROCLITICS = (
+    "\u0648\u0628",  # وب
+    "\u0648\u0644",  # ول
+    "\u0648\u0643",  # وك
+    "\u0641\u0628",  # فب
+    "\u0641\u0644",  # فل
+    "\u0648",  # و
+    "\u0641",  # ف
+    "\u0628",  # ب
+    "\u0644",  # ل
+    "\u0643",  # ك
+)
+# The longest proclitic string in front of a name (وب، ول، لل).
+_MAX_CLITIC = 2
+# What must be left after a clitic: "وليد" is a name, "ولبنان" is و + لبنان.
+_MIN_LEFT = 3
+
+
+@cache
+def _known_words() -> frozenset[str]:
+    """Words a name may start with once its clitic is off: gazetteer words, given names."""
+    out = {w for form in lexicon().forms for w in form.split()}
+    return frozenset(out | words().given)
+
+
+@cache
+def _name_starts() -> frozenset[str]:
+    """Whole tokens that open a name as they are ("فراس", "وليد"): given names and the
+    first words of gazetteer names."""
+    return frozenset({form.split()[0] for form in lexicon().forms} | words().given)
+
+
+def strip_proclitic(norm: str, s: int, e: int) -> int:
+    """Where a tagged span's name starts: after a proclitic its first token carries, when
+    what is left is a known word or starts with the article (لل keeps its ال's ل)."""
+    end = norm.find(" ", s, e)
+    tok = norm[s : e if end < 0 else end]
+    if tok.startswith(_LAM + _LAM) and len(tok) > _MIN_LEFT:
+        return s + 1  # "للجيش" names "الجيش": keep one ل, as the rules do
+    known = _known_words()
+    if tok in _name_starts():
+        return s  # "فراس", "وليد": the whole token is a name
+    for p in _PROCLITICS:
+        rest = tok[len(p) :]
+        definite = rest.startswith(_AL) and len(rest) - len(_AL) >= _MIN_LEFT  # not "وكالة"
+        if tok.startswith(p) and len(rest) >= _MIN_LEFT and (definite or rest in known):
+            return s + len(p)
+    return s
+
+
+@cache
+def _place_heads() -> frozenset[str]:
+    heads = read_words("gazetteer/heads.tsv")
+    return frozenset(heads) | frozenset(_AL + h for h in heads)
+
+
+def _only_heads(norm: str, s: int, e: int, inner: Hit) -> bool:
+    """The span is the known place plus head nouns ("ريف", "شمال", "مدينة") only."""
+    rest = (norm[s : inner.ns] + " " + norm[inner.ne : e]).split()
+    return bool(rest) and all(w in _place_heads() for w in rest)
+
+
+@cache
+def _edges() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Words a name's span never starts with (titles; place head nouns) or ends with."""
+    wd = words()
+    heads = {h for h, cls, _d in read_rows("gazetteer/heads.tsv") if cls in _PLACE_CLASSES}
+    place_heads = {w for h in heads for w in (key(h), _AL + key(h))}
+    return wd.titles, frozenset(place_heads), wd.stop
+
+
+@cache
+def _ordinals() -> frozenset[str]:
+    return words().ordinals  # "فيصل الثاني": a regnal number ends a name
+
+
+def _not_adjective(word: str) -> bool:
+    """Nisba-shaped words close organisations' names ("صندوق النقد الدولي")."""
+    return not word.endswith(("\u064a", "\u064a\u0647"))
+
+
+def trim(norm: str, s: int, e: int, kind: str) -> tuple[int, int]:
+    """The tagger's span without a title in front of a person ("الأمير عبد العزيز"), a
+    place head noun in front of a place ("ولاية الجزيرة" names الجزيرة, as the rules
+    read it), or a function word it ran on into ("البرهان أمام")."""
+    titles, place_heads, stop = _edges()
+    toks = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(norm, s, e)]
+    lead = titles if kind == "PERSON" else place_heads if kind == "LOCATION" else frozenset()
+    while len(toks) > 1 and toks[0][2] in lead:
+        toks.pop(0)
+    while len(toks) > 1 and toks[-1][2] in stop - _ordinals() and _not_adjective(toks[-1][2]):
+        toks.pop()  # "البرهان أمام", "منظمة الوحدة لتو"; "فيصل الثاني" keeps its number
+    return (toks[0][0], toks[-1][1]) if toks else (s, s)
+
+
+def split_at_conjunction(norm: str, s: int, e: int) -> list[tuple[int, int]]:
+    """One tagged span per name: the tagger's IO labels run two names of one kind joined
+    by و together ("هونغ كونغ وتايوان"); a later word that is و + a known word or و + ال
+    opens a new one."""
+    out, start = [], s
+    for m in _WORD_RE.finditer(norm, s, e):
+        w = m.group()
+        if (
+            m.start() > start
+            and w[0] == _WAW
+            and strip_proclitic(norm, m.start(), m.end()) > m.start()
+        ):
+            out.append((start, _end_before(norm, start, m.start())))
+            start = m.start()
+    out.append((start, e))
+    return out
+
+
+def _end_before(norm: str, s: int, pos: int) -> int:
+    while pos > s and norm[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+def discovered_entity(kind: str, name: str, country: str | None = None) -> Entry:
+    """A place or organisation akhbar does not know, with an id stable across articles."""
+    k = " ".join(name.split())
+    if k.startswith(_LAM + _LAM):
+        k = _AL + k[2:]
+    eid = f"{_PREFIX[kind]}:" + hashlib.sha1(k.encode("utf-8")).hexdigest()[:10]
+    return Entry(eid, kind, k, None, country)  # type: ignore[arg-type]
+
+
+def _entity_hit(norm: str, s: int, e: int, kind: str) -> Hit:
+    known = lexicon().forms.get(key(norm[s:e]))
+    if known is not None and known[0].kind == kind:
+        return Hit(s, e, known[0], "tagger")
+    if kind == "PERSON":
+        return person_hit(norm, s, e, None, "tagger")
+    return Hit(s, e, discovered_entity(kind, norm[s:e]), "tagger", "discovered")
+
+
+def combine(norm: str, rule_hits: list[Hit], tagged: list[tuple[int, int, str]]) -> list[Hit]:
+    """Mentions for the tagger's spans, canonicalised by the rule mentions they hold."""
+    out: list[Hit] = []
+    for s0, e0, short in tagged:
+        kind = _LONG[short]
+        for s1, e1 in split_at_conjunction(norm, s0, e0):
+            s, e = trim(norm, strip_proclitic(norm, s1, e1), e1, kind)
+            if s < e:
+                out.extend(_canonical(norm, s, e, kind, rule_hits))
+    # A name the rules found and the tagger passed over still counts: the tagger learned
+    # ANERcorp's habits, where a ministry, a court or an army may go untagged, while the
+    # rules' known names and head-noun names are precise (docs/entities.md).
+    taken = [(h.ns, h.ne) for h in out]
+    out += [h for h in rule_hits if not any(s < h.ne and h.ns < e for s, e in taken)]
+    return out
+
+
+def _canonical(norm: str, s: int, e: int, kind: str, rule_hits: list[Hit]) -> list[Hit]:
+    """The mention(s) for one tagged span, named by the rule mentions of its kind in it."""
+    same = [h for h in rule_hits if h.ns < e and s < h.ne and h.kind == kind]
+    known = [h for h in same if h.origin == "gazetteer"]
+    if any((h.ns, h.ne) == (s, e) for h in same):
+        return [h for h in same if (h.ns, h.ne) == (s, e)]
+    exact_known = [h for h in rule_hits if (h.ns, h.ne) == (s, e) and h.origin == "gazetteer"]
+    if exact_known:
+        return exact_known  # "نور سلطان" is Astana, whatever kind the tagger guessed
+    clitic = [h for h in same if h.ne == e and 0 < h.ns - s <= _MAX_CLITIC]
+    if clitic:
+        return clitic  # "لحزب الله": the rule read the name after its proclitic
+    if len(known) == 1 and kind == "PERSON" and s <= known[0].ns and known[0].ne <= e:
+        # "دونالد ترامب" around the gazetteer's "ترامب": the person, with the given name
+        # in front; what the tagger ran on past a known name is not part of it
+        return [Hit(s, known[0].ne, known[0].entity, known[0].method, known[0].origin)]
+    sure = [h for h in same if h.origin == "gazetteer" or h.method == "head"]
+    if sure and all(h.ns <= s and e <= h.ne for h in sure):
+        return sure  # a known or head-noun name covers it: "شبكة أطباء السودان"
+    if len(same) == 1 and kind == "LOCATION" and _only_heads(norm, s, e, same[0]):
+        return same  # "ريف إدلب", "مدينة حلب": the place, without its head noun
+    if len(known) > 1 and all(s <= h.ns and h.ne <= e for h in known):
+        return known  # two known names the tagger ran together
+    # Otherwise the tagger's span, named afresh: a rule's discovered span may run on
+    # ("جورج بوش لتصرف افضل"), and "جنوب السودان" is not السودان.
+    return [_entity_hit(norm, s, e, kind)]
+
+
+# Proclitics an occurrence of a name may carry when found again (و ف ب ل ك).
+_AGAIN_PROCLITIC = re.compile("[\u0648\u0641]?[\u0628\u0644\u0643]?")
+# A name found again must be at least this long ("قنا" 3 is a name; shorter is noise).
+AGAIN_MIN_CHARS = 3
+
+
+def found_again(norm: str, hits: list[Hit], common: frozenset[str]) -> list[Hit]:
+    """Every other occurrence of a name tagged once in the article ("ألونسو" tagged in
+    one sentence is ألونسو in the next), unless the name is a common word or was tagged
+    with two kinds."""
+    stop = words().stop
+    owner: dict[str, Hit | None] = {}
+    for h in hits:
+        name = " ".join(norm[h.ns : h.ne].split())
+        single = " " not in name
+        if len(name) < AGAIN_MIN_CHARS or (single and (name in common or name in stop)):
+            continue
+        prev = owner.get(name, h)
+        owner[name] = h if prev is not None and prev.kind == h.kind else None
+    names = {n: h for n, h in owner.items() if h is not None}
+    if not names:
+        return []
+    return [
+        Hit(s, e, names[n].entity, "alias", names[n].origin)
+        for s, e, n in find_names(norm, list(names), _AGAIN_PROCLITIC)
+    ]

@@ -1,0 +1,87 @@
+"""The name tagger: the shipped model loads and tags, decoding is exact, and the
+combination with the rules keeps akhbar's canonical entities (issue 14)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import numpy as np
+
+from tasks.extract.common.context import ExtractContext
+from tasks.extract.entities import extract_entities, find_hits
+from tasks.extract.entities.combine import split_at_conjunction, strip_proclitic
+from tasks.extract.entities.features import LABELS
+from tasks.extract.entities.tagger import MODEL_PATH, decode, model, tag_text, viterbi
+
+SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+# The beam keeps the labels within BEAM of a token's best: measured 99.7 % token agreement
+# with exact Viterbi on 400 real articles (the pruned labels decide ties far from a name).
+AGREEMENT_FLOOR = 0.995
+
+
+def test_the_shipped_model_loads_credits_its_data_and_tags_a_sentence() -> None:
+    meta = json.loads(gzip.decompress(MODEL_PATH.read_bytes()))["meta"]
+    assert "ANERcorp" in meta["credits"] and "CC BY-SA" in meta["credits"]
+    assert meta["command"].startswith("uv run python scripts/train_ner.py")
+    assert model().labels == LABELS
+    text = "وقال الرئيس الفرنسي إيمانويل ماكرون في باريس إن الاتحاد الأوروبي سيرد."
+    ctx = ExtractContext.from_visible(text, text)
+    spans = {(ctx.nt.norm[s:e], k) for s, e, k in tag_text(ctx.nt.norm, None)}
+    assert ("باريس", "LOC") in spans
+    assert any(k == "PER" and "ماكرون" in t for t, k in spans)
+
+
+def _emissions(text: str) -> np.ndarray:
+    from tasks.extract.entities.features import TOKEN_RE
+    from tasks.extract.entities.tagger import emissions
+
+    ctx = ExtractContext.from_visible(text, text)
+    forms = [m.group().lower() for m in TOKEN_RE.finditer(ctx.nt.norm)]
+    return emissions(forms, np.array([0]), {}, model())
+
+
+def test_pruned_decoding_agrees_with_exact_viterbi() -> None:
+    agree = total = 0
+    for path in SEEDS:
+        e = _emissions(path.read_text(encoding="utf-8"))
+        fast, exact = decode(e, model()), viterbi(e, model().trans)
+        agree += sum(a == b for a, b in zip(fast, exact, strict=True))
+        total += len(exact)
+    assert agree / total >= AGREEMENT_FLOOR
+
+
+def test_decoding_random_emissions_matches_viterbi_when_nothing_is_pruned() -> None:
+    rng = np.random.default_rng(7)
+    for _ in range(20):
+        e = rng.normal(0, 0.5, size=(int(rng.integers(1, 40)), len(LABELS))).astype(np.float32)
+        assert decode(e, model()) == viterbi(e, model().trans)
+
+
+def test_clitics_come_off_a_tagged_span_but_not_off_a_name() -> None:
+    norm = "ولبنان فراس وكالة"
+    assert strip_proclitic(norm, 0, 6) == 1  # و + لبنان
+    assert strip_proclitic(norm, 7, 11) == 7  # فراس is a given name, not ف + راس
+    assert strip_proclitic(norm, 12, 17) == 12  # وكالة: "الة" is no word
+
+
+def test_two_places_joined_by_waw_are_two_mentions() -> None:
+    norm = "هونغ كونغ وتايوان"
+    assert split_at_conjunction(norm, 0, len(norm)) == [(0, 9), (10, 17)]
+
+
+def test_known_entities_keep_their_ids_and_unknown_names_are_found() -> None:
+    text = (
+        "وقال وزير الخارجية الأمريكي أنتوني بلينكن إن واشنطن تدعم جهود الوساطة، "
+        "فيما أكد المحلل السياسي كريم الزعبي أن المفاوضات ستستأنف في الدوحة."
+    )
+    ctx = ExtractContext.from_visible(text, text)
+    mentions, _defs = extract_entities(ctx)
+    got = {m["surface"]: m["entity_id"] for m in mentions}
+    assert got.get("واشنطن", "").startswith("loc:")
+    assert got.get("الدوحة") == "loc:doha"
+    assert any("الزعبي" in s and got[s].startswith("per:") for s in got)
+    rules = {ctx.nt.norm[h.ns : h.ne] for h in find_hits(ctx.nt.norm, frozenset(), ctx.scan)}
+    assert all(ctx.text[m["start"] : m["end"]] == m["surface"] for m in mentions)
+    assert len(mentions) >= len(rules)
