@@ -83,8 +83,10 @@ def test_seed_004_friday_against_utc_publication() -> None:
 
 def test_seed_000_infers_the_writing_day() -> None:
     rows = _seed_rows("000")
-    yesterday = _find(rows, "امس الجمعة")
-    assert (yesterday["value"], yesterday["anchor"]) == ("2022-01-07", "inferred")
+    # "مساء امس الجمعة" is one TIMEX3 (the part of the day belongs to it, as in TimeML)
+    yesterday = _find(rows, "مساء امس الجمعة")
+    assert (yesterday["value"], yesterday["anchor"]) == ("2022-01-07TEV", "inferred")
+    assert yesterday["resolved_date"] == date(2022, 1, 7)
     assert _find(rows, "8 كانون الثاني/يناير")["value"] == "2022-01-08"
     assert _find(rows, "2 يناير/كانون الثاني")["resolved_date"] == date(2022, 1, 2)
 

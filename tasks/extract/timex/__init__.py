@@ -31,6 +31,8 @@ _THEN_DATE = re.compile(r"[^\S\n]+(?:من[^\S\n]+)?(?:يوم[^\S\n]+)?")
 _DAYLIKE = ("day",)
 
 Item = tuple[int, int, Resolved]  # norm start, norm end, resolution
+# The value of a time whose day is not known yet.
+_NO_DAY = "XXXX-XX-XXT"
 
 
 def extract_timex(ctx: ExtractContext) -> list[dict]:
@@ -49,7 +51,8 @@ def extract_timex(ctx: ExtractContext) -> list[dict]:
         if res.type == "DATE" and res.precision == "day" and res.date is not None:
             prev = res.date
         items.append((c, res))
-    return [_row(ctx, s, e, res, ref) for s, e, res in _join(items, norm)]
+    joined = _anchor_times(_join(items, norm), norm)
+    return [_row(ctx, s, e, res, ref) for s, e, res in joined]
 
 
 def _reference(ctx: ExtractContext, cands: list[Cand]) -> Ref:
@@ -70,8 +73,10 @@ def _join(items: list[tuple[Cand, Resolved]], norm: str) -> list[Item]:
         c, res = items[i]
         nxt = items[i + 1] if i + 1 < len(items) else None
         if c.rule == "part":
-            if nxt and _date_follows(c, nxt, norm):
-                out.append((c.s, c.e, _with_time(nxt[1], c.f["part"], "day")))
+            if nxt and _date_follows(c, nxt, norm):  # "فجر الأحد", "مساء أمس": one TIME
+                out.append((c.s, nxt[0].e, _with_time(nxt[1], c.f["part"], "day")))
+                i += 2
+                continue
             i += 1  # a part of the day with no date after it says nothing
             continue
         if c.rule in ("clock", "clockw"):
@@ -112,6 +117,28 @@ def _is_day(res: Resolved) -> bool:
 
 def _date_follows(c: Cand, nxt: tuple[Cand, Resolved], norm: str) -> bool:
     return _is_day(nxt[1]) and _THEN_DATE.fullmatch(norm, c.e, nxt[0].s) is not None
+
+
+def _anchor_times(items: list[Item], norm: str) -> list[Item]:
+    """A clock time with no date beside it is on the day last named in its paragraph
+    ("الجمعة ... الساعة السابعة صباحا"). Not on the publication day: a report often
+    gives the hour of yesterday's event ("ووقع الزلزال عند الساعة 04:17")."""
+    out: list[Item] = []
+    day: date | None = None
+    prev_end = 0
+    for s, e, res in items:
+        if "\n" in norm[prev_end:s]:
+            day = None  # a new paragraph: an earlier day no longer carries over
+        prev_end = e
+        if res.type == "DATE" and res.precision == "day" and res.date is not None:
+            day = res.date
+        elif res.type == "TIME" and res.value.startswith(_NO_DAY):
+            anchor = day
+            if anchor is not None:
+                value = anchor.isoformat() + res.value[len(_NO_DAY) - 1 :]
+                res = Resolved("TIME", value, anchor, res.precision)
+        out.append((s, e, res))
+    return out
 
 
 def _with_time(day: Resolved, t: str, precision: str) -> Resolved:

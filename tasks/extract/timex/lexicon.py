@@ -54,13 +54,19 @@ class Lexicon:
         self.anaphoric = {_norm(f): (k, int(d)) for k, f, d in _rows("anaphoric")}
         self.ambiguous_months = {_norm(f) for f in _lines("ambiguous_months.txt")}
         self.signals = {_norm(f) for f in _lines("signals.tsv")}
-        self.age_words = {_norm(f) for f in _lines("age.tsv")}
         self.not_year_before = {_norm(f) for f in _lines("not_year_before.txt")}
         future = _rows("future")
         self.future_words = [_norm(f) for k, f in future if k == "word"]
         self.future_prefixes = tuple(_norm(f) for k, f in future if k == "prefix")
         self.future_stop = {_norm(f) for k, f in future if k == "stop"}
         self.future_sites = [_norm(f) for k, f in future if k == "site"]
+        self.refs = {_norm(f): v for f, v in _rows("refs")}
+        self.after_year = {_norm(f) for f in _lines("after_year.txt")}
+        self.decades = {_norm(f): int(d) for f, d in _rows("decades")}
+        self.centuries = {_norm(f): int(n) for f, n in _rows("centuries")}
+        self.seasons = {_norm(f): c for f, c in _rows("seasons")}
+        self.year_parts = {_norm(f): c for f, c in _rows("year_parts")}
+        self.holidays = {_norm(f): (cal, md) for f, cal, md in _rows("holidays")}
 
 
 def _rows(name: str) -> tuple[tuple[str, ...], ...]:
@@ -101,6 +107,14 @@ def _pieces() -> dict[str, str]:
         "ANA_DAY": trie_regex_of(f for f, (k, _d) in LEX.anaphoric.items() if k == "day"),
         "TZ": trie_regex_of(_lines("timezones.txt")),
         "BLOCK": trie_regex_of(_lines("blockers.txt")),
+        "REF": trie_regex_of(LEX.refs),
+        "DECADE": trie_regex_of(LEX.decades),
+        "CENT": trie_regex_of(LEX.centuries),
+        "SEASON": trie_regex_of(LEX.seasons),
+        "YPART": trie_regex_of(LEX.year_parts),
+        "HOLIDAY": trie_regex_of(LEX.holidays),
+        # The stretch of a period meant: inside the expression, as TimeML's mod.
+        "EDGE": trie_regex_of(["مطلع", "اوائل", "اواخر", "نهايه", "منتصف", "بدايه", "اواسط"]),
         "YEARW": r"\s*,?\s*(?:(?:من\s+)?(?:ل|ال)?(?:عام|سنه)\s+)?",
         "NUM": r"(?<![\d.,/:])\d{1,3}(?:[.,]\d+)?(?![\d/:])",
         "DAY": r"(?<![\d.,/:])(?:0?[1-9]|[12]\d|3[01])(?![\d/:.,])",
@@ -175,7 +189,33 @@ _RULES = [
         r"|(?P<e_u2>الاسبوع|الشهر|العام|السنه)\s+(?P<e_mod>{MOD}){END}",
     ),
     ("mon", r"{BEG}(?:(?P<m_sh>شهر)\s+)?(?P<m_m>{MON}){END}{MONALT}(?:\s+(?P<m_mod>{MOD}){END})?"),
+    (
+        "century",  # "القرن التاسع عشر", "أواخر القرن الماضي", "القرن الـ21"
+        r"(?:(?P<cy_edge>{EDGE})\s+)?القرن\s+(?:(?P<cy_n>{CENT})|(?P<cy_mod>{MOD})){END}",
+    ),
+    (
+        "decade",  # "الستينيات", "نهاية الستينيات", "ثمانينات القرن الماضي"
+        r"(?:(?:(?P<de_edge>{EDGE})|(?P<de_part>{YPART})\s+من)\s+)?(?P<de_d>{DECADE}){END}"
+        r"(?:\s+(?:(?:من\s+)?القرن\s+(?:(?P<de_cn>{CENT})|(?P<de_cm>{MOD}))|الميلاديه){END})?",
+    ),
+    (
+        "ypart",  # "النصف الأول من العام", "الربع الثالث من 2018", "النصف الثاني من العام الماضي"
+        r"(?P<yp_p>{YPART})\s+(?:من\s+|ل)(?:(?:ال)?(?:عام|سنه)\s+(?P<yp_y>{YEAR})|(?P<yp_y2>{YEAR})"
+        r"|(?:العام|السنه)(?:\s+(?P<yp_mod>{MOD}))?){END}",
+    ),
+    (
+        "season",  # "الصيف", "شتاء 2015", "الصيف الماضي"
+        r"(?:فصل\s+)?(?P<se_s>{SEASON}){END}"
+        r"(?:\s+(?:(?:عام\s+)?(?P<se_y>{YEAR})|(?P<se_mod>{MOD})){END})?",
+    ),
+    ("holiday", r"(?P<hd_h>{HOLIDAY}){END}(?:\s+(?P<hd_mod>{MOD}){END})?"),
+    ("ref", r"(?P<rf>{REF}){END}"),
     ("year", r"{BEG}(?:ال)?(?:عام|سنه)\s+(?P<y_y>{YEAR})(?:\s*(?P<y_h>م|ه|هجري){END})?"),
+    (
+        "yearedge",  # "أوائل 2015", "نهاية 2019", "موسم 2010"
+        r"(?:{EDGE}|موسم)\s+(?:(?:ال)?(?:عام|سنه)\s+)?(?P<ye_y>{YEAR})(?:\s*م)?{END}",
+    ),
+    ("bareyear", r"(?P<by_y>{YEAR})(?:\s*(?P<by_m>م)(?!\w))?"),
     (
         "plper",  # "الأيام الماضية", "الساعات الأربع والعشرين الماضية", "الـ24 ساعة الماضية"
         r"(?:ال(?P<l_u>{UNITPL})(?:\s+(?P<l_n>ال{CARD}(?:\s+وال{CARD})?))?|ال(?P<l_d>\d{{1,3}})\s+"
@@ -226,6 +266,21 @@ def _first_words() -> str:
         "السنه",
         "عام",
         "سنه",
+        "القرن",
+        "فصل",
+        "موسم",
+        "مطلع",
+        "اوائل",
+        "اواخر",
+        "نهايه",
+        "منتصف",
+        "بدايه",
+        "اواسط",
+        *LEX.refs,
+        *LEX.decades,
+        *LEX.seasons,
+        *LEX.year_parts,
+        *LEX.holidays,
     ]
     return trie_regex_of(w.split()[0] for w in map(_norm, words))
 

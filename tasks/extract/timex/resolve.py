@@ -263,6 +263,71 @@ def _r_part(f: dict, ref: Ref, prev: date | None) -> Resolved:
     return Resolved("TIME", f"XXXX-XX-XXT{f['part']}", precision="day")
 
 
+def _century_now(ref: Ref) -> int | None:
+    """The century of the reference day, as TimeML writes it (2018 -> 20)."""
+    a = ref.year_day or ref.day
+    return a.year // 100 if a else None
+
+
+def _r_century(f: dict, ref: Ref, prev: date | None) -> Resolved:
+    if f["n"] is not None:
+        c = f["n"] - 1
+    elif (now := _century_now(ref)) is not None and f["mod"] is not None:
+        c = now + f["mod"]
+    else:
+        return Resolved("DATE", "XX", precision="century")
+    return Resolved("DATE", f"{c:02d}", date(max(1, c * 100), 1, 1), "century")
+
+
+def _r_decade(f: dict, ref: Ref, prev: date | None) -> Resolved:
+    d = f["d"]
+    now = _century_now(ref)
+    if f["n"] is not None:
+        c = f["n"] - 1
+    elif f["mod"] is not None and now is not None:
+        c = now + f["mod"]
+    elif now is not None:
+        a = (ref.year_day or ref.day).year  # type: ignore[union-attr]
+        c = now if now * 100 + d * 10 <= a else now - 1  # "الستينيات" in 2018: the 1960s
+    else:
+        c = 19  # modern news: a decade without a century is of the twentieth
+    y = c * 100 + d * 10
+    return Resolved("DATE", f"{y // 10:03d}", date(y, 1, 1), "decade")
+
+
+def _r_ypart(f: dict, ref: Ref, prev: date | None) -> Resolved:
+    a = ref.year_day or ref.day
+    y = f["y"] if f["y"] is not None else (a.year + f["shift"] if a else None)
+    if y is None:
+        return Resolved("DATE", f"XXXX-{f['part']}")
+    q = {"H1": 1, "H2": 7, "Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10}[f["part"]]
+    return Resolved("DATE", f"{y:04d}-{f['part']}", date(y, q, 1), "month")
+
+
+_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def _r_season(f: dict, ref: Ref, prev: date | None) -> Resolved:
+    a = ref.year_day or ref.day
+    if f["y"] is not None:
+        y = f["y"]
+    elif a is None:
+        return Resolved("DATE", f"XXXX-{f['code']}")
+    else:
+        y = a.year + (f["mod"] or 0)
+    return Resolved("DATE", f"{y:04d}-{f['code']}", date(y, _SEASON_MONTH[f["code"]], 1), "season")
+
+
+def _r_holiday(f: dict, ref: Ref, prev: date | None) -> Resolved:
+    if f["cal"] == "hijri":
+        return _r_hijri({"hm": f["m"], "hd": f["d"], "hy": None}, ref, prev)
+    return _r_dmy({"m": f["m"], "d": f["d"], "y": None, "mod": f["mod"]}, ref, prev)
+
+
+def _r_ref(f: dict, ref: Ref, prev: date | None) -> Resolved:
+    return Resolved("DATE", f["value"])
+
+
 _RESOLVERS = {
     "dmy": _r_dmy,
     "dayrange": _r_dmy,
@@ -276,6 +341,14 @@ _RESOLVERS = {
     "rel": _r_rel,
     "period": _r_period,
     "year": _r_year,
+    "yearedge": _r_year,
+    "bareyear": _r_year,
+    "century": _r_century,
+    "decade": _r_decade,
+    "ypart": _r_ypart,
+    "season": _r_season,
+    "holiday": _r_holiday,
+    "ref": _r_ref,
     "dur": _r_dur,
     "plper": _r_dur,
     "set": _r_set,

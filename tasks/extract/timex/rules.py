@@ -22,9 +22,9 @@ SIGNAL_WINDOW = 16
 # Characters before a bare weekday searched for a future marker: about one
 # clause (the 001 seed puts "سيعلن" 38 characters before "الثلاثاء").
 FUTURE_WINDOW = 80
-# Characters before "N عاما" searched for an age word: "أعمارهم بين 5
-# و12 عاما" puts it 14 characters back; 25 stays inside the phrase.
-AGE_WINDOW = 25
+# A four-digit number read as a year when it stands alone: years of modern news
+# (1900-2100); earlier years need "عام" or a century to be read.
+BAREYEAR_MIN, BAREYEAR_MAX = 1900, 2100
 # A Hijri month has 29 or 30 days.
 HIJRI_MONTH_MAX = 30
 # Plausible hours on a 24-hour clock; "29:10" is a score or a ratio.
@@ -247,8 +247,6 @@ def _dur(g: dict, norm: str, s: int, e: int) -> dict | None:
         return None  # "عقد اجتماعا" (held), "بشكل عام" (general)
     if count == "pl" and not has_num and not _signal_before(norm, s, clitic=True):
         return None  # "دقائق القراءة": a bare plural is not a duration
-    if unit == "Y" and _is_age(norm, s, e):
-        return None
     n = _num(g.get("u_n")) if "u_n" in g else (None if count == "pl" else int(count))
     return {"n": n, "u": unit}
 
@@ -272,16 +270,6 @@ def _signal_before(norm: str, s: int, *, clitic: bool = False, prep_only: bool =
     )
 
 
-def _is_age(norm: str, s: int, e: int) -> bool:
-    """ "يبلغ من العمر 25 عاما", "(25 عاما)": ages are not durations."""
-    if LEX.age_words.intersection(_WORD.findall(norm, max(0, s - AGE_WINDOW), s)):
-        return True
-    before, after = norm[max(0, s - 2) : s].strip(), norm[e : e + 2].strip()
-    # In parentheses or between commas after a name: "محمد (12 عاما)", "سيف، 45 عاما، قال".
-    enclosed = any(before.endswith(a) and after.startswith(b) for a, b in (("(", ")"), (",", ",")))
-    return enclosed or norm.startswith(" من العمر", e)
-
-
 def _future_before(norm: str, s: int) -> bool:
     """A future marker earlier in the same sentence ("إنه سيعلن ... الثلاثاء")."""
     lo = max(0, s - FUTURE_WINDOW)
@@ -290,6 +278,67 @@ def _future_before(norm: str, s: int) -> bool:
     if any(w in window for w in LEX.future_words):
         return True
     return any(m.group(1) not in LEX.future_stop for m in _FUTURE.finditer(window))
+
+
+def _century(g: dict, norm: str, s: int, e: int) -> dict | None:
+    n = LEX.centuries.get(" ".join(g["cy_n"].split())) if "cy_n" in g else None
+    return {"n": n, "mod": LEX.mods.get(g.get("cy_mod", ""))}
+
+
+def _decade(g: dict, norm: str, s: int, e: int) -> dict | None:
+    d = LEX.decades[" ".join(g["de_d"].split())]
+    n = LEX.centuries.get(" ".join(g["de_cn"].split())) if "de_cn" in g else None
+    return {"d": d, "n": n, "mod": LEX.mods.get(g.get("de_cm", ""))}
+
+
+def _ypart(g: dict, norm: str, s: int, e: int) -> dict | None:
+    y = g.get("yp_y") or g.get("yp_y2")
+    return {
+        "part": LEX.year_parts[" ".join(g["yp_p"].split())],
+        "y": int(y) if y else None,
+        "shift": LEX.mods.get(g.get("yp_mod", ""), 0),
+    }
+
+
+def _season(g: dict, norm: str, s: int, e: int) -> dict | None:
+    return {
+        "code": LEX.seasons[g["se_s"]],
+        "y": int(g["se_y"]) if "se_y" in g else None,
+        "mod": LEX.mods.get(g.get("se_mod", "")),
+    }
+
+
+def _holiday(g: dict, norm: str, s: int, e: int) -> dict | None:
+    cal, md = LEX.holidays[" ".join(g["hd_h"].split())]
+    m, d = (int(x) for x in md.split("-"))
+    return {"cal": cal, "m": m, "d": d, "mod": LEX.mods.get(g.get("hd_mod", ""))}
+
+
+def _ref(g: dict, norm: str, s: int, e: int) -> dict | None:
+    form = " ".join(g["rf"].split())
+    if form == "المستقبل" and not _signal_before(norm, s, prep_only=True):
+        return None  # "المستقبل" the noun ("تيار المستقبل") unless "في المستقبل"
+    return {"value": LEX.refs[form]}
+
+
+def _yearedge(g: dict, norm: str, s: int, e: int) -> dict | None:
+    return {"y": int(g["ye_y"])}
+
+
+def _bareyear(g: dict, norm: str, s: int, e: int) -> dict | None:
+    """A year written alone ("في 2003", "2002م"): a plausible year, not followed by the
+    noun it would count ("2000 شخص") nor glued to other digits or a decimal point."""
+    y = int(g["by_y"])
+    if not BAREYEAR_MIN <= y <= BAREYEAR_MAX:
+        return None
+    if "by_m" in g:
+        return {"y": y}
+    nxt = _WORD.match(norm, e + 1) if norm[e : e + 1] == " " else None
+    if nxt and nxt.group() not in LEX.after_year and not nxt.group().isdigit():
+        return None  # "2000 شخص", "1500 دولار": a count
+    if norm[e : e + 1] in ("%", "\u066a") or norm[max(0, s - 1) : s] in ("$",):
+        return None
+    return {"y": y}
 
 
 _PARSERS = {
@@ -311,6 +360,14 @@ _PARSERS = {
     "part": _part,
     "period": _period,
     "year": _year,
+    "century": _century,
+    "decade": _decade,
+    "ypart": _ypart,
+    "season": _season,
+    "holiday": _holiday,
+    "ref": _ref,
+    "yearedge": _yearedge,
+    "bareyear": _bareyear,
     "plper": _plper,
     "dur": _dur,
 }
