@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cache
 
 from akhbar.text.normalize import normalize
+from akhbar.text.wordlist import read_words
 from tasks.extract.common.context import ExtractContext
 from tasks.extract.common.dates import attach_dates
 from tasks.extract.common.extractor import Extractor, Rows
@@ -32,6 +34,9 @@ MAX_VERB_AFTER = 12
 # A speaker named before the verb ends at most this far from it ("وكانت وزارة
 # الداخلية في كازاخستان، قالت" is 15).
 SPEAKER_BEFORE_GAP = 25
+# A name followed by its title in apposition before the verb ("X، مدير ... في ...، قال"):
+# the longest title chains in the gold run to about 150 characters.
+APPOSITION_GAP = 200
 # Words between a verb and its speaker's name ("قال المتحدث باسم الرئاسة X").
 SPEAKER_AFTER_GAP = 70
 # A paragraph that is one quote with no verb continues the previous speaker when
@@ -50,6 +55,13 @@ _COMPLEMENT = re.compile(
     f"{LETTER_BEFORE}[\u0628\u0644]?\u0627\u0646(?:\u0647|\u0647\u0627|\u0647\u0645)?{LETTER_AFTER}|:"
 )
 _WORD = re.compile(r"[^\W\d_]+")
+# Where an unnamed speaker's phrase ends: a colon, a comma, a quote mark, a line, or the
+# complementiser (أن، إن، بأن ...) that opens what was said.
+_PHRASE_END = re.compile(
+    f'[:\u060c,"\n.]|{LETTER_BEFORE}[\u0628\u0644]?\u0627\u0646(?:\u0647|\u0647\u0627|\u0647\u0645)?{LETTER_AFTER}'
+)
+# Words kept of an unnamed speaker's phrase ("مصدر أمني رفيع في وزارة الداخلية").
+MAX_SPEAKER_WORDS = 6
 
 
 @dataclass
@@ -99,6 +111,8 @@ class _Article:
 
     def speaker(self, v: Verb, limit: int) -> tuple[str | None, str | None]:
         found = self._after(v, limit)
+        if found is None:
+            found = self._unnamed(v, limit)
         if found is None and v.kind != "participle":
             found = self._before(v)
         if found is None:
@@ -118,6 +132,19 @@ class _Article:
             return self.name_of(m)
         return self._role(v, limit)
 
+    def _unnamed(self, v: Verb, limit: int) -> tuple[str | None, str | None] | None:
+        """ "قال مصدر أمني إن", "وقالت الحكومة في بيان": a speaker phrase naming no one
+        (``quotes/sources.txt``), kept as written, with no entity id."""
+        nt = self.nt
+        lo = _norm_pos(nt, v.end, len(nt.norm))
+        hi = _norm_pos(nt, min(limit, v.end + SPEAKER_AFTER_GAP), len(nt.norm))
+        cut = _PHRASE_END.search(nt.norm, lo, hi)
+        words = list(_WORD.finditer(nt.norm, lo, cut.start() if cut else hi))[:MAX_SPEAKER_WORDS]
+        if not words or not _is_source(words[0].group()):
+            return None
+        s, e = nt.span(words[0].start(), words[-1].end())
+        return None, self.text[s:e]
+
     def _role(self, v: Verb, limit: int) -> tuple[str | None, str | None] | None:
         """ "وقال وزير الخارجية التركي: ..." -> the person that title named earlier."""
         role = role_after(self.text, v.end, min(limit, v.end + SPEAKER_AFTER_GAP))
@@ -131,10 +158,16 @@ class _Article:
             if m["end"] > v.start:
                 break
             best = m
-        if best is None or v.start - best["end"] > SPEAKER_BEFORE_GAP:
+        if best is None:
             return None
         gap = self.text[best["end"] : v.start]
         if '"' in normalize(gap) or _SENT_END.search(gap) or "\n" in gap:
+            return None
+        near = v.start - best["end"] <= SPEAKER_BEFORE_GAP
+        # "جون بيرد، مدير التحليل العلمي في وكالة ... التابعة لوزارة الدفاع، قال": a
+        # name, then its title in apposition, then the verb
+        apposition = gap.lstrip()[:1] in ("\u060c", ",") and len(gap) <= APPOSITION_GAP
+        if not (near or (apposition and best["kind"] == "PERSON")):
             return None
         return self.name_of(best)
 
@@ -155,6 +188,20 @@ class _Article:
                     if e <= m["start"] <= e + ACCORDING_GAP:
                         return m["surface"]
         return None
+
+
+@cache
+def _sources() -> frozenset[str]:
+    return frozenset(_bare(w) for w in read_words("quotes/sources.txt"))
+
+
+def _bare(word: str) -> str:
+    w = word[1:] if word[:1] in "\u0648\u0641" and len(word) > 3 else word  # و ف
+    return w[2:] if w.startswith("\u0627\u0644") and len(w) > 4 else w  # ال
+
+
+def _is_source(word: str) -> bool:
+    return _bare(word) in _sources()
 
 
 def _person_follows(text: str, org: dict, nxt: dict | None, limit: int) -> bool:
