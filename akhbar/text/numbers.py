@@ -223,7 +223,8 @@ def _adjacent(text: str, a: _Tok, b: _Tok) -> bool:
 
 def _chain(text: str, toks: list[_Tok], i: int) -> tuple[int, NumberMatch | None]:
     t0 = toks[i]
-    if t0.kind in ("vague", "scale_plural") or (t0.kind in _SCALES and t0.article):
+    # "الآلاف" is vague; "الألفي جريح" is a dual (2,000) even with its article.
+    if t0.kind in ("vague", "scale_plural") or (t0.kind == "scale" and t0.article):
         return _vague(text, toks, i)
     if t0.kind == "dual":
         return i + 1, NumberMatch(2, None, t0.start, t0.end, lemma=t0.lemma)

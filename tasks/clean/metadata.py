@@ -114,9 +114,11 @@ def parse_credit(body: str) -> list[str]:
 
 _PLACE = rf"[^\W\d_]+(?:\s+[^\W\d_]+){{0,{PLACE_MAX_WORDS - 1}}}"
 _PAREN = r"\s*\((?P<paren>[^()\d]{1,40})\)"
+# "دبي، الإمارات العربية المتحدة (CNN)—": a country after the city, before the agency.
 _DATELINE = re.compile(
-    rf"(?P<place>{_PLACE})(?:{_PAREN})?(?:\s*/\s*{_PLACE}(?:\s*\([^()\d]{{1,40}}\))?){{0,4}}"
-    r"\s*(?:(?P<dash>-{1,2})\s*(?P<agency>[^\W\d_][^\s:]*(?:\s+[^\W\d_]+){0,2})?\s*:?"
+    rf"(?P<place>{_PLACE})(?:\s*[\u060c,]\s*{_PLACE}(?=\s*\())?(?:{_PAREN})?"
+    rf"(?:\s*/\s*{_PLACE}(?:\s*\([^()\d]{{1,40}}\))?){{0,4}}"
+    r"\s*(?:(?P<dash>[-\u2013\u2014]{1,2})\s*(?P<agency>[^\W\d_][^\s:]*(?:\s+[^\W\d_]+){0,2})?\s*:?"
     r"|(?P<colon>:))"
 )
 

@@ -17,7 +17,15 @@ from tasks.clean import CleanResult
 from tasks.extract.common.context import ExtractContext
 from tasks.extract.common.extractor import Extractor
 
-__all__ = ["EXTRACTORS", "ExtractContext", "Facts", "error_row", "extract_article"]
+__all__ = [
+    "EXTRACTORS",
+    "ExtractContext",
+    "Facts",
+    "dateline_span",
+    "error_row",
+    "extract_article",
+    "lead_span",
+]
 
 Facts = dict[str, list[dict]]  # table name -> rows without article_id
 # Longest error text kept per failure: the exception's type and the start of its message.
@@ -46,6 +54,8 @@ def extract_article(
         published_precision=cleaned.published_precision,
         ingest_date=ingest_date,
         story_date=story_date,
+        dateline=dateline_span(cleaned),
+        lead=lead_span(cleaned),
     )
     facts: Facts = {t: [] for t in EXTRACT_TABLES}
     for extractor in EXTRACTORS:
@@ -54,6 +64,27 @@ def extract_article(
         except Exception as e:  # one rule's bug costs its table's rows, never the article
             facts["extract_errors"].append(error_row(extractor.name, e))
     return facts
+
+
+def lead_span(cleaned: CleanResult) -> tuple[int, int] | None:
+    """The headline (when the text has one) through the first body paragraph."""
+    if not cleaned.body_spans:
+        return None
+    start, end = cleaned.body_spans[0]
+    if cleaned.title_span is not None:
+        start = min(start, cleaned.title_span[0])
+    return start, end
+
+
+def dateline_span(cleaned: CleanResult) -> tuple[int, int] | None:
+    """Source span of the dateline's place name, when the text opens with one."""
+    if not cleaned.dateline:
+        return None
+    for b in cleaned.boilerplate:
+        if b["kind"] == "dateline":
+            at = cleaned.text.find(cleaned.dateline, b["start"], b["end"])
+            return (at, at + len(cleaned.dateline)) if at >= 0 else None
+    return None
 
 
 def error_row(stage: str, e: BaseException) -> dict:

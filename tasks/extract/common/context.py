@@ -7,6 +7,7 @@ from datetime import date, datetime
 from functools import cached_property
 
 from akhbar.text.normalize import NormText
+from tasks.extract.common.dates import dated, event_day
 from tasks.extract.common.scan import Scan, scan
 
 
@@ -28,6 +29,12 @@ class ExtractContext:
     # Writing day inferred from related articles (tasks.story.infer),
     # used only when neither a publication date nor the text pins one down.
     story_date: date | None = None
+    # Source span of the dateline's place ("بغداد" of "بغداد (أ ف ب) -"): blanked in
+    # ``visible`` as boilerplate, yet where the story happened when no sentence says.
+    dateline: tuple[int, int] | None = None
+    # Source span of the first body paragraph (after the title): where a story says
+    # what happened, where and when.
+    lead: tuple[int, int] | None = None
     mentions: list[dict] = field(default_factory=list)  # MENTIONS rows (no article_id)
     entities: dict[str, dict] = field(default_factory=dict)  # entity_id -> ENTITY_DEFS row
     timex: list[dict] = field(default_factory=list)  # TIMEX rows (no article_id)
@@ -36,6 +43,21 @@ class ExtractContext:
     def scan(self) -> Scan:
         """The gazetteer/phrase scan of this article, shared by entities and quotes."""
         return scan(self.nt.norm)
+
+    @cached_property
+    def event_day(self) -> date | None:
+        """The story's day (the lead's recent date); read after the timex extractor ran."""
+        published = self.published_at.date() if self.published_at is not None else None
+        return event_day(dated(self.timex, self.visible), self.lead_span, published)
+
+    @property
+    def lead_span(self) -> tuple[int, int]:
+        """The lead paragraph: ``lead`` when cleaning found a body, else the first line."""
+        if self.lead is not None:
+            return self.lead
+        start = len(self.visible) - len(self.visible.lstrip())
+        end = self.visible.find("\n", start)
+        return start, len(self.visible) if end < 0 else end
 
     @classmethod
     def from_visible(cls, text: str, visible: str, **kw: object) -> ExtractContext:

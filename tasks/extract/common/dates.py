@@ -1,36 +1,110 @@
-"""A figure's or a quote's day: the nearest day-precise date stated in its sentence."""
+"""A figure's or a quote's day: its clause's date, else its sentence's, else the article's."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+from datetime import date, timedelta
+from functools import cache
 
-from akhbar.text.sentences import sentence_spans
+from akhbar.data import read_rows
+from akhbar.text.sentences import clause_spans, sentence_spans
+from akhbar.text.wordlist import fold, trie_regex
 
-__all__ = ["attach_dates"]
+__all__ = ["attach_dates", "dated", "event_day", "period_bound"]
 
 # Precisions good enough to date a figure or a quote.
 _ATTACHABLE = ("day", "minute")
+# The lead's date is the article's event day only this close to publication:
+# news reports what happened in the last days ("الجمعة" in a Sunday article);
+# an older date in the lead is background (an anniversary, a past attack).
+EVENT_DAY_MAX_AGE = timedelta(days=7)
+# Characters before a date searched for a period-bound word, within its clause
+# ("منذ بدء هجوم القوات الحكومية على المحافظة في 19 يونيو": 45).
+_BOUND_WINDOW = 60
+_CLAUSE_END = re.compile(r"[\u060c,.;\u061b:\n]")
 
 
-def attach_dates(rows: list[dict], timex: list[dict], text: str) -> None:
-    """Set ``row["date"]`` from the nearest day-precise date in the row's sentence.
+@cache
+def _bound_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    rows = read_rows("time/period_bounds.txt")
+    starts = [fold(w) for w, bound in rows if bound == "start"]
+    ends = [fold(w) for w, bound in rows if bound == "end"]
+    return (
+        re.compile(rf"(?<!\w)(?:{trie_regex(starts)})(?!\w)"),
+        re.compile(rf"(?<!\w)(?:{trie_regex(ends)})\s*(?:يوم\s*)?$"),
+    )
 
-    ``rows`` are figures or quotes with ``start``/``end``; rows with no dated
-    timex in their sentence keep the date they had (None by default).
+
+def period_bound(text: str, t: dict) -> str | None:
+    """ "start" or "end" when timex ``t`` bounds a period ("منذ بدء الهجوم في 19 يونيو",
+    "حتى 30 يونيو"), else None."""
+    clause = text[max(0, t["start"] - _BOUND_WINDOW) : t["start"]]
+    clause = fold(_CLAUSE_END.split(clause)[-1])
+    since, until = _bound_res()
+    if since.search(clause):
+        return "start"
+    return "end" if until.search(clause) else None
+
+
+def dated(timex: list[dict], text: str) -> list[dict]:
+    """The day-precise dates of ``timex`` that are not period bounds."""
+    return [
+        t
+        for t in timex
+        if t.get("resolved_date")
+        and t.get("precision") in _ATTACHABLE
+        and period_bound(text, t) is None
+    ]
+
+
+def event_day(timex: list[dict], lead: tuple[int, int], published: date | None) -> date | None:
+    """The day of the article's story: the first date of its lead paragraph, when recent.
+
+    ``timex`` must already be filtered of period bounds (see :func:`dated`).
     """
-    dated = [t for t in timex if t.get("resolved_date") and t.get("precision") in _ATTACHABLE]
-    spans = sentence_spans(text) if dated else []
+    start, end = lead
+    for t in timex:
+        if start <= t["start"] and t["end"] <= end:
+            day = t["resolved_date"]
+            if published is None or published - EVENT_DAY_MAX_AGE <= day <= published:
+                return day
+            return None
+    return None
+
+
+def attach_dates(
+    rows: list[dict], timex: list[dict], text: str, fallback: date | None = None
+) -> None:
+    """Set ``row["date"]``: the nearest day-precise date of the row's clause, else of its
+    sentence, else ``fallback`` (the article's event day).
+
+    ``rows`` are figures or quotes with ``start``/``end``; a date that bounds a
+    period ("منذ 18 نيسان") is not a row's day.
+    """
+    found = dated(timex, text)
+    spans = sentence_spans(text) if found else []
     starts = [s for s, _e in spans]
     for row in rows:
-        row["date"] = row.get("date")
-        i = bisect_right(starts, row["start"]) - 1
-        if i < 0 or row["start"] >= spans[i][1]:
-            continue
-        s0, s1 = spans[i]
-        near = [t for t in dated if t["start"] >= s0 and t["end"] <= s1]
-        if near:
-            best = min(near, key=lambda t: (_gap(t, row), t["start"]))
-            row["date"] = best["resolved_date"]
+        row["date"] = row.get("date") or _own_date(row, found, text, spans, starts) or fallback
+
+
+def _own_date(
+    row: dict, found: list[dict], text: str, spans: list[tuple[int, int]], starts: list[int]
+) -> date | None:
+    i = bisect_right(starts, row["start"]) - 1
+    if i < 0 or row["start"] >= spans[i][1]:
+        return None
+    s0, s1 = spans[i]
+    near = [t for t in found if t["start"] >= s0 and t["end"] <= s1]
+    if not near:
+        return None
+    for c0, c1 in clause_spans(text, s0, s1):
+        if c0 <= row["start"] < c1:
+            mine = [t for t in near if t["start"] >= c0 and t["end"] <= c1]
+            near = mine or near
+            break
+    return min(near, key=lambda t: (_gap(t, row), t["start"]))["resolved_date"]
 
 
 def _gap(t: dict, row: dict) -> int:

@@ -105,7 +105,7 @@ def _entries() -> list[tuple[Entry, list[str]]]:
         extra.setdefault(row[0], []).extend(_split(_opt(row, 1)))
     for eid, iso, ar, en in read_rows("gazetteer/countries.tsv"):
         e = Entry(eid, "LOCATION", ar, en, iso, granularity="country")
-        out.append((e, [ar, *extra.get(iso, [])]))
+        out.append((e, [ar, *_glued(ar), *extra.get(iso, [])]))
     for row in read_rows("gazetteer/places.tsv"):
         e = Entry(row[0], "LOCATION", row[1], row[2], _country(row[3]), granularity="city")
         out.append((e, [row[1], *_split(_opt(row, 4))]))
@@ -131,6 +131,13 @@ def _entries() -> list[tuple[Entry, list[str]]]:
             e = Entry(row[0], "ORGANIZATION", row[1], row[2], _country(row[3]))
             out.append((e, [row[1], *_split(_opt(row, 4))]))
     return out
+
+
+def _glued(name: str) -> list[str]:
+    """A two-word country name is often written as one word ("بوركينافاسو",
+    "كوستاريكا"); an article-less name glued never spells another word."""
+    parts = name.split()
+    return ["".join(parts)] if len(parts) == 2 and not parts[0].startswith(_AL) else []
 
 
 def _forms(entries: list[tuple[Entry, list[str]]]) -> dict[str, tuple[Entry, bool]]:

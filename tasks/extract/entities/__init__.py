@@ -19,12 +19,13 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
+from akhbar.text.normalize import normalize
 from tasks.extract.common.context import ExtractContext
 from tasks.extract.common.extractor import Extractor, Rows
-from tasks.extract.common.gazetteer import find_names, lexicon
+from tasks.extract.common.gazetteer import find_names, key, lexicon
 from tasks.extract.common.scan import Scan, scan
 from tasks.extract.entities.ambiguity import disambiguate
-from tasks.extract.entities.combine import combine, found_again, trim
+from tasks.extract.entities.combine import combine, discovered_entity, found_again, trim
 from tasks.extract.entities.features import context_features
 from tasks.extract.entities.heads import discover_heads, place_aliases
 from tasks.extract.entities.people import discover_given
@@ -38,7 +39,7 @@ from tasks.extract.entities.rules import (
 )
 from tasks.extract.entities.tagger import model, tag_text
 
-__all__ = ["EXTRACTOR", "extract_entities", "find_hits"]
+__all__ = ["EXTRACTOR", "dateline_place", "extract_entities", "find_hits"]
 
 
 def _gazetteer(found: Scan) -> tuple[list[Hit], dict[int, Hit]]:
@@ -166,7 +167,35 @@ def extract_entities(ctx: ExtractContext) -> tuple[list[dict], list[dict]]:
             defs[eid]["name"] = surface  # the full name, not a later alias
         if defs[eid]["country"] is None and h.entity.country:
             defs[eid]["country"] = h.entity.country
+    dateline = dateline_place(ctx)
+    if dateline is not None:
+        mention, entity = dateline
+        mentions.insert(0, mention)
+        defs.setdefault(entity["entity_id"], entity)
     return mentions, list(defs.values())
+
+
+def dateline_place(ctx: ExtractContext) -> tuple[dict, dict] | None:
+    """(MENTIONS row, ENTITY_DEFS row) of the dateline's place, which ``visible`` blanks."""
+    if ctx.dateline is None:
+        return None
+    start, end = ctx.dateline
+    surface = ctx.text[start:end]
+    known = lexicon().forms.get(key(normalize(surface)))
+    if known is not None and known[0].kind == "LOCATION":
+        entity = known[0].definition()
+    else:
+        entity = discovered_entity("LOCATION", normalize(surface)).definition("discovered")
+        entity["name"] = surface
+    mention = {
+        "entity_id": entity["entity_id"],
+        "kind": "LOCATION",
+        "surface": surface,
+        "start": start,
+        "end": end,
+        "method": "dateline",
+    }
+    return mention, entity
 
 
 def _run(ctx: ExtractContext) -> Rows:

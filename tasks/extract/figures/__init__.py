@@ -15,7 +15,7 @@ from akhbar.text.sentences import sentence_spans
 from tasks.extract.common.context import ExtractContext
 from tasks.extract.common.dates import attach_dates
 from tasks.extract.common.extractor import Extractor, Rows
-from tasks.extract.figures.attach import SentenceAttach
+from tasks.extract.figures.attach import SentenceAttach, article_place
 from tasks.extract.figures.lexicon import lexicon
 from tasks.extract.figures.link import Found, sentence_figures
 
@@ -32,12 +32,13 @@ def extract_figures(ctx: ExtractContext) -> list[dict]:
     rows: list[dict] = []
     starts = [m.start() for m in hits]
     locs = [m for m in ctx.mentions if m.get("kind") == "LOCATION"]
+    where = article_place(ctx, lex, locs)
     for s, e in _sentences_with_hits(norm, starts):
         mine = hits[bisect_left(starts, s) : bisect_left(starts, e)]
         found = sentence_figures(lex, norm, s, e, mine)
         if found:
             sent = ctx.nt.span(s, e)
-            at = SentenceAttach(ctx, lex, (s, e), sent, locs)
+            at = SentenceAttach(ctx, lex, (s, e), sent, locs, where)
             text = ctx.text[sent[0] : sent[1]]
             rows.extend(_row(ctx, at, f, text) for f in found)
     return rows
@@ -90,7 +91,7 @@ def _row(ctx: ExtractContext, at: SentenceAttach, f: Found, sentence: str) -> di
 def _run(ctx: ExtractContext) -> Rows:
     rows = extract_figures(ctx)
     # A row takes the date stated in its own sentence, when there is one.
-    attach_dates([r for r in rows if r.get("date") is None], ctx.timex, ctx.visible)
+    attach_dates([r for r in rows if r.get("date") is None], ctx.timex, ctx.visible, ctx.event_day)
     return {"figures": rows}
 
 

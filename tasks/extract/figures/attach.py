@@ -21,7 +21,7 @@ from akhbar.text.sentences import clause_spans
 from tasks.extract.common.context import ExtractContext
 from tasks.extract.figures.lexicon import Lexicon
 
-__all__ = ["SentenceAttach"]
+__all__ = ["SentenceAttach", "article_place", "elsewhere", "most_specific"]
 
 # Words allowed between a figure and "its" place ("قتلوا في مدينة حلب": في مدينة).
 # Every one of them must be a preposition or place head from location_preps.txt.
@@ -40,7 +40,18 @@ class SentenceAttach:
     (ties between equally near places go to the first, as before).
     """
 
-    __slots__ = ("_clauses", "_one", "_prep", "_props", "ctx", "lex", "locs", "sent", "sent_norm")
+    __slots__ = (
+        "_clauses",
+        "_one",
+        "_prep",
+        "_props",
+        "article_place",
+        "ctx",
+        "lex",
+        "locs",
+        "sent",
+        "sent_norm",
+    )
 
     def __init__(
         self,
@@ -49,9 +60,15 @@ class SentenceAttach:
         sent_norm: tuple[int, int],
         sent: tuple[int, int],
         locs: list[dict],
+        article_place: str | None = None,
     ) -> None:
         self.ctx, self.lex, self.sent_norm, self.sent = ctx, lex, sent_norm, sent
-        self.locs = [m for m in locs if sent[0] <= m["start"] and m["end"] <= sent[1]]
+        self.article_place = article_place
+        self.locs = [
+            m
+            for m in locs
+            if sent[0] <= m["start"] and m["end"] <= sent[1] and not elsewhere(ctx, lex, m)
+        ]
         # Every rule below picks one of the sentence's places: when they are all
         # one entity (the usual case), that entity is the answer for every figure.
         ids = {m["entity_id"] for m in self.locs}
@@ -61,10 +78,20 @@ class SentenceAttach:
         self._prep: tuple[str | None] | None = None
 
     def location(self, fig: tuple[int, int]) -> str | None:
-        """Entity id of the place a figure (source span) happened in, or None."""
+        """Entity id of the place a figure (source span) happened in, or None.
+
+        Its own proposition's place, else its sentence's, else the article's
+        (dateline or lead): a place from another sentence is never taken.
+        """
+        if not self.locs:
+            return self.article_place
+        found = self._sentence_place(fig)
+        if found is None and self.article_place in {m["entity_id"] for m in self.locs}:
+            return self.article_place
+        return found
+
+    def _sentence_place(self, fig: tuple[int, int]) -> str | None:
         locs = self.locs
-        if not locs:
-            return None
         if self._one is not _MANY:
             return self._one
         after = [m for m in locs if m["start"] >= fig[1]]
@@ -84,10 +111,12 @@ class SentenceAttach:
             self._props = _propositions(self.ctx.visible, self.sent)
         for ps, pe in self._props:
             if ps <= fig[0] < pe:
-                ids = {m["entity_id"] for m in locs if ps <= m["start"] and m["end"] <= pe}
+                ids = most_specific(
+                    self.ctx, self.lex, [m for m in locs if ps <= m["start"] and m["end"] <= pe]
+                )
                 if len(ids) == 1:
                     return ids.pop()
-        ids = {m["entity_id"] for m in locs}
+        ids = most_specific(self.ctx, self.lex, locs)
         return ids.pop() if len(ids) == 1 else None
 
     def according_to(self, fig: int) -> str | None:
@@ -114,6 +143,76 @@ class SentenceAttach:
 
 
 _MANY = object()  # marker: the sentence names several places
+# Characters before a place searched for a direction or border word ("الحدود مع").
+ELSEWHERE_WINDOW = 24
+# Most words between a place and the larger place that holds it
+# ("شرق مدينة خان يونس جنوب قطاع غزة": جنوب قطاع).
+MAX_CONTAINER_GAP_WORDS = 3
+
+
+def elsewhere(ctx: ExtractContext, lex: Lexicon, m: dict) -> bool:
+    """A place named as a direction or a border ("صوب الجولان", "الحدود مع الأردن")."""
+    before = _gap_words(ctx.visible[max(0, m["start"] - ELSEWHERE_WINDOW) : m["start"]])
+    tail = before[-2:]
+    return any(" ".join(tail[i:]) in lex.place_not_here for i in range(len(tail)))
+
+
+def most_specific(ctx: ExtractContext, lex: Lexicon, locs: list[dict]) -> set[str]:
+    """Ids of ``locs`` without the places that only hold another of them.
+
+    A place is a holder when the text names it right after another as its
+    setting ("خان يونس جنوب قطاع غزة", "ماناغوا عاصمة نيكاراغوا") or when the
+    gazetteer makes it the other's country or region.
+    """
+    ids = {m["entity_id"] for m in locs}
+    if len(ids) < 2:
+        return ids
+    holders: set[str] = set()
+    ordered = sorted(locs, key=_start)
+    for a, b in pairwise(ordered):
+        if a["entity_id"] != b["entity_id"]:
+            words = _gap_words(ctx.visible[a["end"] : b["start"]])
+            if len(words) <= MAX_CONTAINER_GAP_WORDS and all(w in lex.place_holders for w in words):
+                holders.add(b["entity_id"])
+    for eid in ids:
+        inner = ctx.entities.get(eid) or {}
+        for other in ids - {eid}:
+            outer = ctx.entities.get(other) or {}
+            if inner.get("parent_id") == other or (
+                outer.get("granularity") == "country"
+                and inner.get("granularity") != "country"
+                and inner.get("country")
+                and inner.get("country") == outer.get("country")
+            ):
+                holders.add(other)
+    return (ids - holders) or ids
+
+
+def article_place(ctx: ExtractContext, lex: Lexicon, locs: list[dict]) -> str | None:
+    """The article's place: the lead paragraph's most named one, else its dateline's.
+
+    The lead says where the story happened; a dateline says where it was filed,
+    which is mostly the same place but not always ("جاكرتا -- وقعت ست موجات من
+    الهجمات في ألماتي": Xinhua's desk, Almaty's story).
+    """
+    start, end = ctx.lead_span
+    lead = [
+        m
+        for m in locs
+        if start <= m["start"]
+        and m["end"] <= end
+        and m.get("method") != "dateline"
+        and not elsewhere(ctx, lex, m)
+    ]
+    ids = most_specific(ctx, lex, lead)
+    if not ids:
+        return next((m["entity_id"] for m in locs if m.get("method") == "dateline"), None)
+    counts = {eid: 0 for eid in ids}
+    for m in locs:
+        if m["entity_id"] in counts:
+            counts[m["entity_id"]] += 1
+    first = {m["entity_id"]: i for i, m in reversed(list(enumerate(lead)))}
+    return max(ids, key=lambda eid: (counts[eid], -first[eid]))
 
 
 def _start(m: dict) -> int:

@@ -67,6 +67,8 @@ class Lexicon:
     post_re: re.Pattern[str]
     noun_re: re.Pattern[str]
     tally_re: re.Pattern[str]
+    tally_back_re: re.Pattern[str]  # a tally pointing back to the clause's event ("وعددهم")
+    part_of_re: re.Pattern[str]  # opens the breakdown of the figure before ("من بينهم")
     blocked_after_re: re.Pattern[str]
     blocked_before: frozenset[str]
     pre_qual_re: re.Pattern[str]  # anchored at the end of the text before a number
@@ -78,6 +80,8 @@ class Lexicon:
     attr_verb_re: re.Pattern[str]
     attr_stop: frozenset[str]
     loc_preps: frozenset[str]
+    place_holders: frozenset[str]  # words between a place and the larger place holding it
+    place_not_here: frozenset[str]  # a place after these is a direction, not a location
     gap_stop: frozenset[str]  # words that break an event-number binding
 
 
@@ -124,6 +128,8 @@ def lexicon() -> Lexicon:
         post_re=re.compile(r"\s*" + _words(list(posts))),
         noun_re=re.compile(r"\s*" + _words(list(nouns))),
         tally_re=re.compile(_words(_list("tally.txt"))),
+        tally_back_re=re.compile(_words(_list("tally_back.txt")) + r"\s*$"),
+        part_of_re=re.compile(_words(_list("part_of.txt")) + r"\s*$"),
         blocked_after_re=re.compile(
             r"\s*(?:[%\u066a]|" + _words([b for b in blocked_after if b not in "%\u066a"]) + ")"
         ),
@@ -138,6 +144,8 @@ def lexicon() -> Lexicon:
         attr_verb_re=re.compile(_cues([fold(f) for k, f in attr if k == "verb"])),
         attr_stop=frozenset(_list("attribution_stop.txt")),
         loc_preps=frozenset(_list("location_preps.txt")),
+        place_not_here=frozenset(_list("place_not_here.txt")),
+        place_holders=frozenset(_list("location_preps.txt") + _list("place_containers.txt")),
         gap_stop=frozenset(_list("gap_stop.txt")),
     )
 

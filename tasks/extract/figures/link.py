@@ -32,6 +32,11 @@ MAX_EVENT_GAP_WORDS = 3
 MAX_TALLY_GAP_WORDS = 10
 # Words between the tally word and its counted noun ("العدد الإجمالي للإرهابيين").
 MAX_TALLY_NOUN_WORDS = 2
+# Characters between a pointing-back tally ("وعددهم", "والبالغ عددهم") and its number.
+MAX_BACK_TALLY_CHARS = 24
+# Words between a figure and the "من بينهم" that opens its breakdown: an object
+# or a place ("9 أشخاص في المدينة، من بينهم"); the comma before the cue is allowed.
+MAX_PART_OF_GAP_WORDS = 6
 # A digits-only number in this range with no counted noun after it is a year.
 YEAR_MIN, YEAR_MAX = 1900, 2100
 # Punctuation that closes a binding window (normalised text: Arabic comma is ",").
@@ -41,6 +46,11 @@ _OF = re.compile(r"\s*من\s+")
 _CONJ = frozenset("وف")
 _LAST_WORD = re.compile(r"(\w+)\s*$")
 _COORD = re.compile(r"\s*و?\s*")  # what may separate two coordinated counts
+_HARD_STOP = re.compile(r"[.;:!?\"()\[\]{}\u061b]")  # _STOP without the comma
+# A complementiser opens a new clause: "تمكنوا من الفرار وإن 60 مدنيا قتلوا".
+_OPENER = re.compile(rf"(?<!\w)[{normalize('وف')}]?{normalize('إن')}(?:ه|ها|هم)?(?!\w)")
+_PAREN_CLOSE = re.compile(r"\s*\)")
+_PAREN_OPEN = re.compile(r"\(\s*$")
 
 
 @dataclass(slots=True)  # not frozen: cheaper to build; nothing mutates it
@@ -90,14 +100,22 @@ def sentence_figures(
     prev: tuple[Found, tuple[int, int, Entry]] | None = None
     before = s  # end of the last number that could be a count
     for num in nums:
+        if out and _repeats_dual(norm, out[-1], num):
+            out[-1].end = num.m.end  # "جنديين اثنين": the numeral repeats the dual
+            continue
         if _not_a_count(lex, norm, s, e, num):
             continue  # years, money, durations... do not cut an event from its number
-        found, ev = _link(lex, norm, s, e, num, events, before, prev)
+        found, ev = _link(lex, norm, s, e, num, events, before, prev, out[-1] if out else None)
         if found is not None:
             out.append(found)
         prev = (found, ev) if found is not None and ev is not None else None
         before = num.m.end
     return out
+
+
+def _repeats_dual(norm: str, last: Found, num: _Num) -> bool:
+    gap = norm[last.end : num.m.start]
+    return last.value == num.m.value == 2 and not num.m.digits_only and (gap == "" or gap.isspace())
 
 
 def _not_a_count(lex: Lexicon, norm: str, s: int, e: int, num: _Num) -> bool:
@@ -155,16 +173,23 @@ def _link(
     events: list[tuple[int, int, Entry]],
     before: int,
     prev: tuple[Found, tuple[int, int, Entry]] | None,
+    last: Found | None = None,
 ) -> tuple[Found | None, tuple[int, int, Entry] | None]:
     m = num.m
     noun = _noun_after(lex, norm, e, m)
-    qual_start, pre_q = _pre_qualifier(lex, norm, s, num.start)
+    opened = _PAREN_OPEN.search(norm, max(s, num.start - 4), num.start)
+    qual_start, pre_q = _pre_qualifier(lex, norm, s, opened.start() if opened else num.start)
     ev = _event_before(lex, norm, events, before, qual_start, prev, num)
     trig: tuple[int, int, Entry] | None = ev
-    tally = False
+    tally = detached = False
     if trig is None:
         trig = _tally_before(lex, norm, s, before, qual_start)
         tally = trig is not None
+    if trig is None:  # "مقتل كل من كانوا على متنها وعددهم 298 شخصا"
+        trig = _back_tally(lex, norm, s, qual_start, events)
+        if trig is None and last is not None:  # "القبض على 9 أشخاص، من بينهم 3 روس"
+            trig = _part_of(lex, norm, last, qual_start)
+        detached = trig is not None  # the trigger is far: the surface is the count alone
     typed = noun is not None and noun.entry is not None and noun.entry.count_type is not None
     if trig is None and typed and noun.entry.role == "noun":
         trig = (noun.start, noun.end, noun.entry)
@@ -178,7 +203,9 @@ def _link(
     # The surface joins number, counted noun and trigger; a far tally word
     # ("عدد المعتقلين ... ستة آلاف شخص") stays out when a noun follows the number.
     noun_end = noun.end if noun and noun.entry else m.end
-    if tally and noun is not None and noun.entry is not None:
+    if detached:
+        start, end = num.start, max(noun_end, m.end)
+    elif tally and noun is not None and noun.entry is not None:
         start, end = num.start, noun_end
     else:
         start, end = min(num.start, trig[0]), max(noun_end, trig[1], m.end)
@@ -232,13 +259,16 @@ def _post_qualifier(lex: Lexicon, norm: str, pos: int, e: int) -> tuple[int, str
 
 def _noun_after(lex: Lexicon, norm: str, e: int, m: NumberMatch) -> _Noun | None:
     """The counted noun after a number, with "من ال..." complement and post qualifier."""
-    pos, qual = _post_qualifier(lex, norm, m.end, e)
+    close = _PAREN_CLOSE.match(norm, m.end, e)  # "عدد (13) فرد": official statements
+    pos, qual = _post_qualifier(lex, norm, close.end() if close else m.end, e)
     if m.lemma is not None:  # a dual noun is its own counted noun
         entry = lex.lemmas.get(normalize(m.lemma))
         head: _Noun | None = _Noun(entry, m.lemma, m.start, m.end, qual)
     else:
         nm = lex.noun_re.match(norm, pos, e)
         head = None
+        if nm is not None and (nm.group("pre") or "")[:1] in _CONJ:
+            nm = None  # "مقتل 29 وإصابة 24": a noun after و opens the next count
         if nm is not None:
             entry = lex.nouns[canon(nm.group("w"))]
             head = _Noun(entry, entry.lemma, _begin(nm), nm.end(), qual)
@@ -269,7 +299,9 @@ def _complement(lex: Lexicon, norm: str, pos: int, e: int) -> tuple[Entry, int] 
 
 def _gap_ok(norm: str, a: int, b: int, max_words: int) -> bool:
     gap = norm[a:b]
-    return not _STOP.search(gap) and len(_WORD.findall(gap)) <= max_words
+    if _STOP.search(gap) or _OPENER.search(gap):
+        return False
+    return len(_WORD.findall(gap)) <= max_words
 
 
 def _event_before(
@@ -314,6 +346,32 @@ def _tally_before(
                 break
             pos = w.end()
     return best
+
+
+def _back_tally(
+    lex: Lexicon, norm: str, s: int, qual_start: int, events: list[tuple[int, int, Entry]]
+) -> tuple[int, int, Entry] | None:
+    """The sentence's last event before a tally that points back ("وعددهم", "البالغ عددهم")."""
+    t = lex.tally_back_re.search(norm, max(s, qual_start - MAX_BACK_TALLY_CHARS), qual_start)
+    if t is None:
+        return None
+    earlier = [ev for ev in events if ev[1] <= t.start()]
+    return earlier[-1] if earlier else None
+
+
+def _part_of(
+    lex: Lexicon, norm: str, last: Found, qual_start: int
+) -> tuple[int, int, Entry] | None:
+    """A count after "من بينهم" right after a figure is a part of it, of its type."""
+    cue = lex.part_of_re.search(norm, last.end, qual_start)
+    if cue is None:
+        return None
+    gap = norm[last.end : cue.start()]
+    if _HARD_STOP.search(gap) or len(_WORD.findall(gap)) > MAX_PART_OF_GAP_WORDS:
+        return None
+    if norm[cue.end() : qual_start].strip():
+        return None
+    return (*last.trigger, Entry(last.count_type, "event", last.obj))
 
 
 def _post_after(lex: Lexicon, norm: str, pos: int, e: int) -> tuple[int, int, Entry] | None:

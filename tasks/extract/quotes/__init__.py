@@ -22,7 +22,7 @@ from tasks.extract.common.dates import attach_dates
 from tasks.extract.common.extractor import Extractor, Rows
 from tasks.extract.common.gazetteer import LETTER_AFTER, LETTER_BEFORE
 from tasks.extract.quotes.marks import Quoted, quoted_spans
-from tasks.extract.quotes.roles import resolve_role, role_after, title_gap
+from tasks.extract.quotes.roles import name_follows, resolve_role, role_after, title_gap
 
 __all__ = ["EXTRACTOR", "extract_quotes"]
 
@@ -39,6 +39,16 @@ SPEAKER_BEFORE_GAP = 25
 APPOSITION_GAP = 200
 # Words between a verb and its speaker's name ("قال المتحدث باسم الرئاسة X").
 SPEAKER_AFTER_GAP = 70
+# How far back a participle's sentence is searched for its subject ("بعث رئيس ... مؤكدا").
+SUBJECT_WINDOW = 400
+# Characters before a verb searched for an according-to opener ("بحسب ما نقلت").
+REPORTING_WINDOW = 8
+_REPORTING_OPENERS = frozenset(normalize(w) for w in ("ما", "كما", "حسبما", "بحسبما", "وفقما"))
+# Words kept of a name the recogniser missed, after its title ("منال الشريف").
+NAME_MAX_WORDS = 3
+# A sentence's subject is named within this many characters of its start ("ونشرت
+# نفسية كوهنافارد": 6; "وأعلنت وزارة الداخلية الأردنية": 7).
+SUBJECT_OPENING = 30
 # A paragraph that is one quote with no verb continues the previous speaker when
 # it is at least this long (shorter ones are sub-headings: "سيطرة قطاع الطرق").
 MIN_STANDALONE_CHARS = 40
@@ -89,6 +99,8 @@ class _Article:
         self.mention_spans = sorted((m["start"], m["end"]) for m in ctx.mentions)
         self.mention_starts = [s for s, _ in self.mention_spans]
         self.last: tuple[str | None, str | None] | None = None  # (id, speaker)
+        self.last_at = -1  # where the last quote's speaker was given
+        self._said: tuple[list[int], list[tuple[str | None, str | None]]] | None = None
 
     def verb_before(self, lo: int, hi: int) -> Verb | None:
         i = bisect_left(self.verb_starts, hi) - 1
@@ -109,77 +121,235 @@ class _Article:
     def name_of(self, mention: dict) -> tuple[str | None, str | None]:
         return mention["entity_id"], mention["surface"]
 
+    def resolved(self, speaker: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
+        """A speaker carried over to a later verb: by its entity's name, not its surface."""
+        ent = self.ctx.entities.get(speaker[0] or "")
+        return (speaker[0], ent["name"]) if ent else speaker
+
     def speaker(self, v: Verb, limit: int) -> tuple[str | None, str | None]:
+        return self.explicit(v, limit) or self.previous(v.start)
+
+    def explicit(self, v: Verb, limit: int) -> tuple[str | None, str | None] | None:
+        """The verb's own subject: named after it, an unnamed source, the sentence's
+        subject for a participle, or a name just before it."""
         found = self._after(v, limit)
         if found is None:
             found = self._unnamed(v, limit)
-        if found is None and v.kind != "participle":
-            found = self._before(v)
         if found is None:
-            found = self._previous(v.start)
+            found = self._subject(v) if v.kind == "participle" else self._before(v)
         return found
+
+    def according_person(self, close: int, limit: int) -> tuple[str | None, str | None] | None:
+        """ "«...»، وفقا لرئيسة لجنة نوبل بيريت ريس-أندرسن": a person cited right after
+        the quote said it."""
+        for s, e in self.according:
+            if close <= s <= close + MAX_VERB_AFTER:
+                i = bisect_left(self.speaker_starts, e)
+                m = self.speakers[i] if i < len(self.speakers) else None
+                ok = m is not None and m["kind"] == "PERSON" and m["start"] < limit
+                if ok and m["start"] - e <= ACCORDING_GAP and "\n" not in self.text[e : m["start"]]:
+                    return self.name_of(m)
+                return None
+        return None
+
+    def _subject(self, v: Verb) -> tuple[str | None, str | None] | None:
+        """A participle's speaker is its sentence's subject: the speaker of the sentence's
+        main speech verb ("وقال رئيس كازاخستان ...، مشدداً"), else its first person ("بعث
+        رئيس الحكومة عمر الرزاز برسائل ...، مؤكدا"), else its first organisation."""
+        lo = self._sentence_start(v.start)
+        starts, speakers = self.said()
+        i = bisect_left(starts, lo)
+        if i < len(starts) and starts[i] < v.start:
+            return speakers[i]
+        i = bisect_left(self.speaker_starts, lo)
+        inside = [m for m in self.speakers[i:] if m["end"] <= v.start]
+        people = [m for m in inside if m["kind"] == "PERSON"]
+        first = (people or inside or [None])[0]
+        return self.name_of(first) if first is not None else None
 
     def _after(self, v: Verb, limit: int) -> tuple[str | None, str | None] | None:
         after = self.speakers[bisect_left(self.speaker_starts, v.end) :]
         for i, m in enumerate(after):
             if m["start"] >= limit or m["start"] - v.end > SPEAKER_AFTER_GAP:
                 break
-            if not title_gap(self.text[v.end : m["start"]]):
+            if not title_gap(self._unnamed_text(v.end, m["start"])):
                 break
             nxt = after[i + 1] if i + 1 < len(after) else None
             if m["kind"] == "ORGANIZATION" and _person_follows(self.text, m, nxt, limit):
                 return self.name_of(nxt)  # "قال المتحدث باسم الجيش السوداني نبيل عبد الله"
+            if m["kind"] == "ORGANIZATION" and role_after(self.text, v.end, m["start"]):
+                break  # "وأكد مندوب موسكو في مجلس الأمن": a person by title, not the council
             return self.name_of(m)
         return self._role(v, limit)
 
-    def _unnamed(self, v: Verb, limit: int) -> tuple[str | None, str | None] | None:
-        """ "قال مصدر أمني إن", "وقالت الحكومة في بيان": a speaker phrase naming no one
-        (``quotes/sources.txt``), kept as written, with no entity id."""
+    def _unnamed_text(self, s: int, e: int) -> str:
+        """``text[s:e]`` without the names in it: a place or body inside a title
+        ("المتحدث باسم مديرية الدفاع المدني بمنطقة جيزان المقدم") is not a stop."""
+        i = bisect_left(self.mention_starts, s)
+        pieces, pos = [], s
+        while i < len(self.mention_spans) and self.mention_spans[i][0] < e:
+            ms, me = self.mention_spans[i]
+            pieces.append(self.text[pos:ms])
+            pos = max(pos, min(me, e))
+            i += 1
+        pieces.append(self.text[pos:e])
+        return " ".join(pieces)
+
+    def _phrase_after(self, v: Verb, limit: int) -> list[re.Match[str]]:
+        """Words after a verb up to the comma, colon, quote or أن that ends its subject."""
         nt = self.nt
         lo = _norm_pos(nt, v.end, len(nt.norm))
         hi = _norm_pos(nt, min(limit, v.end + SPEAKER_AFTER_GAP), len(nt.norm))
         cut = _PHRASE_END.search(nt.norm, lo, hi)
-        words = list(_WORD.finditer(nt.norm, lo, cut.start() if cut else hi))[:MAX_SPEAKER_WORDS]
+        return list(_WORD.finditer(nt.norm, lo, cut.start() if cut else hi))[:MAX_SPEAKER_WORDS]
+
+    def _as_written(self, words: list[re.Match[str]]) -> tuple[None, str]:
+        s, e = self.nt.span(words[0].start(), words[-1].end())
+        return None, self.text[s:e]
+
+    def _unnamed(self, v: Verb, limit: int) -> tuple[str | None, str | None] | None:
+        """ "قال مصدر أمني إن", "وقالت الحكومة في بيان": a speaker phrase naming no one
+        (``quotes/sources.txt``), kept as written, with no entity id."""
+        words = self._phrase_after(v, limit)
         if not words or not _is_source(words[0].group()):
             return None
-        s, e = nt.span(words[0].start(), words[-1].end())
-        return None, self.text[s:e]
+        if len(words) == 1 and _is_anaphor(words[0].group()):
+            return None  # "وتابعت المتحدثة": the spokeswoman named before
+        return self._as_written(words)
 
     def _role(self, v: Verb, limit: int) -> tuple[str | None, str | None] | None:
         """ "وقال وزير الخارجية التركي: ..." -> the person that title named earlier."""
         role = role_after(self.text, v.end, min(limit, v.end + SPEAKER_AFTER_GAP))
         if role is None:
             return None
+        words = self._phrase_after(v, limit)
+        at = name_follows([w.group() for w in words])
+        if at is not None and not self._in_mention(self.nt.span(*words[at].span())[0]):
+            # "وقالت الناشطة السعودية منال الشريف،": a name the recogniser missed; "وأشار
+            # الأمير زيد في بيان": a person named in full earlier, by one of its words
+            known = self._person_with_word(words[at].group(), v.start)
+            return known or self._as_written(words[at : at + NAME_MAX_WORDS])
         return resolve_role(role, self.text, self.persons, self.ctx.entities, v.start)
 
-    def _before(self, v: Verb) -> tuple[str | None, str | None] | None:
-        best = None
-        for m in self.speakers:
-            if m["end"] > v.start:
-                break
-            best = m
-        if best is None:
-            return None
-        gap = self.text[best["end"] : v.start]
-        if '"' in normalize(gap) or _SENT_END.search(gap) or "\n" in gap:
-            return None
-        near = v.start - best["end"] <= SPEAKER_BEFORE_GAP
-        # "جون بيرد، مدير التحليل العلمي في وكالة ... التابعة لوزارة الدفاع، قال": a
-        # name, then its title in apposition, then the verb
-        apposition = gap.lstrip()[:1] in ("\u060c", ",") and len(gap) <= APPOSITION_GAP
-        if not (near or (apposition and best["kind"] == "PERSON")):
-            return None
-        return self.name_of(best)
+    def _in_mention(self, pos: int) -> bool:
+        i = bisect_right(self.mention_starts, pos) - 1
+        return i >= 0 and pos < self.mention_spans[i][1]
 
-    def _previous(self, pos: int) -> tuple[str | None, str | None]:
+    def _person_with_word(self, word: str, pos: int) -> tuple[str | None, str | None] | None:
+        for m in reversed(self.persons):
+            if m["end"] <= pos and word in normalize(m["surface"]).split():
+                return self.resolved(self.name_of(m))
+        return None
+
+    def _before(self, v: Verb) -> tuple[str | None, str | None] | None:
+        if _conjoined(self.text, v):
+            return None  # "... فان هورميرن. وقالت إنه": a name before "وقال" ends the last clause
+        i = bisect_left(self.speaker_starts, v.start) - 1
+        while i >= 0 and self.speakers[i]["end"] > v.start:
+            i -= 1
+        if i < 0:
+            return None
+        best = self.speakers[i]
+        if v.start - best["end"] <= SPEAKER_BEFORE_GAP and self._one_clause(best, v):
+            return self.name_of(best)
+        # "جون بيرد، مدير التحليل العلمي في وكالة ... التابعة لوزارة الدفاع، قال": a
+        # name, then its title in apposition (after a comma or not), then the verb
+        for m in reversed(self.speakers[: i + 1]):
+            if v.start - m["end"] > APPOSITION_GAP:
+                break
+            if m["kind"] != "PERSON":
+                continue
+            gap = self.text[m["end"] : v.start]
+            titled = gap.lstrip()[:1] in ("\u060c", ",") or role_after(gap, 0, len(gap))
+            if titled and self._one_clause(m, v):
+                return self.name_of(m)
+            break
+        return None
+
+    def _one_clause(self, m: dict, v: Verb) -> bool:
+        """No quote, sentence end or line between a mention and a verb after it."""
+        gap = self.text[m["end"] : v.start]
+        return not ('"' in normalize(gap) or _SENT_END.search(gap) or "\n" in gap)
+
+    def said(self) -> tuple[list[int], list[tuple[str | None, str | None]]]:
+        """Every speech verb or attribution cue with an explicit speaker, in text order:
+        who spoke last when "وأضافت" or "وشدد على أن" names no one."""
+        if self._said is None:
+            found: list[tuple[int, tuple[str | None, str | None]]] = []
+            for v in self.verbs:
+                if self._reporting(v):
+                    continue  # "بحسب ما نقلت وكالة فرانس برس": the outlet, not a speaker
+                end = self.text.find("\n", v.end)
+                end = len(self.text) if end < 0 else end
+                sp = self._after(v, end) or self._unnamed(v, end)
+                if sp is None and v.kind != "participle":
+                    sp = self._before(v)
+                if sp is not None and sp[1]:
+                    found.append((v.start, self.resolved(sp)))
+            for s, e in self.according:  # "وفقا لرئيسة لجنة نوبل بيريت ريس-أندرسن"
+                for m in self.speakers[bisect_left(self.speaker_starts, e) :]:
+                    if m["start"] - e > SPEAKER_AFTER_GAP:
+                        break
+                    # a person only: "بحسب وكالة فرانس برس" names the outlet (according_to)
+                    if m["kind"] == "PERSON" and title_gap(self._unnamed_text(e, m["start"])):
+                        found.append((s, self.resolved(self.name_of(m))))
+                    break
+            found.sort(key=lambda x: x[0])
+            self._said = ([p for p, _ in found], [sp for _, sp in found])
+        return self._said
+
+    def previous(self, pos: int) -> tuple[str | None, str | None]:
+        """Who speaks when the verb names no one: the latest of the last explicit
+        speaker, the last quote's speaker and the previous sentence's subject."""
+        starts, speakers = self.said()
+        i = bisect_left(starts, pos) - 1
+        options: list[tuple[int, tuple[str | None, str | None]]] = []
+        if i >= 0:
+            options.append((starts[i], speakers[i]))
         if self.last is not None:
-            return self.last
+            options.append((self.last_at, self.last))
+        subject = self._previous_subject(pos)
+        if subject is not None:
+            options.append((subject["start"], self.resolved(self.name_of(subject))))
+        if options:
+            return max(options, key=lambda o: o[0])[1]
         before = [m for m in self.persons if m["end"] <= pos]
         if not before:
             return None, None
         m = before[-1]
         ent = self.ctx.entities.get(m["entity_id"])
         return m["entity_id"], ent["name"] if ent else m["surface"]
+
+    def _reporting(self, v: Verb) -> bool:
+        """A verb inside an according-to phrase ("بحسب ما نقلت", "كما ذكرت")."""
+        before = normalize(self.text[max(0, v.start - REPORTING_WINDOW) : v.start]).split()
+        if before and before[-1] in _REPORTING_OPENERS:
+            return True
+        return any(0 <= v.start - e <= REPORTING_WINDOW for _s, e in self.according)
+
+    def _previous_subject(self, pos: int) -> dict | None:
+        """The person or body opening the sentence before ``pos`` ("ونشرت نفسية
+        كوهنافارد ... صورة. وقالت"): a verb with no subject continues it."""
+        p = self._sentence_start(pos)
+        while p > 0 and self.text[p - 1].isspace():
+            p -= 1
+        if p > 0 and _SENT_END.match(self.text, p - 1):
+            p -= 1  # the previous sentence's own full stop
+        if p == 0:
+            return None
+        start = self._sentence_start(p)
+        i = bisect_left(self.speaker_starts, start)
+        if i < len(self.speakers) and self.speakers[i]["start"] - start <= SUBJECT_OPENING:
+            return self.speakers[i]
+        return None
+
+    def _sentence_start(self, pos: int) -> int:
+        lo = max(0, pos - SUBJECT_WINDOW)
+        ends = [m.end() for m in _SENT_END.finditer(self.text, lo, pos)]
+        start = max(self.text.rfind("\n", 0, pos) + 1, ends[-1] if ends else 0)
+        while start < pos and self.text[start].isspace():
+            start += 1
+        return start
 
     def according_to(self, lo: int, hi: int) -> str | None:
         for s, e in self.according:
@@ -204,6 +374,17 @@ def _is_source(word: str) -> bool:
     return _bare(word) in _sources()
 
 
+@cache
+def _anaphors() -> frozenset[str]:
+    return frozenset(read_words("quotes/anaphors.txt"))
+
+
+def _is_anaphor(word: str) -> bool:
+    """A definite source word that points back ("المتحدثة", "والبيان")."""
+    w = word[1:] if word[:1] in "\u0648\u0641" else word  # و ف
+    return w.startswith("\u0627\u0644") and w[2:] in _anaphors()
+
+
 def _person_follows(text: str, org: dict, nxt: dict | None, limit: int) -> bool:
     """A person named right after an organisation in a title: the org is the title's."""
     if nxt is None or nxt["kind"] != "PERSON" or nxt["start"] >= limit:
@@ -223,6 +404,7 @@ def extract_quotes(ctx: ExtractContext) -> list[dict]:
         if row is not None:
             rows.append(row)
             art.last = (row["speaker_id"], row["speaker"])
+            art.last_at = row["start"]
             prev = (q, verb, start)
     return rows
 
@@ -252,10 +434,13 @@ def _one(art: _Article, q: Quoted, prev):
         verb = art.verb_after(close + 1, pe)
         if verb is not None:
             speaker = art.speaker(verb, pe)
-    if verb is None and not _standalone(text, ps, pe, s, e):
+    cited = art.according_person(close + 1, pe)  # "«...»، وفقا لرئيسة اللجنة آنا لارسن"
+    if verb is None and cited is None and not _standalone(text, ps, pe, s, e):
         return None, None, 0
+    if speaker is None and verb is not None:
+        speaker = art.explicit(verb, s)
     if speaker is None:
-        speaker = art.speaker(verb, s) if verb is not None else art._previous(s)
+        speaker = cited or art.previous(verb.start if verb else s)
     row = {
         "speaker_id": speaker[0],
         "speaker": speaker[1],
@@ -269,6 +454,12 @@ def _one(art: _Article, q: Quoted, prev):
         "end": e,
     }
     return row, verb, e
+
+
+def _conjoined(text: str, v: Verb) -> bool:
+    """The verb carries و/ف: it opens a new clause (verb first, subject after or dropped)."""
+    i = v.start - 1
+    return i >= 0 and text[i] in "\u0648\u0641" and (i == 0 or not text[i - 1].isalpha())
 
 
 def _norm_pos(nt, pos: int, hi: int) -> int:
@@ -306,7 +497,7 @@ def _standalone(text: str, ps: int, pe: int, s: int, e: int) -> bool:
 def _run(ctx: ExtractContext) -> Rows:
     rows = extract_quotes(ctx)
     # A row takes the date stated in its own sentence, when there is one.
-    attach_dates([r for r in rows if r.get("date") is None], ctx.timex, ctx.visible)
+    attach_dates([r for r in rows if r.get("date") is None], ctx.timex, ctx.visible, ctx.event_day)
     return {"quotes": rows}
 
 

@@ -15,9 +15,9 @@ from functools import cache
 from akhbar.data import read_rows
 from akhbar.text.normalize import normalize
 from tasks.extract.common.gazetteer import key, lexicon
-from tasks.extract.common.names import PLACE_PREPS, is_definite, words
+from tasks.extract.common.names import PLACE_PREPS, PRONOUN_END, is_definite, words
 
-__all__ = ["Role", "resolve_role", "role_after", "title_gap"]
+__all__ = ["Role", "name_follows", "resolve_role", "role_after", "title_gap"]
 
 # Words of a title phrase read after a speech verb ("رئيس مجلس السيادة الانتقالي" is 4,
 # "المتحدث باسم وزارة الخارجية الروسية" 5).
@@ -44,15 +44,38 @@ def title_gap(gap: str) -> bool:
     العام ل" + "حزب الله", "القيادي في" + "جبهة ..."."""
     if "\n" in gap or '"' in normalize(gap) or ":" in gap:
         return False
-    wd, lex = words(), lexicon()
     gap = _CLITIC_END.sub(" ", normalize(gap))  # "لـ" glued to the next mention
-    for w in _WORD.findall(gap):
-        if w in wd.titles or w in wd.heads or w in lex.nisba or w in lex.forms:
+    return all(_title_word(w) or _title_word(_unclitic(w)) for w in _WORD.findall(gap))
+
+
+def name_follows(toks: list[str]) -> int | None:
+    """Where a name starts after a title phrase ("الناشطة السعودية منال الشريف"): the
+    first other word, when it could open a name (no article, preposition or pronoun
+    suffix: not "في", "لقناة", "حينها"); None when no name follows."""
+    wd = words()
+    for i, w in enumerate(toks):
+        if _title_word(w) or _title_word(_unclitic(w)):
             continue
-        if (is_definite(w) and w not in wd.stop) or w in PLACE_PREPS:
-            continue
-        return False
-    return True
+        if w in wd.stop or is_definite(w) or PRONOUN_END.search(w) or i + 1 >= len(toks):
+            return None
+        return i if w[0] not in "\u0644\u0628\u0643\u0641" else None  # ل ب ك ف
+    return None
+
+
+def _title_word(w: str) -> bool:
+    wd, lex = words(), lexicon()
+    if len(w) == 1 and w in "\u0648\u0641\u0628\u0644\u0643":  # a proclitic cut from its name
+        return True
+    if w in wd.titles or w in wd.heads or w in lex.nisba or w in lex.forms:
+        return True
+    return (is_definite(w) and w not in wd.stop) or w in PLACE_PREPS
+
+
+def _unclitic(w: str) -> str:
+    """A title word without its preposition: "لمديرية" -> "مديرية", "للدفاع" -> "الدفاع"."""
+    if len(w) > 3 and w.startswith("\u0644\u0644"):  # لل
+        return _AL + w[2:]
+    return w[1:] if len(w) > 3 and w[0] in "\u0644\u0628" else w  # ل ب
 
 
 def _phrase(toks: list[str]) -> tuple[str | None, int]:
@@ -102,7 +125,10 @@ def _role_before(text: str, m: dict) -> str | None:
     for i in range(len(toks) - 1, -1, -1):
         role, n = _phrase(toks[i:])
         if role is not None:
-            return role if title_gap(" ".join(toks[i + n :])) else None
+            # the last word may be a given name the recogniser left out ("وينكي روغن")
+            rest = toks[i + n :]
+            ok = title_gap(" ".join(rest)) or title_gap(" ".join(rest[:-1]))
+            return role if ok else None
     return None
 
 
@@ -113,7 +139,10 @@ def resolve_role(role: Role, text: str, persons: list[dict], entities: dict, pos
     same_country = [
         m for m in before if iso and (entities.get(m["entity_id"]) or {}).get("country") == iso
     ]
-    for m in reversed(same_country if iso else before):
+    # a person the gazetteer does not know has no country: its own title may still match
+    unknown = [m for m in before if not (entities.get(m["entity_id"]) or {}).get("country")]
+    candidates = sorted(same_country + unknown, key=lambda m: m["start"]) if iso else before
+    for m in reversed(candidates):
         ent = entities.get(m["entity_id"]) or {}
         known = lexicon().by_id.get(m["entity_id"])
         if _role_before(text, m) == title or (known is not None and known.role == title):
