@@ -192,3 +192,8 @@ def test_a_title_with_an_organisation_names_a_person_not_the_body() -> None:
 def test_a_name_after_a_title_the_recogniser_missed_is_kept() -> None:
     text = 'وقالت الناشطة الحقوقية منيرة الشامي، في تصريحات: "لقد عدنا إلى نقطة الصفر".'
     assert speakers(text) == ["منيرة الشامي"]
+
+
+def test_a_period_start_with_its_conjunction_is_not_the_day() -> None:
+    text = "ومنذ بدء الاحتجاجات في 2 آذار/مارس، قتل 12 شخصا، وأصيب آلاف آخرون."
+    assert day_of(text, "آلاف") is None

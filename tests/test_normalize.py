@@ -83,3 +83,11 @@ def test_diacritics_stay_with_their_word():
     start = nt.norm.index("مئه")
     s, e = nt.span(start, start + 3)
     assert text[s:e] == "مئةٌ"
+
+
+@given(st.text(alphabet=st.sampled_from(list("قالأإآىةـًٌَُِّ ﻻ٠١3,،\u200f\u200cيئؤ")), max_size=40))
+def test_to_norm_is_the_first_index_mapping_at_or_after(text: str) -> None:
+    nt = NormText(text)
+    for o in range(len(text) + 1):
+        first = next((n for n in range(len(nt.norm)) if nt.to_orig(n) >= o), len(nt.norm))
+        assert nt.to_norm(o) == first

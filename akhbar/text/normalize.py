@@ -174,6 +174,23 @@ class NormText:
             return self._bp_orig[i] + d
         return self._bp_orig[i] + self._run_len[i]  # inside a 1->many image
 
+    def to_norm(self, o: int) -> int:
+        """First normalised index whose source index (:meth:`to_orig`) is at or after ``o``."""
+        if o <= 0:
+            return 0
+        if o >= len(self.text):
+            return len(self.norm)
+        bp_orig = self._bp_orig
+        if len(bp_orig) == 1:
+            return o
+        i = bisect_right(bp_orig, o) - 1
+        d = o - bp_orig[i]
+        if d < self._run_len[i]:
+            return self._bp_norm[i] + d
+        if d == self._run_len[i]:  # the start of a replaced sequence: its image starts here
+            return self._bp_norm[i] + d
+        return self._bp_norm[i + 1]  # inside a replaced sequence: the next character
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Source span of ``norm[start:end]``; trailing marks stay with their letter."""
         s = self.to_orig(start)

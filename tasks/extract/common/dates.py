@@ -31,8 +31,8 @@ def _bound_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     starts = [fold(w) for w, bound in rows if bound == "start"]
     ends = [fold(w) for w, bound in rows if bound == "end"]
     return (
-        re.compile(rf"(?<!\w)(?:{trie_regex(starts)})(?!\w)"),
-        re.compile(rf"(?<!\w)(?:{trie_regex(ends)})\s*(?:يوم\s*)?$"),
+        re.compile(rf"(?<!\w)[وف]?(?:{trie_regex(starts)})(?!\w)"),
+        re.compile(rf"(?<!\w)[وف]?(?:{trie_regex(ends)})\s*(?:يوم\s*)?$"),
     )
 
 

@@ -101,6 +101,7 @@ class _Article:
         self.last: tuple[str | None, str | None] | None = None  # (id, speaker)
         self.last_at = -1  # where the last quote's speaker was given
         self._said: tuple[list[int], list[tuple[str | None, str | None]]] | None = None
+        self._said_verbs = 0  # verbs read into _said so far
 
     def verb_before(self, lo: int, hi: int) -> Verb | None:
         i = bisect_left(self.verb_starts, hi) - 1
@@ -157,7 +158,7 @@ class _Article:
         main speech verb ("وقال رئيس كازاخستان ...، مشدداً"), else its first person ("بعث
         رئيس الحكومة عمر الرزاز برسائل ...، مؤكدا"), else its first organisation."""
         lo = self._sentence_start(v.start)
-        starts, speakers = self.said()
+        starts, speakers = self.said(v.start)
         i = bisect_left(starts, lo)
         if i < len(starts) and starts[i] < v.start:
             return speakers[i]
@@ -271,37 +272,54 @@ class _Article:
         gap = self.text[m["end"] : v.start]
         return not ('"' in normalize(gap) or _SENT_END.search(gap) or "\n" in gap)
 
-    def said(self) -> tuple[list[int], list[tuple[str | None, str | None]]]:
-        """Every speech verb or attribution cue with an explicit speaker, in text order:
-        who spoke last when "وأضافت" or "وشدد على أن" names no one."""
+    def said(self, upto: int) -> tuple[list[int], list[tuple[str | None, str | None]]]:
+        """Every speech verb or attribution cue before ``upto`` with an explicit speaker, in
+        text order: who spoke last when "وأضافت" or "وشدد على أن" names no one. Verbs are
+        read once, as far as the quotes need (quotes come in text order)."""
         if self._said is None:
-            found: list[tuple[int, tuple[str | None, str | None]]] = []
-            for v in self.verbs:
-                if self._reporting(v):
-                    continue  # "بحسب ما نقلت وكالة فرانس برس": the outlet, not a speaker
-                end = self.text.find("\n", v.end)
-                end = len(self.text) if end < 0 else end
-                sp = self._after(v, end) or self._unnamed(v, end)
-                if sp is None and v.kind != "participle":
-                    sp = self._before(v)
-                if sp is not None and sp[1]:
-                    found.append((v.start, self.resolved(sp)))
-            for s, e in self.according:  # "وفقا لرئيسة لجنة نوبل بيريت ريس-أندرسن"
-                for m in self.speakers[bisect_left(self.speaker_starts, e) :]:
-                    if m["start"] - e > SPEAKER_AFTER_GAP:
-                        break
-                    # a person only: "بحسب وكالة فرانس برس" names the outlet (according_to)
-                    if m["kind"] == "PERSON" and title_gap(self._unnamed_text(e, m["start"])):
-                        found.append((s, self.resolved(self.name_of(m))))
+            self._said = self._cited()
+            self._said_verbs = 0
+        starts, speakers = self._said
+        verbs = self.verbs
+        while self._said_verbs < len(verbs) and verbs[self._said_verbs].start < upto:
+            v = verbs[self._said_verbs]
+            self._said_verbs += 1
+            sp = self._verb_speaker(v)
+            if sp is not None:
+                i = bisect_left(starts, v.start)
+                starts.insert(i, v.start)
+                speakers.insert(i, sp)
+        return starts, speakers
+
+    def _verb_speaker(self, v: Verb) -> tuple[str | None, str | None] | None:
+        if self._reporting(v):
+            return None  # "بحسب ما نقلت وكالة فرانس برس": the outlet, not a speaker
+        end = self.text.find("\n", v.end)
+        end = len(self.text) if end < 0 else end
+        sp = self._after(v, end) or self._unnamed(v, end)
+        if sp is None and v.kind != "participle":
+            sp = self._before(v)
+        return self.resolved(sp) if sp is not None and sp[1] else None
+
+    def _cited(self) -> tuple[list[int], list[tuple[str | None, str | None]]]:
+        """Persons cited by an according-to cue ("وفقا لرئيسة لجنة نوبل بيريت ريس-أندرسن")."""
+        starts: list[int] = []
+        speakers: list[tuple[str | None, str | None]] = []
+        for s, e in self.according:
+            for m in self.speakers[bisect_left(self.speaker_starts, e) :]:
+                if m["start"] - e > SPEAKER_AFTER_GAP:
                     break
-            found.sort(key=lambda x: x[0])
-            self._said = ([p for p, _ in found], [sp for _, sp in found])
-        return self._said
+                # a person only: "بحسب وكالة فرانس برس" names the outlet (according_to)
+                if m["kind"] == "PERSON" and title_gap(self._unnamed_text(e, m["start"])):
+                    starts.append(s)
+                    speakers.append(self.resolved(self.name_of(m)))
+                break
+        return starts, speakers
 
     def previous(self, pos: int) -> tuple[str | None, str | None]:
         """Who speaks when the verb names no one: the latest of the last explicit
         speaker, the last quote's speaker and the previous sentence's subject."""
-        starts, speakers = self.said()
+        starts, speakers = self.said(pos)
         i = bisect_left(starts, pos) - 1
         options: list[tuple[int, tuple[str | None, str | None]]] = []
         if i >= 0:
@@ -463,15 +481,8 @@ def _conjoined(text: str, v: Verb) -> bool:
 
 
 def _norm_pos(nt, pos: int, hi: int) -> int:
-    """First normalised index whose source position is at or after ``pos``."""
-    lo = 0
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if nt.to_orig(mid) < pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    """First normalised index whose source position is at or after ``pos`` (at most ``hi``)."""
+    return min(nt.to_norm(pos), hi)
 
 
 def _strip(text: str, s: int, e: int, unclosed: bool) -> tuple[int, int]:
