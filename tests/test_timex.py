@@ -329,3 +329,12 @@ def test_day_range_gives_both_days() -> None:
         ("12 ديسمبر 2023", "2023-12-12"),
     ]
     assert _run("قتل 8 و9 جرحى", datetime(2023, 12, 18)) == []
+
+
+def test_february_29th_last_year_without_a_leap_year_stays_unresolved() -> None:
+    # found by the word-salad fuzz test: 1929 and 1930 have no 29 February
+    ctx = ExtractContext.from_visible(
+        "29 شباط الماضي", "29 شباط الماضي", published_at=datetime(1930, 5, 1, tzinfo=UTC)
+    )
+    (t,) = extract_timex(ctx)
+    assert t["resolved_date"] is None and t["value"] == "XXXX-02-29"

@@ -103,6 +103,8 @@ def _r_dmy(f: dict, ref: Ref, prev: date | None) -> Resolved:
         return _day(_safe(r.year, f["m"], f["d"]), ref, "XXXX-XX-XX")
     years = (r.year - 1, r.year) if f["mod"] < 0 else (r.year, r.year + 1)
     options = [d for y in years if (d := _safe(y, f["m"], f["d"]))]
+    if not options:  # "29 شباط الماضي" when neither year is a leap year
+        return Resolved("DATE", f"XXXX-{f['m']:02d}-{f['d']:02d}", precision="day")
     pick = [d for d in options if (d < r if f["mod"] < 0 else d > r)] or options
     return _day(pick[-1] if f["mod"] < 0 else pick[0], ref, "XXXX-XX-XX")
 
