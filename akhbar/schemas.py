@@ -101,6 +101,8 @@ FIGURES = pa.schema(
         ("sentence", pa.string()),
         ("start", pa.int32()),
         ("end", pa.int32()),
+        ("scope", pa.string()),  # incident | cumulative | breakdown
+        ("period_start", pa.string()),  # ISO day, month or year a cumulative count runs from
     ]
 )
 

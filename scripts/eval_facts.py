@@ -145,6 +145,16 @@ def score(rows: list[dict], texts: dict, errors: list) -> Counter:
             for p in figures
             if id(p) not in done_p
         ]
+        for g, p in pairs:  # scope and period start of every figure found
+            c["scope_n"] += 1
+            c["scope_ok"] += (p.get("scope") or "incident") == (g.get("scope") or "incident")
+            if (p.get("scope") or "incident") != (g.get("scope") or "incident"):
+                errors.append(
+                    (row["id"], "scope", g["surface"], g.get("scope"), "->", p.get("scope"))
+                )
+            if g.get("period_start"):
+                c["period_n"] += 1
+                c["period_ok"] += (p.get("period_start") or "") == g["period_start"]
         for g, p in right:
             c["place_n"] += 1
             ok = place_right(g, p, entities)
@@ -209,6 +219,11 @@ def main() -> None:
         f"{c['place_ok'] / max(1, c['place_n']):.2f}"
     )
     print(f"day      right {c['day_ok']}/{c['day_n']} = {c['day_ok'] / max(1, c['day_n']):.2f}")
+    print(
+        f"scope    right {c['scope_ok']}/{c['scope_n']} = "
+        f"{c['scope_ok'] / max(1, c['scope_n']):.2f}"
+        f"; period start right {c['period_ok']}/{c['period_n']}"
+    )
     print(
         f"quotes   {c['q_gold']} gold, {c['q_pred']} found, {c['q_found']} matched; speaker "
         f"right {c['q_speaker']}/{c['q_found']} = {c['q_speaker'] / max(1, c['q_found']):.2f}"

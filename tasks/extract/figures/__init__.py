@@ -18,6 +18,7 @@ from tasks.extract.common.extractor import Extractor, Rows
 from tasks.extract.figures.attach import SentenceAttach, article_place
 from tasks.extract.figures.lexicon import lexicon
 from tasks.extract.figures.link import Found, sentence_figures
+from tasks.extract.figures.scope import period_start, scope_of
 
 __all__ = ["EXTRACTOR", "extract_figures"]
 
@@ -40,7 +41,12 @@ def extract_figures(ctx: ExtractContext) -> list[dict]:
             sent = ctx.nt.span(s, e)
             at = SentenceAttach(ctx, lex, (s, e), sent, locs, where)
             text = ctx.text[sent[0] : sent[1]]
-            rows.extend(_row(ctx, at, f, text) for f in found)
+            opened = period_start(ctx.visible, ctx.timex, sent)
+            for f in found:
+                row = _row(ctx, at, f, text)
+                row["scope"] = scope_of(lex, norm, (s, e), (f.start, f.end))
+                row["period_start"] = opened if row["scope"] == "cumulative" else None
+                rows.append(row)
     return rows
 
 
@@ -90,8 +96,15 @@ def _row(ctx: ExtractContext, at: SentenceAttach, f: Found, sentence: str) -> di
 
 def _run(ctx: ExtractContext) -> Rows:
     rows = extract_figures(ctx)
-    # A row takes the date stated in its own sentence, when there is one.
-    attach_dates([r for r in rows if r.get("date") is None], ctx.timex, ctx.visible, ctx.event_day)
+    # A row takes the date stated in its own clause or sentence, else the story's day;
+    # a running total with no date of its own is as of the day it was reported.
+    undated = [r for r in rows if r.get("date") is None]
+    reported = ctx.published_at.date() if ctx.published_at is not None else None
+    totals = [r for r in undated if r["scope"] == "cumulative"]
+    attach_dates(
+        [r for r in undated if r["scope"] != "cumulative"], ctx.timex, ctx.visible, ctx.event_day
+    )
+    attach_dates(totals, ctx.timex, ctx.visible, reported)
     return {"figures": rows}
 
 

@@ -1,0 +1,84 @@
+"""A figure's scope: one incident's count, a running total over a period, or a part of
+another count (issue 19).
+
+- ``breakdown``: the count opens after "من بينهم / بينهم / منهم" ("16 قتيلا بينهم ثمانية
+  مسلحين"): a part of the count before it;
+- ``cumulative``: its sentence says the count runs over a period (``cumulative.txt``:
+  "منذ 30 آذار", "حتى الآن", "ارتفعت حصيلة", "سنويا"); ``period_start`` is the date that
+  opens the period when the sentence gives one ("منذ عام 2011" -> ``2011``);
+- ``incident``: anything else.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from akhbar.text.wordlist import proclitic_pattern, read_words, trie_regex
+from tasks.extract.common.dates import period_bound
+from tasks.extract.figures.lexicon import Lexicon
+
+__all__ = ["SCOPES", "period_start", "scope_of"]
+
+SCOPES = ("incident", "cumulative", "breakdown")
+# Characters before a count searched for the cue that makes it a breakdown
+# ("، من بينهم " is 11; a qualifier may follow the cue: "بينهم أكثر من").
+BREAKDOWN_WINDOW = 32
+# Characters before a period word searched for what it qualifies ("الأكثر دموية منذ").
+SINCE_WINDOW = 24
+_ISO_PREFIX = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+_WORD = re.compile(r"\w+")
+
+
+@cache
+def _cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    pre = proclitic_pattern()
+
+    def words(name: str) -> str:
+        return trie_regex(read_words(f"figures/{name}"))
+
+    return (
+        re.compile(rf"(?<!\w)(?:{pre})(?:{words('cumulative.txt')})(?!\w)"),
+        re.compile(rf"(?<!\w)(?:{pre})(?:{words('since_not_period.txt')})\s+(?:\S+\s+)?$"),
+        re.compile(rf"\s*من\s+(?:{words('counted_before.txt')})(?!\w)"),
+    )
+
+
+def scope_of(lex: Lexicon, norm: str, sentence: tuple[int, int], fig: tuple[int, int]) -> str:
+    """Scope of the figure at normalised ``fig`` in the sentence ``norm[sentence]``."""
+    start = fig[0]
+    before = norm[max(sentence[0], start - BREAKDOWN_WINDOW) : start]
+    if lex.part_of_re.search(before) or lex.part_of_re.search(_strip_qualifier(lex, before)):
+        return "breakdown"
+    cumulative, blocked, counted = _cues()
+    if counted.match(norm, _number_end(norm, fig), sentence[1]):
+        return "breakdown"  # "ستة من الضحايا": six of the victims counted before
+    for m in cumulative.finditer(norm, *sentence):
+        if not blocked.search(norm, max(sentence[0], m.start() - SINCE_WINDOW), m.start()):
+            return "cumulative"
+    return "incident"
+
+
+def _number_end(norm: str, fig: tuple[int, int]) -> int:
+    """End of the first word of a figure ("ستة" of "ستة من الضحايا")."""
+    m = _WORD.search(norm, fig[0], fig[1])
+    return m.end() if m else fig[1]
+
+
+def _strip_qualifier(lex: Lexicon, before: str) -> str:
+    q = lex.pre_qual_re.search(before)
+    return before[: q.start()] if q else before
+
+
+def period_start(text: str, timex: list[dict], sentence: tuple[int, int]) -> str | None:
+    """ISO day, month or year of the date that opens the sentence's period, or None."""
+    for t in timex:
+        if sentence[0] <= t["start"] and t["end"] <= sentence[1]:
+            if period_bound(text, t) != "start":
+                continue
+            if t.get("resolved_date") is not None:
+                return t["resolved_date"].isoformat()
+            m = _ISO_PREFIX.match(t.get("value") or "")
+            if m:
+                return m.group()
+    return None
