@@ -1,7 +1,7 @@
 """``akhbar report``: one self-contained HTML page comparing what the sources said.
 
-Reads the mart views (figure_reports, figure_conflicts, timeline,
-entity_counts, entity_pairs, boilerplate_by_outlet) through the read-only
+Reads the mart views (figure_reports, figure_conflicts, incidents, incident_summary,
+timeline, entity_counts, entity_pairs, boilerplate_by_outlet) through the read-only
 connection, draws the charts with Altair and inlines vega/vega-lite/
 vega-embed, so the page opens from disk with no server and no network.
 """
@@ -31,6 +31,8 @@ MAX_POINTS = 2000
 TEXT_CHARS = 160
 # The conflicts table lists disagreements first; 200 rows is several screens.
 MAX_CONFLICTS = 200
+# Incidents drawn (the ones most articles counted): one chart row each.
+TOP_INCIDENTS = 6
 # Bars in the entity chart and rows in the co-mention table.
 TOP_ENTITIES = 15
 TOP_PAIRS = 20
@@ -45,6 +47,27 @@ SQL = {
         FROM figure_reports
         WHERE duplicate_of IS NULL AND report_date IS NOT NULL AND value > 0
         ORDER BY report_date DESC""",
+    "incidents": f"""
+        WITH top AS (
+            SELECT incident_id, kind, scope, coalesce(place_en, place, '?') AS place, first_day
+            FROM incidents LIMIT {TOP_INCIDENTS}
+        )
+        SELECT t.place || ' · ' || t.kind || ' · ' || t.scope || ' from '
+                   || coalesce(CAST(t.first_day AS VARCHAR), '?') AS incident,
+               f.count_type, f.value, f.qualifier, f.scope, f.report_date, f.sentence,
+               {WHO} AS who
+        FROM top AS t
+        JOIN figure_reports AS f USING (incident_id)
+        WHERE f.duplicate_of IS NULL AND f.report_date IS NOT NULL AND f.value > 0
+            AND f.scope <> 'breakdown'
+        ORDER BY t.first_day, f.report_date""",
+    "incident_summary": f"""
+        SELECT coalesce(i.place_en, i.place, '?') AS place, i.kind, i.scope, s.count_type,
+               s.outlet, s.first_value, s.latest_value, s.min_value, s.max_value,
+               s.first_day, s.last_day
+        FROM incident_summary AS s
+        JOIN (SELECT * FROM incidents LIMIT {TOP_INCIDENTS}) AS i USING (incident_id)
+        ORDER BY i.first_day, s.count_type, s.first_day, s.outlet""",
     "timeline": f"""
         SELECT resolved_date, kind, {WHO} AS who, text, detail
         FROM timeline ORDER BY resolved_date DESC""",
@@ -149,7 +172,7 @@ def _sections(data: ReportData) -> list[tuple[str, str]]:
     conflicts = (
         table(conflict_cols, [[c[k] for k in conflict_cols] for c in r["conflicts"]], 0)
         if r["conflicts"]
-        else note("No two articles report different values for the same count and place.")
+        else note("No two reports of one incident give incompatible values.")
     )
     if data.truncated["conflicts"]:
         conflicts += note(f"Only the first {MAX_CONFLICTS} pairs are shown; query the view.")
@@ -160,11 +183,19 @@ def _sections(data: ReportData) -> list[tuple[str, str]]:
             _chart_or_note("figures", r["figures"], charts.figures_chart, "No dated figures yet.")
             + _cut(data, "figures", "figures"),
         ),
-        ("Conflicts: different values for the same count, place and period", conflicts),
+        ("Conflicts: different values for the same count of one incident", conflicts),
         (
             "Timeline of dated facts",
             _chart_or_note("timeline", r["timeline"], charts.timeline_chart, "No dated facts yet.")
             + _cut(data, "timeline", "facts"),
+        ),
+        (
+            "Incidents: every outlet's figures for the largest incidents",
+            _chart_or_note("incidents", r["incidents"], charts.incidents_chart, "No incidents yet.")
+            + table(
+                list(r["incident_summary"][0]) if r["incident_summary"] else [],
+                [list(x.values()) for x in r["incident_summary"]],
+            ),
         ),
         (
             "Top entities and their co-mentions",

@@ -11,7 +11,13 @@ from typing import Any
 
 import altair as alt
 
-__all__ = ["boilerplate_chart", "entities_chart", "figures_chart", "timeline_chart"]
+__all__ = [
+    "boilerplate_chart",
+    "entities_chart",
+    "figures_chart",
+    "incidents_chart",
+    "timeline_chart",
+]
 
 Rows = list[dict[str, Any]]
 
@@ -78,6 +84,36 @@ def figures_chart(rows: Rows) -> dict:
         .properties(width=CHART_WIDTH, height=FACET_HEIGHT)
         .facet(row=alt.Row("count_type:N", title=None))
         .resolve_scale(y="independent")
+    )
+    return chart.to_dict()
+
+
+def incidents_chart(rows: Rows) -> dict:
+    """The largest incidents, one row each: every outlet's figures over time (colour =
+    outlet, shape = count type), so a toll growing or two outlets disagreeing shows."""
+    tooltip = [
+        alt.Tooltip("who:N", title="source"),
+        _day_tooltip("report_date"),
+        "count_type:N",
+        "value:Q",
+        "qualifier:N",
+        "scope:N",
+        "sentence:N",
+    ]
+    chart = (
+        alt.Chart(_data(rows))
+        .mark_point(size=70, filled=True)
+        .encode(
+            x=_day_axis("report_date"),
+            y=alt.Y("value:Q", title="value", scale=alt.Scale(type="log")),
+            color=alt.Color("who:N", title="source"),
+            shape=alt.Shape("count_type:N", title="count"),
+            detail="count_type:N",
+            tooltip=tooltip,
+        )
+        .properties(width=CHART_WIDTH, height=FACET_HEIGHT)
+        .facet(row=alt.Row("incident:N", title=None, header=alt.Header(labelAngle=0)))
+        .resolve_scale(y="independent", x="independent")
     )
     return chart.to_dict()
 

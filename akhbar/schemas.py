@@ -214,7 +214,25 @@ INDEX = pa.schema(
         ("seq", pa.int64()),
     ]
 )
-LEDGER_TABLES: dict[str, pa.Schema] = {"files": FILES, "runs": RUNS}
+# Which incident each figure and quote of a run's new articles belongs to (issue 19):
+# written once per run, for the articles that run read; the latest run's row for an
+# item wins (the incident_links view), rows of dead articles fall away.
+INCIDENT_LINKS = pa.schema(
+    [
+        ("run_id", pa.string()),
+        ("article_id", pa.string()),
+        ("item", pa.string()),  # figure | quote
+        ("start", pa.int32()),
+        ("incident_id", pa.string()),
+        ("kind", pa.string()),  # attack | strike | clash | protest | disaster | ...
+        ("scope", pa.string()),  # incident | campaign
+    ]
+)
+LEDGER_TABLES: dict[str, pa.Schema] = {
+    "files": FILES,
+    "runs": RUNS,
+    "incident_links": INCIDENT_LINKS,
+}
 ALL_TABLES: dict[str, pa.Schema] = {**ARTICLE_TABLES, **LEDGER_TABLES}
 
 

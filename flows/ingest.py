@@ -34,6 +34,7 @@ from akhbar.sources import (
 from flows import runners
 from tasks.discover import Candidate
 from tasks.discover.task import discover_task
+from tasks.incidents.task import incidents_task
 from tasks.load.ledger import RunLedger, run_table
 from tasks.load.parts import Store
 from tasks.process.batch import cut_batches
@@ -156,6 +157,8 @@ def _ingest_locked(root: Path, sources: list[Source], address: str | None) -> di
     story_dated = stage_held(rl, hold, today)
     if story_dated:
         log.info("dated %d undated articles from their story's other articles", story_dated)
+    linked = incidents_task(quote(store), run_id)
+    log.info("linked %d figures and quotes to incidents", linked)
     seen = {(r["source"], r["path"]) for r in rl.file_rows}  # .jsonl files as their lines
     rl.add_deleted([s.name for s in sources], seen)
     summary = rl.summary()
@@ -176,6 +179,7 @@ def _ingest_locked(root: Path, sources: list[Source], address: str | None) -> di
         **summary,
         "repaired_parts": len(store.repaired),
         "story_dated": story_dated,
+        "incident_links": linked,
     }
     _publish(summary, rl.file_rows, [s.name for s in missing])
     log.info("run %s done: %s", run_id, status.summary_line(summary))

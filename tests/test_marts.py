@@ -38,10 +38,27 @@ def article(aid: str, outlet: str | None, published: dt.datetime | None, **kw: o
     return row | kw
 
 
-def figure(aid: str, count_type: str, value: int, **kw: object) -> dict:
+_starts = iter(range(0, 10_000, 10))  # every figure its own position (links key on it)
+
+
+def figure(
+    aid: str, count_type: str, value: int, incident: str | None = None, **kw: object
+) -> dict:
     row = {"article_id": aid, "count_type": count_type, "value": value, "qualifier": "exact"}
-    row |= {"sentence": f"{aid}: {count_type} {value}", "start": 0, "end": 5}
+    start = next(_starts)
+    row |= {"sentence": f"{aid}: {count_type} {value}", "start": start, "end": start + 5}
+    row |= {"scope": "incident", "incident": incident}
     return row | kw
+
+
+def links(figures: list[dict]) -> list[dict]:
+    """incident_links rows for the figures that name an incident (one run)."""
+    return [
+        {"run_id": "r1", "article_id": f["article_id"], "item": "figure", "start": f["start"]}
+        | {"incident_id": f["incident"], "kind": "attack", "scope": "incident"}
+        for f in figures
+        if f["incident"]
+    ]
 
 
 DOC_A = "وأفاد التقرير. اعتقل 6000 في 2 يناير الحالي. وقال الوزير: انتهى.\nسطر آخر"
@@ -62,26 +79,33 @@ ROWS: dict[str, list[dict]] = {
         # 02:00 UTC on the 10th is still 9 January in -05:00.
         article("G", "Eta", ts(10, 2), published_tz="-05:00"),
         article("H", None, ts(11)),
+        article("I", "Beta", ts(11)),
     ],
-    "documents": [{"article_id": a, "text": DOC_A if a == "A" else "x" * 50} for a in "ABCDEFGH"],
+    "documents": [{"article_id": a, "text": DOC_A if a == "A" else "x" * 50} for a in "ABCDEFGHI"],
     "figures": [
-        figure("A", "ARREST", 6000, location_id="KZ", qualifier="approx"),
-        figure("A", "ARREST", 300, location_id="KZ", qualifier="approx"),  # a sub-count
-        figure("A", "KILL", 164, location_id="KZ"),
-        figure("A", "KILL", 103, location_id="ALA"),
-        figure("B", "ARREST", 7939, location_id="KZ", date=d(10)),
-        figure("B", "PROTEST", 1050, location_id="KZ", qualifier="approx"),
-        figure("C", "KILL", 225, location_id="KZ"),  # same day as A's 164: disagreement
-        figure("C", "KILL", 100, location_id="KZ", qualifier="at_least"),  # agrees with all
-        figure("C", "ARREST", 9000, location_id="ALA"),  # another place: never meets KZ
-        figure("D", "ARREST", 2000),  # no place: never compared (else lower-later)
-        figure("H", "KILL", 50, location_id="KZ", date=d(20)),  # 11 days on: another period
-        figure("D", "KILL", 150, location_id="KZ"),  # later and lower than 164 and 225
-        figure("E", "ARREST", 5000, qualifier="approx"),  # duplicate article: ignored
-        figure("F", "KILL", 500, location_id="KZ"),  # no date at all
-        figure("G", "PROTEST", 1000, location_id="KZ"),  # 9 Jan local: not B's day
-        figure("G", "PROTEST", 3000, location_id="KZ", date=d(10)),  # disagrees with B's
-        figure("H", "PROTEST", 9000, location_id="KZ"),  # another day, not cumulative
+        # I1: one incident (the unrest); I2: arrests in another city; I3: a later incident
+        figure("A", "ARREST", 6000, "I1", location_id="KZ", qualifier="approx"),
+        figure("A", "ARREST", 300, "I1", location_id="KZ", qualifier="approx"),  # a sub-count
+        figure("A", "KILL", 164, "I1", location_id="KZ"),
+        figure("A", "KILL", 103, "I1", location_id="ALA", scope="breakdown"),  # part of 164
+        figure("A", "KILL", 1000, "I1", location_id="KZ", scope="cumulative"),  # a total
+        figure("B", "ARREST", 7939, "I1", location_id="KZ", date=d(10)),
+        figure("B", "PROTEST", 1050, "I1", location_id="KZ", qualifier="approx"),
+        figure("C", "KILL", 225, "I1", location_id="KZ"),  # same day as A's 164: disagreement
+        figure("C", "KILL", 100, "I1", location_id="KZ", qualifier="at_least"),  # agrees
+        figure("C", "KILL", 1200, "I1", location_id="KZ", scope="cumulative"),  # vs A's total
+        figure("C", "ARREST", 9000, "I2", location_id="ALA"),  # another incident
+        # C's own later count says it revises: the one in-article pair that counts
+        figure("C", "KILL", 240, "I1", location_id="KZ", sentence="ارتفع عدد القتلى إلى 240"),
+        figure("D", "ARREST", 2000),  # no incident: never compared (else lower-later)
+        figure("H", "KILL", 50, "I3", location_id="KZ", date=d(20)),  # another incident
+        figure("D", "KILL", 150, "I1", location_id="KZ"),  # later and lower than 164 and 225
+        figure("E", "ARREST", 5000, "I1", qualifier="approx"),  # duplicate article: ignored
+        figure("F", "KILL", 500, "I1", location_id="KZ"),  # no date at all
+        figure("G", "PROTEST", 1000, "I1", location_id="KZ"),  # 9 Jan local: not B's day
+        figure("G", "PROTEST", 3000, "I1", location_id="KZ", date=d(10)),  # disagrees with B's
+        figure("H", "PROTEST", 9000, "I1", location_id="KZ"),  # another day, not cumulative
+        figure("I", "ARREST", 8100, "I1", location_id="KZ"),  # Beta again: B's revision
     ],
     "timex": [
         {"article_id": "A", "type": "DATE", "value": "2022-01-02", "resolved_date": d(2)}
@@ -109,6 +133,11 @@ ROWS: dict[str, list[dict]] = {
         {"article_id": "B", "kind": "share", "start": 0, "end": 10},
     ],
 }
+
+
+ROWS["incident_links"] = links(ROWS["figures"])
+for _f in ROWS["figures"]:
+    del _f["incident"]
 
 
 @dataclass
@@ -188,30 +217,60 @@ def conflict_pairs(con) -> dict[tuple, str]:
 
 def test_conflicts_growth_vs_disagreement(con) -> None:
     assert conflict_pairs(con) == {
-        # arrests grow from ~6000 (and its 300 sub-count) on 9 Jan to 7939 on 10 Jan
+        # arrests grow from ~6000 (and its 300 sub-count) on 9 Jan to 7939 and 8100 later
         ("ARREST", "A", 6000, "B", 7939): "growth",
         ("ARREST", "A", 300, "B", 7939): "growth",
-        # same day, same place, 164 vs 225 killed: a real disagreement
+        ("ARREST", "A", 6000, "I", 8100): "growth",
+        ("ARREST", "A", 300, "I", 8100): "growth",
+        # the same outlet (Beta) changing its number is a revision
+        ("ARREST", "B", 7939, "I", 8100): "revision",
+        # same day, same incident, 164 vs 225 (and 240) killed: a real disagreement
         ("KILL", "A", 164, "C", 225): "disagreement",
+        ("KILL", "A", 164, "C", 240): "disagreement",
+        # within one article only a count that says it revises: "ارتفع عدد القتلى إلى 240"
+        ("KILL", "C", 225, "C", 240): "revision",
         # the dead cannot become fewer on a later day
         ("KILL", "A", 164, "D", 150): "disagreement",
         ("KILL", "C", 225, "D", 150): "disagreement",
+        ("KILL", "C", 240, "D", 150): "disagreement",
+        # running totals are compared with running totals only
+        ("KILL", "A", 1000, "C", 1200): "disagreement",
         # a protest of 3000 against ~1050 on the same day (G's own 1000 is another day)
         ("PROTEST", "B", 1050, "G", 3000): "disagreement",
     }
 
 
 def test_conflicts_leave_out_what_cannot_be_compared(con) -> None:
+    got = rows(con, "SELECT * FROM figure_conflicts")
     pairs = conflict_pairs(con)
     ids = {a for k in pairs for a in (k[1], k[3])}
     assert "E" not in ids  # duplicate article
     assert "F" not in ids  # no date
-    assert "H" not in ids  # PROTEST on another day: not cumulative, not compared
-    assert not any(9000 in (k[2], k[4]) for k in pairs)  # ALA vs KZ
-    assert not any(2000 in (k[2], k[4]) for k in pairs)  # no place
-    assert not any(50 in (k[2], k[4]) for k in pairs)  # more than max_days_apart later
+    assert "H" not in ids  # PROTEST on another day; its KILL 50 is another incident
+    assert not any(9000 in (k[2], k[4]) for k in pairs)  # another incident
+    assert not any(2000 in (k[2], k[4]) for k in pairs)  # no incident
+    assert not any(103 in (k[2], k[4]) for k in pairs)  # a breakdown
     assert not any(100 in (k[2], k[4]) for k in pairs)  # "at least 100" agrees with all
-    assert all(k[1] != k[3] for k in pairs)  # never within one article
+    # within one article only revisions; every pair is of one incident and one scope
+    assert all(r["relation"] == "revision" for r in got if r["article_id_a"] == r["article_id_b"])
+    assert {r["incident_id"] for r in got} == {"I1"}
+
+
+def test_incidents_and_their_summary(con) -> None:
+    inc = {r["incident_id"]: r for r in rows(con, "SELECT * FROM incidents")}
+    assert set(inc) == {"I1", "I2", "I3"}  # D's 2000 has none; E is a duplicate
+    i1 = inc["I1"]
+    assert (i1["first_day"], i1["last_day"], i1["outlets"]) == (d(9), d(11), 6)  # H has none
+    assert i1["location_id"] == "KZ" and i1["place"] == "كازاخستان"
+    summary = {
+        (r["count_type"], r["outlet"]): r
+        for r in rows(con, "SELECT * FROM incident_summary WHERE incident_id = 'I1'")
+    }
+    beta = summary[("ARREST", "Beta")]
+    assert (beta["first_value"], beta["latest_value"]) == (7939, 8100)
+    assert (beta["first_day"], beta["last_day"]) == (d(10), d(11))
+    gamma = summary[("KILL", "Gamma")]  # C: 225, 100, 1200 (total), 240; breakdowns left out
+    assert (gamma["min_value"], gamma["max_value"]) == (100, 1200)
 
 
 def test_conflict_columns_are_ordered_pairs(con) -> None:
@@ -231,7 +290,7 @@ def test_timeline_orders_dated_facts_with_sources(con) -> None:
     assert first["text"] == "اعتقل 6000 في 2 يناير الحالي."  # the sentence around "2 يناير"
     assert first["detail"] == "2 يناير = 2022-01-02"
     kinds = {k: sum(r["kind"] == k for r in got) for k in ("article", "timex", "figure", "quote")}
-    assert kinds == {"article": 6, "timex": 1, "figure": 15, "quote": 2}
+    assert kinds == {"article": 7, "timex": 1, "figure": 19, "quote": 2}
     assert not {"E", "F"} & {r["article_id"] for r in got}  # duplicate; no date anywhere
     quote = next(r for r in got if r["kind"] == "quote" and r["article_id"] == "C")
     assert (quote["resolved_date"], quote["detail"]) == (d(7), "الرئيس")

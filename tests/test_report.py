@@ -14,7 +14,7 @@ from test_marts import ROWS, build_synthetic_warehouse
 
 from akhbar.report import load_report_data, render_report, write_report
 
-CHARTS = ("figures", "timeline", "entities", "boilerplate")
+CHARTS = ("figures", "incidents", "timeline", "entities", "boilerplate")
 
 
 @pytest.fixture(scope="module")
@@ -32,8 +32,9 @@ def page(synthetic: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
 def test_page_has_every_chart_and_table(page: str) -> None:
     for name in CHARTS:
         assert f'id="chart-{name}"' in page
-    assert page.count('class="disagreement"') == 4  # the rows test_marts expects
-    assert page.count('class="growth"') == 2
+    assert page.count('class="disagreement"') == 7  # the rows test_marts expects
+    assert page.count('class="growth"') == 4
+    assert page.count('class="revision"') == 2
     assert "كازاخستان" in page and "توكاييف" in page
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
 from datetime import date
 
@@ -11,6 +10,9 @@ from tasks.incidents.kinds import kind_of
 
 __all__ = ["article_items", "place_of", "quote_links"]
 
+# A quote this close to a figure (in characters, about a paragraph) speaks of its
+# incident; a farther one of the article's most counted incident.
+QUOTE_NEAR_CHARS = 400
 # Entity kinds whose shared mentions say two articles tell one story.
 NAME_KINDS = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
 
@@ -50,25 +52,14 @@ def article_items(
     ]
 
 
-def quote_links(
-    article_id: str, quotes: list[dict], figure_links: dict[int, str], text_breaks: list[int]
-) -> dict[int, str]:
-    """Quote start -> incident: the incident of the nearest linked figure in the quote's
-    paragraph, else the article's most counted incident.
-
-    ``figure_links`` maps this article's figure starts to incidents; ``text_breaks`` are
-    the offsets of its paragraph breaks, sorted.
-    """
+def quote_links(quotes: list[dict], figure_links: dict[int, str]) -> dict[int, str]:
+    """Quote start -> incident: the incident of the nearest linked figure within
+    ``QUOTE_NEAR_CHARS``, else the article's most counted incident."""
     if not figure_links:
         return {}
     main = Counter(figure_links.values()).most_common(1)[0][0]
-    para = {start: bisect_right(text_breaks, start) for start in figure_links}
     out: dict[int, str] = {}
     for q in quotes:
-        mine = bisect_right(text_breaks, q["start"])
-        near = [s for s in figure_links if para[s] == mine]
-        if near:
-            out[q["start"]] = figure_links[min(near, key=lambda s: abs(s - q["start"]))]
-        else:
-            out[q["start"]] = main
+        near = min(figure_links, key=lambda s: abs(s - q["start"]))
+        out[q["start"]] = figure_links[near] if abs(near - q["start"]) <= QUOTE_NEAR_CHARS else main
     return out

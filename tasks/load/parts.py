@@ -29,7 +29,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from akhbar.crash import crash_point
-from akhbar.schemas import ARTICLE_TABLES, FILES, INDEX, LEDGER, RUNS
+from akhbar.schemas import ARTICLE_TABLES, INDEX, LEDGER, LEDGER_TABLES
 
 __all__ = ["Store", "batch_of", "write_table_atomic"]
 
@@ -153,7 +153,7 @@ class Store:
         }
         bad_ledger = [
             p
-            for t in ("files", "runs")
+            for t in LEDGER_TABLES
             for p in self.manifest.parts.get(t, [])
             if not _readable(self.root / p)
         ]
@@ -190,7 +190,7 @@ class Store:
 
     def stage_ledger_part(self, table: str, run_id: str, data: pa.Table) -> None:
         rel = f"data/{table}/run={run_id}.parquet"
-        write_table_atomic(data.cast(FILES if table == "files" else RUNS), self.root / rel)
+        write_table_atomic(data.cast(LEDGER_TABLES[table]), self.root / rel)
         self._staged.setdefault(table, []).append(rel)
 
     def remove_articles(self, dead: set[str], index: dict[str, dict], run_id: str) -> None:

@@ -1,13 +1,14 @@
 -- figure_reports: one row per figure, with the article that reported it (outlet, publication
 -- date) and the place's name, for comparing what different sources said.
 -- report_date is the day the count is about: the figure's own date when the text gives one
--- ("until Monday morning"), else the article's publication day, else NULL.
+-- ("until Monday morning"), else the article's publication day, else NULL. incident_id,
+-- scope and period_start say which incident it counts and how (issue 19).
 -- Figures of duplicate articles (the same story scraped twice) are kept and marked by
 -- duplicate_of; figure_conflicts and the report leave them out.
 CREATE OR REPLACE VIEW figure_reports AS
 WITH figures_in AS (
     SELECT article_id, count_type, value, value_max, qualifier, object, location_id, date,
-           according_to, surface, sentence, "start", "end"
+           according_to, surface, sentence, "start", "end", scope, period_start, incident_id
     FROM figures
 ),
 
@@ -43,6 +44,9 @@ final AS (
         f.sentence,
         f."start",
         f."end",
+        f.scope,
+        f.period_start,
+        f.incident_id,
         a.duplicate_of
     FROM figures_in AS f
     LEFT JOIN articles_in AS a ON a.article_id = f.article_id

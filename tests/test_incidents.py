@@ -1,0 +1,123 @@
+"""Incidents (issue 19): grouping rules, stable ids, and linking across runs through the CLI."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tasks.incidents import Item, Place, assign
+from tasks.incidents.kinds import kind_of
+
+ROOT = Path(__file__).resolve().parent.parent
+AKHBAR = str(Path(sys.executable).parent / "akhbar")
+GAZA = Place("loc:gaza", "PS")
+KHAN_YUNIS = Place("loc:khan-younis", "PS")
+PALESTINE = Place("loc:palestine", "PS", is_country=True)
+ALEPPO = Place("loc:aleppo", "SY")
+
+
+def item(aid: str, start: int, day: int, place: Place = GAZA, **kw: object) -> Item:
+    base = {"kind": "attack", "scope": "incident", "names": frozenset({"x", "y"})}
+    return Item(aid, start, place=place, day=date(2018, 5, day), **(base | kw))  # type: ignore[arg-type]
+
+
+def groups(*articles: list[Item]) -> list[set[tuple[str, int]]]:
+    links, _ = assign(list(articles), [])
+    out: dict[str, set[tuple[str, int]]] = {}
+    for key, iid in links.items():
+        out.setdefault(iid, set()).add(key)
+    return sorted(out.values(), key=lambda g: min(g))
+
+
+def test_a_toll_revised_over_days_by_several_outlets_is_one_incident() -> None:
+    got = groups([item("a", 0, 14)], [item("b", 0, 15)], [item("c", 0, 17)])
+    assert got == [{("a", 0), ("b", 0), ("c", 0)}]
+
+
+def test_the_next_weeks_events_in_the_same_place_are_another_incident() -> None:
+    assert len(groups([item("a", 0, 4)], [item("b", 0, 11)])) == 2
+
+
+def test_two_towns_of_one_country_are_two_incidents() -> None:
+    assert len(groups([item("a", 0, 14)], [item("b", 0, 14, KHAN_YUNIS)])) == 2
+
+
+def test_a_country_holds_its_towns() -> None:
+    got = groups([item("a", 0, 14)], [item("b", 0, 14, PALESTINE)])
+    assert got == [{("a", 0), ("b", 0)}]
+
+
+def test_other_kinds_and_other_countries_do_not_meet() -> None:
+    assert len(groups([item("a", 0, 14)], [item("b", 0, 14, kind="protest")])) == 2
+    assert len(groups([item("a", 0, 14)], [item("b", 0, 14, ALEPPO)])) == 2
+
+
+def test_a_place_only_a_country_needs_shared_names() -> None:
+    stranger = item("b", 0, 14, PALESTINE, names=frozenset({"z"}))
+    assert len(groups([item("a", 0, 14)], [stranger])) == 2
+
+
+def test_totals_form_a_campaign_over_weeks_and_breakdowns_follow_their_count() -> None:
+    a = [item("a", 0, 1, scope="cumulative"), item("a", 10, 1, scope="breakdown")]
+    b = [item("b", 0, 28, KHAN_YUNIS, scope="cumulative", kind="protest")]
+    day_count = [item("b", 50, 28)]
+    got = groups(a, b + day_count)
+    assert {("a", 0), ("a", 10), ("b", 0)} in got  # one campaign, its breakdown with it
+    assert {("b", 50)} in got  # a one-day count is not the campaign's
+
+
+def test_ids_are_stable_and_known_incidents_are_joined() -> None:
+    first, incidents = assign([[item("a", 0, 14)]], [])
+    again, _ = assign([[item("a", 0, 14)]], [])
+    assert first == again
+    later, _ = assign([[item("b", 3, 15)]], incidents)
+    assert later[("b", 3)] == first[("a", 0)]
+
+
+@pytest.mark.parametrize(
+    "count_type,sentence,kind",
+    [
+        ("KILL", "قتل 5 في غارة جوية على المدينة", "strike"),
+        ("KILL", "قتل 5 في زلزال ضرب المنطقة", "disaster"),
+        ("WOUND", "أصيب 20 في الاشتباكات", "clash"),
+        ("KILL", "قتل 3 أشخاص", "attack"),
+        ("PROTEST", "خرج الآلاف", "protest"),
+    ],
+)
+def test_kinds_come_from_the_sentence(count_type: str, sentence: str, kind: str) -> None:
+    assert kind_of(count_type, sentence) == kind
+
+
+def _akhbar(*args: str) -> None:
+    subprocess.run([AKHBAR, *args], check=True, capture_output=True, text=True)
+
+
+@pytest.mark.slow
+def test_a_later_run_joins_the_incident_it_reports(tmp_path: Path) -> None:
+    src, wh = tmp_path / "src", tmp_path / "wh"
+    src.mkdir()
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        shutil.copy(seed, src / seed.name)
+    _akhbar("sources", "add", "kz", str(src), "--warehouse", str(wh))
+    _akhbar("run", "--warehouse", str(wh))
+    (src / "later.txt").write_text(
+        "ألماتي تحصي المعتقلين\n"
+        "ألماتي (رويترز) - قالت وزارة الداخلية في كازاخستان يوم الثلاثاء 11 يناير 2022 "
+        "إن عدد المعتقلين في أعمال الشغب في ألماتي ارتفع إلى 9900 شخص.\n",
+        encoding="utf-8",
+    )
+    _akhbar("run", "--warehouse", str(wh))
+    with duckdb.connect(str(wh / "akhbar.duckdb"), read_only=True) as con:
+        got = dict(
+            con.execute(
+                "SELECT value, incident_id FROM figure_reports WHERE count_type = 'ARREST' "
+                "AND value IN (7939, 9900)"
+            ).fetchall()
+        )
+    assert got[9900] is not None and got[9900] == got[7939]
