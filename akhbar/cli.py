@@ -2,22 +2,82 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import logging
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
+from typer.core import TyperGroup
 
 from akhbar.config import DB_NAME, warehouse_dir
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+# Exit codes: a user mistake (bad option, missing folder, bad SQL) and Ctrl-C (128 + SIGINT).
+EXIT_MISTAKE = 1
+EXIT_INTERRUPTED = 130
+
+
+class OneLineErrors(TyperGroup):
+    """Usage mistakes (unknown option, missing argument) as one line and exit 1, like the rest.
+
+    Click draws them as a boxed usage block and exits 2; ``akhbar --help``
+    promises one line and 1 for every user mistake.
+    """
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except typer.TyperException as e:  # typer's click exceptions all derive from it
+            code = _usage_error(e)
+        except typer.Abort:
+            err.print("interrupted", highlight=False)
+            code = EXIT_INTERRUPTED
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _usage_error(e: typer.TyperException) -> int:
+    ctx = getattr(e, "ctx", None)
+    # `akhbar` or `akhbar sources` alone: the help, as asked (typer does not export the
+    # exception's class, hence the name).
+    if type(e).__name__ == "NoArgsIsHelpError" and ctx is not None:
+        out.print(ctx.get_help(), highlight=False, markup=False)
+        return 0
+    where = ctx.command_path if ctx is not None else "akhbar"
+    err.print(
+        f"[bold red]error:[/] {e.format_message()} (see `{where} --help`)",
+        highlight=False,
+        soft_wrap=True,
+    )
+    return EXIT_MISTAKE
+
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__, cls=OneLineErrors)
 err = Console(stderr=True)
 out = Console()
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        out.print(f"akhbar {version('akhbar')}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """akhbar's command line. User mistakes end as one line on stderr and exit 1."""
+
 
 WarehouseOpt = Annotated[
     str | None,
@@ -134,36 +194,56 @@ def query(
     sql: Annotated[str, typer.Argument(help="SQL to run against the views.")],
     warehouse: WarehouseOpt = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table | csv | json")] = "table",
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", help="Print at most this many rows.")
+    ] = None,
+    wide: Annotated[
+        bool, typer.Option("--wide", help="Table: every column whole, however wide.")
+    ] = False,
+    pager: Annotated[
+        bool, typer.Option("--pager", help="Table: whole columns through $PAGER (less -S).")
+    ] = False,
 ) -> None:
     """Run SQL against the warehouse, read-only."""
+    from akhbar import output
     from akhbar.query import QueryError, run_query
 
     if fmt not in ("table", "csv", "json"):
         fail(f"unknown format {fmt!r} (table, csv or json)")
+    if limit is not None and limit < 0:
+        fail(f"--limit wants a number of rows (0 or more), not {limit}")
     try:
-        cols, rows = run_query(warehouse_dir(warehouse), sql)
+        res = run_query(warehouse_dir(warehouse), sql, limit)
     except QueryError as e:
         fail(str(e))
-    _emit(cols, rows, fmt)
-
-
-def _emit(cols: list[str], rows: list[tuple], fmt: str) -> None:
     if fmt == "csv":
-        w = csv.writer(sys.stdout)
-        w.writerow(cols)
-        w.writerows(rows)
+        output.write_csv(res.columns, res.rows, sys.stdout)
     elif fmt == "json":
-        sys.stdout.write(
-            json.dumps(
-                [dict(zip(cols, r, strict=True)) for r in rows],
-                ensure_ascii=False,
-                default=str,
-                indent=1,
-            )
-            + "\n"
-        )
+        output.write_json(res.columns, res.rows, sys.stdout)
     else:
-        _rich_table(None, cols, rows)
+        _show_table(None, res.columns, res.rows, wide=wide, pager=pager)
+    if res.more:
+        err.print(f"[dim]first {limit} rows shown (--limit); the query has more[/]")
+
+
+def _show_table(
+    title: str | None,
+    cols: list[str],
+    rows: list[tuple],
+    *,
+    wide: bool = False,
+    pager: bool = False,
+) -> None:
+    """Fit the terminal; whole columns with --wide or when not writing to a terminal."""
+    from akhbar import output
+
+    terminal = sys.stdout.isatty()
+    if pager and terminal:
+        output.page(output.render_table(title, cols, rows, whole=True, color=True))
+    elif wide or pager or not terminal:
+        sys.stdout.write(output.render_table(title, cols, rows, whole=True))
+    else:
+        out.print(output.table(title, cols, rows))
 
 
 @app.command()
@@ -266,10 +346,16 @@ def sources_remove(
 # ----- extract ----------------------------------------------------------------------------
 @app.command()
 def extract(
-    file: Annotated[str, typer.Argument(help="A .txt or .html file, or - for stdin.")] = "-",
+    file: Annotated[
+        str, typer.Argument(help="A .txt or .html file, a line of a dump (dump.jsonl#3), or -.")
+    ] = "-",
     fmt: Annotated[str, typer.Option("--format", "-f", help="json | table")] = "json",
     encoding: Annotated[str, typer.Option(help="auto, or a codec such as cp1256.")] = "auto",
     timezone: Annotated[str | None, typer.Option(help="Time zone of naive dates.")] = None,
+    fields: Annotated[
+        list[str] | None,
+        typer.Option("--field", help="JSONL field map KEY=FIELD, e.g. text=content (repeat)."),
+    ] = None,
     warehouse: Annotated[
         str | None,
         typer.Option(
@@ -281,21 +367,25 @@ def extract(
     ] = None,
 ) -> None:
     """Clean and extract one text and print every fact with its offsets (no warehouse needed)."""
+    from akhbar.sources import SourceError, parse_fields
     from tasks.process.single import FACT_TABLES, UnreadableText, extract_one
     from tasks.story import load_evidence
 
     if fmt not in ("json", "table"):
         fail(f"unknown format {fmt!r} (json or table)")
     try:
-        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
-    except OSError as e:
-        fail(f"cannot read {file}: {e.strerror or e}")
-    try:
+        field_map = parse_fields(fields or [])
+        data = _extract_input(file)
         evidence = load_evidence(warehouse_dir(warehouse) / DB_NAME) if warehouse else None
         facts = extract_one(
-            data, name=file, encoding=encoding, timezone=timezone, evidence=evidence
+            data,
+            name=file,
+            encoding=encoding,
+            timezone=timezone,
+            evidence=evidence,
+            fields=field_map,
         )
-    except UnreadableText as e:
+    except (UnreadableText, SourceError) as e:
         fail(str(e))
     if fmt == "json":
         sys.stdout.write(json.dumps(facts, ensure_ascii=False, default=str, indent=1) + "\n")
@@ -304,6 +394,25 @@ def extract(
     out.print(f"[bold]{art['title'] or '(no title)'}[/]  {art['published_at'] or ''}")
     for table in FACT_TABLES:
         _fact_table(table, facts[table])
+
+
+def _extract_input(file: str) -> bytes:
+    """Standard input (saying so on a terminal), a file, or one line of a dump."""
+    from tasks.process.single import read_input, split_line_ref
+
+    if file == "-":
+        if sys.stdin.isatty():
+            err.print(
+                "[dim]reading an article from standard input; end it with Ctrl-D "
+                "(or give a file: akhbar extract FILE)[/]"
+            )
+        return sys.stdin.buffer.read()
+    path, lineno = split_line_ref(file)
+    try:
+        return read_input(path, lineno)
+    except OSError as e:
+        fail(f"cannot read {path}: {e.strerror or e}")
+    raise AssertionError("unreachable")
 
 
 def _fact_table(name: str, rows: list[dict]) -> None:
@@ -336,12 +445,7 @@ def status(
 
 
 def _rich_table(title: str | None, cols: list[str], rows: list[tuple]) -> None:
-    t = Table(title=title, show_header=True)
-    for c in cols:
-        t.add_column(c)
-    for r in rows:
-        t.add_row(*("" if v is None else str(v) for v in r))
-    out.print(t)
+    _show_table(title, cols, rows)
 
 
 # ----- serve ------------------------------------------------------------------------------
