@@ -105,23 +105,82 @@ def run(
             help="Send the work to this Dask scheduler (default $AKHBAR_DASK_ADDRESS).",
         ),
     ] = None,
+    reprocess: Annotated[
+        bool,
+        typer.Option(
+            "--reprocess", help="Extract every stored article again (after a rule change)."
+        ),
+    ] = False,
+    source: Annotated[
+        str | None,
+        typer.Option("--source", help="With --reprocess: only this source's articles."),
+    ] = None,
 ) -> None:
     """Run the ingest flow once (Prefect's ephemeral API unless PREFECT_API_URL is set)."""
+    from akhbar.interrupt import stop_on_interrupt
+
     root = warehouse_dir(warehouse)
+    with stop_on_interrupt(INTERRUPTED, lambda: _log_interrupt(root)):
+        if source is not None and not reprocess:
+            fail("--source applies to --reprocess (akhbar run --reprocess --source NAME)")
+        _check_before_prefect(paths, root, dask_address)
+        summary = _run_guarded(root, paths, dask_address, reprocess, source)
+        _print_summary(summary)
+
+
+# What Ctrl-C during a run prints: the run is left as a crash leaves it, which is safe.
+INTERRUPTED = "interrupted: the run stopped; the next run picks up where it left off"
+
+
+def _log_interrupt(root: Path) -> None:
+    """One line in the run log, written directly: loggers may print to the terminal."""
+    from datetime import datetime
+
+    log = root / "logs" / "akhbar.log"
+    if log.parent.is_dir():
+        with open(log, "a", encoding="utf-8") as fh:
+            fh.write(f"{datetime.now():%Y-%m-%d %H:%M:%S} WARNING akhbar.run: {INTERRUPTED}\n")
+
+
+def _check_before_prefect(paths: list[str] | None, root: Path, dask_address: str | None) -> None:
+    """User mistakes the flow would find, found before Prefect's start-up (seconds)."""
+    from akhbar.sources import SourceError, plan_sources
+    from flows.runners import RunnerError, check_reachable
+    from flows.runners import dask_address as address_of
+
+    try:
+        plan_sources(root, paths)
+        address = address_of(dask_address)
+        if address:
+            check_reachable(address)
+    except (SourceError, RunnerError) as e:
+        fail(str(e))
+
+
+def _run_guarded(
+    root: Path, paths: list[str] | None, address: str | None, reprocess: bool, source: str | None
+) -> dict:
     from akhbar import prefect_env
 
+    _say_prefect_starts()
     prefect_env.configure(root / "logs" / "akhbar.log")
-    for p in paths or []:
-        if not Path(p).is_dir():
-            fail(f"not a folder: {p}")
     try:
-        summary = _run_flow(paths, root, dask_address)
-    except (typer.Exit, KeyboardInterrupt):
+        return _run_flow(paths, root, address, reprocess, source)
+    except typer.Exit:
         raise
     except Exception as e:  # Prefect could not start, disk full, a bug: one line, log the rest
         logging.getLogger(prefect_env.ERROR_LOGGER).exception("run failed")
         fail(f"run failed: {type(e).__name__}: {_first_line(e)} (details: {root / 'logs'})")
-    _print_summary(summary)
+    raise AssertionError("unreachable")
+
+
+def _say_prefect_starts() -> None:
+    """One line before the seconds of silence that importing and starting Prefect take."""
+    import os
+
+    api = os.environ.get("PREFECT_API_URL")
+    where = f"connecting to Prefect at {api}" if api else "starting Prefect (ephemeral API)"
+    err.print(f"[dim]{where}...[/]", highlight=False)
 
 
 def _first_line(e: BaseException) -> str:
@@ -129,11 +188,14 @@ def _first_line(e: BaseException) -> str:
     return text.splitlines()[0] if text else ""
 
 
-def _run_flow(paths: list[str] | None, root: Path, dask_address: str | None = None) -> dict:
+def _run_flow(
+    paths: list[str] | None, root: Path, address: str | None, reprocess: bool, source: str | None
+) -> dict:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from akhbar.sources import SourceError
-    from flows.ingest import LockedError, ingest, set_progress
+    from flows.ingest import LockedError, RunnerError, ingest, set_progress
+    from flows.runlog import set_notice
 
     with Progress(
         TextColumn("{task.description}"),
@@ -151,14 +213,25 @@ def _run_flow(paths: list[str] | None, root: Path, dask_address: str | None = No
             bar.update(tasks[phase], completed=done, total=total)
 
         set_progress(progress)
-        err.print("[dim]starting Prefect (ephemeral API)...[/]")
+        set_notice(_notice)
         try:
-            return ingest(paths=paths, warehouse=str(root), dask_address=dask_address)
-        except (SourceError, LockedError) as e:
+            return ingest(
+                paths=paths,
+                warehouse=str(root),
+                dask_address=address,
+                reprocess=reprocess,
+                reprocess_source=source,
+            )
+        except (SourceError, LockedError, RunnerError) as e:
             fail(str(e))
         finally:
             set_progress(None)
+            set_notice(None)
     raise AssertionError("unreachable")
+
+
+def _notice(line: str) -> None:
+    err.print(f"[yellow]{line}[/]", highlight=False, soft_wrap=True)
 
 
 def _print_summary(summary: dict) -> None:
@@ -175,18 +248,32 @@ def _print_summary(summary: dict) -> None:
             r.add_row(k.removeprefix("rows_"), str(v))
     out.print(t)
     out.print(r)
+    for line in _summary_notes(summary):
+        out.print(line, highlight=False)
+
+
+def _summary_notes(summary: dict) -> list[str]:
+    notes = []
+    if summary.get("reextracted"):
+        notes.append(
+            f"re-extracted: {summary['reextracted']} stored article(s), from their documents "
+            "(extractor changed, or --reprocess)"
+        )
     if summary.get("repaired_parts"):
-        out.print(
+        notes.append(
             f"repaired: {summary['repaired_parts']} unreadable Parquet part(s) dropped; "
             "their files were read again"
         )
     if summary.get("rows_extract_errors"):
-        out.print(
+        notes.append(
             f"extractor errors: {summary['rows_extract_errors']} (the articles are kept; "
             "see the extract_errors view)"
         )
     if summary.get("story_dated"):
-        out.print(f"dated from their story: {summary['story_dated']} undated article(s)")
+        notes.append(f"dated from their story: {summary['story_dated']} undated article(s)")
+    root = Path(summary["warehouse"])
+    notes.append(f"warehouse: {root} (database {root / DB_NAME}; log {root / 'logs'})")
+    return notes
 
 
 @app.command()
@@ -308,39 +395,74 @@ def sources_add(
 
 @sources_app.command("list")
 def sources_list(warehouse: WarehouseOpt = None) -> None:
-    """Show the registered sources."""
-    from akhbar.sources import SourceError, load_sources, registry_path
+    """Show the registered sources, and any other whose rows the warehouse holds."""
+    from akhbar.sources import (
+        SourceError,
+        articles_per_source,
+        load_sources,
+        recorded_sources,
+        registry_path,
+    )
 
     root = warehouse_dir(warehouse)
     try:
         sources = load_sources(root)
+        held = articles_per_source(root)
+        recorded = recorded_sources(root)
     except SourceError as e:
         fail(str(e))
     reg = registry_path(root)
-    t = Table(title=str(reg) if reg.exists() else "default (no sources.json yet)")
-    for col in ("name", "path", "format", "encoding", "timezone", "outlet", "fields", "folder"):
-        t.add_column(col)
-    for s in sources:
+    title = str(reg) if reg.exists() else "default (no sources.json yet)"
+    cols = ["name", "path", "format", "encoding", "timezone", "outlet", "fields", "folder"]
+    names = {s.name for s in sources}
+    rows = []
+    for s in [*sources, *(r for r in recorded if r.name not in names)]:
         fields = " ".join(f"{k}={v}" for k, v in s.fields.items())
         ok = "ok" if Path(s.path).is_dir() else "[red]missing[/]"
-        tz, outlet = s.timezone or "", s.outlet or ""
-        t.add_row(s.name, s.path, s.format, s.encoding, tz, outlet, fields, ok)
-    out.print(t)
+        ok = ok if s.name in names else "not read (not registered)"
+        tz, outlet, n = s.timezone or "", s.outlet or "", held.get(s.name, 0)
+        rows.append((s.name, s.path, s.format, s.encoding, tz, outlet, fields, ok, n))
+    _show_table(title, [*cols, "articles"], rows)
 
 
 @sources_app.command("remove")
 def sources_remove(
     name: Annotated[str, typer.Argument(help="The source to stop reading.")],
+    purge: Annotated[
+        bool, typer.Option("--purge", help="Also remove every row it brought into the warehouse.")
+    ] = False,
     warehouse: WarehouseOpt = None,
 ) -> None:
-    """Stop reading a source (its rows already in the warehouse stay)."""
-    from akhbar.sources import SourceError, remove_source
+    """Stop reading a source; with --purge, also remove its articles, facts and files."""
+    from akhbar.sources import SourceError, articles_per_source, remove_source
+    from tasks.load.lock import LockedError
+
+    root = warehouse_dir(warehouse)
+    if purge:
+        _purge(root, name)
+        return
+    try:
+        src = remove_source(root, name)
+        held = articles_per_source(root).get(name, 0)
+    except (SourceError, LockedError) as e:
+        fail(str(e))
+    kept = f"; its {held} article(s) stay: --purge removes them" if held else ""
+    out.print(f"removed [bold]{src.name}[/] ({src.path}){kept}", highlight=False)
+
+
+def _purge(root: Path, name: str) -> None:
+    from akhbar.sources import SourceError, purge
+    from tasks.load.lock import LockedError
 
     try:
-        src = remove_source(warehouse_dir(warehouse), name)
-    except SourceError as e:
+        res = purge(root, name, on_wait=_notice)
+    except (SourceError, LockedError) as e:
         fail(str(e))
-    out.print(f"removed [bold]{src.name}[/] ({src.path})", highlight=False)
+    out.print(
+        f"removed [bold]{name}[/] and purged its rows: {res.articles} article(s), "
+        f"{res.files} file(s), {res.history} history row(s)",
+        highlight=False,
+    )
 
 
 # ----- extract ----------------------------------------------------------------------------

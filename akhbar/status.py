@@ -86,12 +86,10 @@ SELECT run_id, strftime(started_at, '%Y-%m-%d %H:%M:%S') AS started,
        rows_articles, rows_figures, rows_extract_errors AS extract_errors
 FROM runs ORDER BY started_at DESC LIMIT ?
 """
-# The latest row per file tells whether it is quarantined now (a later run may have fixed it).
+# file_status holds each file's latest row: a file a later run fixed is not quarantined now.
 QUARANTINED_SQL = """
-SELECT source, path, reason, run_id AS last_seen_in_run FROM (
-  SELECT *, row_number() OVER (PARTITION BY source, path ORDER BY seen_at DESC, run_id DESC) AS k
-  FROM files
-) WHERE k = 1 AND status = 'quarantined' ORDER BY source, path
+SELECT source, path, reason, last_run_id AS last_seen_in_run FROM file_status
+WHERE status = 'quarantined' ORDER BY source, path
 """
 
 

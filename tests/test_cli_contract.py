@@ -3,7 +3,13 @@ user mistake, LF-ended CSV, whole columns off a terminal, --limit, --pager, --ve
 
 from __future__ import annotations
 
+import contextlib
 import json
+import socket
+import subprocess
+import sys
+import threading
+import time
 from importlib.metadata import version
 
 import pytest
@@ -105,3 +111,62 @@ def _json(cli, wh, sql: str) -> list[dict]:
     code, out, err = cli("query", "-w", str(wh), "-f", "json", sql)
     assert code == 0, err
     return json.loads(out)
+
+
+def test_the_prefect_line_comes_before_prefect_is_imported(tmp_path):
+    """Issue 18 (6): importing Prefect takes seconds; the line must not wait for it."""
+    probe = (
+        "import sys, akhbar.cli as c\n"
+        "def said():\n"
+        "    print('prefect imported:', 'prefect' in sys.modules)\n"
+        "    raise SystemExit(0)\n"
+        "c._say_prefect_starts = said\n"
+        f"c.app(['run', '--warehouse', {str(tmp_path / 'wh')!r}])\n"
+    )
+    res = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert res.stdout.strip() == "prefect imported: False", res.stderr[-2000:]
+
+
+def test_an_unreachable_dask_address_is_one_line_in_seconds(cli, tmp_path):
+    """Issue 18 (5): was a 69-line traceback after 40 s."""
+    wh = ["--warehouse", str(tmp_path / "wh")]
+    started = time.monotonic()
+    code, out, err = cli("run", "--dask-address", "tcp://127.0.0.1:1", *wh)
+    one_line_error(code, out, err)
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:1" in err
+    with _not_dask() as address:  # answers, but is no scheduler
+        code, out, err = cli("run", "--dask-address", address, *wh)
+    one_line_error(code, out, err)
+    assert f"no Dask scheduler answers at {address}" in err
+    assert time.monotonic() - started < DASK_CHECK_BUDGET_S
+    assert not (tmp_path / "wh" / "data").exists()
+
+
+# Both refusals above, Prefect never started: DASK_CONNECT_TIMEOUT_S (5 s) at worst, twice.
+DASK_CHECK_BUDGET_S = 15
+
+
+@contextlib.contextmanager
+def _not_dask():
+    """A TCP server on loopback that answers every connection with garbage."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    stop = threading.Event()
+
+    def serve() -> None:
+        server.settimeout(0.2)
+        while not stop.is_set():
+            with contextlib.suppress(OSError):
+                conn, _ = server.accept()
+                conn.sendall(b"HTTP/1.1 400 Bad Request\r\n\r\n" * 4)
+                conn.close()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"tcp://127.0.0.1:{server.getsockname()[1]}"
+    finally:
+        stop.set()
+        thread.join()
+        server.close()

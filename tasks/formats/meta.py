@@ -11,11 +11,12 @@ article, and never disappears silently.
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-__all__ = ["META_KEYS", "PROBLEMS", "clean_meta", "parse_published"]
+__all__ = ["META_KEYS", "PROBLEMS", "clean_meta", "dump_meta", "load_meta", "parse_published"]
 
 META_KEYS = ("title", "published_at", "url", "outlet", "author")
 # Unix timestamps in seconds between these bounds are read as dates (1990..2100);
@@ -147,3 +148,20 @@ def _put_date(out: dict, value: object, timezone: str | None, name: str) -> None
             f"published_at: cannot read the date {_quoted(value)} (field {name!r}); "
             "the text's own date is used"
         )
+
+
+def dump_meta(meta: dict, title: str | None) -> str:
+    """``documents.meta``: an item's cleaned metadata and headline, as JSON."""
+    stored = {**meta, "headline": title}
+    if isinstance(stored.get("published_at"), datetime):
+        stored["published_at"] = stored["published_at"].isoformat()
+    return json.dumps(stored, ensure_ascii=False, sort_keys=True)
+
+
+def load_meta(raw: str) -> tuple[dict, str | None]:
+    """(metadata, headline) back from ``documents.meta``, as the reader first made them."""
+    meta = json.loads(raw)
+    title = meta.pop("headline", None)
+    if meta.get("published_at") is not None:
+        meta["published_at"] = datetime.fromisoformat(meta["published_at"])
+    return meta, title

@@ -102,6 +102,8 @@ def build_database(root: Path, store: Store | None = None) -> Path:
     """
     store = store or Store(root)
     dest = root / DB_NAME
+    for stale in root.glob(f".{DB_NAME}.*.tmp"):  # a build cut short by a crash or Ctrl-C
+        stale.unlink(missing_ok=True)
     tmp = root / f".{DB_NAME}.{uuid.uuid4().hex[:8]}.tmp"
     live = {t: list(store.manifest.parts.get(t, [])) for t in ALL_TABLES}
     fingerprint = _fingerprint()
