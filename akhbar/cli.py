@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -14,10 +16,10 @@ from rich.table import Table
 from typer.core import TyperGroup
 
 from akhbar.config import DB_NAME, warehouse_dir
+from akhbar.interrupt import EXIT_INTERRUPTED, stop_on_interrupt
 
-# Exit codes: a user mistake (bad option, missing folder, bad SQL) and Ctrl-C (128 + SIGINT).
+# Exit code of a user mistake (bad option, missing folder, bad SQL); Ctrl-C is 130.
 EXIT_MISTAKE = 1
-EXIT_INTERRUPTED = 130
 
 
 class OneLineErrors(TyperGroup):
@@ -87,7 +89,7 @@ WarehouseOpt = Annotated[
 ]
 
 
-def fail(message: str, code: int = 1) -> None:
+def fail(message: str, code: int = EXIT_MISTAKE) -> None:
     err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
@@ -117,8 +119,6 @@ def run(
     ] = None,
 ) -> None:
     """Run the ingest flow once (Prefect's ephemeral API unless PREFECT_API_URL is set)."""
-    from akhbar.interrupt import stop_on_interrupt
-
     root = warehouse_dir(warehouse)
     with stop_on_interrupt(INTERRUPTED, lambda: _log_interrupt(root)):
         if source is not None and not reprocess:
@@ -133,9 +133,8 @@ INTERRUPTED = "interrupted: the run stopped; the next run picks up where it left
 
 
 def _log_interrupt(root: Path) -> None:
-    """One line in the run log, written directly: loggers may print to the terminal."""
-    from datetime import datetime
-
+    """One line in the run log, written directly: loggers may print to the terminal.
+    (Runs in the interrupt watcher thread: it must import nothing.)"""
     log = root / "logs" / "akhbar.log"
     if log.parent.is_dir():
         with open(log, "a", encoding="utf-8") as fh:
@@ -176,8 +175,6 @@ def _run_guarded(
 
 def _say_prefect_starts() -> None:
     """One line before the seconds of silence that importing and starting Prefect take."""
-    import os
-
     api = os.environ.get("PREFECT_API_URL")
     where = f"connecting to Prefect at {api}" if api else "starting Prefect (ephemeral API)"
     err.print(f"[dim]{where}...[/]", highlight=False)
@@ -249,7 +246,7 @@ def _print_summary(summary: dict) -> None:
     out.print(t)
     out.print(r)
     for line in _summary_notes(summary):
-        out.print(line, highlight=False)
+        out.print(line, highlight=False, soft_wrap=True)
 
 
 def _summary_notes(summary: dict) -> list[str]:
@@ -581,8 +578,6 @@ def serve(
     ] = False,
 ) -> None:
     """Run the daily deployment on this machine: a local Prefect server plus a runner."""
-    import os
-
     from akhbar import prefect_env
     from flows import serve as serving
 

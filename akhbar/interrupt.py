@@ -2,15 +2,24 @@
 
 Left to Python and Prefect, SIGINT became a KeyboardInterrupt that Prefect
 treats as a crash of the flow run: it then tries to report the crash to its
-API server, which the same Ctrl-C has just stopped, and retries for 15-60 s
-("Crash detected!", "Error logging to API", a defunct child).
+API server, which the same Ctrl-C has just stopped (a terminal sends SIGINT to
+the whole process group), and retries for 15-60 s ("Crash detected!", "Error
+logging to API", a defunct child); pool workers print KeyboardInterrupt
+tracebacks of their own.
 
 A run needs none of that to stay correct: it is built to survive SIGKILL at
 any point (nothing is live until the manifest is replaced; the next run
-deletes the leftovers, tests/test_crash.py). So on the first SIGINT the CLI
-prints one line, stops its child processes (Prefect's ephemeral server, pool
-workers) and leaves at once with ``os._exit``, as a crash would, minus the
-noise. The kernel releases the warehouse lock.
+deletes the leftovers, tests/test_crash.py). So while a run goes on:
+
+* SIGINT is blocked in the main thread, so every process the run starts
+  (Prefect's ephemeral server, pool workers) inherits the block and a
+  terminal's Ctrl-C reaches none of them;
+* a watcher thread, started before the block, receives it through
+  ``signal.set_wakeup_fd`` even while the main thread waits in C code;
+* it prints one line, silences the terminal for whatever else is still
+  writing, stops the children (SIGTERM, then SIGKILL) and leaves with
+  ``os._exit(130)``, as a crash would, minus the noise. The kernel releases
+  the warehouse lock.
 """
 
 from __future__ import annotations
@@ -21,6 +30,8 @@ import signal
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+
+import psutil  # imported here: the watcher must import nothing while the main thread may
 
 __all__ = ["CHILD_GRACE_S", "EXIT_INTERRUPTED", "end_children", "stop_on_interrupt"]
 
@@ -33,8 +44,6 @@ CHILD_GRACE_S = 2.0
 
 def end_children(grace: float = CHILD_GRACE_S) -> None:
     """SIGTERM every descendant of this process, then SIGKILL those still there."""
-    import psutil
-
     try:
         children = psutil.Process().children(recursive=True)
     except psutil.Error:
@@ -49,32 +58,77 @@ def end_children(grace: float = CHILD_GRACE_S) -> None:
     psutil.wait_procs(alive, timeout=grace)
 
 
+def _silence_terminal() -> None:
+    """Point stdout and stderr at /dev/null: threads still running must not add lines."""
+    with contextlib.suppress(OSError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.dup2(null, 2)
+
+
+class _Stopper:
+    def __init__(self, message: str, before_exit: Callable[[], None] | None) -> None:
+        self.message, self.before_exit = message, before_exit
+        self.once = threading.Lock()
+
+    def stop(self) -> None:
+        """Print the line, end the children, exit 130; only the first SIGINT does it."""
+        if not self.once.acquire(blocking=False):
+            return
+        with contextlib.suppress(OSError):
+            os.write(2, (self.message + "\n").encode())
+        _silence_terminal()
+        if self.before_exit is not None:
+            with contextlib.suppress(Exception):
+                self.before_exit()
+        end_children()
+        os._exit(EXIT_INTERRUPTED)
+
+    def watch(self, fd: int) -> None:
+        """Wait for SIGINT on the wakeup pipe; return when the pipe is closed."""
+        while True:
+            try:
+                data = os.read(fd, 64)
+            except OSError:
+                return
+            if not data:
+                return
+            if signal.SIGINT in data:
+                self.stop()
+
+
 @contextmanager
 def stop_on_interrupt(
     message: str, before_exit: Callable[[], None] | None = None
 ) -> Iterator[None]:
     """While inside, SIGINT prints ``message``, ends the children and exits 130.
 
-    ``before_exit`` runs first (it must be quick: a log line). The previous
-    handler is back on leaving, so a process that goes on (the test suite)
-    keeps its own Ctrl-C.
+    ``before_exit`` runs first (it must be quick: a log line). Everything is
+    as before on leaving, so a process that goes on (the test suite) keeps its
+    own Ctrl-C.
     """
-
-    def stop(signum: int, frame: object) -> None:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut this short
-        with contextlib.suppress(OSError):
-            os.write(2, (message + "\n").encode())
-        if before_exit is not None:
-            with contextlib.suppress(Exception):
-                before_exit()
-        end_children()
-        os._exit(EXIT_INTERRUPTED)
-
     if threading.current_thread() is not threading.main_thread():
         yield  # only the main thread may set handlers (and receives SIGINT)
         return
-    previous = signal.signal(signal.SIGINT, stop)
+    stopper = _Stopper(message, before_exit)
+    read_fd, write_fd = os.pipe()
+    os.set_blocking(write_fd, False)
+    watcher = threading.Thread(
+        target=stopper.watch, args=(read_fd,), name="akhbar-interrupt", daemon=True
+    )
+    watcher.start()  # before the block below: this thread keeps SIGINT deliverable
+    # A Python handler must be set for the wakeup fd to hear SIGINT; the watcher acts on it.
+    # The handler itself does nothing: run in the main thread it could stop the run while
+    # that thread holds a lock (an import's) the stop needs.
+    handler = signal.signal(signal.SIGINT, lambda signum, frame: None)
+    wakeup = signal.set_wakeup_fd(write_fd, warn_on_full_buffer=False)
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        signal.set_wakeup_fd(wakeup)
+        signal.signal(signal.SIGINT, handler)
+        os.close(write_fd)
+        watcher.join()
+        os.close(read_fd)

@@ -242,10 +242,12 @@ def bound_folders(warehouse: Path) -> dict[str, str]:
     Recorded in the manifest by every run; a warehouse written before that
     took its folders from the registry (or the default seeds).
     """
-    store = Store(warehouse)
-    bound = {s.name: s.path for s in load_sources(warehouse) if s.name in store.source_names()}
-    bound.update({s.name: s.path for s in recorded_sources(warehouse)})
-    return bound
+    recorded = {s.name: s.path for s in recorded_sources(warehouse)}
+    unrecorded = [s for s in load_sources(warehouse) if s.name not in recorded]
+    if not unrecorded:
+        return recorded
+    held = Store(warehouse).source_names()  # reads the index and ledger: only when needed
+    return {s.name: s.path for s in unrecorded if s.name in held} | recorded
 
 
 def check_folders(sources: list[Source], bound: dict[str, str], warehouse: Path) -> None:
