@@ -535,13 +535,8 @@ def _extract_input(file: str) -> bytes:
 
 
 def _fact_table(name: str, rows: list[dict]) -> None:
-    t = Table(title=f"{name} ({len(rows)})", show_header=True)
     cols = [c for c in (rows[0] if rows else {}) if c not in ("sentence", "article_id")]
-    for c in cols:
-        t.add_column(c)
-    for r in rows:
-        t.add_row(*("" if r[c] is None else str(r[c]) for c in cols))
-    out.print(t)
+    _show_table(f"{name} ({len(rows)})", cols, [tuple(r[c] for c in cols) for r in rows])
 
 
 # ----- status -----------------------------------------------------------------------------
