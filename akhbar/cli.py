@@ -2,22 +2,84 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import logging
+import os
 import sys
+from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
+from typer.core import TyperGroup
 
 from akhbar.config import DB_NAME, warehouse_dir
+from akhbar.interrupt import EXIT_INTERRUPTED, stop_on_interrupt
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+# Exit code of a user mistake (bad option, missing folder, bad SQL); Ctrl-C is 130.
+EXIT_MISTAKE = 1
+
+
+class OneLineErrors(TyperGroup):
+    """Usage mistakes (unknown option, missing argument) as one line and exit 1, like the rest.
+
+    Click draws them as a boxed usage block and exits 2; ``akhbar --help``
+    promises one line and 1 for every user mistake.
+    """
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except typer.TyperException as e:  # typer's click exceptions all derive from it
+            code = _usage_error(e)
+        except typer.Abort:
+            err.print("interrupted", highlight=False)
+            code = EXIT_INTERRUPTED
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _usage_error(e: typer.TyperException) -> int:
+    ctx = getattr(e, "ctx", None)
+    # `akhbar` or `akhbar sources` alone: the help, as asked (typer does not export the
+    # exception's class, hence the name).
+    if type(e).__name__ == "NoArgsIsHelpError" and ctx is not None:
+        out.print(ctx.get_help(), highlight=False, markup=False)
+        return 0
+    where = ctx.command_path if ctx is not None else "akhbar"
+    err.print(
+        f"[bold red]error:[/] {e.format_message()} (see `{where} --help`)",
+        highlight=False,
+        soft_wrap=True,
+    )
+    return EXIT_MISTAKE
+
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__, cls=OneLineErrors)
 err = Console(stderr=True)
 out = Console()
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        out.print(f"akhbar {version('akhbar')}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """akhbar's command line. User mistakes end as one line on stderr and exit 1."""
+
 
 WarehouseOpt = Annotated[
     str | None,
@@ -27,7 +89,7 @@ WarehouseOpt = Annotated[
 ]
 
 
-def fail(message: str, code: int = 1) -> None:
+def fail(message: str, code: int = EXIT_MISTAKE) -> None:
     err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
@@ -45,23 +107,77 @@ def run(
             help="Send the work to this Dask scheduler (default $AKHBAR_DASK_ADDRESS).",
         ),
     ] = None,
+    reprocess: Annotated[
+        bool,
+        typer.Option(
+            "--reprocess", help="Extract every stored article again (after a rule change)."
+        ),
+    ] = False,
+    source: Annotated[
+        str | None,
+        typer.Option("--source", help="With --reprocess: only this source's articles."),
+    ] = None,
 ) -> None:
     """Run the ingest flow once (Prefect's ephemeral API unless PREFECT_API_URL is set)."""
     root = warehouse_dir(warehouse)
+    with stop_on_interrupt(INTERRUPTED, lambda: _log_interrupt(root)):
+        if source is not None and not reprocess:
+            fail("--source applies to --reprocess (akhbar run --reprocess --source NAME)")
+        _check_before_prefect(paths, root, dask_address)
+        summary = _run_guarded(root, paths, dask_address, reprocess, source)
+        _print_summary(summary)
+
+
+# What Ctrl-C during a run prints: the run is left as a crash leaves it, which is safe.
+INTERRUPTED = "interrupted: the run stopped; the next run picks up where it left off"
+
+
+def _log_interrupt(root: Path) -> None:
+    """One line in the run log, written directly: loggers may print to the terminal.
+    (Runs in the interrupt watcher thread: it must import nothing.)"""
+    log = root / "logs" / "akhbar.log"
+    if log.parent.is_dir():
+        with open(log, "a", encoding="utf-8") as fh:
+            fh.write(f"{datetime.now():%Y-%m-%d %H:%M:%S} WARNING akhbar.run: {INTERRUPTED}\n")
+
+
+def _check_before_prefect(paths: list[str] | None, root: Path, dask_address: str | None) -> None:
+    """User mistakes the flow would find, found before Prefect's start-up (seconds)."""
+    from akhbar.sources import SourceError, plan_sources
+    from flows.runners import RunnerError, check_reachable
+    from flows.runners import dask_address as address_of
+
+    try:
+        plan_sources(root, paths)
+        address = address_of(dask_address)
+        if address:
+            check_reachable(address)
+    except (SourceError, RunnerError) as e:
+        fail(str(e))
+
+
+def _run_guarded(
+    root: Path, paths: list[str] | None, address: str | None, reprocess: bool, source: str | None
+) -> dict:
     from akhbar import prefect_env
 
+    _say_prefect_starts()
     prefect_env.configure(root / "logs" / "akhbar.log")
-    for p in paths or []:
-        if not Path(p).is_dir():
-            fail(f"not a folder: {p}")
     try:
-        summary = _run_flow(paths, root, dask_address)
-    except (typer.Exit, KeyboardInterrupt):
+        return _run_flow(paths, root, address, reprocess, source)
+    except typer.Exit:
         raise
     except Exception as e:  # Prefect could not start, disk full, a bug: one line, log the rest
         logging.getLogger(prefect_env.ERROR_LOGGER).exception("run failed")
         fail(f"run failed: {type(e).__name__}: {_first_line(e)} (details: {root / 'logs'})")
-    _print_summary(summary)
+    raise AssertionError("unreachable")
+
+
+def _say_prefect_starts() -> None:
+    """One line before the seconds of silence that importing and starting Prefect take."""
+    api = os.environ.get("PREFECT_API_URL")
+    where = f"connecting to Prefect at {api}" if api else "starting Prefect (ephemeral API)"
+    err.print(f"[dim]{where}...[/]", highlight=False)
 
 
 def _first_line(e: BaseException) -> str:
@@ -69,11 +185,14 @@ def _first_line(e: BaseException) -> str:
     return text.splitlines()[0] if text else ""
 
 
-def _run_flow(paths: list[str] | None, root: Path, dask_address: str | None = None) -> dict:
+def _run_flow(
+    paths: list[str] | None, root: Path, address: str | None, reprocess: bool, source: str | None
+) -> dict:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from akhbar.sources import SourceError
-    from flows.ingest import LockedError, ingest, set_progress
+    from flows.ingest import LockedError, RunnerError, ingest, set_progress
+    from flows.runlog import set_notice
 
     with Progress(
         TextColumn("{task.description}"),
@@ -91,14 +210,25 @@ def _run_flow(paths: list[str] | None, root: Path, dask_address: str | None = No
             bar.update(tasks[phase], completed=done, total=total)
 
         set_progress(progress)
-        err.print("[dim]starting Prefect (ephemeral API)...[/]")
+        set_notice(_notice)
         try:
-            return ingest(paths=paths, warehouse=str(root), dask_address=dask_address)
-        except (SourceError, LockedError) as e:
+            return ingest(
+                paths=paths,
+                warehouse=str(root),
+                dask_address=address,
+                reprocess=reprocess,
+                reprocess_source=source,
+            )
+        except (SourceError, LockedError, RunnerError) as e:
             fail(str(e))
         finally:
             set_progress(None)
+            set_notice(None)
     raise AssertionError("unreachable")
+
+
+def _notice(line: str) -> None:
+    err.print(f"[yellow]{line}[/]", highlight=False, soft_wrap=True)
 
 
 def _print_summary(summary: dict) -> None:
@@ -115,18 +245,32 @@ def _print_summary(summary: dict) -> None:
             r.add_row(k.removeprefix("rows_"), str(v))
     out.print(t)
     out.print(r)
+    for line in _summary_notes(summary):
+        out.print(line, highlight=False, soft_wrap=True)
+
+
+def _summary_notes(summary: dict) -> list[str]:
+    notes = []
+    if summary.get("reextracted"):
+        notes.append(
+            f"re-extracted: {summary['reextracted']} stored article(s), from their documents "
+            "(extractor changed, or --reprocess)"
+        )
     if summary.get("repaired_parts"):
-        out.print(
+        notes.append(
             f"repaired: {summary['repaired_parts']} unreadable Parquet part(s) dropped; "
             "their files were read again"
         )
     if summary.get("rows_extract_errors"):
-        out.print(
+        notes.append(
             f"extractor errors: {summary['rows_extract_errors']} (the articles are kept; "
             "see the extract_errors view)"
         )
     if summary.get("story_dated"):
-        out.print(f"dated from their story: {summary['story_dated']} undated article(s)")
+        notes.append(f"dated from their story: {summary['story_dated']} undated article(s)")
+    root = Path(summary["warehouse"])
+    notes.append(f"warehouse: {root} (database {root / DB_NAME}; log {root / 'logs'})")
+    return notes
 
 
 @app.command()
@@ -134,36 +278,56 @@ def query(
     sql: Annotated[str, typer.Argument(help="SQL to run against the views.")],
     warehouse: WarehouseOpt = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table | csv | json")] = "table",
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", help="Print at most this many rows.")
+    ] = None,
+    wide: Annotated[
+        bool, typer.Option("--wide", help="Table: every column whole, however wide.")
+    ] = False,
+    pager: Annotated[
+        bool, typer.Option("--pager", help="Table: whole columns through $PAGER (less -S).")
+    ] = False,
 ) -> None:
     """Run SQL against the warehouse, read-only."""
+    from akhbar import output
     from akhbar.query import QueryError, run_query
 
     if fmt not in ("table", "csv", "json"):
         fail(f"unknown format {fmt!r} (table, csv or json)")
+    if limit is not None and limit < 0:
+        fail(f"--limit wants a number of rows (0 or more), not {limit}")
     try:
-        cols, rows = run_query(warehouse_dir(warehouse), sql)
+        res = run_query(warehouse_dir(warehouse), sql, limit)
     except QueryError as e:
         fail(str(e))
-    _emit(cols, rows, fmt)
-
-
-def _emit(cols: list[str], rows: list[tuple], fmt: str) -> None:
     if fmt == "csv":
-        w = csv.writer(sys.stdout)
-        w.writerow(cols)
-        w.writerows(rows)
+        output.write_csv(res.columns, res.rows, sys.stdout)
     elif fmt == "json":
-        sys.stdout.write(
-            json.dumps(
-                [dict(zip(cols, r, strict=True)) for r in rows],
-                ensure_ascii=False,
-                default=str,
-                indent=1,
-            )
-            + "\n"
-        )
+        output.write_json(res.columns, res.rows, sys.stdout)
     else:
-        _rich_table(None, cols, rows)
+        _show_table(None, res.columns, res.rows, wide=wide, pager=pager)
+    if res.more:
+        err.print(f"[dim]first {limit} rows shown (--limit); the query has more[/]")
+
+
+def _show_table(
+    title: str | None,
+    cols: list[str],
+    rows: list[tuple],
+    *,
+    wide: bool = False,
+    pager: bool = False,
+) -> None:
+    """Fit the terminal; whole columns with --wide or when not writing to a terminal."""
+    from akhbar import output
+
+    terminal = sys.stdout.isatty()
+    if pager and terminal:
+        output.page(output.render_table(title, cols, rows, whole=True, color=True))
+    elif wide or pager or not terminal:
+        sys.stdout.write(output.render_table(title, cols, rows, whole=True))
+    else:
+        out.print(output.table(title, cols, rows))
 
 
 @app.command()
@@ -228,48 +392,89 @@ def sources_add(
 
 @sources_app.command("list")
 def sources_list(warehouse: WarehouseOpt = None) -> None:
-    """Show the registered sources."""
-    from akhbar.sources import SourceError, load_sources, registry_path
+    """Show the registered sources, and any other whose rows the warehouse holds."""
+    from akhbar.sources import (
+        SourceError,
+        articles_per_source,
+        load_sources,
+        recorded_sources,
+        registry_path,
+    )
 
     root = warehouse_dir(warehouse)
     try:
         sources = load_sources(root)
+        held = articles_per_source(root)
+        recorded = recorded_sources(root)
     except SourceError as e:
         fail(str(e))
     reg = registry_path(root)
-    t = Table(title=str(reg) if reg.exists() else "default (no sources.json yet)")
-    for col in ("name", "path", "format", "encoding", "timezone", "outlet", "fields", "folder"):
-        t.add_column(col)
-    for s in sources:
+    title = str(reg) if reg.exists() else "default (no sources.json yet)"
+    cols = ["name", "path", "format", "encoding", "timezone", "outlet", "fields", "folder"]
+    names = {s.name for s in sources}
+    rows = []
+    for s in [*sources, *(r for r in recorded if r.name not in names)]:
         fields = " ".join(f"{k}={v}" for k, v in s.fields.items())
         ok = "ok" if Path(s.path).is_dir() else "[red]missing[/]"
-        tz, outlet = s.timezone or "", s.outlet or ""
-        t.add_row(s.name, s.path, s.format, s.encoding, tz, outlet, fields, ok)
-    out.print(t)
+        ok = ok if s.name in names else "not read (not registered)"
+        tz, outlet, n = s.timezone or "", s.outlet or "", held.get(s.name, 0)
+        rows.append((s.name, s.path, s.format, s.encoding, tz, outlet, fields, ok, n))
+    _show_table(title, [*cols, "articles"], rows)
 
 
 @sources_app.command("remove")
 def sources_remove(
     name: Annotated[str, typer.Argument(help="The source to stop reading.")],
+    purge: Annotated[
+        bool, typer.Option("--purge", help="Also remove every row it brought into the warehouse.")
+    ] = False,
     warehouse: WarehouseOpt = None,
 ) -> None:
-    """Stop reading a source (its rows already in the warehouse stay)."""
-    from akhbar.sources import SourceError, remove_source
+    """Stop reading a source; with --purge, also remove its articles, facts and files."""
+    from akhbar.sources import SourceError, articles_per_source, remove_source
+    from tasks.load.lock import LockedError
+
+    root = warehouse_dir(warehouse)
+    if purge:
+        _purge(root, name)
+        return
+    try:
+        src = remove_source(root, name)
+        held = articles_per_source(root).get(name, 0)
+    except (SourceError, LockedError) as e:
+        fail(str(e))
+    kept = f"; its {held} article(s) stay: --purge removes them" if held else ""
+    out.print(f"removed [bold]{src.name}[/] ({src.path}){kept}", highlight=False)
+
+
+def _purge(root: Path, name: str) -> None:
+    from akhbar.sources import SourceError, purge
+    from tasks.load.lock import LockedError
 
     try:
-        src = remove_source(warehouse_dir(warehouse), name)
-    except SourceError as e:
+        res = purge(root, name, on_wait=_notice)
+    except (SourceError, LockedError) as e:
         fail(str(e))
-    out.print(f"removed [bold]{src.name}[/] ({src.path})", highlight=False)
+    out.print(
+        f"removed [bold]{name}[/] and purged its rows: {res.articles} article(s), "
+        f"{res.files} file(s), {res.history} history row(s)",
+        highlight=False,
+    )
 
 
 # ----- extract ----------------------------------------------------------------------------
 @app.command()
 def extract(
-    file: Annotated[str, typer.Argument(help="A .txt or .html file, or - for stdin.")] = "-",
+    file: Annotated[
+        str, typer.Argument(help="A .txt or .html file, a line of a dump (dump.jsonl#3), or -.")
+    ] = "-",
     fmt: Annotated[str, typer.Option("--format", "-f", help="json | table")] = "json",
     encoding: Annotated[str, typer.Option(help="auto, or a codec such as cp1256.")] = "auto",
     timezone: Annotated[str | None, typer.Option(help="Time zone of naive dates.")] = None,
+    fields: Annotated[
+        list[str] | None,
+        typer.Option("--field", help="JSONL field map KEY=FIELD, e.g. text=content (repeat)."),
+    ] = None,
     warehouse: Annotated[
         str | None,
         typer.Option(
@@ -281,21 +486,25 @@ def extract(
     ] = None,
 ) -> None:
     """Clean and extract one text and print every fact with its offsets (no warehouse needed)."""
+    from akhbar.sources import SourceError, parse_fields
     from tasks.process.single import FACT_TABLES, UnreadableText, extract_one
     from tasks.story import load_evidence
 
     if fmt not in ("json", "table"):
         fail(f"unknown format {fmt!r} (json or table)")
     try:
-        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
-    except OSError as e:
-        fail(f"cannot read {file}: {e.strerror or e}")
-    try:
+        field_map = parse_fields(fields or [])
+        data = _extract_input(file)
         evidence = load_evidence(warehouse_dir(warehouse) / DB_NAME) if warehouse else None
         facts = extract_one(
-            data, name=file, encoding=encoding, timezone=timezone, evidence=evidence
+            data,
+            name=file,
+            encoding=encoding,
+            timezone=timezone,
+            evidence=evidence,
+            fields=field_map,
         )
-    except UnreadableText as e:
+    except (UnreadableText, SourceError) as e:
         fail(str(e))
     if fmt == "json":
         sys.stdout.write(json.dumps(facts, ensure_ascii=False, default=str, indent=1) + "\n")
@@ -306,14 +515,28 @@ def extract(
         _fact_table(table, facts[table])
 
 
+def _extract_input(file: str) -> bytes:
+    """Standard input (saying so on a terminal), a file, or one line of a dump."""
+    from tasks.process.single import read_input, split_line_ref
+
+    if file == "-":
+        if sys.stdin.isatty():
+            err.print(
+                "[dim]reading an article from standard input; end it with Ctrl-D "
+                "(or give a file: akhbar extract FILE)[/]"
+            )
+        return sys.stdin.buffer.read()
+    path, lineno = split_line_ref(file)
+    try:
+        return read_input(path, lineno)
+    except OSError as e:
+        fail(f"cannot read {path}: {e.strerror or e}")
+    raise AssertionError("unreachable")
+
+
 def _fact_table(name: str, rows: list[dict]) -> None:
-    t = Table(title=f"{name} ({len(rows)})", show_header=True)
     cols = [c for c in (rows[0] if rows else {}) if c not in ("sentence", "article_id")]
-    for c in cols:
-        t.add_column(c)
-    for r in rows:
-        t.add_row(*("" if r[c] is None else str(r[c]) for c in cols))
-    out.print(t)
+    _show_table(f"{name} ({len(rows)})", cols, [tuple(r[c] for c in cols) for r in rows])
 
 
 # ----- status -----------------------------------------------------------------------------
@@ -336,12 +559,7 @@ def status(
 
 
 def _rich_table(title: str | None, cols: list[str], rows: list[tuple]) -> None:
-    t = Table(title=title, show_header=True)
-    for c in cols:
-        t.add_column(c)
-    for r in rows:
-        t.add_row(*("" if v is None else str(v) for v in r))
-    out.print(t)
+    _show_table(title, cols, rows)
 
 
 # ----- serve ------------------------------------------------------------------------------
@@ -355,8 +573,6 @@ def serve(
     ] = False,
 ) -> None:
     """Run the daily deployment on this machine: a local Prefect server plus a runner."""
-    import os
-
     from akhbar import prefect_env
     from flows import serve as serving
 

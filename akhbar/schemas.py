@@ -20,6 +20,9 @@ DOCUMENTS = pa.schema(
         ("encoding", pa.string()),
         ("file_sha256", pa.string()),
         ("run_id", pa.string()),
+        # metadata from outside the text (manifest row, JSON fields, page head) as JSON,
+        # so an article can be extracted again without reading its source
+        ("meta", pa.string()),
     ]
 )
 
@@ -45,6 +48,8 @@ ARTICLES = pa.schema(
         ("run_id", pa.string()),
         # large_cut | empty_body: markers removed most of the text (docs/clean.md)
         ("clean_flag", pa.string()),
+        # akhbar.data.extractor_fingerprint() of the code and data that made these rows
+        ("extractor_fingerprint", pa.string()),
     ]
 )
 
@@ -194,6 +199,7 @@ RUNS = pa.schema(
         ("files_seen", pa.int64()),
         *((status, pa.int64()) for status in FILE_STATUSES),
         *((f"rows_{t}", pa.int64()) for t in COUNTED_TABLES),
+        ("reextracted", pa.int64()),  # articles extracted again from their stored document
     ]
 )
 
@@ -204,7 +210,8 @@ LEDGER = pa.schema(
     [f for f in FILES if f.name not in ("run_id", "seen_at")]
     + [pa.field("meta_sha256", pa.string())]
 )
-# Where each live article's rows are, and its clean-body hash (for duplicate_of).
+# Where each live article's rows are, its clean-body hash (for duplicate_of) and the
+# extractor fingerprint its rows were made with (null before fingerprints: stale).
 INDEX = pa.schema(
     [
         ("article_id", pa.string()),
@@ -212,6 +219,7 @@ INDEX = pa.schema(
         ("batch", pa.string()),
         ("body_sha256", pa.string()),
         ("seq", pa.int64()),
+        ("extractor_fingerprint", pa.string()),
     ]
 )
 # Which incident each figure and quote of a run's new articles belongs to (issue 19):

@@ -3,9 +3,16 @@
 The registry lives in ``<warehouse>/sources.json`` (human-readable, one
 entry per source) and is read at the start of every run, so a source added
 today is picked up by the next scheduled run without a redeploy. With no
-registry file, the project's ``seeds/`` folder is the one source; the first
-``add`` writes the file with seeds in it, so seeds stays registered until
-it is removed.
+registry file, the project's ``seeds/`` folder is the one source. The first
+``add`` writes the file with seeds in it only if the warehouse already holds
+the seeds' rows (then they are a source like any other, removed with
+``remove seeds --purge``); a warehouse whose first command is ``add`` never
+reads them.
+
+A source is its folder: within one warehouse a name means one folder, as
+recorded in the committed manifest. A run of another folder under a name
+already taken is refused (:func:`plan_sources`), so it can never mark the
+first folder's files deleted.
 """
 
 from __future__ import annotations
@@ -13,13 +20,17 @@ from __future__ import annotations
 import codecs
 import json
 import os
-import re
+import uuid
+from collections.abc import Callable, Collection
 from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from akhbar.config import SEEDS_DIR
+from akhbar.config import SEEDS_DIR, is_source_name, source_name_for
 from tasks.formats import registry as formats
+from tasks.load.parts import Store
+from tasks.load.purge import PurgeResult, purge_source
 
 __all__ = [
     "FIELD_KEYS",
@@ -28,8 +39,12 @@ __all__ = [
     "SourceError",
     "add_source",
     "adhoc_sources",
+    "articles_per_source",
+    "check_folders",
     "load_sources",
     "parse_fields",
+    "plan_sources",
+    "purge",
     "remove_source",
     "safe_name",
     "save_sources",
@@ -37,8 +52,6 @@ __all__ = [
 
 REGISTRY_NAME = "sources.json"
 REGISTRY_FORMAT = 1
-# Source names become partition folders (source=NAME) and SQL values: keep them boring.
-_SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 # "auto" reads every kind of file it recognises by suffix; the others restrict a source to
 # one (tasks/formats/registry.py is the one list of formats).
 FORMATS: dict[str, tuple[str, ...]] = {name: formats.suffixes(name) for name in formats.names()}
@@ -68,9 +81,8 @@ class Source:
 
 
 def safe_name(raw: str) -> str:
-    """A partition-safe name derived from a folder name."""
-    name = re.sub(r"[^A-Za-z0-9_.-]+", "-", raw).strip("-.") or "source"
-    return name[:64]
+    """A partition-safe name derived from a folder name (Arabic letters kept)."""
+    return source_name_for(raw)
 
 
 def default_sources() -> list[Source]:
@@ -146,22 +158,42 @@ def _check_options(fmt: str, encoding: str, timezone: str | None, fields: dict) 
         raise SourceError(f"--field applies to .jsonl files, not to format {fmt!r}")
 
 
+def _registered(warehouse: Path) -> list[Source]:
+    """What ``add`` starts from: the registry, or the seeds if the warehouse holds them."""
+    if registry_path(warehouse).exists():
+        return load_sources(warehouse)
+    held = Store(warehouse).source_names()
+    return [s for s in default_sources() if s.name in held]
+
+
 def add_source(warehouse: Path, source: Source) -> Source:
-    """Validate and register ``source``; returns it with its path made absolute."""
-    if not _SAFE_NAME.match(source.name):
+    """Validate and register ``source``; returns it with its path made absolute.
+
+    The first ``add`` keeps the default seeds registered only if the warehouse
+    already holds their rows.
+    """
+    if not is_source_name(source.name):
         raise SourceError(
             f"bad source name {source.name!r}: letters, digits, '_', '.', '-' "
             "(starting with a letter or digit, at most 64)"
         )
     folder = _check_folder(source.path)
     _check_options(source.format, source.encoding, source.timezone, source.fields)
-    current = load_sources(warehouse)
+    current = _registered(warehouse)
     for s in current:
         if s.name == source.name:
             raise SourceError(f"a source named {source.name!r} is already registered ({s.path})")
         if Path(s.path) == folder:
             raise SourceError(f"{folder} is already registered as {s.name!r}")
     new = Source(**{**source.options(), "path": str(folder)})
+    bound = bound_folders(warehouse)
+    check_folders([new], bound, warehouse)
+    for name, path in bound.items():
+        if Path(path) == folder and name != new.name:
+            raise SourceError(
+                f"{folder} was read as source {name!r}: register it under that name, "
+                f"or purge it first (akhbar sources remove {name} --purge)"
+            )
     save_sources(warehouse, [*current, new])
     return new
 
@@ -176,18 +208,107 @@ def remove_source(warehouse: Path, name: str) -> Source:
     return next(s for s in current if s.name == name)
 
 
-def adhoc_sources(paths: list[str]) -> list[Source]:
-    """Sources for ``akhbar run PATH ...``: named after each folder."""
+def adhoc_sources(paths: list[str], known: Collection[Source] = ()) -> list[Source]:
+    """Sources for ``akhbar run PATH ...``: a folder already known (registered, or read
+    before) is that source; any other is named after the folder."""
     out: list[Source] = []
     for raw in paths:
         p = Path(raw).expanduser()
         if not p.is_dir():
             raise SourceError(f"not a folder: {raw}")
-        out.append(Source(safe_name(p.resolve().name), str(p.resolve())))
+        folder = p.resolve()
+        same = next((s for s in known if Path(s.path) == folder), None)
+        out.append(same or Source(safe_name(folder.name), str(folder)))
     names = [s.name for s in out]
     if len(set(names)) != len(names):
         raise SourceError(f"two folders share a name: {', '.join(names)}")
     return out
+
+
+def recorded_sources(warehouse: Path) -> list[Source]:
+    """The sources the warehouse has read, as the committed manifest records them."""
+    out = []
+    for name, opts in Store(warehouse).manifest.sources.items():
+        try:
+            out.append(Source(**{**opts, "name": name}))
+        except TypeError:  # a record from a newer akhbar: at least its folder
+            out.append(Source(name, str(opts.get("path", ""))))
+    return out
+
+
+def bound_folders(warehouse: Path) -> dict[str, str]:
+    """Source name -> the folder whose rows that name holds in the warehouse.
+
+    Recorded in the manifest by every run; a warehouse written before that
+    took its folders from the registry (or the default seeds).
+    """
+    recorded = {s.name: s.path for s in recorded_sources(warehouse)}
+    unrecorded = [s for s in load_sources(warehouse) if s.name not in recorded]
+    if not unrecorded:
+        return recorded
+    held = Store(warehouse).source_names()  # reads the index and ledger: only when needed
+    return {s.name: s.path for s in unrecorded if s.name in held} | recorded
+
+
+def check_folders(sources: list[Source], bound: dict[str, str], warehouse: Path) -> None:
+    """Refuse a source whose name the warehouse already uses for another folder."""
+    for s in sources:
+        other = bound.get(s.name)
+        if other is not None and Path(other) != Path(s.path):
+            raise SourceError(
+                f"source {s.name!r} in {warehouse} is the folder {other}, not {s.path}: "
+                f"register {s.path} under another name (akhbar sources add NAME {s.path})"
+            )
+
+
+def plan_sources(warehouse: Path, paths: list[str] | None) -> list[Source]:
+    """The sources a run reads: the given folders, else every registered source.
+
+    One-line ``SourceError`` for a folder that is not there, an unsafe name
+    (a hand-edited registry) or a name the warehouse uses for another folder.
+    """
+    registered = load_sources(warehouse)
+    if paths:
+        sources = adhoc_sources(paths, [*registered, *recorded_sources(warehouse)])
+    else:
+        sources = registered
+    for s in sources:  # a name becomes a folder under the warehouse: refuse ../x and friends
+        if not is_source_name(s.name):
+            raise SourceError(f"unsafe source name {s.name!r} (letters, digits, _ . - only)")
+    check_folders(sources, bound_folders(warehouse), warehouse)
+    return sources
+
+
+def articles_per_source(warehouse: Path) -> dict[str, int]:
+    """How many articles the warehouse holds per source (from its index: no database)."""
+    counts: dict[str, int] = {}
+    for r in Store(warehouse).index().values():
+        counts[r["source"]] = counts.get(r["source"], 0) + 1
+    return counts
+
+
+def purge(warehouse: Path, name: str, on_wait: Callable[[str], None] | None = None) -> PurgeResult:
+    """Stop reading ``name`` and remove every row it brought, under the warehouse lock.
+
+    The source may be registered, or only held (read ad hoc, or removed
+    without ``--purge`` before); ``SourceError`` if it is neither.
+    """
+    from tasks.load.lock import warehouse_lock
+    from tasks.views import build_database
+
+    with warehouse_lock(warehouse, on_wait=on_wait):
+        store = Store(warehouse)
+        registered = load_sources(warehouse)
+        if name not in store.source_names() and all(s.name != name for s in registered):
+            known = ", ".join(sorted({s.name for s in registered} | store.source_names()))
+            raise SourceError(f"no source named {name!r} in {warehouse} (known: {known or 'none'})")
+        if any(s.name == name for s in registered):
+            save_sources(warehouse, [s for s in registered if s.name != name])
+        stamp = f"purge-{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
+        result = purge_source(store, name, stamp)
+        if store.manifest.version:
+            build_database(warehouse, store)
+    return result
 
 
 def split_available(sources: list[Source]) -> tuple[list[Source], list[Source]]:

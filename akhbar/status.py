@@ -86,12 +86,10 @@ SELECT run_id, strftime(started_at, '%Y-%m-%d %H:%M:%S') AS started,
        rows_articles, rows_figures, rows_extract_errors AS extract_errors
 FROM runs ORDER BY started_at DESC LIMIT ?
 """
-# The latest row per file tells whether it is quarantined now (a later run may have fixed it).
+# file_status holds each file's latest row: a file a later run fixed is not quarantined now.
 QUARANTINED_SQL = """
-SELECT source, path, reason, run_id AS last_seen_in_run FROM (
-  SELECT *, row_number() OVER (PARTITION BY source, path ORDER BY seen_at DESC, run_id DESC) AS k
-  FROM files
-) WHERE k = 1 AND status = 'quarantined' ORDER BY source, path
+SELECT source, path, reason, last_run_id AS last_seen_in_run FROM file_status
+WHERE status = 'quarantined' ORDER BY source, path
 """
 
 
@@ -103,12 +101,26 @@ def _fetch(
 
 
 def read_status(root: Path, runs: int = RECENT_RUNS) -> Status:
-    """Everything ``akhbar status`` shows; raises ``QueryError`` if there is no warehouse."""
-    from akhbar.query import connect_readonly
+    """Everything ``akhbar status`` shows; ``QueryError`` (one line) when it cannot."""
+    import duckdb
 
-    con = connect_readonly(root)
+    from akhbar.query import QueryError, connect_readonly
+
+    if runs < 0:
+        raise QueryError(f"--runs wants how many recent runs to show (0 or more), not {runs}")
+    try:
+        con = connect_readonly(root)
+    except duckdb.Error as e:
+        raise QueryError(f"cannot open the warehouse database: {_first_line(e)}") from None
     try:
         counts = [(v, con.execute(f"SELECT count(*) FROM {v}").fetchone()[0]) for v in VIEWED]
         return Status(_fetch(con, RUNS_SQL, [runs]), counts, _fetch(con, QUARANTINED_SQL))
+    except duckdb.Error as e:
+        raise QueryError(f"cannot read the warehouse status: {_first_line(e)}") from None
     finally:
         con.close()
+
+
+def _first_line(e: Exception) -> str:
+    text = str(e).strip()
+    return text.splitlines()[0] if text else type(e).__name__

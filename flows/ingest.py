@@ -2,19 +2,21 @@
 
 Tasks are thin wrappers around plain functions in ``tasks``; work is
 batched (``BATCH_SIZE`` files per task run) because each Prefect task run
-costs tens of milliseconds of API time.
+costs tens of milliseconds of API time. Articles whose extractor fingerprint
+is stale (or all of a source's, with ``reprocess``) are extracted again from
+their stored documents in the same run, batched the same way, and committed
+with everything else.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import uuid
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import NamedTuple
 
-from filelock import FileLock, Timeout
 from prefect import flow, get_run_logger
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.runtime import flow_run
@@ -23,38 +25,26 @@ from prefect.utilities.annotations import quote
 from akhbar import status
 from akhbar.config import BATCH_SIZE, warehouse_dir
 from akhbar.crash import crash_point
-from akhbar.sources import (
-    Source,
-    SourceError,
-    adhoc_sources,
-    load_sources,
-    safe_name,
-    split_available,
-)
+from akhbar.sources import Source, SourceError, plan_sources, recorded_sources, split_available
 from flows import runners
+from flows.runlog import RunLog, run_log
 from tasks.discover import Candidate
 from tasks.discover.task import discover_task
 from tasks.incidents.task import incidents_task
 from tasks.load.ledger import RunLedger, run_table
+from tasks.load.lock import LockedError, warehouse_lock
 from tasks.load.parts import Store
 from tasks.process.batch import cut_batches
-from tasks.process.task import process_task
+from tasks.process.stored import stored_articles
+from tasks.process.task import process_task, reextract_task
 from tasks.story import StoryHold, stage_held
 from tasks.views.task import views_task
 
-__all__ = ["LockedError", "ingest", "set_progress"]
+__all__ = ["LockedError", "RunnerError", "ingest", "set_progress"]
 
-# How long a second run waits for the warehouse lock before giving up: a
-# 50k-article first run takes ~1-2 min here, so 10 min covers a run in
-# progress without hanging a scheduler forever. $AKHBAR_LOCK_TIMEOUT overrides.
-LOCK_TIMEOUT_S = 600
-LOCK_TIMEOUT_ENV = "AKHBAR_LOCK_TIMEOUT"
+RunnerError = runners.RunnerError
 
 _progress: Callable[[str, int, int], None] | None = None
-
-
-class LockedError(RuntimeError):
-    pass
 
 
 class _NoTracebackForUserErrors(logging.Filter):
@@ -66,7 +56,7 @@ class _NoTracebackForUserErrors(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         exc = record.exc_info[1] if record.exc_info else None
-        return not isinstance(exc, (LockedError, SourceError))
+        return not isinstance(exc, (LockedError, SourceError, RunnerError))
 
 
 logging.getLogger("prefect.flow_runs").addFilter(_NoTracebackForUserErrors())
@@ -83,9 +73,18 @@ def _tick(phase: str, done: int, total: int) -> None:
         _progress(phase, done, total)
 
 
-def _lock_timeout() -> float:
-    raw = os.environ.get(LOCK_TIMEOUT_ENV)
-    return float(raw) if raw else LOCK_TIMEOUT_S
+class Plan(NamedTuple):
+    """What one run does: where, which sources, which articles to extract again.
+
+    A NamedTuple, not a dataclass: Prefect loads this module from its
+    entrypoint without registering it in sys.modules, where dataclasses look.
+    """
+
+    root: Path
+    sources: list[Source]
+    address: str | None
+    reprocess: bool = False
+    reprocess_source: str | None = None
 
 
 @flow(name="akhbar-ingest", log_prints=False)
@@ -93,81 +92,50 @@ def ingest(
     paths: list[str] | None = None,
     warehouse: str | None = None,
     dask_address: str | None = None,
+    reprocess: bool = False,
+    reprocess_source: str | None = None,
 ) -> dict:
     """One run over the given folders, else over every registered source.
 
     ``dask_address`` (or ``$AKHBAR_DASK_ADDRESS``) sends the batches to an
     existing Dask scheduler; otherwise ``flows.runners`` picks in-process or
-    a local process pool.
+    a local process pool. ``reprocess`` extracts every stored article of this
+    run's sources again (of ``reprocess_source`` only, when given), as a stale
+    extractor fingerprint does for the articles it concerns.
     """
     root = warehouse_dir(warehouse)
-    root.mkdir(parents=True, exist_ok=True)
-    sources = adhoc_sources(paths) if paths else load_sources(root)
-    for s in sources:  # a name becomes a folder under the warehouse: refuse ../x and friends
-        if safe_name(s.name) != s.name:
-            raise SourceError(f"unsafe source name {s.name!r} (letters, digits, _ . - only)")
-    lock = FileLock(str(root / ".lock"))
-    timeout = _lock_timeout()
-    try:
-        lock.acquire(timeout=timeout)
-    except Timeout as e:
-        raise LockedError(
-            f"another akhbar run is using {root} (waited {timeout:g} s for {root / '.lock'})"
-        ) from e
-    try:
-        return _ingest_locked(root, sources, runners.dask_address(dask_address))
-    finally:
-        lock.release()
+    address = runners.dask_address(dask_address)
+    if address:
+        runners.check_reachable(address)
+    with run_log(root) as rlog:
+        rlog.prefect = get_run_logger()
+        with warehouse_lock(root, on_wait=rlog.notice):
+            plan = Plan(root, plan_sources(root, paths), address, reprocess, reprocess_source)
+            return _ingest_locked(plan, rlog)
 
 
-def _ingest_locked(root: Path, sources: list[Source], address: str | None) -> dict:
-    log = get_run_logger()
+def _ingest_locked(plan: Plan, log: RunLog) -> dict:
     started = datetime.now(UTC)
     run_id = started.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
-    store = Store(root)
+    store = Store(plan.root)
     store.recover()
+    force = _forced(plan, store)
     hold = StoryHold()
     rl = RunLedger(store, run_id, hold=hold.consider)
-    sources, missing = split_available(sources)
-    for s in missing:  # unmounted or renamed: skip it rather than call its files deleted
-        log.warning("source %s: folder %s is missing; skipped this run", s.name, s.path)
-    # quote(): Prefect otherwise walks every parameter looking for futures; over a
-    # 50k-file ledger that walk cost ~5 s of a no-op run (profiled).
-    folders = [(s.name, s.path, s.suffixes()) for s in sources]
-    to_read, unchanged = discover_task(folders, quote(rl.ledger))
-    rl.add_unchanged(unchanged)
-    options = {s.name: s.options() for s in sources}
-    batches = cut_batches(to_read, BATCH_SIZE)
-    log.info("run %s: %d files to read in %d batches", run_id, len(to_read), len(batches))
-    today = date.today()
-
-    def params(b: list[Candidate]) -> dict:
-        # Not quote()d: Dask unpacks the annotation (a tuple) into a bare tuple.
-        return {"batch": b, "run_id": run_id, "ingest_date": today, "options": options}
-
-    done = 0
-    _tick("articles", 0, len(to_read))
-    results = runners.run_batches(
-        process_task, batches, params, address=address, on_choice=log.info
-    )
-    for i, result in enumerate(results):
-        rl.add_batch(result, f"{run_id}-{i:05d}")
-        done += len(batches[i])
-        _tick("articles", done, len(to_read))
-    story_dated = stage_held(rl, hold, today)
+    sources, missing = _start(plan, run_id, log)
+    _read_sources(rl, sources, plan.address, log)
+    seen = {(r["source"], r["path"]) for r in rl.file_rows}  # .jsonl files as their lines
+    rl.add_deleted([s.name for s in sources], seen)
+    ids = rl.stale({s.name for s in plan.sources}, force)  # no folder needed: documents
+    _reextract(rl, ids, _all_options(plan.root, sources), plan.address, log)
+    story_dated = stage_held(rl, hold, date.today())
     if story_dated:
         log.info("dated %d undated articles from their story's other articles", story_dated)
     linked = incidents_task(quote(store), run_id)
     log.info("linked %d figures and quotes to incidents", linked)
-    seen = {(r["source"], r["path"]) for r in rl.file_rows}  # .jsonl files as their lines
-    rl.add_deleted([s.name for s in sources], seen)
-    summary = rl.summary()
-    flow_run_id = str(flow_run.get_id() or "")
-    names = [s.name for s in sources]
-    store.stage_ledger_part("runs", run_id, run_table(run_id, flow_run_id, started, names, summary))
-    rl.commit()
-    crash_point("after_manifest")
-    views_task(root)
+    store.manifest.sources.update({s.name: s.options() for s in sources})
+    summary = _commit(rl, started, sources)
+    views_task(plan.root)
     if store.repaired:
         log.warning(
             "repaired the warehouse: dropped %d unreadable part(s) %s; their files were re-read",
@@ -176,14 +144,135 @@ def _ingest_locked(root: Path, sources: list[Source], address: str | None) -> di
         )
     summary = {
         "run_id": run_id,
+        "warehouse": str(plan.root),
         **summary,
         "repaired_parts": len(store.repaired),
         "story_dated": story_dated,
         "incident_links": linked,
     }
-    _publish(summary, rl.file_rows, [s.name for s in missing])
-    log.info("run %s done: %s", run_id, status.summary_line(summary))
+    _report(summary, rl.file_rows, [s.name for s in missing], log)
     return summary
+
+
+def _start(plan: Plan, run_id: str, log: RunLog) -> tuple[list[Source], list[Source]]:
+    """(sources whose folder is there, sources skipped), said in the log."""
+    sources, missing = split_available(plan.sources)
+    log.info("run %s started on %s: sources %s", run_id, plan.root, _names(sources) or "none")
+    for s in missing:  # unmounted or renamed: skip it rather than call its files deleted
+        log.warning("source %s: folder %s is missing; skipped this run", s.name, s.path)
+    if not plan.sources:
+        log.warning("no source registered in %s: akhbar sources add NAME FOLDER", plan.root)
+    return sources, missing
+
+
+def _commit(rl: RunLedger, started: datetime, sources: list[Source]) -> dict:
+    """Stage the run's ``runs`` row and commit everything through the manifest."""
+    summary = rl.summary()
+    flow_run_id = str(flow_run.get_id() or "")
+    names = [s.name for s in sources]
+    runs_row = run_table(rl.run_id, flow_run_id, started, names, summary)
+    rl.store.stage_ledger_part("runs", rl.run_id, runs_row)
+    rl.commit()
+    crash_point("after_manifest")
+    return summary
+
+
+def _names(sources: list[Source]) -> str:
+    return ", ".join(s.name for s in sources)
+
+
+def _forced(plan: Plan, store: Store) -> set[str]:
+    """The sources ``--reprocess`` extracts again: the one named, else this run's."""
+    if not plan.reprocess:
+        return set()
+    if plan.reprocess_source is None:
+        return {s.name for s in plan.sources}
+    known = store.source_names()
+    if plan.reprocess_source not in known:
+        held = ", ".join(sorted(known)) or "none"
+        raise SourceError(
+            f"no source named {plan.reprocess_source!r} in {plan.root} (it holds: {held})"
+        )
+    return {plan.reprocess_source}
+
+
+def _read_sources(rl: RunLedger, sources: list[Source], address: str | None, log: RunLog) -> None:
+    """Discover the sources' files and process the new and changed ones in batches."""
+    # quote(): Prefect otherwise walks every parameter looking for futures; over a
+    # 50k-file ledger that walk cost ~5 s of a no-op run (profiled).
+    folders = [(s.name, s.path, s.suffixes()) for s in sources]
+    to_read, unchanged = discover_task(folders, quote(rl.ledger))
+    rl.add_unchanged(unchanged)
+    options = {s.name: s.options() for s in sources}
+    batches = cut_batches(to_read, BATCH_SIZE)
+    log.info("run %s: %d files to read in %d batches", rl.run_id, len(to_read), len(batches))
+    today = date.today()
+
+    def params(b: list[Candidate]) -> dict:
+        # Not quote()d: Dask unpacks the annotation (a tuple) into a bare tuple.
+        return {"batch": b, "run_id": rl.run_id, "ingest_date": today, "options": options}
+
+    done = 0
+    _tick("articles", 0, len(to_read))
+    results = runners.run_batches(
+        process_task, batches, params, address=address, on_choice=log.info
+    )
+    for i, result in enumerate(results):
+        rl.add_batch(result, f"{rl.run_id}-{i:05d}")
+        done += len(batches[i])
+        _tick("articles", done, len(to_read))
+
+
+def _all_options(root: Path, sources: list[Source]) -> dict[str, dict]:
+    """Every source's options: this run's, else as the warehouse last read it."""
+    options = {s.name: s.options() for s in recorded_sources(root)}
+    return options | {s.name: s.options() for s in sources}
+
+
+def _reextract(
+    rl: RunLedger, ids: list[str], options: dict[str, dict], address: str | None, log: RunLog
+) -> None:
+    """Extract ``ids`` again from their stored documents, in batches, without any source."""
+    if not ids:
+        return
+    store, index, today = rl.store, rl.index, date.today()
+    batches = [ids[i : i + BATCH_SIZE] for i in range(0, len(ids), BATCH_SIZE)]
+    log.info(
+        "re-extracting %d stored article(s) in %d batches (extractor %s)",
+        len(ids),
+        len(batches),
+        rl.fingerprint,
+    )
+
+    def params(b: list[str]) -> dict:
+        docs = store.article_rows("documents", b, index)
+        legacy = [d["article_id"] for d in docs if not d.get("meta")]
+        arts = {a["article_id"]: a for a in store.article_rows("articles", legacy, index)}
+        work = stored_articles(docs, arts, today)
+        return {"stored": work, "run_id": rl.run_id, "options": options}
+
+    done = 0
+    _tick("re-extract", 0, len(ids))
+    results = runners.run_batches(reextract_task, batches, params, address=address)
+    for i, result in enumerate(results):
+        rl.add_reextracted(result, f"{rl.run_id}-x{i:05d}")
+        done += len(batches[i])
+        _tick("re-extract", done, len(ids))
+
+
+def _report(summary: dict, file_rows: list[dict], missing: list[str], log: RunLog) -> None:
+    """The run's Prefect artifacts and its lines in the log file."""
+    bad = [r for r in file_rows if r["status"] == "quarantined"]
+    for r in bad[: status.MAX_LISTED]:
+        log.warning("quarantined %s/%s: %s", r["source"], r["path"], r["reason"])
+    if len(bad) > status.MAX_LISTED:
+        log.warning(
+            "... and %d more quarantined: akhbar status lists them", len(bad) - status.MAX_LISTED
+        )
+    if summary.get("reextracted"):
+        log.info("re-extracted %d stored article(s)", summary["reextracted"])
+    _publish(summary, file_rows, missing)
+    log.info("run %s done: %s", summary["run_id"], status.summary_line(summary))
 
 
 def _publish(summary: dict, file_rows: list[dict], missing: list[str]) -> None:

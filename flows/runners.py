@@ -17,6 +17,7 @@ batch's tables up in memory.
 from __future__ import annotations
 
 import os
+import socket
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -28,6 +29,8 @@ __all__ = [
     "DASK_ADDRESS_ENV",
     "POOL_STARTUP_S",
     "RUNNER_ENV",
+    "RunnerError",
+    "check_reachable",
     "dask_address",
     "pool_pays_off",
     "run_batches",
@@ -56,7 +59,72 @@ POOL_MARGIN = 1.25
 # parent writes Parquet, and bounds memory to ~2 batches' results per worker.
 IN_FLIGHT_PER_WORKER = 2
 
+# How long to try a Dask scheduler's port before telling the user it is unreachable:
+# a scheduler on a LAN answers in milliseconds; 5 s covers a slow VPN, and is far
+# below the 30 s a Dask client waits before failing with a 69-line traceback.
+DASK_CONNECT_TIMEOUT_S = 5.0
+# Dask's scheduler port when an address names none.
+DASK_DEFAULT_PORT = 8786
+# Schemes whose address is a host and a TCP port we can try before starting.
+TCP_SCHEMES = ("tcp", "tls", "ws", "wss")
+
 Params = Callable[[Any], dict[str, Any]]
+
+
+class RunnerError(RuntimeError):
+    """Where batches were to run is not usable (an unreachable Dask scheduler)."""
+
+
+def check_reachable(address: str, timeout: float = DASK_CONNECT_TIMEOUT_S) -> None:
+    """One-line ``RunnerError`` unless a Dask scheduler answers at ``address``.
+
+    A refused port or an unknown host fails at once; anything else that is not
+    a scheduler (a proxy, another service) fails the Dask handshake within
+    ``timeout``.
+    """
+    _check_port(address, timeout)
+    import asyncio
+
+    try:
+        reply = asyncio.run(_identity(address, timeout))
+    except Exception as e:  # Dask raises anything from OSError to MemoryError on garbage
+        first = (str(e).strip().splitlines() or [""])[0]
+        raise RunnerError(
+            f"no Dask scheduler answers at {address}: {type(e).__name__}: {first}"
+        ) from None
+    if not isinstance(reply, dict) or reply.get("type") != "Scheduler":
+        raise RunnerError(f"{address} answers, but not as a Dask scheduler")
+
+
+async def _identity(address: str, timeout: float) -> object:
+    """The scheduler's reply to Dask's "identity" request (what a Client asks first)."""
+    import asyncio
+
+    from distributed.comm import connect
+
+    comm = await connect(address, timeout=timeout)
+    try:
+        await asyncio.wait_for(comm.write({"op": "identity", "reply": True}), timeout)
+        return await asyncio.wait_for(comm.read(), timeout)
+    finally:
+        comm.abort()
+
+
+def _check_port(address: str, timeout: float) -> None:
+    parts = urlsplit(address if "://" in address else f"tcp://{address}")
+    if parts.scheme not in TCP_SCHEMES:
+        return  # inproc://, ucx://: the Dask handshake will say
+    try:
+        host, port = parts.hostname, parts.port or DASK_DEFAULT_PORT
+    except ValueError:
+        raise RunnerError(f"not a Dask scheduler address: {address!r}") from None
+    if not host:
+        raise RunnerError(f"not a Dask scheduler address: {address!r}")
+    try:
+        socket.create_connection((host, port), timeout=timeout).close()
+    except OSError as e:
+        why = e.strerror or type(e).__name__
+        raise RunnerError(f"cannot reach the Dask scheduler at {address}: {why}") from None
 
 
 def dask_address(arg: str | None = None) -> str | None:

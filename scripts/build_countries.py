@@ -12,13 +12,11 @@ from pathlib import Path
 
 import babel
 
+from akhbar.text.slug import ascii_slug
+
 OUT = Path(__file__).resolve().parent.parent / "akhbar/data/gazetteer/countries.tsv"
 # CLDR codes that are not countries (EU, UN, eurozone, pseudo-locales, unknown).
 NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
-
-
-def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
 def main() -> None:
@@ -33,7 +31,7 @@ def main() -> None:
     for code in sorted(ar):
         if not re.fullmatch(r"[A-Z]{2}", code) or code in NOT_COUNTRIES or code not in en:
             continue
-        lines.append(f"loc:{slug(en[code])}\t{code}\t{ar[code]}\t{en[code]}")
+        lines.append(f"loc:{ascii_slug(en[code])}\t{code}\t{ar[code]}\t{en[code]}")
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {len(lines) - 4} countries to {OUT}")
 

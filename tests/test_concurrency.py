@@ -78,5 +78,20 @@ def test_run_gives_up_on_a_held_lock_with_one_clear_line(cli, seeds_copy, wareho
         )
     assert code == 1
     assert "another akhbar run" in err and "Traceback" not in err
-    assert len(err.strip().splitlines()) <= 2  # the "starting Prefect" note and the error
+    # the "starting Prefect" note, the one line saying it waits (issue 18), and the error
+    assert len(err.strip().splitlines()) <= 3
     assert not (warehouse / "data").exists()  # nothing was written
+
+
+def test_a_run_that_waits_for_the_lock_says_so_once(cli, seeds_copy, warehouse):
+    """Issue 18 (6): the wait is one line, not minutes of silence."""
+    warehouse.mkdir(parents=True)
+    with FileLock(str(warehouse / ".lock")):
+        code, _, err = cli(
+            "run", str(seeds_copy), "--warehouse", str(warehouse), env={"AKHBAR_LOCK_TIMEOUT": "2"}
+        )
+    assert code == 1
+    lines = err.strip().splitlines()
+    waits = [line for line in lines if "waiting for another akhbar process" in line]
+    assert len(waits) == 1 and "AKHBAR_LOCK_TIMEOUT" in waits[0]
+    assert lines[0].startswith("starting Prefect")  # the start-up has its line too

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.slow
 RUN_COLUMNS = {"run_id", "flow_run_id", "started_at", "finished_at", "seen_at", "ingested_at"}
 # Per-run views: one row per file per run / per run, compared through the
 # content they point at instead (see ``file_facts``).
-PER_RUN_VIEWS = {"files", "runs"}
+PER_RUN_VIEWS = {"files", "runs", "file_status"}
 SUBPROCESS_TIMEOUT_S = 180
 
 

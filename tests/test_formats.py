@@ -41,13 +41,27 @@ def _info(folder: Path, name: str, source: str = "s") -> FileInfo:
         ("2022/1/7", None, datetime(2022, 1, 7, tzinfo=UTC), "day"),
         ("2022-01-07", "Asia/Damascus", datetime(2022, 1, 7, tzinfo=UTC), "day"),
         (1641634500, None, datetime(2022, 1, 8, 9, 35, tzinfo=UTC), "minute"),
+        # issue 18 (9): epochs written as strings, and day-first dates
+        ("1663950000", None, datetime(2022, 9, 23, 16, 20, tzinfo=UTC), "minute"),
+        ("1663950000000", None, datetime(2022, 9, 23, 16, 20, tzinfo=UTC), "minute"),
+        ("23/09/2022", None, datetime(2022, 9, 23, tzinfo=UTC), "day"),
+        ("3.9.2022", None, datetime(2022, 9, 3, tzinfo=UTC), "day"),
+        ("23-09-2022 14:30", "Asia/Riyadh", datetime(2022, 9, 23, 11, 30, tzinfo=UTC), "minute"),
     ],
 )
 def test_parse_published(raw, tz, want, precision):
-    assert parse_published(raw, tz) == (want, precision)
+    assert parse_published(raw, tz)[:2] == (want, precision)
 
 
-@pytest.mark.parametrize("raw", ["not a date", "", None, True, 42, "07/01/2022 xx"])
+def test_a_stated_offset_keeps_its_local_day():
+    at, _precision, offset = parse_published("2020-12-25 01:59 +02:00", None)
+    assert at.date().isoformat() == "2020-12-25" and offset == "+02:00"
+    assert at == datetime(2020, 12, 24, 23, 59, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "raw", ["not a date", "", None, True, 42, "07/01/2022 xx", "31/31/2022", "12345"]
+)
 def test_unparseable_dates_are_dropped(raw):
     assert parse_published(raw, None) is None
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
+from akhbar.config import is_source_name
 from akhbar.schemas import DOCUMENTS
 from akhbar.sources import safe_name
 from tasks.load.parts import Store
@@ -95,10 +96,14 @@ def test_store_refuses_partition_names_that_escape(tmp_path):
 
 
 def test_adhoc_folder_names_become_safe_partition_names():
-    for raw in ("../x", "a b;drop table", "..", "أخبار", "x/../../y", "-x-"):
+    for raw in ("../x", "a b;drop table", "..", "أخبار", "x/../../y", "-x-", "a\nb", "x" * 99):
         name = safe_name(raw)
-        assert re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}", name), (raw, name)
+        # letters and digits of any script (issue 18: Arabic folder names keep their
+        # letters), then _ . -; never a separator, white space or a leading dot
+        assert re.fullmatch(r"[^\W_][\w.-]{0,63}", name), (raw, name)
+        assert is_source_name(name)
         assert ".." not in name.split("/") and "/" not in name
+    assert safe_name("أخبار اليوم") == "أخبار-اليوم"
 
 
 def test_live_parts_stay_inside_the_warehouse(seeded_warehouse):

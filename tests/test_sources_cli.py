@@ -31,14 +31,14 @@ def test_add_list_remove(cli, tmp_path, warehouse):
     )  # fmt: skip
     assert code == 0, err
     reg = _registry(warehouse)
-    assert [s["name"] for s in reg] == ["seeds", "scraper"]  # seeds stays registered
-    assert reg[1]["path"] == str(folder.resolve()) and Path(reg[1]["path"]).is_absolute()
-    assert reg[1]["fields"] == {"text": "content", "published_at": "date_extracted"}
-    assert reg[1]["timezone"] == "Asia/Damascus" and reg[1]["outlet"] == "العربي"
+    assert [s["name"] for s in reg] == ["scraper"]  # issue 18: a fresh warehouse never reads seeds
+    assert reg[0]["path"] == str(folder.resolve()) and Path(reg[0]["path"]).is_absolute()
+    assert reg[0]["fields"] == {"text": "content", "published_at": "date_extracted"}
+    assert reg[0]["timezone"] == "Asia/Damascus" and reg[0]["outlet"] == "العربي"
     code, out, _ = cli("sources", "list", *w)
-    assert code == 0 and "scraper" in out and "seeds" in out
-    assert cli("sources", "remove", "seeds", *w)[0] == 0
-    assert [s["name"] for s in _registry(warehouse)] == ["scraper"]
+    assert code == 0 and "scraper" in out and "seeds" not in out
+    assert cli("sources", "remove", "scraper", *w)[0] == 0
+    assert _registry(warehouse) == []
 
 
 def test_default_is_seeds_and_env_names_the_warehouse(cli, tmp_path):
@@ -48,8 +48,7 @@ def test_default_is_seeds_and_env_names_the_warehouse(cli, tmp_path):
     folder = tmp_path / "txt"
     folder.mkdir()
     assert cli("sources", "add", "t", str(folder), env={"AKHBAR_WAREHOUSE": str(wh)})[0] == 0
-    assert {s["name"] for s in _registry(wh)} == {"seeds", "t"}
-    assert _registry(wh)[0]["path"] == str(SEEDS_DIR)
+    assert {s["name"] for s in _registry(wh)} == {"t"}  # the seeds were never read here
 
 
 @pytest.mark.parametrize(
@@ -59,8 +58,6 @@ def test_default_is_seeds_and_env_names_the_warehouse(cli, tmp_path):
         (["source=x", "{dir}"], "bad source name"),
         (["ok", "{dir}/missing"], "no such folder"),
         (["ok", "{dir}/file.txt"], "not a folder"),
-        (["seeds", "{dir}"], "already registered"),
-        (["again", "{seeds}"], "already registered as 'seeds'"),
         (["ok", "{dir}", "--format", "pdf"], "unknown format"),
         (["ok", "{dir}", "--encoding", "klingon"], "unknown encoding"),
         (["ok", "{dir}", "--timezone", "Mars/Olympus"], "unknown time zone"),
@@ -86,3 +83,17 @@ def test_remove_unknown_and_damaged_registry(cli, warehouse):
     (warehouse / "sources.json").write_text("{not json", encoding="utf-8")
     code, _, err = cli("sources", "list", "--warehouse", str(warehouse))
     _one_line_error(code, err, "cannot read")
+
+
+def test_add_refuses_a_registered_name_or_folder(cli, tmp_path, warehouse):
+    taken, other = tmp_path / "taken", tmp_path / "other"
+    taken.mkdir()
+    other.mkdir()
+    w = ["--warehouse", str(warehouse)]
+    assert cli("sources", "add", "taken", str(taken), *w)[0] == 0
+    before = _registry(warehouse)
+    code, _, err = cli("sources", "add", "taken", str(other), *w)
+    _one_line_error(code, err, "already registered")
+    code, _, err = cli("sources", "add", "again", str(taken), *w)
+    _one_line_error(code, err, "already registered as 'taken'")
+    assert _registry(warehouse) == before

@@ -64,7 +64,7 @@ def parse_line(
     dec = decode_bytes(text.encode("utf-8"), "utf-8")  # same newline/control checks as files
     if dec.text is None:
         return None, {}, None, f"text field {name!r}: {dec.reason}"
-    meta = clean_meta({k: _field(obj, fields, k) for k in META_KEYS}, timezone)
+    meta = clean_meta({k: _field(obj, fields, k) for k in META_KEYS}, timezone, fields)
     return dec.text, meta, "utf-8" if enc == "utf-8-sig" else enc, None
 
 

@@ -3,12 +3,14 @@
 ``RunLedger`` folds batch results into the live ledger (one row per file)
 and the article index, decides new / changed / unchanged / duplicate /
 quarantined / deleted, and finds articles no live file points at any more.
+Articles extracted again from their stored document (a stale extractor
+fingerprint, or ``--reprocess``) replace their old rows the same way.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -16,6 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from akhbar.crash import crash_point
+from akhbar.data import extractor_fingerprint
 from akhbar.schemas import ARTICLE_TABLES, FILE_STATUSES, FILES, RUNS
 from tasks.discover import FileInfo
 from tasks.load.parts import Store
@@ -42,8 +45,11 @@ class RunLedger:
     counts: Counter = field(default_factory=Counter)
     rows_written: Counter = field(default_factory=Counter)
     hold: Hold = _hold_nothing
+    fingerprint: str = field(default_factory=extractor_fingerprint)
     # article_id -> the batch its old rows are in, for articles written again this run
     _refreshed: dict[str, str] = field(default_factory=dict)
+    # articles whose rows this run writes (new, refreshed, re-extracted)
+    _touched: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.ledger = self.store.ledger()
@@ -137,8 +143,7 @@ class RunLedger:
         owner = prev is not None and prev["article_id"] == aid and prev["status"] == "new"
         if aid in self.index and owner and o.candidate.refresh:
             # Same text, new metadata: its rows are written again and the old ones dropped.
-            self._refreshed.setdefault(aid, self.index[aid]["batch"])
-            self.index[aid]["body_sha256"] = o.body_sha256
+            self._rewritten(aid, o.body_sha256)
             accepted.append(aid)
             self._remember(f, o.sha256, o.size, "new", aid, meta=meta)
             self._row(f, "changed", o.sha256, aid, size=o.size)
@@ -154,7 +159,9 @@ class RunLedger:
             "batch": "",
             "body_sha256": o.body_sha256,
             "seq": self._seq,
+            "extractor_fingerprint": self.fingerprint,
         }
+        self._touched.add(aid)
         earlier = self._by_body.get(o.body_sha256)
         if earlier is not None:
             dup_of[aid] = earlier
@@ -163,6 +170,47 @@ class RunLedger:
         accepted.append(aid)
         self._remember(f, o.sha256, o.size, "new", aid, meta=meta)
         self._row(f, "changed" if known else "new", o.sha256, aid, size=o.size)
+
+    def _rewritten(self, aid: str, body_sha256: str) -> None:
+        """``aid``'s rows are written again this run: its old ones go at the commit."""
+        self._refreshed.setdefault(aid, self.index[aid]["batch"])
+        self.index[aid]["body_sha256"] = body_sha256
+        self.index[aid]["extractor_fingerprint"] = self.fingerprint
+        self._touched.add(aid)
+
+    # ----- re-extraction ---------------------------------------------------------------
+    def stale(self, sources: Collection[str], force: Collection[str] = ()) -> list[str]:
+        """Live articles of ``sources`` made by another extractor version, plus every live
+        article of ``force``; none written this run. Sorted by batch, so a re-extraction
+        batch reads few parts."""
+        skip = self.orphans() | self._touched
+
+        def wanted(r: dict) -> bool:
+            if r["source"] in force:
+                return True
+            return r["source"] in sources and r.get("extractor_fingerprint") != self.fingerprint
+
+        out = [a for a, r in self.index.items() if a not in skip and wanted(r)]
+        return sorted(out, key=lambda a: (self.index[a]["batch"], a))
+
+    def add_reextracted(self, result: BatchResult, batch_id: str) -> None:
+        """Stage the new rows of articles extracted again; their old rows go at the commit.
+
+        An article whose extraction failed as a whole keeps its old rows.
+        """
+        accepted: list[str] = []
+        dup_of: dict[str, str] = {}
+        for o in result.outcomes:
+            aid = o.article_id
+            if o.status != "ok" or aid is None or aid not in self.index or o.body_sha256 is None:
+                continue
+            self._rewritten(aid, o.body_sha256)
+            earlier = self._by_body.get(o.body_sha256)
+            if earlier not in (None, aid) and self.index[earlier]["seq"] < self.index[aid]["seq"]:
+                dup_of[aid] = earlier
+            accepted.append(aid)
+        self.counts["reextracted"] += len(accepted)
+        self._stage(result, batch_id, accepted, dup_of)
 
     def _stage(
         self, result: BatchResult, batch_id: str, accepted: list[str], dup_of: dict[str, str]
@@ -227,6 +275,7 @@ class RunLedger:
         out = {"files_seen": sum(self.counts[s] for s in FILE_STATUSES if s != "deleted")}
         out.update({s: self.counts[s] for s in FILE_STATUSES})
         out.update({f"rows_{t}": self.rows_written[t] for t in ARTICLE_TABLES})
+        out["reextracted"] = self.counts["reextracted"]
         return out
 
 

@@ -5,7 +5,8 @@ Layout under the warehouse folder::
     data/<table>/source=<name>/part-<batch>.parquet   article tables
     data/files/run=<run_id>.parquet                   files ledger, one part per run
     data/runs/run=<run_id>.parquet                    one row per run
-    _state/manifest.json                              the live parts: the commit point
+    _state/manifest.json                              the live parts: the commit point,
+                                                      and which folder each source is
     _state/ledger-<v>.parquet, _state/index-<v>.parquet
 
 Every part is written to a temporary name and renamed; nothing is live until
@@ -19,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,14 +28,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from akhbar.config import is_source_name
 from akhbar.crash import crash_point
-from akhbar.schemas import ARTICLE_TABLES, INDEX, LEDGER, LEDGER_TABLES
+from akhbar.schemas import ARTICLE_TABLES, FILES, INDEX, LEDGER, LEDGER_TABLES
 
 __all__ = ["Store", "batch_of", "write_table_atomic"]
 
 MANIFEST_VERSION = 1
-# A source name becomes one folder name (source=NAME): no separators, no dot-dot.
-_PARTITION_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 COMPRESSION = "zstd"
 
 
@@ -76,6 +75,9 @@ class Manifest:
     parts: dict[str, list[str]] = field(default_factory=dict)  # table -> relative paths
     ledger: str | None = None
     index: str | None = None
+    # source name -> the options (folder, format, timezone...) its rows were read with:
+    # a name means one folder per warehouse, and stored articles can be extracted again
+    sources: dict[str, dict] = field(default_factory=dict)
 
     def to_json(self) -> dict:
         return {
@@ -84,13 +86,13 @@ class Manifest:
             "parts": {t: sorted(p) for t, p in self.parts.items()},
             "ledger": self.ledger,
             "index": self.index,
+            "sources": self.sources,
         }
 
     @classmethod
     def from_json(cls, d: dict) -> Manifest:
-        return cls(
-            d["version"], {t: list(p) for t, p in d["parts"].items()}, d["ledger"], d["index"]
-        )
+        parts = {t: list(p) for t, p in d["parts"].items()}
+        return cls(d["version"], parts, d["ledger"], d["index"], dict(d.get("sources") or {}))
 
 
 def batch_of(part: str) -> str:
@@ -132,6 +134,23 @@ class Store:
 
     def live_parts(self, table: str) -> list[Path]:
         return [self.root / p for p in self.manifest.parts.get(table, [])]
+
+    def article_rows(self, table: str, ids: list[str], index: dict[str, dict]) -> list[dict]:
+        """The committed rows of ``table`` for the articles ``ids`` (read from their batches)."""
+        batches = {index[a]["batch"] for a in ids if a in index}
+        wanted = pa.array(sorted(ids), pa.string())
+        rows: list[dict] = []
+        for rel in self.manifest.parts.get(table, []):
+            if batch_of(rel) in batches:
+                tab = pq.read_table(self.root / rel, schema=ARTICLE_TABLES[table])
+                rows += tab.filter(pc.is_in(tab["article_id"], value_set=wanted)).to_pylist()
+        return rows
+
+    def source_names(self) -> set[str]:
+        """Every source the warehouse holds rows or files of (recorded, or in the ledger)."""
+        names = set(self.manifest.sources)
+        names |= {r["source"] for r in self.index().values()}
+        return names | {source for source, _ in self.ledger()}
 
     # ----- repair ----------------------------------------------------------------------
     def recover(self) -> None:
@@ -178,7 +197,7 @@ class Store:
     def stage_part(self, table: str, source: str, batch: str, data: pa.Table) -> None:
         if data.num_rows == 0:
             return
-        if not _PARTITION_NAME.fullmatch(source):  # sources.json is hand-editable: never trust it
+        if not is_source_name(source):  # sources.json is hand-editable: never trust it
             raise ValueError(f"unsafe source name for a partition folder: {source!r}")
         rel = f"data/{table}/source={source}/part-{batch}.parquet"
         write_table_atomic(data.cast(ARTICLE_TABLES[table]), self.root / rel)
@@ -192,6 +211,23 @@ class Store:
         rel = f"data/{table}/run={run_id}.parquet"
         write_table_atomic(data.cast(LEDGER_TABLES[table]), self.root / rel)
         self._staged.setdefault(table, []).append(rel)
+
+    def remove_source_files(self, source: str, stamp: str) -> int:
+        """Rewrite the live ``files`` parts without ``source``'s rows; returns rows removed."""
+        removed = 0
+        kept_parts = []
+        for rel in self.manifest.parts.get("files", []):
+            tab = pq.read_table(self.root / rel, schema=FILES)
+            kept = tab.filter(pc.not_equal(tab["source"], source))
+            removed += tab.num_rows - kept.num_rows
+            if kept.num_rows == tab.num_rows:
+                kept_parts.append(rel)
+            elif kept.num_rows:
+                new_rel = rel.removesuffix(".parquet").split(".p", 1)[0] + f".p{stamp}.parquet"
+                write_table_atomic(kept, self.root / new_rel)
+                kept_parts.append(new_rel)
+        self.manifest.parts["files"] = kept_parts
+        return removed
 
     def remove_articles(self, dead: set[str], index: dict[str, dict], run_id: str) -> None:
         """Rewrite every live part holding a dead article without its rows."""

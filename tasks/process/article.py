@@ -8,7 +8,8 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from tasks.clean import CleanResult, clean, uncleaned
-from tasks.extract import error_row, extract_article
+from tasks.extract import MAX_ERROR_CHARS, error_row, extract_article
+from tasks.formats.meta import PROBLEMS
 
 __all__ = ["analyse", "article_rows"]
 
@@ -34,6 +35,7 @@ def article_rows(
     """The ``articles`` row for one cleaned text; ``meta`` (manifest/JSON fields) wins."""
     meta = meta or {}
     title_start, title_end = c.title_span or (None, None)
+    dated_by_meta = meta.get("published_at") is not None  # then its offset is the one stated
     return {
         "article_id": article_id,
         "source": source,
@@ -45,7 +47,7 @@ def article_rows(
         "body_sha256": hashlib.sha256(c.body.encode("utf-8")).hexdigest(),
         "published_at": _to_utc(meta.get("published_at") or c.published_at, timezone),
         "published_precision": meta.get("published_precision") or c.published_precision,
-        "published_tz": c.published_tz,
+        "published_tz": meta.get("published_tz") if dated_by_meta else c.published_tz,
         "dateline": c.dateline,
         "outlet": meta.get("outlet") or c.outlet,
         "author": meta.get("author") or c.author,
@@ -68,7 +70,8 @@ def analyse(
     """Clean then extract one text: the one code path of ``akhbar run`` and ``akhbar extract``.
 
     ``title`` is a headline from metadata that is not the text's first line;
-    a ``published_at`` in ``meta`` (aware, UTC) anchors relative dates;
+    a ``published_at`` in ``meta`` (aware, in its stated offset) anchors relative dates on
+    the day the outlet printed;
     ``story_date`` is a writing day inferred from related articles
     (:mod:`tasks.story.infer`), used only when nothing else dates the text.
     """
@@ -84,7 +87,13 @@ def analyse(
             cleaned,
             published_at=meta["published_at"],
             published_precision=meta.get("published_precision") or cleaned.published_precision,
+            published_tz=meta.get("published_tz"),
         )
     facts = extract_article(cleaned, ingest_date=ingest_date, story_date=story_date)
-    facts["extract_errors"][:0] = errors
+    facts["extract_errors"][:0] = errors + _meta_problems(meta)
     return cleaned, facts
+
+
+def _meta_problems(meta: dict) -> list[dict]:
+    """Metadata values that could not be used, as ``extract_errors`` rows of stage "metadata"."""
+    return [{"extractor": "metadata", "error": p[:MAX_ERROR_CHARS]} for p in meta.get(PROBLEMS, [])]

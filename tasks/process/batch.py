@@ -12,14 +12,17 @@ from datetime import date
 import pyarrow as pa
 
 from akhbar.crash import crash_point
+from akhbar.data import extractor_fingerprint
 from akhbar.schemas import ARTICLE_TABLES
 from tasks.decode import text_id
-from tasks.discover import Candidate
+from tasks.discover import Candidate, FileInfo
 from tasks.formats.items import Item, read_items
+from tasks.formats.meta import dump_meta
 from tasks.process.article import analyse, article_rows
 from tasks.process.outcome import BatchResult, FileOutcome
+from tasks.process.stored import StoredArticle
 
-__all__ = ["cut_batches", "process_batch"]
+__all__ = ["cut_batches", "process_batch", "reextract_batch"]
 
 
 def cut_batches(items: list[Candidate], size: int) -> list[list[Candidate]]:
@@ -61,8 +64,34 @@ def process_batch(
             crash_point("decode")
             ctx = _ItemContext(run_id, ingest_date, opts, rows, body_of)
             outcomes.append(_process_item(item_cand, item, ctx))
-    tables = {t: pa.Table.from_pylist(r, schema=ARTICLE_TABLES[t]) for t, r in rows.items()}
-    return BatchResult(outcomes, tables)
+    return BatchResult(outcomes, _tables(rows))
+
+
+def reextract_batch(
+    stored: list[StoredArticle], *, run_id: str, options: dict[str, dict] | None = None
+) -> BatchResult:
+    """Clean and extract stored articles again, from their documents: no source is read.
+
+    Each keeps the day it was first ingested on (relative dates resolve the same
+    way) and the metadata its reader found then.
+    """
+    options = options or {}
+    rows: dict[str, list[dict]] = {t: [] for t in ARTICLE_TABLES}
+    outcomes: list[FileOutcome] = []
+    body_of: dict[str, str] = {}
+    for s in stored:
+        crash_point("decode")
+        info = FileInfo(s.source, s.path, "", 0, 0)
+        cand = Candidate(info, None, s.article_id, refresh=True)
+        item = Item(s.path, s.file_sha256, 0, s.text, s.encoding, None, s.meta, s.title)
+        opts = options.get(s.source, {})
+        ctx = _ItemContext(run_id, s.ingest_date, opts, rows, body_of, s.run_id)
+        outcomes.append(_process_item(cand, item, ctx))
+    return BatchResult(outcomes, _tables(rows))
+
+
+def _tables(rows: dict[str, list[dict]]) -> dict[str, pa.Table]:
+    return {t: pa.Table.from_pylist(r, schema=ARTICLE_TABLES[t]) for t, r in rows.items()}
 
 
 @dataclass(slots=True)
@@ -72,6 +101,7 @@ class _ItemContext:
     opts: dict
     rows: dict[str, list[dict]]
     body_of: dict[str, str]
+    read_by: str | None = None  # the run that read the document, when not this one
 
 
 def _process_item(cand: Candidate, item: Item, ctx: _ItemContext) -> FileOutcome:
@@ -102,6 +132,7 @@ def _process_item(cand: Candidate, item: Item, ctx: _ItemContext) -> FileOutcome
         meta=item.meta,
     )
     art["outlet"] = art["outlet"] or ctx.opts.get("outlet")  # the source's default outlet
+    art["extractor_fingerprint"] = extractor_fingerprint()
     ctx.body_of[aid] = art["body_sha256"]
     rows = ctx.rows
     rows["documents"].append(
@@ -112,7 +143,8 @@ def _process_item(cand: Candidate, item: Item, ctx: _ItemContext) -> FileOutcome
             "text": item.text,
             "encoding": item.encoding,
             "file_sha256": item.sha256,
-            "run_id": ctx.run_id,
+            "run_id": ctx.read_by or ctx.run_id,
+            "meta": dump_meta(item.meta, item.title),
         }
     )
     rows["articles"].append(art)

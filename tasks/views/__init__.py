@@ -6,7 +6,9 @@ Keeping the rows inside the file, rather than views over Parquet paths,
 is what lets the database answer from any working directory and after the
 warehouse folder is moved. It is rebuilt into a temporary file and renamed
 over the old one, so readers never see a half-built database and a reader
-holding the old file open never blocks a run.
+holding the old file open never blocks a run. It is written in the storage
+format of DuckDB :data:`STORAGE_VERSION`, so BI tools and drivers still on
+DuckDB 1.1 - 1.4 open it too.
 """
 
 from __future__ import annotations
@@ -24,7 +26,19 @@ from akhbar.config import DB_NAME, views_dir
 from akhbar.schemas import ALL_TABLES
 from tasks.load.parts import Store
 
-__all__ = ["build_database", "database_version", "is_stale", "view_sql_files"]
+__all__ = [
+    "STORAGE_VERSION",
+    "build_database",
+    "database_version",
+    "is_stale",
+    "view_sql_files",
+]
+
+# The oldest DuckDB whose storage format the file is written in. DuckDB 2 writes its own
+# format by default, which DuckDB 1.1 - 1.4 (most BI tools and drivers today) refuse
+# ("version number 999"); v1.1.0 is the oldest the installed duckdb offers that keeps
+# every feature the views use, and tests/test_portability.py opens the file with 1.1.3.
+STORAGE_VERSION = "v1.1.0"
 
 
 def view_sql_files() -> list[Path]:
@@ -40,8 +54,8 @@ def _load_raw(
 
 
 def _fingerprint() -> str:
-    """Changes whenever a raw table's schema or any view's SQL does."""
-    h = hashlib.sha256()
+    """Changes whenever a raw table's schema, any view's SQL or the storage version does."""
+    h = hashlib.sha256(STORAGE_VERSION.encode())
     for table, schema in ALL_TABLES.items():
         h.update(f"{table}:{schema}".encode())
     for sql in view_sql_files():
@@ -88,6 +102,8 @@ def build_database(root: Path, store: Store | None = None) -> Path:
     """
     store = store or Store(root)
     dest = root / DB_NAME
+    for stale in root.glob(f".{DB_NAME}.*.tmp"):  # a build cut short by a crash or Ctrl-C
+        stale.unlink(missing_ok=True)
     tmp = root / f".{DB_NAME}.{uuid.uuid4().hex[:8]}.tmp"
     live = {t: list(store.manifest.parts.get(t, [])) for t in ALL_TABLES}
     fingerprint = _fingerprint()
@@ -96,7 +112,7 @@ def build_database(root: Path, store: Store | None = None) -> Path:
         have = None
     if have is not None:
         shutil.copyfile(dest, tmp)
-    con = duckdb.connect(str(tmp))
+    con = duckdb.connect(str(tmp), config={"storage_compatibility_version": STORAGE_VERSION})
     try:
         for table, schema in ALL_TABLES.items():
             if have is None:

@@ -4,5 +4,5 @@ CREATE OR REPLACE VIEW articles AS
 SELECT
     article_id, source, path, title, body, published_at, published_precision,
     published_tz, dateline, outlet, author, agencies, url, duplicate_of,
-    title_start, title_end, body_sha256, run_id, clean_flag
+    title_start, title_end, body_sha256, run_id, clean_flag, extractor_fingerprint
 FROM raw_articles;

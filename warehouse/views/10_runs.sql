@@ -3,5 +3,5 @@ CREATE OR REPLACE VIEW runs AS
 SELECT run_id, flow_run_id, started_at, finished_at, sources, files_seen, new, changed,
        unchanged, duplicate, quarantined, deleted, rows_documents, rows_articles,
        rows_boilerplate, rows_mentions, rows_figures, rows_timex, rows_quotes,
-       rows_extract_errors
+       rows_extract_errors, coalesce(reextracted, 0) AS reextracted
 FROM raw_runs;
