@@ -165,8 +165,8 @@ def realnews_texts(n: int) -> list[tuple[str, str]]:
     return [(r["id"], r["text"]) for r in rows]
 
 
-def time_stages(texts: list[str], repeat: int) -> None:
-    """Per-stage times of the fastest of ``repeat`` passes (the machine is shared)."""
+def stage_times(texts: list[str], repeat: int) -> dict[str, float]:
+    """ms/article per stage of the fastest of ``repeat`` passes (the machine may be shared)."""
     for t in texts[:20]:  # warm-up: lexicons, compiled regexes
         timed_article(t, defaultdict(float))
     passes = []
@@ -176,11 +176,14 @@ def time_stages(texts: list[str], repeat: int) -> None:
             timed_article(t, one)
         passes.append(one)
     acc = min(passes, key=lambda p: sum(p.values()))
-    n = len(texts)
-    total = sum(acc.values())
-    for k, v in acc.items():
-        print(f"{k:13s} {1000 * v / n:7.3f} ms/article")
-    print(f"{'total':13s} {1000 * total / n:7.3f} ms/article  ({n} articles, {n / total:.0f}/s)")
+    return {k: 1000 * v / len(texts) for k, v in acc.items()}
+
+
+def print_stages(ms: dict[str, float], n: int) -> None:
+    total = sum(ms.values())
+    for k, v in ms.items():
+        print(f"{k:13s} {v:7.3f} ms/article")
+    print(f"{'total':13s} {total:7.3f} ms/article  ({n} articles, {1000 / total:.0f}/s)")
 
 
 def main() -> None:
@@ -209,7 +212,7 @@ def main() -> None:
         texts = [t for _, t in bench_texts(args.articles)]
     kb = sum(len(t.encode("utf-8")) for t in texts) / len(texts) / 1024
     print(f"{args.corpus}: {len(texts)} articles, mean {kb:.1f} KB")
-    time_stages(texts, args.repeat)
+    print_stages(stage_times(texts, args.repeat), len(texts))
     if args.profile:
         prof = cProfile.Profile()
         prof.enable()

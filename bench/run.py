@@ -1,14 +1,20 @@
 """End-to-end benchmark of the ingest flow (not a test: run it by hand).
 
-    uv run python bench/run.py --articles 1000      # also 10000, 50000
+    uv run python bench/run.py --articles 10000                 # real text (default)
+    uv run python bench/run.py --articles 50000 --json bench/out/real-50k.json
+    uv run python bench/run.py --articles 10000 --corpus synthetic
 
-Writes (once, then reuses) a synthetic corpus under bench/out/, then in one
+Writes (once, then reuses) a corpus under bench/out/: real text built from
+../shared/dev/ant_dev.jsonl (bench/realcorpus.py), or the synthetic profile
+(bench/corpus.py). Times a 5-article ``akhbar run`` through the CLI in a fresh
+process (the start-up a user waits for), then in one
 process: starts Prefect (timed on a trivial flow), runs the ingest flow into
 a fresh warehouse, runs the same functions in a bare Python loop into another,
 re-runs the flow over the unchanged corpus (no-op), times a query of every
 view, and reports peak memory of this process and of its whole process tree
-(pool workers and Prefect's ephemeral server included). ``--json FILE``
-saves the numbers.
+(pool workers and Prefect's ephemeral server included), and prints the
+per-stage table of clean + extract over the corpus's first articles.
+``--json FILE`` saves the numbers.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import json
 import os
 import resource
 import shutil
+import subprocess
 import sys
 import threading
 import time
@@ -31,6 +38,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
 from corpus import write_corpus  # noqa: E402
+from realcorpus import write_real_corpus  # noqa: E402
 
 from akhbar import prefect_env  # noqa: E402
 
@@ -43,6 +51,12 @@ VIEW_TIMEOUT_S = 60
 VIEW_MEMORY = "2GB"
 # Articles in the warm-up run: enough to touch every stage, too few to matter.
 WARMUP_ARTICLES = 20
+# Articles in the CLI start-up run: the issue's "5-article run".
+STARTUP_ARTICLES = 5
+# Articles timed stage by stage (clean + extract): enough for a stable mean
+# (+-3 % between runs at 1,000), short enough to add ~5 s.
+STAGE_ARTICLES = 1000
+WRITERS = {"real": write_real_corpus, "synthetic": write_corpus}
 
 
 class TreeRss:
@@ -80,13 +94,13 @@ class TreeRss:
         return {k: {"self": v[0] >> 20, "tree": v[1] >> 20} for k, v in self.peaks.items()}
 
 
-def corpus_for(n: int) -> Path:
-    folder = BENCH / "out" / f"corpus-{n}"
+def corpus_for(n: int, kind: str = "real") -> Path:
+    folder = BENCH / "out" / (f"corpus-{n}" if kind == "synthetic" else f"{kind}-{n}")
     done = folder / ".complete"
     if not done.exists():
         shutil.rmtree(folder, ignore_errors=True)
         t = time.perf_counter()
-        write_corpus(folder, n)
+        WRITERS[kind](folder, n)
         done.touch()
         print(f"corpus: wrote {n} articles in {time.perf_counter() - t:.1f} s", file=sys.stderr)
     return folder
@@ -158,6 +172,25 @@ def time_views(root: Path) -> dict[str, float | str]:
     return out
 
 
+def cli_startup(kind: str, work: Path) -> float:
+    """Wall seconds of ``akhbar run`` on a 5-article folder, in a fresh process."""
+    folder = corpus_for(STARTUP_ARTICLES, kind)
+    cli = Path(sys.executable).parent / "akhbar"
+    cmd = [str(cli), "run", str(folder), "--warehouse", str(work / "startup")]
+    t = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    took = time.perf_counter() - t
+    if done.returncode != 0:
+        raise SystemExit(f"start-up run failed ({done.returncode}): {done.stderr.strip()[-300:]}")
+    return took
+
+
+def corpus_texts(corpus: Path, n: int) -> list[str]:
+    """The first ``n`` article texts of a corpus folder, in file order."""
+    files = sorted(corpus.glob("*/*.txt"))[:n]
+    return [p.read_text(encoding="utf-8") for p in files]
+
+
 def timed(fn, *args, **kwargs) -> tuple[float, object]:  # type: ignore[no-untyped-def]
     t = time.perf_counter()
     result = fn(*args, **kwargs)
@@ -166,14 +199,17 @@ def timed(fn, *args, **kwargs) -> tuple[float, object]:  # type: ignore[no-untyp
 
 def main() -> None:
     ap = argparse.ArgumentParser(description="akhbar end-to-end benchmark")
-    ap.add_argument("--articles", type=int, default=1000)
+    ap.add_argument("--articles", type=int, default=10000)
+    ap.add_argument("--corpus", choices=tuple(WRITERS), default="real")
     ap.add_argument("--skip-bare", action="store_true", help="skip the bare-loop comparison")
     ap.add_argument("--json", type=Path, help="also write the numbers to this file")
     args = ap.parse_args()
 
-    corpus = corpus_for(args.articles)
-    work = BENCH / "out" / f"wh-{args.articles}"
+    corpus = corpus_for(args.articles, args.corpus)
+    work = BENCH / "out" / f"wh-{args.corpus}-{args.articles}"
     shutil.rmtree(work, ignore_errors=True)
+    r: dict = {"articles": args.articles, "corpus": args.corpus, "cores": os.cpu_count()}
+    r["cli_startup_s"] = cli_startup(args.corpus, work)
     prefect_env.configure(work / "logs" / "akhbar.log")
     t0 = time.perf_counter()
     from prefect import flow
@@ -184,13 +220,12 @@ def main() -> None:
     def warmup() -> None:
         return None
 
-    r: dict = {"articles": args.articles, "cores": os.cpu_count()}
     with TreeRss() as tree:
         r["prefect_startup_s"], _ = timed(warmup)
         r["import_s"] = time.perf_counter() - t0 - r["prefect_startup_s"]
         # Lexicons, gazetteers, pyarrow/duckdb and Prefect's task engine all load on
         # first use: one small run pays for them, outside both timings.
-        small = corpus_for(WARMUP_ARTICLES)
+        small = corpus_for(WARMUP_ARTICLES, args.corpus)
         r["warmup_run_s"], _ = timed(ingest, paths=[str(small)], warehouse=str(work / "warm"))
         tree.phase = "flow"
         r["flow_s"], summary = timed(ingest, paths=[str(corpus)], warehouse=str(work / "flow"))
@@ -205,6 +240,10 @@ def main() -> None:
         assert noop["unchanged"] == args.articles, noop
         tree.phase = "views"
         r["views_s"] = time_views(work / "flow")
+        tree.phase = "stages"
+        from profile_extract import stage_times
+
+        r["stages_ms"] = stage_times(corpus_texts(corpus, STAGE_ARTICLES), repeat=1)
     r["articles_per_s_flow"] = args.articles / r["flow_s"]
     r["articles_per_s_with_startup"] = args.articles / (r["flow_s"] + r["prefect_startup_s"])
     r["peak_rss_mb_self"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -216,7 +255,8 @@ def main() -> None:
 
 
 def report(r: dict) -> None:
-    print(f"articles                     {r['articles']}  (cores: {r['cores']})")
+    print(f"articles                     {r['articles']} {r['corpus']}  (cores: {r['cores']})")
+    print(f"CLI run of {STARTUP_ARTICLES} articles        {r['cli_startup_s']:.2f} s (fresh)")
     print(f"Prefect start-up             {r['prefect_startup_s']:.2f} s (trivial flow)")
     print(f"warm-up run                  {r['warmup_run_s']:.2f} s ({WARMUP_ARTICLES} articles)")
     print(
@@ -225,7 +265,7 @@ def report(r: dict) -> None:
     print(f"  with Prefect start-up      {r['articles_per_s_with_startup']:.0f} art/s")
     if "bare_s" in r:
         print(f"bare Python loop             {r['bare_s']:.2f} s")
-        print(f"ratio flow / bare            {r['ratio_flow_to_bare']:.2f}")
+        print(f"speed-up bare / flow         {1 / r['ratio_flow_to_bare']:.2f}x (target >= 1.6)")
     print(f"no-op re-run                 {r['noop_rerun_s']:.2f} s")
     print(f"peak RSS, this process       {r['peak_rss_mb_self']:.0f} MB")
     print(f"peak RSS, process tree       {r['peak_rss_mb_tree']:.0f} MB")
@@ -236,6 +276,10 @@ def report(r: dict) -> None:
     print("view query (select *, fetched), s:")
     for v, s in r["views_s"].items():
         print(f"  {v:28s} {s:.3f}" if isinstance(s, float) else f"  {v:28s} {s}")
+    print(f"clean + extract, ms/article (first {STAGE_ARTICLES}, one pass, in process):")
+    for k, v in r["stages_ms"].items():
+        print(f"  {k:28s} {v:.3f}")
+    print(f"  {'total':28s} {sum(r['stages_ms'].values()):.3f}")
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tasks.incidents import article_items, assign  # noqa: E402
+from tasks.incidents.items import past_times  # noqa: E402
 from tasks.process.article import analyse  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "dev" / "ant_dev.jsonl"
@@ -54,8 +55,9 @@ def run_all(dev: list[dict]) -> tuple[dict[str, list[dict]], dict[tuple[str, int
         _c, facts = analyse(row["text"], meta=meta, title=row.get("title"), ingest_date=INGEST)
         entities = {d["entity_id"]: d for d in facts["entity_defs"]}
         figures[row["id"]] = facts["figures"]
+        past = past_times(facts["timex"], day, row["text"])
         per_article.append(
-            article_items(row["id"], day, facts["figures"], facts["mentions"], entities)
+            article_items(row["id"], day, facts["figures"], facts["mentions"], entities, past)
         )
     links, _incidents = assign(per_article, [])
     items = {(i.article_id, i.start): i for its in per_article for i in its}

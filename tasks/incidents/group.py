@@ -84,17 +84,50 @@ def assign(
     the warehouse's incidents near them. Items left unlinked: counts with no day.
     """
     incidents = list(known)
+    index = _WeekIndex()
+    for inc in incidents:
+        index.add(inc)
     links: dict[tuple[str, int], str] = {}
     for items in articles:
         for group in _local_groups(items):
-            inc = _best(group, incidents)
+            window = CAMPAIGN_WINDOW_DAYS if _scope(group) == "campaign" else INCIDENT_WINDOW_DAYS
+            inc = _best(group, index.near(group, window))
             if inc is None:
                 inc = _new(group)
                 incidents.append(inc)
             inc.extend(group)
+            index.add(inc)
             for i in group:
                 links[(i.article_id, i.start)] = inc.incident_id
     return links, incidents
+
+
+class _WeekIndex:
+    """Incidents by the weeks their days span: a new count is compared with the incidents
+    of its own weeks only, so linking stays linear in a large warehouse's run."""
+
+    def __init__(self) -> None:
+        self.weeks: dict[int, dict[str, Incident]] = {}
+
+    def add(self, inc: Incident) -> None:
+        if inc.first_day is None or inc.last_day is None:
+            return
+        for week in range(_week(inc.first_day), _week(inc.last_day) + 1):
+            self.weeks.setdefault(week, {})[inc.incident_id] = inc
+
+    def near(self, group: list[Item], window: int) -> list[Incident]:
+        days = [i.day for i in group if i.day is not None]
+        if not days:
+            return []
+        lo, hi = _week(min(days)) - window // 7 - 1, _week(max(days)) + window // 7 + 1
+        found: dict[str, Incident] = {}
+        for week in range(lo, hi + 1):
+            found.update(self.weeks.get(week, {}))
+        return sorted(found.values(), key=lambda inc: inc.incident_id)
+
+
+def _week(day: date) -> int:
+    return day.toordinal() // 7
 
 
 def _local_groups(items: list[Item]) -> list[list[Item]]:
@@ -136,12 +169,15 @@ def _best(group: list[Item], incidents: list[Incident]) -> Incident | None:
     names = frozenset().union(*(i.names for i in group))
     window = CAMPAIGN_WINDOW_DAYS if scope == "campaign" else INCIDENT_WINDOW_DAYS
     best, best_score = None, 0.0
+    incidents = sorted(incidents, key=_created)
     campaign = scope == "campaign"
     for inc in incidents:
         # a campaign's running totals are of deaths, arrests, the displaced: one war or
         # movement whatever each report calls its latest events
-        if inc.scope != scope or not (campaign or compatible(inc.kind, head.kind)):
+        if inc.scope != scope or not _kinds_meet(inc.kind, head.kind, campaign):
             continue
+        if campaign and not _same_period(inc.period_start, head.period_start):
+            continue  # "منذ انطلاق عملية الحديدة" (May 2018) is not "منذ 2015"
         if not _near(inc, group, window):
             continue
         place = _place_score(inc.place, head.place, campaign)
@@ -156,6 +192,23 @@ def _best(group: list[Item], incidents: list[Incident]) -> Incident | None:
         if score > best_score:
             best, best_score = inc, score
     return best
+
+
+# Kinds a movement's or a war's running totals mix: protesters shot, clashes, strikes.
+_CAMPAIGN_FAMILY = frozenset({"protest", "attack", "clash", "strike", "security_operation"})
+
+
+def _kinds_meet(a: str, b: str, campaign: bool) -> bool:
+    return compatible(a, b) or (campaign and {a, b} <= _CAMPAIGN_FAMILY)
+
+
+def _same_period(a: str | None, b: str | None) -> bool:
+    """Two running totals' period starts (ISO day, month or year) are the same year."""
+    return a is None or b is None or a[:4] == b[:4]
+
+
+def _created(inc: Incident) -> tuple:
+    return (inc.first_day or date.min, inc.incident_id)
 
 
 def _near(inc: Incident, group: list[Item], window: int) -> bool:

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 
+from tasks.extract.common.dates import period_bound
 from tasks.incidents.group import Item, Place
 from tasks.incidents.kinds import kind_of
 
-__all__ = ["article_items", "place_of", "quote_links"]
+__all__ = ["article_items", "past_times", "place_of", "quote_links"]
 
 # A quote this close to a figure (in characters, about a paragraph) speaks of its
 # incident; a farther one of the article's most counted incident.
 QUOTE_NEAR_CHARS = 400
+# A time expression this long before publication makes its sentence background (an
+# earlier war, last year's protests), not news of the day.
+BACKGROUND_AGE = timedelta(days=60)
 # Entity kinds whose shared mentions say two articles tell one story.
 NAME_KINDS = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
 
@@ -33,9 +37,12 @@ def article_items(
     figures: list[dict],
     mentions: list[dict],
     entities: dict[str, dict],
+    past: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], []),
 ) -> list[Item]:
-    """Incident items for one article's figures (a figure with no day of its own is dated
-    to its publication day)."""
+    """Incident items for one article's figures. A figure with no day of its own is dated
+    to its publication day. A figure whose sentence names an earlier time and no recent day
+    (``past``: spans of old and of recent time expressions, from :func:`past_times`:
+    "العام الماضي", "في 2014") is background, with no day and no incident."""
     names = frozenset(m["entity_id"] for m in mentions if m.get("kind") in NAME_KINDS)
     return [
         Item(
@@ -44,12 +51,50 @@ def article_items(
             kind=kind_of(f["count_type"], f.get("sentence") or ""),
             scope=f.get("scope") or "incident",
             place=place_of(f.get("location_id"), entities),
-            day=f.get("date") or published,
+            day=None if _in_the_past(f, past) else (f.get("date") or published),
             names=names,
             period_start=f.get("period_start"),
         )
         for f in figures
     ]
+
+
+def _in_the_past(f: dict, past: tuple[list[tuple[int, int]], list[tuple[int, int]]]) -> bool:
+    old, recent = past
+    sentence, surface = f.get("sentence") or "", f.get("surface") or ""
+    at = sentence.find(surface)
+    if at < 0 or not old:
+        return False
+    lo = f["start"] - at
+    hi = lo + len(sentence)
+
+    def inside(spans: list[tuple[int, int]]) -> bool:
+        return any(lo <= s and e <= hi for s, e in spans)
+
+    return inside(old) and not inside(recent)
+
+
+def past_times(
+    timex: list[dict], published: date | None, text: str
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Spans of an article's time expressions that bound no period: those well before its
+    publication (the times of background sentences), and its recent days."""
+    old: list[tuple[int, int]] = []
+    recent: list[tuple[int, int]] = []
+    if published is None:
+        return old, recent
+    for t in timex:
+        if period_bound(text, t) is not None:
+            continue
+        day = t.get("resolved_date")
+        year = (t.get("value") or "")[:4]
+        if (day is not None and published - day > BACKGROUND_AGE) or (
+            day is None and year.isdigit() and int(year) < published.year
+        ):
+            old.append((t["start"], t["end"]))
+        elif day is not None and t.get("precision") in ("day", "minute"):
+            recent.append((t["start"], t["end"]))
+    return old, recent
 
 
 def quote_links(quotes: list[dict], figure_links: dict[int, str]) -> dict[int, str]:

@@ -13,12 +13,12 @@ import pyarrow as pa
 
 from akhbar.schemas import ARTICLE_TABLES, INCIDENT_LINKS
 from tasks.incidents.group import CAMPAIGN_WINDOW_DAYS, Incident, Place, assign
-from tasks.incidents.items import article_items, quote_links
+from tasks.incidents.items import article_items, past_times, quote_links
 
 __all__ = ["LINK_TABLES", "known_incidents", "link_articles", "link_parts"]
 
 # The staged tables a run's linking reads.
-LINK_TABLES = ("articles", "figures", "quotes", "mentions", "entity_defs")
+LINK_TABLES = ("articles", "documents", "figures", "quotes", "mentions", "entity_defs", "timex")
 # Known incidents this many days around a run's articles are candidates to join.
 KNOWN_WINDOW_DAYS = CAMPAIGN_WINDOW_DAYS
 
@@ -56,6 +56,15 @@ def link_articles(con: duckdb.DuckDBPyConnection, known: list[Incident], run_id:
     )
     mentions = _by_article(con, "SELECT article_id, entity_id, kind FROM mentions")
     quotes = _by_article(con, 'SELECT article_id, "start" FROM quotes')
+    timex = _by_article(
+        con, 'SELECT article_id, type, value, resolved_date, precision, "start", "end" FROM timex'
+    )
+    texts = dict(
+        con.execute(
+            "SELECT d.article_id, d.text FROM documents AS d "
+            "WHERE d.article_id IN (SELECT article_id FROM figures)"
+        ).fetchall()
+    )
     entities = {
         r["entity_id"]: r
         for r in _dicts(
@@ -63,7 +72,14 @@ def link_articles(con: duckdb.DuckDBPyConnection, known: list[Incident], run_id:
         )
     }
     per_article = [
-        article_items(aid, day, figures.get(aid, []), mentions.get(aid, []), entities)
+        article_items(
+            aid,
+            day,
+            figures[aid],
+            mentions.get(aid, []),
+            entities,
+            past_times(timex.get(aid, []), day, texts.get(aid, "")),
+        )
         for aid, day in articles
         if figures.get(aid)
     ]

@@ -18,7 +18,7 @@ from tasks.extract.common.extractor import Extractor, Rows
 from tasks.extract.figures.attach import SentenceAttach, article_place
 from tasks.extract.figures.lexicon import lexicon
 from tasks.extract.figures.link import Found, sentence_figures
-from tasks.extract.figures.scope import period_start, scope_of
+from tasks.extract.figures.scope import dated_clause, period_start, scope_of
 
 __all__ = ["EXTRACTOR", "extract_figures"]
 
@@ -44,7 +44,8 @@ def extract_figures(ctx: ExtractContext) -> list[dict]:
             opened = period_start(ctx.visible, ctx.timex, sent)
             for f in found:
                 row = _row(ctx, at, f, text)
-                row["scope"] = scope_of(lex, norm, (s, e), (f.start, f.end))
+                own = dated_clause(ctx.visible, ctx.nt, ctx.timex, (s, e), (f.start, f.end))
+                row["scope"] = scope_of(lex, norm, (s, e), (f.start, f.end), own)
                 row["period_start"] = opened if row["scope"] == "cumulative" else None
                 rows.append(row)
     return rows

@@ -4,7 +4,7 @@ another count (issue 19).
 - ``breakdown``: the count opens after "من بينهم / بينهم / منهم" ("16 قتيلا بينهم ثمانية
   مسلحين"): a part of the count before it;
 - ``cumulative``: its sentence says the count runs over a period (``cumulative.txt``:
-  "منذ 30 آذار", "حتى الآن", "ارتفعت حصيلة", "سنويا"); ``period_start`` is the date that
+  "منذ 30 آذار", "حتى الآن", "الحصيلة الإجمالية", "سنويا"); ``period_start`` is the date that
   opens the period when the sentence gives one ("منذ عام 2011" -> ``2011``);
 - ``incident``: anything else.
 """
@@ -14,11 +14,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from akhbar.text.normalize import NormText
+from akhbar.text.sentences import clause_spans
 from akhbar.text.wordlist import proclitic_pattern, read_words, trie_regex
 from tasks.extract.common.dates import period_bound
 from tasks.extract.figures.lexicon import Lexicon
 
-__all__ = ["SCOPES", "period_start", "scope_of"]
+__all__ = ["SCOPES", "dated_clause", "period_start", "scope_of"]
 
 SCOPES = ("incident", "cumulative", "breakdown")
 # Characters before a count searched for the cue that makes it a breakdown
@@ -44,8 +46,19 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     )
 
 
-def scope_of(lex: Lexicon, norm: str, sentence: tuple[int, int], fig: tuple[int, int]) -> str:
-    """Scope of the figure at normalised ``fig`` in the sentence ``norm[sentence]``."""
+def scope_of(
+    lex: Lexicon,
+    norm: str,
+    sentence: tuple[int, int],
+    fig: tuple[int, int],
+    dated_clause: tuple[int, int] | None = None,
+) -> str:
+    """Scope of the figure at normalised ``fig`` in the sentence ``norm[sentence]``.
+
+    ``dated_clause`` is the figure's clause when it names a day of its own ("قتل أربعة
+    الجمعة، حيث يواصل ... منذ 30 آذار"): then only a cue in that clause makes the count a
+    running total, not one elsewhere in the sentence.
+    """
     start = fig[0]
     before = norm[max(sentence[0], start - BREAKDOWN_WINDOW) : start]
     if lex.part_of_re.search(before) or lex.part_of_re.search(_strip_qualifier(lex, before)):
@@ -53,8 +66,9 @@ def scope_of(lex: Lexicon, norm: str, sentence: tuple[int, int], fig: tuple[int,
     cumulative, blocked, counted = _cues()
     if counted.match(norm, _number_end(norm, fig), sentence[1]):
         return "breakdown"  # "ستة من الضحايا": six of the victims counted before
-    for m in cumulative.finditer(norm, *sentence):
-        if not blocked.search(norm, max(sentence[0], m.start() - SINCE_WINDOW), m.start()):
+    where = dated_clause or sentence
+    for m in cumulative.finditer(norm, *where):
+        if not blocked.search(norm, max(where[0], m.start() - SINCE_WINDOW), m.start()):
             return "cumulative"
     return "incident"
 
@@ -68,6 +82,26 @@ def _number_end(norm: str, fig: tuple[int, int]) -> int:
 def _strip_qualifier(lex: Lexicon, before: str) -> str:
     q = lex.pre_qual_re.search(before)
     return before[: q.start()] if q else before
+
+
+def dated_clause(
+    ctx_text: str, nt: NormText, timex: list[dict], sentence: tuple[int, int], fig: tuple[int, int]
+) -> tuple[int, int] | None:
+    """The normalised span of the figure's clause when a day-precise date that bounds no
+    period is in it, else None."""
+    for cs, ce in clause_spans(nt.norm, *sentence):
+        if cs <= fig[0] < ce:
+            s, e = nt.span(cs, ce)
+            for t in timex:
+                if (
+                    s <= t["start"]
+                    and t["end"] <= e
+                    and t.get("precision") in ("day", "minute")
+                    and period_bound(ctx_text, t) is None
+                ):
+                    return cs, ce
+            return None
+    return None
 
 
 def period_start(text: str, timex: list[dict], sentence: tuple[int, int]) -> str | None:
