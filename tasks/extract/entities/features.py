@@ -108,6 +108,8 @@ def _candidates(form: str) -> set[str]:
 @dataclass(frozen=True)
 class _Lists:
     lists: dict[str, frozenset[str]]  # list name -> folded words
+    names: tuple[str, ...]  # "l=" + list name, in the lists' order
+    member: dict[str, tuple[int, ...]]  # folded word -> positions of the lists holding it
 
 
 @cache
@@ -133,7 +135,12 @@ def _lists() -> _Lists:
         **{f"gaz{k}": frozenset(v) for k, v in gaz.items()},
         **{f"gaz1{k}": frozenset(v) for k, v in first.items()},
     }
-    return _Lists(lists)
+    member: dict[str, list[int]] = {}
+    for i, ws in enumerate(lists.values()):
+        for w in ws:
+            member.setdefault(w, []).append(i)
+    names = tuple(f"l={name}" for name in lists)
+    return _Lists(lists, names, {w: tuple(v) for w, v in member.items()})
 
 
 def _length(word: str) -> str:
@@ -151,31 +158,50 @@ def _shape(form: str) -> str:
     return "ar"
 
 
+def feature_bases(form: str, common: frozenset[str] = frozenset()) -> tuple[list[str], ...]:
+    """A token's type features without their offset, as seen from offset 0, from +-1 and
+    from +-2 (``near`` and ``far`` are subsets of ``own``: what a neighbour tells)."""
+    s, b = stem(form), bare(form)
+    shape = f"sh={_shape(form)}"
+    own = [f"w={form}", f"st={s}", f"bare={b}", shape, f"len={_length(b)}"]
+    rare = bool(common) and form not in common and b not in common
+    if rare:
+        own.append("rare")
+    own += [f"p{n}={form[:n]}" for n in AFFIXES if len(form) > n]
+    own += [f"s{n}={form[-n:]}" for n in AFFIXES if len(form) > n]
+    if b != s:
+        own.append("definite")
+    hits = list_hits(_candidates(form))
+    own += hits
+    near = [f"w={form}", f"bare={b}", *hits, shape]
+    if rare:
+        near.append("rare")
+    far = [f"bare={b}", *hits]
+    return own, near, far
+
+
 def type_features(form: str, common: frozenset[str] = frozenset()) -> dict[int, list[str]]:
     """Type features of one folded token, per offset it is seen from (see ``OFFSETS``).
 
     ``common``: the words seen at least twice in the training text; any other word is
     ``rare``, which names mostly are (unseen words at run time are rare too).
     """
-    s, b = stem(form), bare(form)
-    own = [f"w={form}", f"st={s}", f"bare={b}", f"sh={_shape(form)}", f"len={_length(b)}"]
-    if common and form not in common and b not in common:
-        own.append("rare")
-    own += [f"p{n}={form[:n]}" for n in AFFIXES if len(form) > n]
-    own += [f"s{n}={form[-n:]}" for n in AFFIXES if len(form) > n]
-    if b != s:
-        own.append("definite")
-    cands = _candidates(form)
-    hits = [name for name, ws in _lists().lists.items() if not ws.isdisjoint(cands)]
-    own += [f"l={h}" for h in hits]
-    near = [f"w={form}", f"bare={b}", *(f"l={h}" for h in hits), f"sh={_shape(form)}"]
-    near += [f for f in own if f == "rare"]
-    far = [f"bare={b}", *(f"l={h}" for h in hits)]
+    own, near, far = feature_bases(form, common)
     out: dict[int, list[str]] = {}
     for k in OFFSETS:
         base = own if k == 0 else near if abs(k) == 1 else far
         out[k] = [f"{k}:{f}" for f in base]
     return out
+
+
+def list_hits(cands: Iterable[str]) -> list[str]:
+    """``l=NAME`` of every word list holding one of the forms, in the lists' order."""
+    member = _lists().member
+    found: set[int] = set()
+    for c in cands:
+        found.update(member.get(c, ()))
+    names = _lists().names
+    return [names[i] for i in sorted(found)]
 
 
 def _covering(

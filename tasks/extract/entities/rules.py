@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
 from dataclasses import dataclass
-from difflib import SequenceMatcher
-from functools import cache, lru_cache
 
 from tasks.extract.common.gazetteer import LETTER_AFTER, Entry, Lexicon, lexicon, word_list
 from tasks.extract.common.names import (
@@ -24,6 +21,7 @@ from tasks.extract.common.names import (
     is_definite,
     words,
 )
+from tasks.extract.entities.fuzzy import fuzzy_person
 
 # Modifiers read between a title and a name ("الرئيس الروسي", "المتحدث باسم وزارة
 # الخارجية الكازاخستانية"); 5 covers the longest seen in the test paragraphs.
@@ -39,12 +37,6 @@ MIN_NAME_TOKENS = 2
 # Such a one-word name has at least this many letters ("لولا" 4, "نيمار" 5); shorter
 # words after a title are mostly particles the stop list does not hold.
 SINGLE_NAME_MIN_CHARS = 4
-# Spelling variants of a known person ("أيبيك ساميايروف" ~ "أيبيك سمادياروف" is
-# 0.87, "قاسم جومرت توكاييف" ~ "قاسم جومارت توكاييف" 0.97), while different people
-# sharing a first name stay below ("محمد بن سلمان" ~ "محمد بن زايد" 0.72).
-FUZZY_MIN = 0.84
-# And each word must still resemble its counterpart ("سلمان" vs "زايد" is 0.2).
-FUZZY_TOKEN_MIN = 0.6
 # Alias: a bare surname shorter than this is too ambiguous ("يي" is 2: allowed).
 ALIAS_MIN_CHARS = 2
 
@@ -263,69 +255,6 @@ def discovered_id(name_key: str) -> str:
 
 def _discovered(name_key: str, surface_norm: str, country: str | None) -> Entry:
     return Entry(discovered_id(name_key), "PERSON", surface_norm, None, country)  # type: ignore[arg-type]
-
-
-@cache
-def _person_forms() -> tuple[tuple[str, Entry], ...]:
-    lex = lexicon()
-    return tuple((f, e) for f, (e, el) in lex.forms.items() if e.kind == "PERSON" and " " in f)
-
-
-@cache
-def _person_index() -> dict[tuple[int, int, str], list[tuple[str, list[str], Counter, Entry]]]:
-    """Known multi-word person forms by (word count, word position, that word's initial)."""
-    out: dict[tuple[int, int, str], list[tuple[str, list[str], Counter, Entry]]] = {}
-    for form, entry in _person_forms():
-        toks = form.split()
-        item = (form, toks, Counter(form), entry)
-        for i in (0, len(toks) - 1):
-            out.setdefault((len(toks), i, toks[i][0]), []).append(item)
-    return out
-
-
-def _fuzzy_candidates(toks: list[str]) -> list[tuple[str, list[str], Counter, Entry]]:
-    """Forms with as many words sharing the first or the last word's initial: a spelling
-    variant keeps one of them ("توكاييف"/"توكايف", "أيبيك ساميايروف"/"أيبيك سمادياروف")."""
-    index, n = _person_index(), len(toks)
-    if not n:
-        return []
-    seen: dict[str, tuple[str, list[str], Counter, Entry]] = {}
-    for i in (0, n - 1):
-        for item in index.get((n, i, toks[i][0]), ()):
-            seen.setdefault(item[0], item)
-    return list(seen.values())
-
-
-def _similar_length(a: str, b: str, floor: float) -> bool:
-    """Upper bound of difflib's ratio from lengths alone: 2 * min / sum."""
-    return 2 * min(len(a), len(b)) >= floor * (len(a) + len(b))
-
-
-@lru_cache(maxsize=4096)
-def fuzzy_person(name: str) -> Entry | None:
-    """A gazetteer person this name is a spelling variant of, if any.
-
-    difflib's cheap upper bounds (length, then real_quick_ratio and quick_ratio) rule
-    out most forms before the exact ratio: the tagger asks this for every person it
-    finds, against every known person with as many words."""
-    toks = name.split()
-    letters = Counter(name)
-    for form, ftoks, form_letters, entry in _fuzzy_candidates(toks):
-        if not _similar_length(name, form, FUZZY_MIN):
-            continue
-        if not all(
-            _similar_length(a, b, FUZZY_TOKEN_MIN) for a, b in zip(toks, ftoks, strict=True)
-        ):
-            continue
-        shared = sum((letters & form_letters).values())  # difflib's quick_ratio, unbuilt
-        if 2 * shared < FUZZY_MIN * (len(name) + len(form)):
-            continue
-        if SequenceMatcher(None, name, form).ratio() < FUZZY_MIN:
-            continue
-        pairs = zip(toks, ftoks, strict=True)
-        if all(SequenceMatcher(None, a, b).ratio() >= FUZZY_TOKEN_MIN for a, b in pairs):
-            return entry
-    return None
 
 
 def ministries(norm: str, found: list, at: dict[int, Hit]) -> list[Hit]:

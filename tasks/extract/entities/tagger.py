@@ -22,7 +22,7 @@ import numpy as np
 
 from akhbar.data import DATA_DIR
 from akhbar.text.sentences import sentence_spans
-from tasks.extract.entities.features import LABELS, OFFSETS, TOKEN_RE, type_features
+from tasks.extract.entities.features import LABELS, OFFSETS, TOKEN_RE, feature_bases
 from tasks.extract.entities.sequences import PAD
 
 __all__ = [
@@ -106,6 +106,13 @@ class TypeTable:
         self.model = m
         self.rows: dict[str, int] = {}
         self.vectors = np.zeros((1024, len(OFFSETS), len(m.labels)), dtype=np.float32)
+        # per offset: feature name without its "k:" prefix -> weights (no string is
+        # built per feature and offset when a new form comes)
+        self.weights: list[dict[str, np.ndarray]] = [{} for _ in OFFSETS]
+        for name, w in m.attrs.items():
+            k, sep, base = name.partition(":")
+            if sep and k.lstrip("-").isdigit() and int(k) in OFFSETS:
+                self.weights[OFFSETS.index(int(k))][base] = w
         self.row(PAD)
 
     def row(self, form: str) -> int:
@@ -118,12 +125,13 @@ class TypeTable:
         r = len(self.rows)
         if r >= len(self.vectors):
             self.vectors = np.concatenate([self.vectors, np.zeros_like(self.vectors)])
-        attrs = self.model.attrs
-        for j, feats in enumerate(type_features(form, self.model.common).values()):
+        own, near, far = feature_bases(form, self.model.common)
+        for j, k in enumerate(OFFSETS):
+            weights = self.weights[j]
             vec = self.vectors[r, j]
             vec[:] = 0
-            for f in feats:
-                w = attrs.get(f)
+            for f in own if k == 0 else near if abs(k) == 1 else far:
+                w = weights.get(f)
                 if w is not None:
                     vec += w
         self.rows[form] = r
