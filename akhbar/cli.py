@@ -8,7 +8,7 @@ import os
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -17,6 +17,9 @@ from typer.core import TyperGroup
 
 from akhbar.config import DB_NAME, warehouse_dir
 from akhbar.interrupt import EXIT_INTERRUPTED, stop_on_interrupt
+
+if TYPE_CHECKING:
+    from akhbar.prefect_server import EarlyServer
 
 # Exit code of a user mistake (bad option, missing folder, bad SQL); Ctrl-C is 130.
 EXIT_MISTAKE = 1
@@ -160,11 +163,15 @@ def _run_guarded(
     root: Path, paths: list[str] | None, address: str | None, reprocess: bool, source: str | None
 ) -> dict:
     from akhbar import prefect_env
+    from akhbar.prefect_server import EarlyServer
 
     _say_prefect_starts()
-    prefect_env.configure(root / "logs" / "akhbar.log")
+    log = root / "logs" / "akhbar.log"
+    prefect_env.configure(log)
     try:
-        return _run_flow(paths, root, address, reprocess, source)
+        server = EarlyServer(log)
+        server.start()  # boots on the other core while the pipeline is imported and warmed
+        return _run_flow(paths, root, address, reprocess, source, server)
     except typer.Exit:
         raise
     except Exception as e:  # Prefect could not start, disk full, a bug: one line, log the rest
@@ -186,13 +193,22 @@ def _first_line(e: BaseException) -> str:
 
 
 def _run_flow(
-    paths: list[str] | None, root: Path, address: str | None, reprocess: bool, source: str | None
+    paths: list[str] | None,
+    root: Path,
+    address: str | None,
+    reprocess: bool,
+    source: str | None,
+    server: EarlyServer,
 ) -> dict:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from akhbar.sources import SourceError
-    from flows.ingest import LockedError, RunnerError, ingest, set_progress
+    from flows.ingest import LockedError, RunnerError, ingest, set_progress, warm_up
     from flows.runlog import set_notice
+
+    if not server.ready():
+        warm_up()  # lexicons compiled now cost nothing: the server is still starting
+    server.wait()
 
     with Progress(
         TextColumn("{task.description}"),
@@ -212,13 +228,14 @@ def _run_flow(
         set_progress(progress)
         set_notice(_notice)
         try:
-            return ingest(
-                paths=paths,
-                warehouse=str(root),
-                dask_address=address,
-                reprocess=reprocess,
-                reprocess_source=source,
-            )
+            with server.settings():
+                return ingest(
+                    paths=paths,
+                    warehouse=str(root),
+                    dask_address=address,
+                    reprocess=reprocess,
+                    reprocess_source=source,
+                )
         except (SourceError, LockedError, RunnerError) as e:
             fail(str(e))
         finally:

@@ -37,10 +37,11 @@ from tasks.load.parts import Store
 from tasks.process.batch import cut_batches
 from tasks.process.stored import stored_articles
 from tasks.process.task import process_task, reextract_task
+from tasks.process.warm import warm_up
 from tasks.story import StoryHold, stage_held
 from tasks.views.task import views_task
 
-__all__ = ["LockedError", "RunnerError", "ingest", "set_progress"]
+__all__ = ["LockedError", "RunnerError", "ingest", "set_progress", "warm_up"]
 
 RunnerError = runners.RunnerError
 
