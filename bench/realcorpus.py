@@ -21,6 +21,7 @@ import argparse
 import csv
 import json
 import random
+import re
 from pathlib import Path
 
 __all__ = ["DEV_FILE", "load_dev", "write_real_corpus"]
@@ -28,6 +29,9 @@ __all__ = ["DEV_FILE", "load_dev", "write_real_corpus"]
 DEV_FILE = Path(__file__).resolve().parents[2] / "shared" / "dev" / "ant_dev.jsonl"
 PER_FOLDER = 1000
 MANIFEST_FIELDS = ("path", "title", "published_at", "outlet", "url")
+# Where a short article is cut into sentences to shuffle: after . ! ? or the Arabic
+# question mark, before a space.
+SENTENCE_END = re.compile(r"(?<=[.!?\u061f])\s+")
 
 
 def load_dev(path: Path = DEV_FILE) -> list[dict]:
@@ -39,13 +43,17 @@ def load_dev(path: Path = DEV_FILE) -> list[dict]:
 
 
 def _copy_text(text: str, copy: int, rng: random.Random) -> str:
-    """Copy 0 as published; later copies keep the lead and shuffle the other paragraphs."""
+    """Copy 0 as published; later copies keep the lead and shuffle the other paragraphs
+    (an article of one or two paragraphs: the sentences after its first), and carry
+    their copy number in a last line, so that no two copies are the same text."""
     paras = [p for p in text.split("\n") if p.strip()]
-    if copy == 0 or len(paras) < 3:
+    if copy == 0:
         return "\n\n".join(paras)
+    if len(paras) < 3:
+        paras = [s for s in SENTENCE_END.split(" ".join(paras)) if s.strip()]
     rest = paras[1:]
     rng.shuffle(rest)
-    return "\n\n".join([paras[0], *rest])
+    return "\n\n".join([*paras[:1], *rest, f"({copy})"])
 
 
 def write_real_corpus(out: Path, articles: int, seed: int = 7) -> Path:

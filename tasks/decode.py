@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
-import unicodedata
+import re
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -58,8 +58,13 @@ def _space_share(text: str) -> float:
     return sum(c.isspace() for c in text) / max(len(text), 1)
 
 
+# Unicode's control characters (category Cc: U+0000-U+001F, U+007F-U+009F) but the
+# whitespace ones text uses (tab, line feed, form feed, carriage return).
+CONTROL = re.compile("[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]")
+
+
 def _control_share(text: str) -> float:
-    bad = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\n\t\r\f")
+    bad = len(text) - len(CONTROL.sub("", text))
     return bad / max(len(text), 1)
 
 

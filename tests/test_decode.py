@@ -65,3 +65,14 @@ def test_unreadable_and_vanished_files(tmp_path):
 @given(st.text(alphabet=st.characters(min_codepoint=0x0621, max_codepoint=0x064A), min_size=1))
 def test_utf8_round_trip(text):
     assert decode_bytes(text.encode("utf-8")).text == text
+
+
+def test_control_pattern_is_unicode_category_cc_but_text_whitespace() -> None:
+    import unicodedata
+
+    from tasks.decode import CONTROL
+
+    for cp in range(0x110000):
+        c = chr(cp)
+        wanted = unicodedata.category(c) == "Cc" and c not in "\n\t\r\f"
+        assert bool(CONTROL.fullmatch(c)) == wanted, hex(cp)
