@@ -36,7 +36,7 @@ from tasks.load.lock import LockedError, warehouse_lock
 from tasks.load.parts import Store
 from tasks.process.batch import cut_batches
 from tasks.process.stored import stored_articles
-from tasks.process.task import process_task, reextract_task
+from tasks.process.task import process_batch_call, process_task, reextract_call, reextract_task
 from tasks.process.warm import warm_up
 from tasks.story import StoryHold, stage_held
 from tasks.views.task import views_task
@@ -216,7 +216,7 @@ def _read_sources(rl: RunLedger, sources: list[Source], address: str | None, log
     done = 0
     _tick("articles", 0, len(to_read))
     results = runners.run_batches(
-        process_task, batches, params, address=address, on_choice=log.info
+        process_task, batches, params, address=address, on_choice=log.info, plain=process_batch_call
     )
     for i, result in enumerate(results):
         rl.add_batch(result, f"{rl.run_id}-{i:05d}")
@@ -254,7 +254,9 @@ def _reextract(
 
     done = 0
     _tick("re-extract", 0, len(ids))
-    results = runners.run_batches(reextract_task, batches, params, address=address)
+    results = runners.run_batches(
+        reextract_task, batches, params, address=address, on_choice=log.info, plain=reextract_call
+    )
     for i, result in enumerate(results):
         rl.add_reextracted(result, f"{rl.run_id}-x{i:05d}")
         done += len(batches[i])

@@ -63,13 +63,16 @@ def test_dask_address_from_the_environment(cli, cluster, seeds_copy, warehouse, 
 
 
 def test_pool_only_when_it_pays_back(monkeypatch):
-    from flows.runners import RUNNER_ENV, pool_pays_off
+    from flows.runners import FORK_STARTUP_S, RUNNER_ENV, pool_pays_off
 
     monkeypatch.delenv(RUNNER_ENV, raising=False)
     assert pool_pays_off(first_batch_s=2.0, remaining=19, workers=2)  # 10k articles
     assert not pool_pays_off(first_batch_s=0.3, remaining=19, workers=2)  # cheap batches
     assert not pool_pays_off(first_batch_s=5.0, remaining=1, workers=2)  # one batch left
     assert not pool_pays_off(first_batch_s=5.0, remaining=19, workers=1)  # one core
+    # 4,000 articles: spawned workers do not pay back their start, forked ones do
+    assert not pool_pays_off(first_batch_s=2.0, remaining=7, workers=2)
+    assert pool_pays_off(first_batch_s=2.0, remaining=7, workers=2, startup_s=FORK_STARTUP_S)
     monkeypatch.setenv(RUNNER_ENV, "pool")
     assert pool_pays_off(first_batch_s=0.01, remaining=1, workers=1)
     monkeypatch.setenv(RUNNER_ENV, "local")
