@@ -49,6 +49,10 @@ RSS_SAMPLE_S = 0.05
 # rather than left to take the machine down (a quadratic view at 50k articles).
 VIEW_TIMEOUT_S = 60
 VIEW_MEMORY = "2GB"
+# Proportional set size (shared pages split among the processes sharing them) is read
+# from /proc every this many RSS samples: a forked pool shares the parent's pages, which
+# a sum of RSS counts once per process; smaps_rollup costs ~1 ms a process.
+PSS_EVERY = 10
 # Articles in the warm-up run: enough to touch every stage, too few to matter.
 WARMUP_ARTICLES = 20
 # Articles in the CLI start-up run: the issue's "5-article run".
@@ -63,24 +67,29 @@ class TreeRss:
     """Peak resident memory of this process and of its whole tree, sampled, per phase."""
 
     def __init__(self) -> None:
-        self.peaks: dict[str, list[int]] = {}  # phase -> [self peak, tree peak]
+        self.peaks: dict[str, list[int]] = {}  # phase -> [self RSS, tree RSS, tree PSS]
         self.phase = "start"
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
         me = psutil.Process()
+        tick = 0
         while not self._stop.wait(RSS_SAMPLE_S):
+            procs = [me, *me.children(recursive=True)]
             own, total = 0, 0
-            for p in [me, *me.children(recursive=True)]:
+            for p in procs:
                 try:
                     rss = p.memory_info().rss
                 except psutil.Error:
                     continue
                 total += rss
                 own = rss if p is me else own
-            peak = self.peaks.setdefault(self.phase, [0, 0])
+            peak = self.peaks.setdefault(self.phase, [0, 0, 0])
             peak[0], peak[1] = max(peak[0], own), max(peak[1], total)
+            tick += 1
+            if tick % PSS_EVERY == 0:
+                peak[2] = max(peak[2], sum(_pss(p.pid) for p in procs))
 
     def __enter__(self) -> TreeRss:
         self._thread.start()
@@ -91,7 +100,22 @@ class TreeRss:
         self._thread.join()
 
     def mb(self) -> dict[str, dict[str, int]]:
-        return {k: {"self": v[0] >> 20, "tree": v[1] >> 20} for k, v in self.peaks.items()}
+        return {
+            k: {"self": v[0] >> 20, "tree": v[1] >> 20, "tree_pss": v[2] >> 20}
+            for k, v in self.peaks.items()
+        }
+
+
+def _pss(pid: int) -> int:
+    """Bytes of proportional set size of one process (0 when it is gone or unreadable)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
 
 
 def corpus_for(n: int, kind: str = "real") -> Path:
@@ -248,6 +272,7 @@ def main() -> None:
     r["articles_per_s_with_startup"] = args.articles / (r["flow_s"] + r["prefect_startup_s"])
     r["peak_rss_mb_self"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     r["peak_rss_mb_tree"] = max(v["tree"] for v in tree.mb().values())
+    r["peak_pss_mb_tree"] = max(v["tree_pss"] for v in tree.mb().values())
     r["peak_rss_mb_by_phase"] = tree.mb()
     report(r)
     if args.json:
@@ -268,9 +293,11 @@ def report(r: dict) -> None:
         print(f"speed-up bare / flow         {1 / r['ratio_flow_to_bare']:.2f}x (target >= 1.6)")
     print(f"no-op re-run                 {r['noop_rerun_s']:.2f} s")
     print(f"peak RSS, this process       {r['peak_rss_mb_self']:.0f} MB")
-    print(f"peak RSS, process tree       {r['peak_rss_mb_tree']:.0f} MB")
+    print(f"peak RSS, process tree       {r['peak_rss_mb_tree']:.0f} MB (sum of RSS)")
+    print(f"peak PSS, process tree       {r['peak_pss_mb_tree']:.0f} MB (shared pages once)")
     for phase, mb in r["peak_rss_mb_by_phase"].items():
-        print(f"  {phase:26s} self {mb['self']} MB, tree {mb['tree']} MB")
+        tree = f"tree {mb['tree']} MB RSS / {mb['tree_pss']} MB PSS"
+        print(f"  {phase:26s} self {mb['self']} MB, {tree}")
     print(f"quarantined                  {r['quarantined']}")
     print("rows         " + ", ".join(f"{k[5:]}={v}" for k, v in r["rows"].items()))
     print("view query (select *, fetched), s:")
