@@ -8,6 +8,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from akhbar.sources import FORMATS
 from tasks.discover import FileInfo, list_files, split
@@ -187,3 +189,14 @@ def test_unchanged_jsonl_is_not_read_and_lines_carry_over(ops):
     os.utime(f.abspath, ns=(f.mtime_ns + 10**9, f.mtime_ns + 10**9))
     to_read, unchanged = split(list_files("aj", ops / "jsonl", (".jsonl",)), ledger)
     assert not unchanged and set(to_read[0].previous_lines) == {p for _, p in ledger}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b.txt", ".", "", "..", "x y"]), min_size=1, max_size=5))
+def test_manifest_paths_are_keyed_as_pathlib_writes_them(parts: list[str]) -> None:
+    from pathlib import PurePosixPath
+
+    from tasks.formats.txt import posix_key
+
+    rel = "/".join(parts)
+    assert posix_key(rel) == str(PurePosixPath(rel.removeprefix("./")))

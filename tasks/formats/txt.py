@@ -20,7 +20,7 @@ from tasks.discover import Candidate, FileInfo
 from tasks.formats.items import Item
 from tasks.formats.meta import clean_meta
 
-__all__ = ["MANIFEST_NAME", "load_manifest", "read", "read_txt"]
+__all__ = ["MANIFEST_NAME", "load_manifest", "posix_key", "read", "read_txt"]
 
 MANIFEST_NAME = "manifest.csv"
 # A manifest bigger than this is not a hand-written sidecar; 50 MiB holds
@@ -45,29 +45,47 @@ def load_manifest(folder: Path) -> dict[str, dict]:
         row = {(k or "").strip(): (v or "") for k, v in row.items()}
         rel = row.get("path", "").strip().replace("\\", "/")
         if rel:
-            out[str(PurePosixPath(rel.removeprefix("./")))] = row
+            out[posix_key(rel)] = row
     return out
 
 
-def _folders_up(info: FileInfo) -> list[Path]:
-    """The file's folder, then each parent up to the source folder."""
-    here = Path(info.abspath).parent
-    depth = len(PurePosixPath(info.path).parts) - 1
-    return [here, *list(here.parents)[:depth]]
+def posix_key(rel: str) -> str:
+    """``rel`` as PurePosixPath writes it ("./a//b/" -> "a/b"); plain names skip pathlib
+    (50k manifest rows cost 0.5 s of a no-op run through it)."""
+    rel = rel.removeprefix("./")
+    odd = not rel or rel == "." or rel.startswith("./")
+    if odd or "//" in rel or "/./" in rel or rel.endswith(("/", "/.")):
+        return str(PurePosixPath(rel))
+    return rel
 
 
-def load_manifest_cached(folder: Path, cache: dict) -> dict[str, dict]:
+def _folders_up(info: FileInfo, cache: dict) -> list[str]:
+    """The file's folder, then each parent up to the source folder (strings: a no-op
+    re-run asks this for every file, and pathlib cost ~2 s of it at 50k files)."""
+    here = os.path.dirname(info.abspath)
+    key = ("folders-up", here, info.path.count("/"))
+    chain = cache.get(key)
+    if chain is None:
+        chain = [here]
+        for _ in range(info.path.count("/")):
+            chain.append(os.path.dirname(chain[-1]))
+        cache[key] = chain
+    return chain
+
+
+def load_manifest_cached(folder: Path | str, cache: dict) -> dict[str, dict]:
     key = ("manifest", str(folder))
     if key not in cache:
-        cache[key] = load_manifest(folder)
+        cache[key] = load_manifest(Path(folder))
     return cache[key]
 
 
 def manifest_row(info: FileInfo, cache: dict) -> dict:
     """The raw row of the nearest manifest naming this file (a sub-folder's wins), or {}."""
-    full = Path(info.abspath)
-    for folder in _folders_up(info):
-        row = load_manifest_cached(folder, cache).get(full.relative_to(folder).as_posix())
+    full = info.abspath
+    for folder in _folders_up(info, cache):
+        rel = full[len(folder) :].lstrip(os.sep).replace(os.sep, "/")
+        row = load_manifest_cached(folder, cache).get(rel)
         if row:
             return row
     return {}
@@ -88,7 +106,7 @@ def manifest_fingerprint(info: FileInfo, cache: dict) -> str | None:
     folder = os.path.dirname(info.abspath)
     key = ("has-manifest", folder)
     if key not in cache:
-        cache[key] = any(load_manifest_cached(f, cache) for f in _folders_up(info))
+        cache[key] = any(load_manifest_cached(f, cache) for f in _folders_up(info, cache))
     if not cache[key]:
         return None
     row = manifest_row(info, cache)
