@@ -135,6 +135,7 @@ def bare_loop(corpus: Path, root: Path) -> dict:
     from akhbar.config import BATCH_SIZE
     from akhbar.sources import adhoc_sources
     from tasks.discover.task import discover_task
+    from tasks.incidents.task import incidents_task
     from tasks.load.ledger import RunLedger, run_table
     from tasks.load.parts import Store
     from tasks.process.batch import cut_batches
@@ -158,6 +159,7 @@ def bare_loop(corpus: Path, root: Path) -> dict:
         result = process_task.fn(b, run_id, date.today(), options)
         rl.add_batch(result, f"{run_id}-{i:05d}")
     stage_held(rl, hold, date.today())  # as the flow does: held undated articles are staged here
+    incidents_task.fn(store, run_id)
     rl.add_deleted([s.name for s in sources], {(r["source"], r["path"]) for r in rl.file_rows})
     summary = rl.summary()
     store.stage_ledger_part(

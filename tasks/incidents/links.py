@@ -21,6 +21,8 @@ __all__ = ["LINK_TABLES", "known_incidents", "link_articles", "link_parts"]
 LINK_TABLES = ("articles", "documents", "figures", "quotes", "mentions", "entity_defs", "timex")
 # Known incidents this many days around a run's articles are candidates to join.
 KNOWN_WINDOW_DAYS = CAMPAIGN_WINDOW_DAYS
+# The rows of articles that have a figure.
+WITH_FIGURES = "WHERE article_id IN (SELECT article_id FROM figures)"
 
 
 def _views(con: duckdb.DuckDBPyConnection, parts: dict[str, list[Path]]) -> None:
@@ -54,17 +56,16 @@ def link_articles(con: duckdb.DuckDBPyConnection, known: list[Incident], run_id:
         'SELECT article_id, "start", count_type, location_id, date, scope, period_start, '
         "sentence FROM figures",
     )
-    mentions = _by_article(con, "SELECT article_id, entity_id, kind FROM mentions")
-    quotes = _by_article(con, 'SELECT article_id, "start" FROM quotes')
+    # Only articles with figures make items (a quote joins its article's figures), so
+    # only their rows are read: at 50k articles all mentions as dicts were ~1 GB.
+    mentions = _by_article(con, f"SELECT article_id, entity_id, kind FROM mentions {WITH_FIGURES}")
+    quotes = _by_article(con, f'SELECT article_id, "start" FROM quotes {WITH_FIGURES}')
     timex = _by_article(
-        con, 'SELECT article_id, type, value, resolved_date, precision, "start", "end" FROM timex'
+        con,
+        'SELECT article_id, type, value, resolved_date, precision, "start", "end" FROM timex '
+        + WITH_FIGURES,
     )
-    texts = dict(
-        con.execute(
-            "SELECT d.article_id, d.text FROM documents AS d "
-            "WHERE d.article_id IN (SELECT article_id FROM figures)"
-        ).fetchall()
-    )
+    texts = dict(con.execute(f"SELECT article_id, text FROM documents {WITH_FIGURES}").fetchall())
     entities = {
         r["entity_id"]: r
         for r in _dicts(
