@@ -26,6 +26,7 @@ batch's tables up in memory.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import multiprocessing.context
 import os
@@ -209,9 +210,15 @@ def run_batches(
     if pool_pays_off(elapsed, len(rest), workers, startup):
         if fork is not None:
             note(f"forked pool of {workers} (first batch took {elapsed:.2f} s)")
-            with ProcessPoolExecutor(max_workers=workers, mp_context=fork) as pool:
-                submit = partial(_submit_plain, pool, plain)
-                yield from _windowed(submit, rest, params, IN_FLIGHT_PER_WORKER * workers)
+            # Objects built so far (lexicons, the tagger's tables) move to a generation the
+            # collector never scans, so workers' collections do not copy their pages.
+            gc.freeze()
+            try:
+                with ProcessPoolExecutor(max_workers=workers, mp_context=fork) as pool:
+                    submit = partial(_submit_plain, pool, plain)
+                    yield from _windowed(submit, rest, params, IN_FLIGHT_PER_WORKER * workers)
+            finally:
+                gc.unfreeze()
             return
         from prefect.task_runners import ProcessPoolTaskRunner
 

@@ -121,3 +121,28 @@ def test_a_later_run_joins_the_incident_it_reports(tmp_path: Path) -> None:
             ).fetchall()
         )
     assert got[9900] is not None and got[9900] == got[7939]
+
+
+@pytest.mark.slow
+def test_a_background_figure_joins_no_incident_through_the_run(cli, tmp_path: Path) -> None:
+    """The link stage reads each figure's surface to place it in its sentence: without it,
+    a figure of an earlier year's event was linked like the day's news."""
+    src, wh = tmp_path / "src", tmp_path / "wh"
+    src.mkdir()
+    (src / "a.txt").write_text(
+        "هجوم في غزة\n\n"
+        "غزة - قتل 12 شخصا يوم الاثنين 14 مايو 2018 في قصف على غزة.\n\n"
+        "وفي عام 2014، قتل 40 شخصا في قصف مماثل على المدينة.\n",
+        encoding="utf-8",
+    )
+    (src / "manifest.csv").write_text("path,published_at\na.txt,2018-05-14\n", encoding="utf-8")
+    code, _out, err = cli("run", str(src), "--warehouse", str(wh))
+    assert code == 0, err
+    with duckdb.connect(str(wh / "akhbar.duckdb"), read_only=True) as con:
+        got = dict(
+            con.execute(
+                "SELECT value, incident_id FROM figure_reports WHERE count_type = 'KILL'"
+            ).fetchall()
+        )
+    assert got[12] is not None
+    assert got[40] is None

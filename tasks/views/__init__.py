@@ -43,9 +43,10 @@ STORAGE_VERSION = "v1.1.0"
 
 # DuckDB's buffer pool while building (its default is 80 % of RAM). A full build of
 # 50k real articles' parts: no limit 5.3 s and 870 MB peak RSS, 512 MB 5.8 s / 616 MB,
-# 256 MB 9.4 s / 424 MB, 128 MB 14.0 s / 307 MB (DuckDB spills to disk; build_database
-# timed on a copy of the 50k bench warehouse).
-BUILD_MEMORY = "512MB"
+# 384 MB 7.2-7.6 s / 518 MB, 256 MB 9.4 s / 424 MB, 128 MB 14.0 s / 307 MB (DuckDB
+# spills to disk; build_database timed on a copy of the 50k bench warehouse). 384 MB keeps
+# a 50k run's whole process tree under 1 GiB PSS (the build was its peak) for ~1 % of it.
+BUILD_MEMORY = "384MB"
 
 
 def view_sql_files() -> list[Path]:
