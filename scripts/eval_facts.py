@@ -24,8 +24,10 @@ import argparse
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -42,14 +44,22 @@ def _key(s: str | None) -> str:
     return fold(s or "").replace("ال", "", 1) if s else ""
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def match(gold: list[dict], pred: list[dict]) -> list[tuple[dict, dict]]:
+def dict_span(p: dict) -> tuple[int, int]:
+    return p["start"], p["end"]
+
+
+def match(
+    gold: list[dict], pred: list, span: Callable[[Any], tuple[int, int]] = dict_span
+) -> list[tuple[dict, Any]]:
+    """Gold and system items paired greedily by largest character overlap (each once);
+    ``span`` reads a system item's (start, end)."""
     pairs = sorted(
         (
-            (_overlap((g["start"], g["end"]), (p["start"], p["end"])), i, j)
+            (overlap(dict_span(g), span(p)), i, j)
             for i, g in enumerate(gold)
             for j, p in enumerate(pred)
         ),

@@ -30,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from scripts.eval_facts import match  # noqa: E402
 from scripts.eval_timex import dateparser_hits, render  # noqa: E402
 from tasks.extract.common.context import ExtractContext  # noqa: E402
 from tasks.extract.timex import extract_timex  # noqa: E402
@@ -64,26 +65,8 @@ def dateparser_sys(text: str, day: date | None) -> list[tuple[int, int, str, dat
     return dateparser_hits(text, pub)
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
-def match(gold: list[dict], pred: list) -> list[tuple[dict, object]]:
-    pairs = sorted(
-        (
-            (_overlap((g["start"], g["end"]), (p[0], p[1])), i, j)
-            for i, g in enumerate(gold)
-            for j, p in enumerate(pred)
-        ),
-        reverse=True,
-    )
-    used_g, used_p, out = set(), set(), []
-    for ov, i, j in pairs:
-        if ov > 0 and i not in used_g and j not in used_p:
-            used_g.add(i)
-            used_p.add(j)
-            out.append((gold[i], pred[j]))
-    return out
+def tuple_span(p: tuple) -> tuple[int, int]:
+    return p[0], p[1]
 
 
 def score(rows: list[dict], texts: dict, system: str, errors: list) -> Counter:
@@ -92,7 +75,7 @@ def score(rows: list[dict], texts: dict, system: str, errors: list) -> Counter:
         text = texts[row["id"]]["text"]
         day = date.fromisoformat(row["published"])
         pred = akhbar(text, day) if system == "akhbar" else dateparser_sys(text, day)
-        pairs = match(row["timex"], pred)
+        pairs = match(row["timex"], pred, tuple_span)
         c["gold"] += len(row["timex"])
         c["pred"] += len(pred)
         c["matched"] += len(pairs)
@@ -150,7 +133,7 @@ def score_wojood() -> Counter:
     for name in ("train.txt", "val.txt"):
         for text, gold in wojood_spans(name):
             pred = akhbar(text, None)
-            pairs = match([{"start": s, "end": e} for s, e in gold], pred)
+            pairs = match([{"start": s, "end": e} for s, e in gold], pred, tuple_span)
             c[f"{name}:gold"] += len(gold)
             c[f"{name}:pred"] += len(pred)
             c[f"{name}:matched"] += len(pairs)
