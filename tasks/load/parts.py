@@ -220,12 +220,7 @@ class Store:
             tab = pq.read_table(self.root / rel, schema=FILES)
             kept = tab.filter(pc.not_equal(tab["source"], source))
             removed += tab.num_rows - kept.num_rows
-            if kept.num_rows == tab.num_rows:
-                kept_parts.append(rel)
-            elif kept.num_rows:
-                new_rel = rel.removesuffix(".parquet").split(".p", 1)[0] + f".p{stamp}.parquet"
-                write_table_atomic(kept, self.root / new_rel)
-                kept_parts.append(new_rel)
+            kept_parts += self._rewritten(rel, tab, kept, f".p{stamp}")
         self.manifest.parts["files"] = kept_parts
         return removed
 
@@ -244,13 +239,20 @@ class Store:
                     continue
                 tab = pq.read_table(self.root / rel)
                 kept = tab.filter(pc.invert(pc.is_in(tab["article_id"], value_set=dead_arr)))
-                if kept.num_rows == tab.num_rows:
-                    new_parts.append(rel)
-                elif kept.num_rows:
-                    new_rel = rel.removesuffix(".parquet").split(".r", 1)[0] + f".r{run_id}.parquet"
-                    write_table_atomic(kept, self.root / new_rel)
-                    new_parts.append(new_rel)
+                new_parts += self._rewritten(rel, tab, kept, f".r{run_id}")
             m.parts[t] = new_parts
+
+    def _rewritten(self, rel: str, tab: pa.Table, kept: pa.Table, tag: str) -> list[str]:
+        """The part(s) standing for ``rel`` once only ``kept`` of its rows remain: itself
+        when nothing went, a new part named with ``tag`` (".p<stamp>", ".r<run>", replacing
+        an earlier such tag), or none when every row went."""
+        if kept.num_rows == tab.num_rows:
+            return [rel]
+        if not kept.num_rows:
+            return []
+        new_rel = rel.removesuffix(".parquet").split(tag[:2], 1)[0] + f"{tag}.parquet"
+        write_table_atomic(kept, self.root / new_rel)
+        return [new_rel]
 
     def commit(self, ledger: dict[tuple[str, str], dict], index: dict[str, dict]) -> None:
         for t, rels in self._staged.items():
