@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from prefect import flow, get_run_logger
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
@@ -35,6 +35,7 @@ from tasks.load.ledger import RunLedger, run_table
 from tasks.load.lock import LockedError, warehouse_lock
 from tasks.load.parts import Store
 from tasks.process.batch import cut_batches
+from tasks.process.outcome import BatchResult
 from tasks.process.stored import stored_articles
 from tasks.process.task import process_batch_call, process_task, reextract_call, reextract_task
 from tasks.process.warm import warm_up
@@ -213,15 +214,10 @@ def _read_sources(rl: RunLedger, sources: list[Source], address: str | None, log
         # Not quote()d: Dask unpacks the annotation (a tuple) into a bare tuple.
         return {"batch": b, "run_id": rl.run_id, "ingest_date": today, "options": options}
 
-    done = 0
-    _tick("articles", 0, len(to_read))
-    results = runners.run_batches(
-        process_task, batches, params, address=address, on_choice=log.info, plain=process_batch_call
-    )
-    for i, result in enumerate(results):
+    def add(result: BatchResult, i: int) -> None:
         rl.add_batch(result, f"{rl.run_id}-{i:05d}")
-        done += len(batches[i])
-        _tick("articles", done, len(to_read))
+
+    _run_batches("articles", (process_task, process_batch_call), batches, params, add, address, log)
 
 
 def _all_options(root: Path, sources: list[Source]) -> dict[str, dict]:
@@ -252,15 +248,34 @@ def _reextract(
         work = stored_articles(docs, arts, today)
         return {"stored": work, "run_id": rl.run_id, "options": options}
 
+    def add(result: BatchResult, i: int) -> None:
+        rl.add_reextracted(result, f"{rl.run_id}-x{i:05d}")
+
+    _run_batches("re-extract", (reextract_task, reextract_call), batches, params, add, address, log)
+
+
+def _run_batches(
+    phase: str,
+    work: tuple[Any, Callable[..., BatchResult]],
+    batches: list[list],
+    params: Callable[[list], dict],
+    add: Callable[[BatchResult, int], None],
+    address: str | None,
+    log: RunLog,
+) -> None:
+    """Every batch through ``work`` (its Prefect task, and the plain function a forked
+    pool runs), each result handed to ``add`` in batch order, with progress."""
+    task, plain = work
+    total = sum(len(b) for b in batches)
     done = 0
-    _tick("re-extract", 0, len(ids))
+    _tick(phase, 0, total)
     results = runners.run_batches(
-        reextract_task, batches, params, address=address, on_choice=log.info, plain=reextract_call
+        task, batches, params, address=address, on_choice=log.info, plain=plain
     )
     for i, result in enumerate(results):
-        rl.add_reextracted(result, f"{rl.run_id}-x{i:05d}")
+        add(result, i)
         done += len(batches[i])
-        _tick("re-extract", done, len(ids))
+        _tick(phase, done, total)
 
 
 def _report(summary: dict, file_rows: list[dict], missing: list[str], log: RunLog) -> None:
