@@ -196,12 +196,11 @@ def type_features(form: str, common: frozenset[str] = frozenset()) -> dict[int, 
 
 def list_hits(cands: Iterable[str]) -> list[str]:
     """``l=NAME`` of every word list holding one of the forms, in the lists' order."""
-    member = _lists().member
+    lists = _lists()
     found: set[int] = set()
     for c in cands:
-        found.update(member.get(c, ()))
-    names = _lists().names
-    return [names[i] for i in sorted(found)]
+        found.update(lists.member.get(c, ()))
+    return [lists.names[i] for i in sorted(found)]
 
 
 def _covering(
