@@ -90,6 +90,14 @@ def test_a_sentence_without_a_place_takes_the_lead_place() -> None:
     assert place_of(text, "12") == "loc:mosul"
 
 
+def test_a_place_inside_an_organisation_name_still_places_the_story() -> None:
+    # "شرطة العراق" is the organisation (a mention of its own); Iraq is still the place
+    text = "أعلنت شرطة العراق أن 8 أشخاص قتلوا السبت في هجوم.\nوأصيب 12 آخرون."
+    found = facts(text)
+    assert ("شرطة العراق", "ORGANIZATION") in {(m["surface"], m["kind"]) for m in found["mentions"]}
+    assert place_of(text, "12") == "loc:iraq"
+
+
 def test_a_dateline_places_a_story_whose_lead_names_no_place() -> None:
     text = "عنوان\nبغداد (رويترز) - قتل 5 أشخاص في انفجار سيارة مفخخة.\nوأصيب 12 آخرون."
     assert place_of(text, "12") == "loc:baghdad"

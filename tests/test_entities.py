@@ -165,7 +165,20 @@ def test_proclitics_are_outside_the_surface():
 
 def test_nisba_is_not_a_location_mention():
     mentions, _ = run("أكدت القوات الروسية والجانب الصيني التزامهما")
-    assert not mentions
+    assert not [m for m in mentions if m["kind"] == "LOCATION"]
+    # a country's forces are a body (as "الجيش السوداني"), "الجانب الصيني" is not
+    assert [(m["surface"], m["kind"]) for m in mentions] == [("القوات الروسية", "ORGANIZATION")]
+
+
+def test_head_noun_makes_an_organisation_of_a_place():
+    text = "وقالت جريدة فلسطين إن بلدية مدينة البيرة قررت، بحسب ما نقلت لـCNN الشرطة الفرنسية."
+    mentions, _ = run(text)
+    found = {(m["surface"], m["kind"]) for m in mentions}
+    assert ("جريدة فلسطين", "ORGANIZATION") in found
+    assert ("بلدية مدينة البيرة", "ORGANIZATION") in found
+    assert ("CNN", "ORGANIZATION") in found
+    assert ("الشرطة الفرنسية", "ORGANIZATION") in found
+    assert not [m for m in mentions if m["kind"] == "LOCATION"]
 
 
 def _eval_module():

@@ -36,6 +36,9 @@ class ExtractContext:
     # what happened, where and when.
     lead: tuple[int, int] | None = None
     mentions: list[dict] = field(default_factory=list)  # MENTIONS rows (no article_id)
+    # Known places inside an organisation's name ("شرطة نيكاراغوا"): not mentions of
+    # their own (the name is the organisation), yet where a figure may have happened.
+    inner_places: list[dict] = field(default_factory=list)
     entities: dict[str, dict] = field(default_factory=dict)  # entity_id -> ENTITY_DEFS row
     timex: list[dict] = field(default_factory=list)  # TIMEX rows (no article_id)
 

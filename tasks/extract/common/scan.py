@@ -100,8 +100,8 @@ def scan(norm: str) -> Scan:
             continue  # "لامم" without the preposition ل is not "الأمم"
         ns, ne = m.span("n")
         if cat == "gaz":
-            if m.group("p") and ne - ns <= SHORT_NAME_CHARS:
-                continue  # "لغات" (languages) is not ل + غات (Ghat)
+            if m.group("p") and ne - ns <= SHORT_NAME_CHARS and not n.isascii():
+                continue  # "لغات" (languages) is not ل + غات (Ghat); "لـCNN" is ل + CNN
             out.gaz.append((m.start(), ns, ne, payload))  # type: ignore[arg-type]
         elif cat == "title":
             out.titles.append(ne)

@@ -139,12 +139,39 @@ def _trimmed(norm: str, h: Hit) -> Hit:
     return h if (s, e) == (h.ns, h.ne) or s >= e else replace(h, ns=s, ne=e)
 
 
+def places_inside(hits: list[Hit], found: Scan) -> list[Hit]:
+    """Known places inside the head-noun organisations among ``hits``."""
+    orgs = [(h.ns, h.ne) for h in hits if h.kind == "ORGANIZATION" and h.method == "head"]
+    if not orgs:
+        return []
+    return [
+        Hit(ns, ne, entry, "inside")
+        for _tok, ns, ne, entry in found.gaz
+        if entry.kind == "LOCATION" and any(s <= ns and ne <= e for s, e in orgs)
+    ]
+
+
+def _row(ctx: ExtractContext, h: Hit) -> dict:
+    start, end = ctx.nt.span(h.ns, h.ne)
+    return {
+        "entity_id": h.entity.entity_id,
+        "kind": h.kind,
+        "surface": ctx.text[start:end],
+        "start": start,
+        "end": end,
+        "method": "inside",
+    }
+
+
 def extract_entities(ctx: ExtractContext) -> tuple[list[dict], list[dict]]:
     """Return (MENTIONS rows, ENTITY_DEFS rows) for one article."""
     mentions: list[dict] = []
     defs: dict[str, dict] = {}
     rule_hits = find_hits(ctx.nt.norm, _SpelledAl(ctx), ctx.scan)  # type: ignore[arg-type]
-    for h in tagged_hits(ctx.nt.norm, ctx.scan, rule_hits):
+    hits = tagged_hits(ctx.nt.norm, ctx.scan, rule_hits)
+    inner = places_inside(hits, ctx.scan)
+    ctx.inner_places = [_row(ctx, h) for h in inner]
+    for h in hits:
         start, end = ctx.nt.span(h.ns, h.ne)
         surface = ctx.text[start:end]
         eid = h.entity.entity_id
@@ -167,6 +194,8 @@ def extract_entities(ctx: ExtractContext) -> tuple[list[dict], list[dict]]:
             defs[eid]["name"] = surface  # the full name, not a later alias
         if defs[eid]["country"] is None and h.entity.country:
             defs[eid]["country"] = h.entity.country
+    for h in inner:  # their places need a definition for the views' names
+        defs.setdefault(h.entity.entity_id, h.entity.definition(h.origin))
     dateline = dateline_place(ctx)
     if dateline is not None:
         mention, entity = dateline

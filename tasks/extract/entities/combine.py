@@ -25,6 +25,7 @@ __all__ = ["combine", "discovered_entity", "found_again", "strip_proclitic"]
 
 _LONG = {"PER": "PERSON", "LOC": "LOCATION", "ORG": "ORGANIZATION"}
 _PREFIX = {"LOCATION": "loc", "ORGANIZATION": "org"}
+_ORG = "ORGANIZATION"
 _AL = "\u0627\u0644"
 _LAM = "\u0644"
 _WAW = "\u0648"
@@ -177,18 +178,40 @@ def combine(norm: str, rule_hits: list[Hit], tagged: list[tuple[int, int, str]])
         kind = _LONG[short]
         for s1, e1 in split_at_conjunction(norm, s0, e0):
             s, e = trim(norm, strip_proclitic(norm, s1, e1), e1, kind)
-            if s < e:
+            if s < e and not _lone_month(norm, s, e, rule_hits):
                 out.extend(_canonical(norm, s, e, kind, rule_hits))
     # A name the rules found and the tagger passed over still counts: the tagger learned
     # ANERcorp's habits, where a ministry, a court or an army may go untagged, while the
     # rules' known names and head-noun names are precise (docs/entities.md).
     taken = [(h.ns, h.ne) for h in out]
     out += [h for h in rule_hits if not any(s < h.ne and h.ns < e for s, e in taken)]
-    return out
+    first: dict[tuple[int, int, str], Hit] = {}
+    for h in out:  # a head-noun name two tagged spans fell into is one mention
+        first.setdefault((h.ns, h.ne, h.kind), h)
+    return list(first.values())
+
+
+@cache
+def _month_names() -> frozenset[str]:
+    """Solar month names ("نيسان", "يونيو", "جانفي"); Hijri ones are also given names."""
+    return frozenset(key(n) for system, _m, n in read_rows("months.tsv") if system != "hijri")
+
+
+def _lone_month(norm: str, s: int, e: int, rule_hits: list[Hit]) -> bool:
+    """One month name the tagger took for a name ("منتصف نيسان/أبريل"): the CRF learned
+    "نيسان" as Nissan; only a rule mention of exactly this span keeps it."""
+    if norm[s:e] not in _month_names():
+        return False
+    return not any((h.ns, h.ne) == (s, e) for h in rule_hits)
 
 
 def _canonical(norm: str, s: int, e: int, kind: str, rule_hits: list[Hit]) -> list[Hit]:
     """The mention(s) for one tagged span, named by the rule mentions of its kind in it."""
+    fronted = [h for h in rule_hits if h.method == "head" and h.kind == _ORG and h.ns < s < h.ne]
+    if fronted:
+        # "بلدية نابلس", "جريدة فلسطين", "مجلة الغدير": the tagger saw the place or the
+        # name after the head noun; the head makes the whole an organisation
+        return fronted
     same = [h for h in rule_hits if h.ns < e and s < h.ne and h.kind == kind]
     known = [h for h in same if h.origin == "gazetteer"]
     if any((h.ns, h.ne) == (s, e) for h in same):
@@ -202,14 +225,17 @@ def _canonical(norm: str, s: int, e: int, kind: str, rule_hits: list[Hit]) -> li
     if len(known) == 1 and kind == "PERSON" and s <= known[0].ns and known[0].ne <= e:
         # "دونالد ترامب" around the gazetteer's "ترامب": the person, with the given name
         # in front; what the tagger ran on past a known name is not part of it
-        return [Hit(s, known[0].ne, known[0].entity, known[0].method, known[0].origin)]
+        k = known[0]
+        other = [h for h in rule_hits if h.origin == "gazetteer" and h.ns < k.ns and s < h.ne]
+        start = k.ns if other else s  # "جماعة الحوثي يحيى سريع": the group is no given name
+        return [Hit(start, k.ne, k.entity, k.method, k.origin)]
     sure = [h for h in same if h.origin == "gazetteer" or h.method == "head"]
     if sure and all(h.ns <= s and e <= h.ne for h in sure):
         return sure  # a known or head-noun name covers it: "شبكة أطباء السودان"
     if len(same) == 1 and kind == "LOCATION" and _only_heads(norm, s, e, same[0]):
         return same  # "ريف إدلب", "مدينة حلب": the place, without its head noun
-    if len(known) > 1 and all(s <= h.ns and h.ne <= e for h in known):
-        return known  # two known names the tagger ran together
+    if len(sure) > 1:
+        return sure  # two known or head-noun names the tagger ran together
     # Otherwise the tagger's span, named afresh: a rule's discovered span may run on
     # ("جورج بوش لتصرف افضل"), and "جنوب السودان" is not السودان.
     return [_entity_hit(norm, s, e, kind)]

@@ -222,6 +222,9 @@ def _org_body(norm: str, pos: int, at: dict[int, Hit], hw: HeadWords, lex: Lexic
             first = first or norm[g.ns : g.ne]
             end, n = _complement(norm, g.ne, hw), n + 1
             break  # a known place closes the name: "محكمة جنايات القاهرة", "شركة قطر للطاقة"
+        if n == 0 and _place_head_of_known(norm, t, w, at, hw):
+            pos = t.end()  # "بلدية مدينة البيرة", "مجلس محافظة البصرة"
+            continue
         if _stops(w, hw) or PRONOUN_END.search(w):
             break
         if n == 0 and w[0] == _LAM and len(w) > PURPOSE_MIN_CHARS:
@@ -245,6 +248,17 @@ def _org_body(norm: str, pos: int, at: dict[int, Hit], hw: HeadWords, lex: Lexic
             break
         n, pos = n + 1, t.end()
     return (end, n, first, country) if closed or end is not None else (None, 0, None, None)
+
+
+def _place_head_of_known(norm: str, t: re.Match, w: str, at: dict[int, Hit], hw) -> bool:
+    """An indefinite place head ("مدينة", "محافظة") right before a known place."""
+    if hw.classes.get(w, ("",))[0] != "place":
+        return False
+    nxt = TOKEN.match(norm, t.end())
+    if not nxt or nxt.group("comma"):
+        return False
+    g = at.get(nxt.start("w"))
+    return g is not None and g.kind == _LOC
 
 
 def _stops(w: str, hw: HeadWords) -> bool:

@@ -32,7 +32,7 @@ def extract_figures(ctx: ExtractContext) -> list[dict]:
         return []
     rows: list[dict] = []
     starts = [m.start() for m in hits]
-    locs = [m for m in ctx.mentions if m.get("kind") == "LOCATION"]
+    locs = [m for m in ctx.mentions if m.get("kind") == "LOCATION"] + ctx.inner_places
     where = article_place(ctx, lex, locs)
     for s, e in _sentences_with_hits(norm, starts):
         mine = hits[bisect_left(starts, s) : bisect_left(starts, e)]
