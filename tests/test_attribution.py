@@ -154,6 +154,32 @@ def test_a_verb_without_subject_continues_the_last_named_speaker() -> None:
     assert speakers(text) == ["جاسيندا أرديرن", "جاسيندا أرديرن"]
 
 
+def test_a_name_inside_a_quotation_never_speaks() -> None:
+    # "البرهان" (proof) inside the first quote must not become the next verb's speaker
+    text = (
+        'وقال نائب الرئيس الأمريكي مايك بنس إن "الحرب انتهت. لكننا اليوم نقدم البرهان على '
+        'أن الأبطال لم ينسوا".\nوأضاف إن "والدي قاتل في تلك الحرب".'
+    )
+    assert speakers(text) == ["مايك بنس", "مايك بنس"]
+
+
+def test_a_platform_before_the_verb_is_where_it_was_posted_not_who_spoke() -> None:
+    text = (
+        "وجاء ذلك في بيان نشره المتحدث على صفحته بموقع التواصل الاجتماعي، فيسبوك، حيث "
+        'قال إن "العمليات مستمرة في سيناء".'
+    )
+    assert speakers(text) != ["فيسبوك"]
+
+
+def test_a_title_opening_the_previous_sentence_names_the_next_speaker() -> None:
+    text = (
+        "زار وزير الخارجية الأمريكي مايك بومبيو الرياض، والتقى الرئيس دونالد ترامب قبلها.\n"
+        "وقد أدان وزير الخارجية الأمريكي بشدة ما وصفه بجهود إيران لزعزعة الاستقرار. .\n"
+        'وقال في مؤتمر صحفي إن إيران "تدعم ميليشيات وكيلة لها".'
+    )
+    assert speakers(text) == ["مايك بومبيو"]
+
+
 def test_a_verb_without_subject_continues_the_previous_sentence_subject() -> None:
     text = (
         "ونشر الصحفي مارك سبنسر صورة على حسابه في تويتر.\n"

@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
+from akhbar.data import read_rows
 from akhbar.text.normalize import normalize
 from akhbar.text.wordlist import read_words
 from tasks.extract.common.context import ExtractContext
@@ -60,6 +61,7 @@ ACCORDING_WINDOW = 150
 
 _SPEAKERS = ("PERSON", "ORGANIZATION")
 _SENT_END = re.compile(r"[.!?](?!\d)")
+_OPENING_WORD = re.compile(r"(?<!\S)\S")  # where each word of a sentence's opening starts
 # أن / إن / بأن / أنه ... or a colon: the quote or reported clause starts after it.
 _COMPLEMENT = re.compile(
     f"{LETTER_BEFORE}[\u0628\u0644]?\u0627\u0646(?:\u0647|\u0647\u0627|\u0647\u0645)?{LETTER_AFTER}|:"
@@ -85,13 +87,20 @@ class Verb:
 class _Article:
     """One article's verbs, mentions and quote state, in source offsets."""
 
-    def __init__(self, ctx: ExtractContext) -> None:
+    def __init__(self, ctx: ExtractContext, quoted: list[tuple[int, int]] = ()) -> None:
         self.ctx, self.nt, self.text = ctx, ctx.nt, ctx.visible
         found = ctx.scan
         self.verbs = [Verb(*ctx.nt.span(s, e), lemma, kind) for s, e, lemma, kind in found.verbs]
         self.verb_starts = [v.start for v in self.verbs]
+        # A name inside a quotation is what the speaker talks about, never who speaks
+        # ("نقدم البرهان على أن ..." is no mention of al-Burhan as a speaker).
         self.speakers = sorted(
-            (m for m in ctx.mentions if m["kind"] in _SPEAKERS), key=lambda m: m["start"]
+            (
+                m
+                for m in ctx.mentions
+                if m["kind"] in _SPEAKERS and not _inside(quoted, m["start"], m["end"])
+            ),
+            key=lambda m: m["start"],
         )
         self.speaker_starts = [m["start"] for m in self.speakers]
         self.persons = [m for m in self.speakers if m["kind"] == "PERSON"]
@@ -251,6 +260,8 @@ class _Article:
         if i < 0:
             return None
         best = self.speakers[i]
+        if best["entity_id"] in _channels():
+            return None  # "بيان نشره على صفحته بموقع فيسبوك، حيث قال": the channel, not who
         if v.start - best["end"] <= SPEAKER_BEFORE_GAP and self._one_clause(best, v):
             return self.name_of(best)
         # "جون بيرد، مدير التحليل العلمي في وكالة ... التابعة لوزارة الدفاع، قال": a
@@ -329,6 +340,8 @@ class _Article:
         subject = self._previous_subject(pos)
         if subject is not None:
             options.append((subject["start"], self.resolved(self.name_of(subject))))
+        else:
+            options.extend(self._previous_role(pos))
         if options:
             return max(options, key=lambda o: o[0])[1]
         before = [m for m in self.persons if m["end"] <= pos]
@@ -345,17 +358,33 @@ class _Article:
             return True
         return any(0 <= v.start - e <= REPORTING_WINDOW for _s, e in self.according)
 
+    def _previous_start(self, pos: int) -> int | None:
+        """Where the sentence before the one holding ``pos`` starts."""
+        p = self._sentence_start(pos)
+        # back over spaces and the previous sentence's own stop ("للسعودية. . وقال")
+        while p > 0 and (self.text[p - 1].isspace() or _SENT_END.match(self.text, p - 1)):
+            p -= 1
+        return None if p == 0 else self._sentence_start(p)
+
+    def _previous_role(self, pos: int) -> list[tuple[int, tuple[str | None, str | None]]]:
+        """ "وقد أدان وزير الخارجية الأمريكي ... . وقال في مؤتمر صحفي": the previous
+        sentence's subject is a title; the person an earlier mention gave it speaks."""
+        start = self._previous_start(pos)
+        if start is None:
+            return []
+        for w in _OPENING_WORD.finditer(self.text, start, start + SUBJECT_OPENING):
+            role = role_after(self.text, w.start(), w.start() + SPEAKER_AFTER_GAP)
+            if role is not None:
+                sp = resolve_role(role, self.text, self.persons, self.ctx.entities, w.start())
+                return [(w.start(), sp)] if sp is not None else []
+        return []
+
     def _previous_subject(self, pos: int) -> dict | None:
         """The person or body opening the sentence before ``pos`` ("ونشرت نفسية
         كوهنافارد ... صورة. وقالت"): a verb with no subject continues it."""
-        p = self._sentence_start(pos)
-        while p > 0 and self.text[p - 1].isspace():
-            p -= 1
-        if p > 0 and _SENT_END.match(self.text, p - 1):
-            p -= 1  # the previous sentence's own full stop
-        if p == 0:
+        start = self._previous_start(pos)
+        if start is None:
             return None
-        start = self._sentence_start(p)
         i = bisect_left(self.speaker_starts, start)
         if i < len(self.speakers) and self.speakers[i]["start"] - start <= SUBJECT_OPENING:
             return self.speakers[i]
@@ -397,6 +426,17 @@ def _anaphors() -> frozenset[str]:
     return frozenset(read_words("quotes/anaphors.txt"))
 
 
+@cache
+def _channels() -> frozenset[str]:
+    """Entity ids of platforms that carry statements (``quotes/channels.txt``)."""
+    return frozenset(row[0] for row in read_rows("quotes/channels.txt"))
+
+
+def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    i = bisect_right(spans, (s, len(spans) and 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= s and e <= spans[i][1]
+
+
 def _is_anaphor(word: str) -> bool:
     """A definite source word that points back ("المتحدثة", "والبيان")."""
     w = word[1:] if word[:1] in "\u0648\u0641" else word  # و ف
@@ -414,10 +454,12 @@ def extract_quotes(ctx: ExtractContext) -> list[dict]:
     """Return QUOTES rows (date left None: the lead attaches dates)."""
     if '"' not in ctx.nt.norm:
         return []  # direct quotes only
-    art = _Article(ctx)
+    spans = quoted_spans(ctx.nt.norm)
+    quoted = sorted(ctx.nt.span(q.start, q.end) for q in spans if q.start is not None)
+    art = _Article(ctx, quoted)
     rows: list[dict] = []
     prev: tuple[Quoted, Verb | None, int] | None = None
-    for q in quoted_spans(ctx.nt.norm):
+    for q in spans:
         row, verb, start = _one(art, q, prev)
         if row is not None:
             rows.append(row)
