@@ -247,7 +247,7 @@ def report(name: str, results: dict[str, dict]) -> None:
             p, r, f = _f(c[k], "relaxed")
             fs = _f(c[k], "strict")[2]
             counts = f"{c[k]['gold']:5d} {c[k]['pred']:5d}"
-            print(f"{system:10s} {k:4s} {counts}  {p:.2f} {r:.2f} {f:.2f}     {fs:.2f}")
+            print(f"{system:10s} {k:4s} {counts}  {p:.2f} {r:.2f} {f:.3f}    {fs:.3f}")
 
 
 def _plain_model(path: Path | None, dev: bool) -> Model:

@@ -150,7 +150,8 @@ def main() -> None:
         "command": "uv run python scripts/train_ner.py" + (" --plain" if args.plain else ""),
         "data": "ANERcorp train part (CAMeL Lab split, CC BY-SA 4.0), first "
         f"{len(train_part)} of {len(sents)} sentences" + (" (--dev)" if args.dev else ""),
-        "features": "plain" if args.plain else "words, affixes, word lists, gazetteer, rules",
+        "features": "words, affixes, word clusters"
+        + ("" if args.plain else ", word lists, gazetteer, rules"),
         "c1": args.c1,
         "c2": args.c2,
         "max_iterations": MAX_ITERATIONS,

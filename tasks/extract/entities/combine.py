@@ -46,6 +46,8 @@ _PROCLITICS = (
     "\u0644",  # ل
     "\u0643",  # ك
 )
+# Sound plural endings (ين، ون، ات): "للصحافيين" is a group of people, not a surname.
+_PLURAL_ENDS = ("\u064a\u0646", "\u0648\u0646", "\u0627\u062a")
 # The longest proclitic string in front of a name (وب، ول، لل).
 _MAX_CLITIC = 2
 # What must be left after a clitic: "وليد" is a name, "ولبنان" is و + لبنان.
@@ -126,7 +128,17 @@ def trim(norm: str, s: int, e: int, kind: str) -> tuple[int, int]:
         toks.pop(0)
     while len(toks) > 1 and toks[-1][2] in stop - _ordinals() and _not_adjective(toks[-1][2]):
         toks.pop()  # "البرهان أمام", "منظمة الوحدة لتو"; "فيصل الثاني" keeps its number
+    while toks and kind == "PERSON" and _addressee(toks[-1][2]):
+        toks.pop()  # "قالت جولي بيشوب للصحافيين": whom she told is no part of her name
     return (toks[0][0], toks[-1][1]) if toks else (s, s)
+
+
+def _addressee(word: str) -> bool:
+    """ل + a plural noun ("للصحافيين", "لصحافيين", "للمراسلين"): a person's name never
+    ends on one."""
+    if not word.startswith(_LAM) or len(word) < _MIN_LEFT + 3:
+        return False
+    return word.endswith(_PLURAL_ENDS) and word not in _name_starts()
 
 
 def split_at_conjunction(norm: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -192,6 +204,30 @@ def combine(norm: str, rule_hits: list[Hit], tagged: list[tuple[int, int, str]])
 
 
 @cache
+def _day_words() -> frozenset[str]:
+    return frozenset(key(r[0]) for r in read_rows("time/rel_days.tsv"))
+
+
+def _day_word(rest: str) -> bool:
+    """ "استخدمت روسيا اليوم حق النقض": all the known name adds is a day word, so the
+    tagger's shorter reading (Russia, today) stands ("قناة روسيا اليوم" is the channel)."""
+    return " ".join(rest.split()) in _day_words()
+
+
+def _quoted(norm: str, s: int, e: int) -> bool:
+    """ "وذكرت ” روسيا اليوم” أن": a name in quotation marks is the name."""
+    before, after = norm[max(0, s - 3) : s].strip(), norm[e : e + 3].strip()
+    return before.endswith('"') or after.startswith('"')
+
+
+def _runs_on(norm: str, pos: int, e: int) -> bool:
+    """The words of ``norm[pos:e]`` (what a tagged span has beyond a rule's name) hold a
+    function word: no name runs on through "أن", "في", "على"."""
+    stop = _edges()[2]
+    return any(w in stop for w in norm[pos:e].split())
+
+
+@cache
 def _month_names() -> frozenset[str]:
     """Solar month names ("نيسان", "يونيو", "جانفي"); Hijri ones are also given names."""
     return frozenset(key(n) for system, _m, n in read_rows("months.tsv") if system != "hijri")
@@ -212,6 +248,17 @@ def _canonical(norm: str, s: int, e: int, kind: str, rule_hits: list[Hit]) -> li
         # "بلدية نابلس", "جريدة فلسطين", "مجلة الغدير": the tagger saw the place or the
         # name after the head noun; the head makes the whole an organisation
         return fronted
+    longer = [
+        h
+        for h in rule_hits
+        if h.origin == "gazetteer"
+        and h.ns <= s
+        and e <= h.ne
+        and h.ne - h.ns > e - s
+        and not (h.ns == s and _day_word(norm[e : h.ne]) and not _quoted(norm, h.ns, h.ne))
+    ]
+    if longer:
+        return longer[:1]  # "القدس" of "سرايا القدس", "الحوثي" of "جماعة الحوثي"
     same = [h for h in rule_hits if h.ns < e and s < h.ne and h.kind == kind]
     known = [h for h in same if h.origin == "gazetteer"]
     if any((h.ns, h.ne) == (s, e) for h in same):
@@ -232,6 +279,11 @@ def _canonical(norm: str, s: int, e: int, kind: str, rule_hits: list[Hit]) -> li
     sure = [h for h in same if h.origin == "gazetteer" or h.method == "head"]
     if sure and all(h.ns <= s and e <= h.ne for h in sure):
         return sure  # a known or head-noun name covers it: "شبكة أطباء السودان"
+    if len(sure) == 1 and sure[0].ns == s and _runs_on(norm, sure[0].ne, e):
+        return sure  # "وكالة الأنباء الرسمية أن الأمن": the tagger ran on past a function word
+    given = [h for h in same if kind == "PERSON" and h.ns < s and h.ne == e]
+    if given:
+        return given[:1]  # "آنا لارسن" read after a title, the tagger saw "لارسن" only
     if len(same) == 1 and kind == "LOCATION" and _only_heads(norm, s, e, same[0]):
         return same  # "ريف إدلب", "مدينة حلب": the place, without its head noun
     if len(sure) > 1:

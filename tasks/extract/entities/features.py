@@ -18,6 +18,7 @@ mark, of the normalised text (clitics stay attached, as in ANERcorp:
 
 from __future__ import annotations
 
+import gzip
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
+from akhbar.data import DATA_DIR
 from akhbar.text.wordlist import fold, read_words
 from tasks.extract.common.gazetteer import lexicon
 from tasks.extract.common.names import words
@@ -143,6 +145,20 @@ def _lists() -> _Lists:
     return _Lists(lists, names, {w: tuple(v) for w, v in member.items()})
 
 
+@cache
+def clusters() -> dict[str, tuple[str, ...]]:
+    """Bare word -> its distributional clusters as features (``c0=17``, ``c1=301``; from
+    ``scripts/build_clusters.py``): words used like the training names get their weight
+    even when the tagger never saw them."""
+    path = DATA_DIR / "models" / "clusters.tsv.gz"
+    out: dict[str, tuple[str, ...]] = {}
+    for line in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, *ids = line.split("\t")
+            out[word] = tuple(f"c{i}={c}" for i, c in enumerate(ids))
+    return out
+
+
 def _length(word: str) -> str:
     n = len(word)
     return "short" if n <= SHORT_WORD else "long" if n >= LONG_WORD else "mid"
@@ -173,6 +189,10 @@ def feature_bases(form: str, common: frozenset[str] = frozenset()) -> tuple[list
         own.append("definite")
     hits = list_hits(_candidates(form))
     own += hits
+    groups = clusters().get(b)
+    if groups is not None:
+        own += groups
+        hits = [*hits, *groups]
     near = [f"w={form}", f"bare={b}", *hits, shape]
     if rare:
         near.append("rare")
