@@ -85,3 +85,41 @@ def test_known_entities_keep_their_ids_and_unknown_names_are_found() -> None:
     rules = {ctx.nt.norm[h.ns : h.ne] for h in find_hits(ctx.nt.norm, frozenset(), ctx.scan)}
     assert all(ctx.text[m["start"] : m["end"]] == m["surface"] for m in mentions)
     assert len(mentions) >= len(rules)
+
+
+def test_word_clusters_ship_with_their_source_and_group_words_used_alike() -> None:
+    from tasks.extract.entities.features import clusters, feature_bases
+
+    header = gzip.decompress((MODEL_PATH.parent / "clusters.tsv.gz").read_bytes()).decode("utf-8")
+    assert "scripts/build_clusters.py" in header and "ANERcorp" in header
+    table = clusters()
+    # capitals share a coarse cluster, leaders' surnames share another
+    assert table["باريس"] == table["برلين"]
+    assert table["بوتين"] == table["ماكرون"] != table["باريس"]
+    own, near, _far = feature_bases("وباريس")  # the cluster of the bare word, clitic off
+    assert set(table["باريس"]) <= set(own) and set(table["باريس"]) <= set(near)
+
+
+def _surfaces(text: str) -> set[tuple[str, str]]:
+    ctx = ExtractContext.from_visible(text, text)
+    return {(m["surface"], m["kind"]) for m in extract_entities(ctx)[0]}
+
+
+def test_a_person_span_stops_before_whom_the_person_spoke_to() -> None:
+    found = _surfaces("وقالت جولي بيشوب للصحافيين إن الخيارات كثيرة. وقال للصحافيين إنه سيعود.")
+    assert ("جولي بيشوب", "PERSON") in found
+    assert not [s for s, _k in found if "صحافيين" in s]
+
+
+def test_a_known_name_covers_the_piece_the_tagger_saw_but_a_day_word_is_no_name() -> None:
+    assert ("سرايا القدس", "ORGANIZATION") in _surfaces("وأعلنت سرايا القدس مسؤوليتها عن الهجوم.")
+    vetoed = _surfaces("استخدمت روسيا اليوم الثلاثاء حق النقض في مجلس الأمن.")
+    assert ("روسيا", "LOCATION") in vetoed and ("روسيا اليوم", "ORGANIZATION") not in vetoed
+    quoted = _surfaces("وذكرت ” روسيا اليوم” نقلا عن وكالة نوفوستي أن الوضع هادئ.")
+    assert ("روسيا اليوم", "ORGANIZATION") in quoted
+
+
+def test_a_month_name_alone_is_no_entity() -> None:
+    found = _surfaces("واندلع القتال منتصف نيسان/أبريل الماضي في السودان.")
+    assert not [s for s, _k in found if s == "نيسان"]
+    assert ("شركة نيسان", "ORGANIZATION") in _surfaces("وأعلنت شركة نيسان عن سيارة جديدة.")

@@ -148,7 +148,10 @@ def emissions(
     padding type the model was trained with, and each offset is one gather."""
     table = m.table
     known = table.rows
-    rows = np.array([known[f] if f in known else table.row(f) for f in forms], dtype=np.int64)
+    found = list(map(known.get, forms))  # one C-level pass; new forms are rare once warm
+    if None in found:
+        found = [r if r is not None else table.row(f) for r, f in zip(found, forms, strict=True)]
+    rows = np.array(found, dtype=np.int64)
     pad = known[PAD]
     reach = max(OFFSETS)
     rows_p = np.insert(rows, np.repeat(np.append(first_tokens, len(rows)), reach), pad)
