@@ -47,8 +47,12 @@ def articles() -> dict[str, str]:
 
 
 def splits() -> dict[str, str]:
-    sel = json.loads(SELECTION.read_text(encoding="utf-8"))
-    return {x["id"]: x["split"] for key in ("timex", "facts", "incidents", "ner") for x in sel[key]}
+    out: dict[str, str] = {}
+    for path in (SELECTION, SELECTION.with_name("selection2.json")):  # round 2: "fresh"
+        if path.exists():
+            sel = json.loads(path.read_text(encoding="utf-8"))
+            out |= {x["id"]: x["split"] for key in sel if key != "seed" for x in sel[key]}
+    return out
 
 
 def check_span(text: str, span: dict, where: str) -> list[str]:
