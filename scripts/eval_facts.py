@@ -1,6 +1,7 @@
 """Figures and quote speakers on real news, against hand-written gold.
 
-Run: ``uv run python scripts/eval_facts.py [--split tune|heldout|all] [--errors N]``.
+Run: ``uv run python scripts/eval_facts.py [--split tune|heldout|all] [--errors N]``;
+round 2: ``--gold tests/fixtures/realnews/facts2.jsonl --split fresh``.
 
 Gold: ``tests/fixtures/realnews/facts.jsonl`` (50 articles of ``../shared/dev/ant_dev.jsonl``,
 written before akhbar ran on them; ``split`` says which were kept aside). Each article goes
@@ -210,12 +211,15 @@ def _f1(right: int, gold: int, pred: int) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", default="tune", choices=("tune", "heldout", "all"))
+    ap.add_argument("--split", default="tune", choices=("tune", "heldout", "fresh", "all"))
     ap.add_argument("--errors", type=int, default=0)
+    ap.add_argument(
+        "--gold", type=Path, default=GOLD, help="facts.jsonl, or facts2.jsonl (round 2: fresh)"
+    )
     args = ap.parse_args()
     with DEV.open(encoding="utf-8") as fh:
         texts = {r["id"]: r for r in map(json.loads, fh)}
-    rows = [json.loads(x) for x in GOLD.read_text(encoding="utf-8").splitlines() if x.strip()]
+    rows = [json.loads(x) for x in args.gold.read_text(encoding="utf-8").splitlines() if x.strip()]
     rows = [r for r in rows if args.split == "all" or r["split"] == args.split]
     errors: list = []
     c = score(rows, texts, errors)

@@ -1,6 +1,6 @@
 """Relaxed and strict F1 of names (PERSON, LOCATION, ORGANIZATION), per type and set.
 
-Run: ``uv run python scripts/eval_ner.py [--sets anercorp,realnews,wojood] [--dev]
+Run: ``uv run python scripts/eval_ner.py [--sets anercorp,realnews,realnews2,wojood] [--dev]
 [--plain MODEL] [--errors N]``.
 
 Systems: ``rules`` (the gazetteer and rules alone), ``tagger`` (a plain CRF with no
@@ -13,6 +13,8 @@ Sets, each read from ``../shared`` (never copied here):
   trained on (``--dev``: the 10 % before it, where choices were made);
 - ``realnews``: ``tests/fixtures/realnews/ner.jsonl``, 90 paragraphs of ant_dev
   annotated before any run, split ``tune`` / ``heldout``;
+- ``realnews2``: ``tests/fixtures/realnews/ner2.jsonl``, 40 more paragraphs annotated in
+  a later session, split ``fresh`` (scored first, then open to tuning);
 - ``wojood``: ``dev/wojood/{train,val}.txt``, outermost PERS/ORG/GPE/LOC spans.
 
 Relaxed: same kind, overlap at least half of the union of the two spans. Strict: same
@@ -105,14 +107,14 @@ def anercorp(dev: bool) -> list[Case]:
     return cases
 
 
-def realnews(split: str) -> list[Case]:
+def realnews(split: str, path: Path | None = None) -> list[Case]:
     texts = {}
     with DEV.open(encoding="utf-8") as fh:
         for line in fh:
             row = json.loads(line)
             texts[row["id"]] = row["text"]
     cases = []
-    for line in REALNEWS.read_text(encoding="utf-8").splitlines():
+    for line in (path or REALNEWS).read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         if row["split"] != split:
             continue
@@ -286,6 +288,8 @@ def main() -> None:
         sets["realnews tune"] = realnews("tune")
     if "realnews" in chosen and not args.tune_only:
         sets["realnews heldout"] = realnews("heldout")
+    if "realnews2" in chosen:  # round 2: paragraphs annotated in a later session
+        sets["realnews fresh (round 2)"] = realnews("fresh", REALNEWS.with_name("ner2.jsonl"))
     if "wojood" in chosen:
         sets["wojood train"] = wojood("train.txt")
         sets["wojood val"] = wojood("val.txt")
