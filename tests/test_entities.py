@@ -381,3 +381,20 @@ def test_a_head_noun_spelled_with_alef_lam_is_not_the_article():
     assert ("ألوية العمالقة", "ORGANIZATION") in {
         (m["surface"], m["kind"]) for m in facts["mentions"]
     }
+
+
+def test_embassies_and_national_teams_are_organisations_but_a_town_centre_is_a_place() -> None:
+    mentions, _ = run(
+        "وفاز المنتخب البلجيكي على نظيره الياباني، وأغلقت السفارة الروسية أبوابها، "
+        "وسيطرت القوات التركية على مركز عفرين."
+    )
+    found = {(m["surface"], m["kind"]) for m in mentions}
+    assert ("المنتخب البلجيكي", "ORGANIZATION") in found
+    assert ("السفارة الروسية", "ORGANIZATION") in found
+    assert ("عفرين", "LOCATION") in found
+    assert not [s for s, k in found if s.startswith("مركز")]
+
+
+def test_a_speech_participle_never_ends_a_name() -> None:
+    mentions, _ = run("ونقلت بي بي سي قائلة إن الاجتماع انتهى.")
+    assert [m["surface"] for m in mentions] == ["بي بي سي"]

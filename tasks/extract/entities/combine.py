@@ -130,7 +130,20 @@ def trim(norm: str, s: int, e: int, kind: str) -> tuple[int, int]:
         toks.pop()  # "البرهان أمام", "منظمة الوحدة لتو"; "فيصل الثاني" keeps its number
     while toks and kind == "PERSON" and _addressee(toks[-1][2]):
         toks.pop()  # "قالت جولي بيشوب للصحافيين": whom she told is no part of her name
+    while len(toks) > 1 and _speech_word(toks[-1][2]):
+        toks.pop()  # "بي بي سي قائلة", "ترامب مضيفا": the speech verb after a name
     return (toks[0][0], toks[-1][1]) if toks else (s, s)
+
+
+@cache
+def _speech_words() -> frozenset[str]:
+    return frozenset(read_words("quotes/verbs.tsv"))
+
+
+def _speech_word(word: str) -> bool:
+    """A speech verb or participle, with or without و/ف ("قائلة", "وأضاف")."""
+    words = _speech_words()
+    return word in words or (word[:1] in "\u0648\u0641" and word[1:] in words)
 
 
 def _addressee(word: str) -> bool:

@@ -68,6 +68,7 @@ class HeadWords:
     links: frozenset[str]
     title_first: frozenset[str]
     given: frozenset[str]  # given names and name links: a person's name begins
+    place_parts: frozenset[str]  # heads that with a bare known place name its part
 
 
 @cache
@@ -86,6 +87,7 @@ def head_words() -> HeadWords:
         links=word_list("gazetteer/place_links.txt"),
         title_first=frozenset(t.split()[0] for t in titles),
         given=given | word_list("gazetteer/name_links.txt"),
+        place_parts=word_list("gazetteer/place_part_heads.txt"),
     )
 
 
@@ -107,6 +109,8 @@ def discover_heads(norm: str, heads: list, at: dict[int, Hit]) -> list[Hit]:
         cls, definite_mode = hw.classes[head]
         if cls in _ORG_CLASSES:
             hit = _org(norm, ns, ne, definite, definite_mode, at, hw, lex)
+            if hit is not None and head in hw.place_parts and _place_only(norm, ne, hit.ne, at):
+                continue  # "مركز عفرين": the town centre, not an organisation
         elif definite or proclitic.endswith(_LAM):
             continue  # "المدينة", "لمنطقة": places open with an indefinite head
         else:
@@ -138,6 +142,13 @@ def _org(norm, start, pos, definite, definite_mode, at, hw, lex) -> Hit | None:
             return None  # "قوات الأمن", "قوات حفظ السلام", "مجلس الوزراء السعودي"
     name = norm[start:end]
     return Hit(start, end, _entity("org", _ORG, name, country), "head", "discovered")
+
+
+def _place_only(norm: str, pos: int, end: int, at: dict[int, Hit]) -> bool:
+    """``norm[pos:end]`` is one known place and nothing more."""
+    t = TOKEN.match(norm, pos)
+    g = at.get(t.start("w")) if t and not t.group("comma") else None
+    return g is not None and g.kind == _LOC and g.ne == end
 
 
 def _named_generic(norm: str, pos: int, end: int, country: str | None) -> bool:
