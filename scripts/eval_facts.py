@@ -10,7 +10,8 @@ through clean + extract as ``akhbar run`` would, with its title and publication 
 - figures: a predicted figure matches a gold one its span overlaps (one to one); it is
   right when the count type and the value agree too. Precision, recall, F1 of right ones;
 - place: of the right figures whose gold names a place, the share whose place is that
-  place or one of the gold's acceptable coarser places (by Arabic or English name); a
+  place or one of the gold's acceptable coarser places (by Arabic or English name, or any
+  spelling the gazetteer knows the predicted entity by: "قطاع غزة" is loc:gaza); a
   figure the gold gives no place is right with no place;
 - day: of the right figures whose gold day is fixed by the text, the share with that day;
 - speakers: a predicted quote matches a gold one it overlaps; its speaker is right when it
@@ -27,6 +28,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, date, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from akhbar.text.wordlist import fold  # noqa: E402
+from tasks.extract.common.gazetteer import lexicon  # noqa: E402
 from tasks.process.article import analyse  # noqa: E402
 
 GOLD = ROOT / "tests" / "fixtures" / "realnews" / "facts.jsonl"
@@ -88,10 +91,20 @@ def run(row: dict, article: dict) -> tuple[list[dict], list[dict], dict[str, dic
     return facts["figures"], facts["quotes"], entities
 
 
+@cache
+def _spellings() -> dict[str, set[str]]:
+    """entity id -> every spelling the gazetteer knows it by ("قطاع غزة" is loc:gaza)."""
+    out: dict[str, set[str]] = {}
+    for form, (entry, _elided) in lexicon().forms.items():
+        out.setdefault(entry.entity_id, set()).add(_key(form))
+    return out
+
+
 def _names(entity: dict | None) -> set[str]:
     if not entity:
         return set()
-    return {k for k in (_key(entity.get("name")), (entity.get("name_en") or "").lower()) if k}
+    names = {k for k in (_key(entity.get("name")), (entity.get("name_en") or "").lower()) if k}
+    return names | _spellings().get(entity.get("entity_id") or "", set())
 
 
 def place_right(g: dict, p: dict, entities: dict) -> bool:
