@@ -98,6 +98,15 @@ def test_a_place_inside_an_organisation_name_still_places_the_story() -> None:
     assert place_of(text, "12") == "loc:iraq"
 
 
+def test_refugees_are_counted_where_they_went_but_the_displaced_where_they_fled() -> None:
+    text = "ومع النزاع في سوريا تدفق حوالى مليون لاجئ سوري إلى لبنان."
+    assert place_of(text, "مليون") == "loc:lebanon"
+    text = "ونزح 3 آلاف شخص من حلب إلى إدلب."
+    assert place_of(text, "3") == "loc:aleppo"
+    text = "وقتل 5 أشخاص في حلب أثناء فرارهم إلى تركيا."  # not a displacement count
+    assert place_of(text, "5") == "loc:aleppo"
+
+
 def test_a_dateline_places_a_story_whose_lead_names_no_place() -> None:
     text = "عنوان\nبغداد (رويترز) - قتل 5 أشخاص في انفجار سيارة مفخخة.\nوأصيب 12 آخرون."
     assert place_of(text, "12") == "loc:baghdad"

@@ -23,6 +23,11 @@ from tasks.extract.figures.lexicon import Lexicon
 
 __all__ = ["SentenceAttach", "article_place", "elsewhere", "most_specific"]
 
+# Count types whose people are counted where they went (refugees, the displaced).
+DESTINATION_TYPES = ("AFFECT",)
+# Most words between such a figure and "إلى X": "مليون لاجئ سوري إلى لبنان" has two;
+# four leaves room for "من منازلهم" while a new clause is cut by its comma.
+MAX_DESTINATION_GAP_WORDS = 4
 # Words allowed between a figure and "its" place ("قتلوا في مدينة حلب": في مدينة).
 # Every one of them must be a preposition or place head from location_preps.txt.
 MAX_LOC_GAP_WORDS = 3
@@ -51,6 +56,7 @@ class SentenceAttach:
         "locs",
         "sent",
         "sent_norm",
+        "went_to",
     )
 
     def __init__(
@@ -64,11 +70,9 @@ class SentenceAttach:
     ) -> None:
         self.ctx, self.lex, self.sent_norm, self.sent = ctx, lex, sent_norm, sent
         self.article_place = article_place
-        self.locs = [
-            m
-            for m in locs
-            if sent[0] <= m["start"] and m["end"] <= sent[1] and not elsewhere(ctx, lex, m)
-        ]
+        here = [m for m in locs if sent[0] <= m["start"] and m["end"] <= sent[1]]
+        self.locs = [m for m in here if not elsewhere(ctx, lex, m)]
+        self.went_to = [m for m in here if _after_destination(ctx, lex, m)]
         # Every rule below picks one of the sentence's places: when they are all
         # one entity (the usual case), that entity is the answer for every figure.
         ids = {m["entity_id"] for m in self.locs}
@@ -77,18 +81,36 @@ class SentenceAttach:
         self._props: list[tuple[int, int]] | None = None
         self._prep: tuple[str | None] | None = None
 
-    def location(self, fig: tuple[int, int]) -> str | None:
+    def location(self, fig: tuple[int, int], count_type: str | None = None) -> str | None:
         """Entity id of the place a figure (source span) happened in, or None.
 
         Its own proposition's place, else its sentence's, else the article's
-        (dateline or lead): a place from another sentence is never taken.
+        (dateline or lead): a place from another sentence is never taken. People who
+        fled somewhere are counted where they went ("مليون لاجئ سوري إلى لبنان").
         """
+        if count_type in DESTINATION_TYPES:
+            went = self._destination(fig)
+            if went is not None:
+                return went
         if not self.locs:
             return self.article_place
         found = self._sentence_place(fig)
         if found is None and self.article_place in {m["entity_id"] for m in self.locs}:
             return self.article_place
         return found
+
+    def _destination(self, fig: tuple[int, int]) -> str | None:
+        """The place right after the figure that its people went to ("إلى لبنان")."""
+        after = [m for m in self.went_to if m["start"] >= fig[1]]
+        if not after:
+            return None
+        m = min(after, key=_start)
+        gap = self.ctx.visible[fig[1] : m["start"]]
+        if len(_gap_words(gap)) > MAX_DESTINATION_GAP_WORDS or "\u060c" in gap or "," in gap:
+            return None
+        if any(fig[1] <= o["start"] < m["start"] for o in self.locs):
+            return None  # "نزح 3 آلاف من حلب إلى إدلب": where they fled from is the place
+        return m["entity_id"]
 
     def _sentence_place(self, fig: tuple[int, int]) -> str | None:
         locs = self.locs
@@ -148,6 +170,11 @@ ELSEWHERE_WINDOW = 24
 # Most words between a place and the larger place that holds it
 # ("شرق مدينة خان يونس جنوب قطاع غزة": جنوب قطاع).
 MAX_CONTAINER_GAP_WORDS = 3
+
+
+def _after_destination(ctx: ExtractContext, lex: Lexicon, m: dict) -> bool:
+    before = _gap_words(ctx.visible[max(0, m["start"] - ELSEWHERE_WINDOW) : m["start"]])
+    return bool(before) and before[-1] in lex.destinations
 
 
 def elsewhere(ctx: ExtractContext, lex: Lexicon, m: dict) -> bool:

@@ -82,6 +82,7 @@ class Lexicon:
     loc_preps: frozenset[str]
     place_holders: frozenset[str]  # words between a place and the larger place holding it
     place_not_here: frozenset[str]  # a place after these is a direction, not a location
+    destinations: frozenset[str]  # ... except for people who went there (AFFECT)
     gap_stop: frozenset[str]  # words that break an event-number binding
 
 
@@ -145,6 +146,7 @@ def lexicon() -> Lexicon:
         attr_stop=frozenset(_list("attribution_stop.txt")),
         loc_preps=frozenset(_list("location_preps.txt")),
         place_not_here=frozenset(_list("place_not_here.txt")),
+        destinations=frozenset(_list("destinations.txt")),
         place_holders=frozenset(_list("location_preps.txt") + _list("place_containers.txt")),
         gap_stop=frozenset(_list("gap_stop.txt")),
     )
