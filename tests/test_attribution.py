@@ -189,6 +189,17 @@ def test_a_title_opening_the_previous_sentence_names_the_next_speaker() -> None:
     assert speakers(text) == ["مايك بومبيو"]
 
 
+def test_the_outlet_a_person_spoke_to_is_not_the_speaker() -> None:
+    text = (
+        'وقالت القاضية إيفلين بيكر لرويترز "هذا هو الحكم الوحيد الذي أندم عليه".\n'
+        'وأضافت لبي بي سي "لم يكن أمامي خيار آخر".\n'
+        'وقال الأمين العام للجامعة العربية أحمد أبو الغيط إن القرار "خطوة بالغة الخطورة".'
+    )
+    got = speakers(text)
+    assert got[0] == got[1] and "بيكر" in got[0]
+    assert got[2] == "أحمد أبو الغيط"
+
+
 def test_a_verb_without_subject_continues_the_previous_sentence_subject() -> None:
     text = (
         "ونشر الصحفي مارك سبنسر صورة على حسابه في تويتر.\n"

@@ -61,6 +61,8 @@ ACCORDING_WINDOW = 150
 
 _SPEAKERS = ("PERSON", "ORGANIZATION")
 _SENT_END = re.compile(r"[.!?](?!\d)")
+# What opens the words right after an addressee: a quote mark, a colon or comma, إن / أن.
+_SAID_FOLLOWS = re.compile(r"\s*(?:[\"«“”:,\u060c]|[إأا]ن(?!\w))")
 _OPENING_WORD = re.compile(r"(?<!\S)\S")  # where each word of a sentence's opening starts
 # أن / إن / بأن / أنه ... or a colon: the quote or reported clause starts after it.
 _COMPLEMENT = re.compile(
@@ -184,6 +186,8 @@ class _Article:
                 break
             if not title_gap(self._unnamed_text(v.end, m["start"])):
                 break
+            if _addressed(self.text, m["start"], m["end"]):
+                break  # "وقال الإمام لبي بي سي", "وأضافت لرويترز": whom it was said to
             nxt = after[i + 1] if i + 1 < len(after) else None
             if m["kind"] == "ORGANIZATION" and _person_follows(self.text, m, nxt, limit):
                 return self.name_of(nxt)  # "قال المتحدث باسم الجيش السوداني نبيل عبد الله"
@@ -441,6 +445,19 @@ def _is_anaphor(word: str) -> bool:
     """A definite source word that points back ("المتحدثة", "والبيان")."""
     w = word[1:] if word[:1] in "\u0648\u0641" else word  # و ف
     return w.startswith("\u0627\u0644") and w[2:] in _anaphors()
+
+
+def _addressed(text: str, start: int, end: int) -> bool:
+    """The name carries the preposition ل and the words follow it ("وقال الإمام لبي بي سي
+    "...", "وأضافت لرويترز إن"): it is whom they were said to. A ل-name inside a title
+    runs on to its person ("الأمين العام للجامعة العربية أحمد أبو الغيط") or on into the
+    clause ("المجلس التنفيذي لصندوق النقد في تقييمه"), and is kept."""
+    i = start - 1
+    while i >= 0 and text[i] == "\u0640":  # tatweel: "لـCNN"
+        i -= 1
+    if not (i >= 0 and text[i] == "\u0644" and (i == 0 or not text[i - 1].isalpha())):
+        return False
+    return _SAID_FOLLOWS.match(text, end) is not None
 
 
 def _person_follows(text: str, org: dict, nxt: dict | None, limit: int) -> bool:
