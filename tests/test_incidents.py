@@ -146,3 +146,18 @@ def test_a_background_figure_joins_no_incident_through_the_run(cli, tmp_path: Pa
         )
     assert got[12] is not None
     assert got[40] is None
+
+
+SOUTH_ISRAEL = Place("loc:israel", "IL", is_country=True)
+
+
+def test_one_incident_may_span_a_border_when_the_names_say_so() -> None:
+    # strikes on Gaza and rockets on southern Israel in one escalation
+    rockets = item("b", 0, 14, SOUTH_ISRAEL, kind="strike")
+    assert groups([item("a", 0, 14, kind="strike")], [rockets]) == [{("a", 0), ("b", 0)}]
+    # across a border with nothing else shared: two incidents
+    stranger = item("b", 0, 14, SOUTH_ISRAEL, kind="strike", names=frozenset({"z"}))
+    assert len(groups([item("a", 0, 14, kind="strike")], [stranger])) == 2
+    # in one article, two sides of one day's exchange are one incident
+    one_article = [item("a", 0, 14, kind="strike"), item("a", 50, 14, SOUTH_ISRAEL, kind="strike")]
+    assert groups(one_article) == [{("a", 0), ("a", 50)}]

@@ -14,7 +14,9 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
+from akhbar.data import read_rows
 from tasks.incidents.kinds import compatible
 
 __all__ = ["Incident", "Item", "Place", "assign"]
@@ -222,16 +224,22 @@ def _near(inc: Incident, group: list[Item], window: int) -> bool:
     return False
 
 
+@cache
+def _neighbours() -> frozenset[frozenset[str]]:
+    """Country pairs one incident may span (``incidents/neighbours.tsv``)."""
+    return frozenset(frozenset(row[:2]) for row in read_rows("incidents/neighbours.tsv"))
+
+
 def _place_score(a: Place, b: Place, campaign: bool = False) -> int:
     """2 same place, 1 one holds the other (or only a country is known on a side), 0 a side
-    has no place, -1 places that cannot be one incident's. A campaign spans a country's
-    towns: two places of one country score 1 for it."""
+    has no place or the sides lie across a border, -1 places that cannot be one
+    incident's. A campaign spans a country's towns: two places of one country score 1."""
     if a.location_id is None or b.location_id is None:
         return 0
     if a.location_id == b.location_id:
         return 2
     if a.country and b.country and a.country != b.country:
-        return -1
+        return 0 if frozenset((a.country, b.country)) in _neighbours() else -1
     if b.location_id in (a.parent,) or a.location_id in (b.parent,):
         return 1
     if (a.is_country and a.country == b.country) or (b.is_country and b.country == a.country):
