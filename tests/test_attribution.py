@@ -107,6 +107,14 @@ def test_refugees_are_counted_where_they_went_but_the_displaced_where_they_fled(
     assert place_of(text, "5") == "loc:aleppo"
 
 
+def test_in_this_area_points_back_past_the_capitals_acting_in_the_clause() -> None:
+    text = (
+        "واستعادت قوات النظام أكثر من نصف مساحة الغوطة الشرقية، في وقت تسببت فيه غارات "
+        "شنتها دمشق مع حليفتها موسكو بمقتل أكثر من 62 مدنياً في هذه المنطقة."
+    )
+    assert place_of(text, "62") == "loc:eastern-ghouta"
+
+
 def test_a_dateline_places_a_story_whose_lead_names_no_place() -> None:
     text = "عنوان\nبغداد (رويترز) - قتل 5 أشخاص في انفجار سيارة مفخخة.\nوأصيب 12 آخرون."
     assert place_of(text, "12") == "loc:baghdad"

@@ -23,6 +23,9 @@ from tasks.extract.figures.lexicon import Lexicon
 
 __all__ = ["SentenceAttach", "article_place", "elsewhere", "most_specific"]
 
+# Characters after a count searched for a phrase pointing back to a place ("في هذه
+# المنطقة" after up to three words: "62 مدنياً في هذه المنطقة").
+ANAPHOR_REACH = 60
 # Count types whose people are counted where they went (refugees, the displaced).
 DESTINATION_TYPES = ("AFFECT",)
 # Most words between such a figure and "إلى X": "مليون لاجئ سوري إلى لبنان" has two;
@@ -99,6 +102,17 @@ class SentenceAttach:
             return self.article_place
         return found
 
+    def _pointed_back(self, fig: tuple[int, int]) -> str | None:
+        """ "بمقتل 62 مدنيا في هذه المنطقة": the last place named before the count's clause."""
+        follows = normalize(self.ctx.visible[fig[1] : fig[1] + ANAPHOR_REACH])
+        if not self.lex.place_anaphor_re.match(follows):
+            return None
+        if self._clauses is None:
+            self._clauses = clause_spans(self.ctx.visible, *self.sent)
+        opens = next((cs for cs, ce in self._clauses if cs <= fig[0] < ce), fig[0])
+        before = [m for m in self.locs if m["end"] <= opens]
+        return max(before, key=_start)["entity_id"] if before else None
+
     def _destination(self, fig: tuple[int, int]) -> str | None:
         """The place right after the figure that its people went to ("إلى لبنان")."""
         after = [m for m in self.went_to if m["start"] >= fig[1]]
@@ -116,6 +130,9 @@ class SentenceAttach:
         locs = self.locs
         if self._one is not _MANY:
             return self._one
+        back = self._pointed_back(fig)
+        if back is not None:
+            return back
         after = [m for m in locs if m["start"] >= fig[1]]
         if after:  # the nearest place after the figure (the first of a tie, as sorted() gave)
             m = min(after, key=_start)
