@@ -115,6 +115,15 @@ def test_in_this_area_points_back_past_the_capitals_acting_in_the_clause() -> No
     assert place_of(text, "62") == "loc:eastern-ghouta"
 
 
+def test_with_no_place_named_the_sentences_nisba_gives_the_country() -> None:
+    text = "أفرجت السلطات السودانية عن عشرات المعتقلين الذين اعتقلوا خلال احتجاجات الخبز."
+    assert place_of(text, "عشرات") == "loc:sudan"
+    _cleaned, out = analyse(text, meta=PUBLISHED)  # the views can name the place
+    assert "loc:sudan" in {d["entity_id"] for d in out["entity_defs"]}
+    mixed = "واتهمت الحكومة السورية القوات التركية بقتل 5 مدنيين."  # two countries
+    assert place_of(mixed, "5") is None
+
+
 def test_a_dateline_places_a_story_whose_lead_names_no_place() -> None:
     text = "عنوان\nبغداد (رويترز) - قتل 5 أشخاص في انفجار سيارة مفخخة.\nوأصيب 12 آخرون."
     assert place_of(text, "12") == "loc:baghdad"

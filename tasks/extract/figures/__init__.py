@@ -15,6 +15,7 @@ from akhbar.text.sentences import sentence_spans
 from tasks.extract.common.context import ExtractContext
 from tasks.extract.common.dates import attach_dates
 from tasks.extract.common.extractor import Extractor, Rows
+from tasks.extract.common.gazetteer import lexicon as lexicon_of_places
 from tasks.extract.figures.attach import SentenceAttach, article_place
 from tasks.extract.figures.lexicon import lexicon
 from tasks.extract.figures.link import Found, sentence_figures
@@ -97,6 +98,7 @@ def _row(ctx: ExtractContext, at: SentenceAttach, f: Found, sentence: str) -> di
 
 def _run(ctx: ExtractContext) -> Rows:
     rows = extract_figures(ctx)
+    placed = _countries_placed(ctx, rows)
     # A row takes the date stated in its own clause or sentence, else the story's day;
     # a running total with no date of its own is as of the day it was reported.
     undated = [r for r in rows if r.get("date") is None]
@@ -106,7 +108,22 @@ def _run(ctx: ExtractContext) -> Rows:
         [r for r in undated if r["scope"] != "cumulative"], ctx.timex, ctx.visible, ctx.event_day
     )
     attach_dates(totals, ctx.timex, ctx.visible, reported)
-    return {"figures": rows}
+    if not placed:
+        return {"figures": rows}
+    return {"figures": rows, "entity_defs": list(ctx.entities.values())}
+
+
+def _countries_placed(ctx: ExtractContext, rows: list[dict]) -> bool:
+    """Add the definitions of countries a figure was placed in by a nisba alone (no
+    mention names them): the views name a figure's place from ``entity_defs``."""
+    by_id = lexicon_of_places().by_id
+    added = False
+    for r in rows:
+        eid = r["location_id"]
+        if eid is not None and eid not in ctx.entities and eid in by_id:
+            ctx.entities[eid] = by_id[eid].definition()
+            added = True
+    return added
 
 
 EXTRACTOR = Extractor("figures", 30, _run)

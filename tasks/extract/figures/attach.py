@@ -19,6 +19,7 @@ from akhbar.data import read_rows
 from akhbar.text.normalize import normalize
 from akhbar.text.sentences import clause_spans
 from tasks.extract.common.context import ExtractContext
+from tasks.extract.common.gazetteer import lexicon
 from tasks.extract.figures.lexicon import Lexicon
 
 __all__ = ["SentenceAttach", "article_place", "elsewhere", "most_specific"]
@@ -96,11 +97,22 @@ class SentenceAttach:
             if went is not None:
                 return went
         if not self.locs:
-            return self.article_place
+            return self.article_place or self.nisba_country()
         found = self._sentence_place(fig)
         if found is None and self.article_place in {m["entity_id"] for m in self.locs}:
             return self.article_place
         return found
+
+    def nisba_country(self) -> str | None:
+        """ "أفرجت السلطات السودانية عن عشرات المعتقلين": with no place in the sentence or
+        the article, the one country the sentence's nisbas name."""
+        gaz = lexicon()
+        words = self.ctx.nt.norm[self.sent_norm[0] : self.sent_norm[1]].split()
+        isos = {gaz.nisba[w] for w in words if w.startswith(_AL) and w in gaz.nisba}
+        if len(isos) != 1:
+            return None
+        country = gaz.country_of_iso.get(isos.pop())
+        return country.entity_id if country is not None else None
 
     def _pointed_back(self, fig: tuple[int, int]) -> str | None:
         """ "بمقتل 62 مدنيا في هذه المنطقة": the last place named before the count's clause."""
@@ -182,6 +194,7 @@ class SentenceAttach:
 
 
 _MANY = object()  # marker: the sentence names several places
+_AL = "\u0627\u0644"
 # Characters before a place searched for a direction or border word ("الحدود مع").
 ELSEWHERE_WINDOW = 24
 # Most words between a place and the larger place that holds it
