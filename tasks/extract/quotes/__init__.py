@@ -23,7 +23,14 @@ from tasks.extract.common.dates import attach_dates
 from tasks.extract.common.extractor import Extractor, Rows
 from tasks.extract.common.gazetteer import LETTER_AFTER, LETTER_BEFORE
 from tasks.extract.quotes.marks import Quoted, quoted_spans
-from tasks.extract.quotes.roles import name_follows, resolve_role, role_after, title_gap
+from tasks.extract.quotes.roles import (
+    name_follows,
+    resolve_role,
+    role_after,
+    role_of,
+    title_gap,
+    words_of,
+)
 
 __all__ = ["EXTRACTOR", "extract_quotes"]
 
@@ -63,7 +70,8 @@ _SPEAKERS = ("PERSON", "ORGANIZATION")
 _SENT_END = re.compile(r"[.!?](?!\d)")
 # What opens the words right after an addressee: a quote mark, a colon or comma, إن / أن.
 _SAID_FOLLOWS = re.compile(r"\s*(?:[\"«“”:,\u060c]|[إأا]ن(?!\w))")
-_OPENING_WORD = re.compile(r"(?<!\S)\S")  # where each word of a sentence's opening starts
+# Words at a sentence's opening a title may start at ("وقد أدان وزير الخارجية": the third).
+OPENING_WORDS = 4
 # أن / إن / بأن / أنه ... or a colon: the quote or reported clause starts after it.
 _COMPLEMENT = re.compile(
     f"{LETTER_BEFORE}[\u0628\u0644]?\u0627\u0646(?:\u0647|\u0647\u0627|\u0647\u0645)?{LETTER_AFTER}|:"
@@ -113,6 +121,7 @@ class _Article:
         self.last_at = -1  # where the last quote's speaker was given
         self._said: tuple[list[int], list[tuple[str | None, str | None]]] | None = None
         self._said_verbs = 0  # verbs read into _said so far
+        self._roles: dict[int, list] = {}  # sentence start -> its opening title's person
 
     def verb_before(self, lo: int, hi: int) -> Verb | None:
         i = bisect_left(self.verb_starts, hi) - 1
@@ -376,11 +385,17 @@ class _Article:
         start = self._previous_start(pos)
         if start is None:
             return []
-        for w in _OPENING_WORD.finditer(self.text, start, start + SUBJECT_OPENING):
-            role = role_after(self.text, w.start(), w.start() + SPEAKER_AFTER_GAP)
+        if start not in self._roles:  # quotes of one paragraph share the sentence before
+            self._roles[start] = self._opening_role(start)
+        return self._roles[start]
+
+    def _opening_role(self, start: int) -> list[tuple[int, tuple[str | None, str | None]]]:
+        words = words_of(self.text[start : start + SUBJECT_OPENING + SPEAKER_AFTER_GAP])
+        for i in range(min(len(words), OPENING_WORDS)):
+            role = role_of(words[i:])
             if role is not None:
-                sp = resolve_role(role, self.text, self.persons, self.ctx.entities, w.start())
-                return [(w.start(), sp)] if sp is not None else []
+                sp = resolve_role(role, self.text, self.persons, self.ctx.entities, start)
+                return [(start, sp)] if sp is not None else []
         return []
 
     def _previous_subject(self, pos: int) -> dict | None:

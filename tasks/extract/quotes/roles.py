@@ -17,7 +17,15 @@ from akhbar.text.normalize import normalize
 from tasks.extract.common.gazetteer import key, lexicon
 from tasks.extract.common.names import PLACE_PREPS, PRONOUN_END, is_definite, words
 
-__all__ = ["Role", "name_follows", "resolve_role", "role_after", "title_gap"]
+__all__ = [
+    "Role",
+    "name_follows",
+    "resolve_role",
+    "role_after",
+    "role_of",
+    "title_gap",
+    "words_of",
+]
 
 # Words of a title phrase read after a speech verb ("رئيس مجلس السيادة الانتقالي" is 4,
 # "المتحدث باسم وزارة الخارجية الروسية" 5).
@@ -105,7 +113,17 @@ def _country(toks: list[str]) -> str | None:
 
 def role_after(text: str, start: int, limit: int) -> Role | None:
     """A bare title right after a verb ("وزير الخارجية التركي" + : / إن / في)."""
-    toks = _WORD.findall(normalize(text[start:limit]))[:ROLE_MAX_WORDS]
+    return role_of(_WORD.findall(normalize(text[start:limit])))
+
+
+def words_of(text: str) -> list[str]:
+    """The normalised words of ``text``, as :func:`role_of` reads them."""
+    return _WORD.findall(normalize(text))
+
+
+def role_of(tokens: list[str]) -> Role | None:
+    """The title the normalised ``tokens`` open with, and its country, if any."""
+    toks = tokens[:ROLE_MAX_WORDS]
     role, n = _phrase(toks)
     if role is None:
         return None
