@@ -124,6 +124,21 @@ def test_with_no_place_named_the_sentences_nisba_gives_the_country() -> None:
     assert place_of(mixed, "5") is None
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("وأعلن الجيش مقتل أحد الجنود في الهجوم.", [("KILL", 1)]),
+        ("واعتقلت الشرطة أحد المشتبه بهم.", [("ARREST", 1)]),
+        ("واختطف مسلحون إحدى الرهائن.", [("KIDNAP", 1)]),
+        ("ورفع أحد المتظاهرين لافتة كتب عليها شعارات.", []),  # one of a group, no count
+        ("ولم يصب أحد بأذى.", []),
+        ("وقتل 5 أشخاص يوم الأحد.", [("KILL", 5)]),  # Sunday is not one
+    ],
+)
+def test_one_of_a_group_counts_one_when_an_event_binds_it(text, expected) -> None:
+    assert figures(text) == expected
+
+
 def test_a_dateline_places_a_story_whose_lead_names_no_place() -> None:
     text = "عنوان\nبغداد (رويترز) - قتل 5 أشخاص في انفجار سيارة مفخخة.\nوأصيب 12 آخرون."
     assert place_of(text, "12") == "loc:baghdad"

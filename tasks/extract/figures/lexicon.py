@@ -83,6 +83,7 @@ class Lexicon:
     place_holders: frozenset[str]  # words between a place and the larger place holding it
     place_not_here: frozenset[str]  # a place after these is a direction, not a location
     destinations: frozenset[str]  # ... except for people who went there (AFFECT)
+    one_of: frozenset[str]  # "أحد": a count only when an event binds it
     place_anaphor_re: re.Pattern[str]  # "في هذه المنطقة" right after a count (anchored)
     gap_stop: frozenset[str]  # words that break an event-number binding
 
@@ -148,6 +149,7 @@ def lexicon() -> Lexicon:
         loc_preps=frozenset(_list("location_preps.txt")),
         place_not_here=frozenset(_list("place_not_here.txt")),
         destinations=frozenset(_list("destinations.txt")),
+        one_of=frozenset(_list("one_of.txt")),
         place_anaphor_re=re.compile(
             r"\s*(?:[\w\u0600-\u06ff]+\s+){0,3}?(?:\u0641\u064a\s+|\u0628)?"
             + _words(_list("place_anaphors.txt"))

@@ -106,11 +106,19 @@ def sentence_figures(
         if _not_a_count(lex, norm, s, e, num):
             continue  # years, money, durations... do not cut an event from its number
         found, ev = _link(lex, norm, s, e, num, events, before, prev, out[-1] if out else None)
+        if found is not None and ev is None and _one_of(lex, norm, num):
+            found = None  # "رفع أحد المتظاهرين لافتة": one of a group, no count
         if found is not None:
             out.append(found)
         prev = (found, ev) if found is not None and ev is not None else None
         before = num.m.end
     return out
+
+
+def _one_of(lex: Lexicon, norm: str, num: _Num) -> bool:
+    """The number is "أحد" / "إحدى", with or without و ف ب ل ("لأحد المحتجين")."""
+    word = norm[num.m.start : num.m.end]
+    return any(word[i:] in lex.one_of for i in range(min(3, len(word))))
 
 
 def _repeats_dual(norm: str, last: Found, num: _Num) -> bool:
