@@ -133,6 +133,8 @@ def test_with_no_place_named_the_sentences_nisba_gives_the_country() -> None:
         ("ورفع أحد المتظاهرين لافتة كتب عليها شعارات.", []),  # one of a group, no count
         ("ولم يصب أحد بأذى.", []),
         ("وقتل 5 أشخاص يوم الأحد.", [("KILL", 5)]),  # Sunday is not one
+        ("وأصيب طياران أميركيان بجروح.", [("WOUND", 2)]),  # a dual is two
+        ("واعتقلت السلطات صحفيين اثنين.", [("ARREST", 2)]),
     ],
 )
 def test_one_of_a_group_counts_one_when_an_event_binds_it(text, expected) -> None:
