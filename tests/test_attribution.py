@@ -234,6 +234,13 @@ def test_the_outlet_a_person_spoke_to_is_not_the_speaker() -> None:
     assert got[2] == "أحمد أبو الغيط"
 
 
+def test_an_unnamed_speaker_ends_before_how_the_words_were_said() -> None:
+    text = 'وقال الجيش في بيانه السابع عشر إن "العمليات مستمرة في شمال سيناء".'
+    assert speakers(text) == ["الجيش"]
+    text = 'وقال مصدر أمني رفيع في وزارة الداخلية إن "الوضع تحت السيطرة".'
+    assert speakers(text) == ["مصدر أمني رفيع في وزارة الداخلية"]
+
+
 def test_a_verb_without_subject_continues_the_previous_sentence_subject() -> None:
     text = (
         "ونشر الصحفي مارك سبنسر صورة على حسابه في تويتر.\n"

@@ -17,7 +17,7 @@ from functools import cache
 
 from akhbar.data import read_rows
 from akhbar.text.normalize import normalize
-from akhbar.text.wordlist import read_words
+from akhbar.text.wordlist import read_words, trie_regex
 from tasks.extract.common.context import ExtractContext
 from tasks.extract.common.dates import attach_dates
 from tasks.extract.common.extractor import Extractor, Rows
@@ -224,7 +224,10 @@ class _Article:
         lo = _norm_pos(nt, v.end, len(nt.norm))
         hi = _norm_pos(nt, min(limit, v.end + SPEAKER_AFTER_GAP), len(nt.norm))
         cut = _PHRASE_END.search(nt.norm, lo, hi)
-        return list(_WORD.finditer(nt.norm, lo, cut.start() if cut else hi))[:MAX_SPEAKER_WORDS]
+        hi = cut.start() if cut else hi
+        said_in = _said_in().search(nt.norm, lo, hi)  # "الجيش في بيانه": how, not who
+        hi = said_in.start() if said_in else hi
+        return list(_WORD.finditer(nt.norm, lo, hi))[:MAX_SPEAKER_WORDS]
 
     def _as_written(self, words: list[re.Match[str]]) -> tuple[None, str]:
         s, e = self.nt.span(words[0].start(), words[-1].end())
@@ -443,6 +446,14 @@ def _is_source(word: str) -> bool:
 @cache
 def _anaphors() -> frozenset[str]:
     return frozenset(read_words("quotes/anaphors.txt"))
+
+
+@cache
+def _said_in() -> re.Pattern[str]:
+    """How or where words were said (``quotes/said_in.txt``): a speaker phrase ends there."""
+    return re.compile(
+        rf"{LETTER_BEFORE}(?:{trie_regex(read_words('quotes/said_in.txt'))}){LETTER_AFTER}"
+    )
 
 
 @cache
