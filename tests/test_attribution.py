@@ -241,6 +241,14 @@ def test_an_unnamed_speaker_ends_before_how_the_words_were_said() -> None:
     assert speakers(text) == ["مصدر أمني رفيع في وزارة الداخلية"]
 
 
+def test_a_participle_after_a_title_subject_is_the_titles_person() -> None:
+    text = (
+        "والتقى الرئيس الروسي فلاديمير بوتين المستشارة الألمانية أنغيلا ميركل في برلين.\n"
+        'بدورها، لاحظت المستشارة أن عملية السلام معطلة، مشيرة إلى عدم وجود "وقف دائم لإطلاق النار".'
+    )
+    assert speakers(text) == ["أنغيلا ميركل"]
+
+
 def test_a_verb_without_subject_continues_the_previous_sentence_subject() -> None:
     text = (
         "ونشر الصحفي مارك سبنسر صورة على حسابه في تويتر.\n"

@@ -176,7 +176,8 @@ class _Article:
     def _subject(self, v: Verb) -> tuple[str | None, str | None] | None:
         """A participle's speaker is its sentence's subject: the speaker of the sentence's
         main speech verb ("وقال رئيس كازاخستان ...، مشدداً"), else its first person ("بعث
-        رئيس الحكومة عمر الرزاز برسائل ...، مؤكدا"), else its first organisation."""
+        رئيس الحكومة عمر الرزاز برسائل ...، مؤكدا"), else the person its opening title
+        names ("لاحظت المستشارة ...، مشيرة"), else its first organisation."""
         lo = self._sentence_start(v.start)
         starts, speakers = self.said(v.start)
         i = bisect_left(starts, lo)
@@ -185,6 +186,11 @@ class _Article:
         i = bisect_left(self.speaker_starts, lo)
         inside = [m for m in self.speakers[i:] if m["end"] <= v.start]
         people = [m for m in inside if m["kind"] == "PERSON"]
+        if not people:  # "بدورها، لاحظت المستشارة أن ...، مشيرة": the title's person
+            if lo not in self._roles:
+                self._roles[lo] = self._opening_role(lo)
+            if self._roles[lo]:
+                return self._roles[lo][0][1]
         first = (people or inside or [None])[0]
         return self.name_of(first) if first is not None else None
 
