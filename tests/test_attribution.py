@@ -249,6 +249,11 @@ def test_a_participle_after_a_title_subject_is_the_titles_person() -> None:
     assert speakers(text) == ["أنغيلا ميركل"]
 
 
+def test_a_name_the_recogniser_missed_before_its_title_speaks_not_the_body() -> None:
+    text = 'وصرحت أنجي صدقي المتحدثة باسم اللجنة الدولية للصليب الأحمر أن "قافلة اليوم أرجئت".'
+    assert speakers(text) == ["أنجي صدقي"]
+
+
 def test_a_verb_without_subject_continues_the_previous_sentence_subject() -> None:
     text = (
         "ونشر الصحفي مارك سبنسر صورة على حسابه في تويتر.\n"

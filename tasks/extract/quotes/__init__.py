@@ -24,6 +24,7 @@ from tasks.extract.common.extractor import Extractor, Rows
 from tasks.extract.common.gazetteer import LETTER_AFTER, LETTER_BEFORE
 from tasks.extract.quotes.marks import Quoted, quoted_spans
 from tasks.extract.quotes.roles import (
+    name_before_title,
     name_follows,
     resolve_role,
     role_after,
@@ -200,6 +201,9 @@ class _Article:
             if m["start"] >= limit or m["start"] - v.end > SPEAKER_AFTER_GAP:
                 break
             if not title_gap(self._unnamed_text(v.end, m["start"])):
+                named = self._named_before_title(v.end, m["start"]) if i == 0 else None
+                if named is not None and m["kind"] == "ORGANIZATION":
+                    return named
                 break
             if _addressed(self.text, m["start"], m["end"]):
                 break  # "وقال الإمام لبي بي سي", "وأضافت لرويترز": whom it was said to
@@ -210,6 +214,15 @@ class _Article:
                 break  # "وأكد مندوب موسكو في مجلس الأمن": a person by title, not the council
             return self.name_of(m)
         return self._role(v, limit)
+
+    def _named_before_title(self, s: int, e: int) -> tuple[None, str] | None:
+        """ "وصرحت أنجي صدقي المتحدثة باسم اللجنة الدولية": the name before the title,
+        as written (the recogniser missed it), rather than the organisation."""
+        words = list(_WORD.finditer(self.text, s, e))
+        k = name_before_title([normalize(w.group()) for w in words])
+        if k is None:
+            return None
+        return None, self.text[words[0].start() : words[k - 1].end()]
 
     def _unnamed_text(self, s: int, e: int) -> str:
         """``text[s:e]`` without the names in it: a place or body inside a title

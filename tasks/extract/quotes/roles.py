@@ -19,6 +19,7 @@ from tasks.extract.common.names import PLACE_PREPS, PRONOUN_END, is_definite, wo
 
 __all__ = [
     "Role",
+    "name_before_title",
     "name_follows",
     "resolve_role",
     "role_after",
@@ -35,6 +36,9 @@ ROLE_MAX_WORDS = 6
 PERSON_TITLE_WINDOW = 80
 # Longest title phrase in titles.tsv, in words ("المتحدث الرسمي باسم" is 3).
 TITLE_MAX_WORDS = 3
+# Words of a name the recogniser missed before its title ("أنجي صدقي المتحدثة باسم"):
+# given name, family name and one more ("جان ماري لوبان").
+NAME_BEFORE_TITLE_WORDS = 3
 
 _WORD = re.compile(r"[^\W\d_]+")
 _CLITIC_END = re.compile(r"(?:^|\s)[\u0648\u0641\u0628\u0644\u0643]\s*$")
@@ -67,6 +71,21 @@ def name_follows(toks: list[str]) -> int | None:
         if w in wd.stop or is_definite(w) or PRONOUN_END.search(w) or i + 1 >= len(toks):
             return None
         return i if w[0] not in "\u0644\u0628\u0643\u0641" else None  # ل ب ك ف
+    return None
+
+
+def name_before_title(toks: list[str]) -> int | None:
+    """How many words open ``toks`` as a name the recogniser missed, before a title
+    that runs on to an organisation ("أنجي صدقي المتحدثة باسم" + اللجنة الدولية): one
+    to three words that are no title, function or definite word, then title words
+    only, the first of them a title proper."""
+    wd = words()
+    for k in range(1, min(NAME_BEFORE_TITLE_WORDS, len(toks) - 1) + 1):
+        lead, rest = toks[:k], toks[k:]
+        if any(_title_word(w) or w in wd.stop or PRONOUN_END.search(w) for w in lead):
+            return None
+        if rest[0] in wd.titles and all(_title_word(w) or _title_word(_unclitic(w)) for w in rest):
+            return k
     return None
 
 
