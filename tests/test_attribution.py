@@ -134,6 +134,9 @@ def test_with_no_place_named_the_sentences_nisba_gives_the_country() -> None:
         ("ولم يصب أحد بأذى.", []),
         ("وقتل 5 أشخاص يوم الأحد.", [("KILL", 5)]),  # Sunday is not one
         ("وأصيب طياران أميركيان بجروح.", [("WOUND", 2)]),  # a dual is two
+        # the verb after the noun's complement types the count, not the forces noun
+        ("وقالت مصادر إن تسعة أفراد من قوات الحرس الوطني قتلوا في هجوم.", [("KILL", 9)]),
+        ("ونشرت السلطات 5 آلاف جندي في المنطقة.", [("DEPLOY", 5000)]),
         ("واعتقلت السلطات صحفيين اثنين.", [("ARREST", 2)]),
     ],
 )

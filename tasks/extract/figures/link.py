@@ -34,6 +34,10 @@ MAX_TALLY_GAP_WORDS = 10
 MAX_TALLY_NOUN_WORDS = 2
 # Characters between a pointing-back tally ("وعددهم", "والبالغ عددهم") and its number.
 MAX_BACK_TALLY_CHARS = 24
+# Words between a counted noun and the post verb agreeing with it, when a complement
+# comes between ("118 عنصرا من مختلف القوات الأمنية والعسكرية التونسية قتلوا": 6);
+# the clause's punctuation or a complementiser still cuts the window.
+MAX_POST_GAP_WORDS = 6
 # Words between a figure and the "من بينهم" that opens its breakdown: an object
 # or a place ("9 أشخاص في المدينة، من بينهم"); the comma before the cue is allowed.
 MAX_PART_OF_GAP_WORDS = 6
@@ -383,8 +387,12 @@ def _part_of(
 
 
 def _post_after(lex: Lexicon, norm: str, pos: int, e: int) -> tuple[int, int, Entry] | None:
+    """A post verb right after the counted noun, or after its complement in the same
+    clause ("تسعة أفراد من قوات الحرس الوطني قتلوا": the verb agrees with the count)."""
     pos, _ = _post_qualifier(lex, norm, pos, e)
     pm = lex.post_re.match(norm, pos, e)
     if pm is None:
-        return None
+        pm = lex.post_re.search(norm, pos, e)
+        if pm is None or not _gap_ok(norm, pos, _begin(pm), MAX_POST_GAP_WORDS):
+            return None
     return _begin(pm), pm.end(), lex.posts[canon(pm.group("w"))]
