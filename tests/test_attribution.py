@@ -137,6 +137,7 @@ def test_with_no_place_named_the_sentences_nisba_gives_the_country() -> None:
         # the verb after the noun's complement types the count, not the forces noun
         ("وقالت مصادر إن تسعة أفراد من قوات الحرس الوطني قتلوا في هجوم.", [("KILL", 9)]),
         ("ونشرت السلطات 5 آلاف جندي في المنطقة.", [("DEPLOY", 5000)]),
+        ("وأعادت كوريا 55 صندوقا لرفات جنود أمريكيين قتلوا في الحرب.", []),  # boxes
         ("واعتقلت السلطات صحفيين اثنين.", [("ARREST", 2)]),
     ],
 )

@@ -206,7 +206,7 @@ def _link(
     if trig is None and typed and noun.entry.role == "noun":
         trig = (noun.start, noun.end, noun.entry)
     if trig is None:  # "14 جنديا قتلوا": a post verb beats an actor noun
-        trig = _post_after(lex, norm, noun.end if noun else m.end, e)
+        trig = _post_after(lex, norm, noun.end if noun else m.end, e, reach=noun is not None)
     if trig is None and typed:
         trig = (noun.start, noun.end, noun.entry)
     if trig is None or trig[2].count_type is None:
@@ -386,13 +386,18 @@ def _part_of(
     return (*last.trigger, Entry(last.count_type, "event", last.obj))
 
 
-def _post_after(lex: Lexicon, norm: str, pos: int, e: int) -> tuple[int, int, Entry] | None:
-    """A post verb right after the counted noun, or after its complement in the same
-    clause ("تسعة أفراد من قوات الحرس الوطني قتلوا": the verb agrees with the count)."""
+def _post_after(
+    lex: Lexicon, norm: str, pos: int, e: int, reach: bool = False
+) -> tuple[int, int, Entry] | None:
+    """A post verb right after the counted noun, or (``reach``: a noun of people was
+    counted) after its complement in the same clause ("تسعة أفراد من قوات الحرس الوطني
+    قتلوا": the verb agrees with the count; "55 صندوقا لرفات جنود قتلوا" counts boxes)."""
     pos, _ = _post_qualifier(lex, norm, pos, e)
     pm = lex.post_re.match(norm, pos, e)
-    if pm is None:
+    if pm is None and reach:
         pm = lex.post_re.search(norm, pos, e)
-        if pm is None or not _gap_ok(norm, pos, _begin(pm), MAX_POST_GAP_WORDS):
-            return None
+        if pm is not None and not _gap_ok(norm, pos, _begin(pm), MAX_POST_GAP_WORDS):
+            pm = None
+    if pm is None:
+        return None
     return _begin(pm), pm.end(), lex.posts[canon(pm.group("w"))]
