@@ -313,3 +313,13 @@ def test_a_period_start_with_its_conjunction_is_not_the_day() -> None:
     text = "ومنذ بدء الاحتجاجات في 2 آذار/مارس، قتل 12 شخصا، وأصيب آلاف آخرون."
     row = next(f for f in facts(text)["figures"] if "آلاف" in f["surface"])
     assert (row["date"], row["period_start"]) == (date(2024, 3, 9), "2024-03-02")
+
+
+def test_a_period_cue_in_a_subordinate_clause_leaves_a_dated_count_an_incident() -> None:
+    text = (
+        "قتل أربعة فلسطينيين وجرح مئات آخرون الجمعة في قطاع غزة حيث يواصل الفلسطينيون "
+        "الاحتجاج منذ 30 آذار."
+    )
+    assert {f["scope"] for f in facts(text)["figures"]} == {"incident"}
+    years = facts("حصيلة سبع سنوات من الحرب في سوريا: أكثر من 350 ألف قتيل.")["figures"]
+    assert [f["scope"] for f in years] == ["cumulative"]

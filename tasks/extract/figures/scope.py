@@ -84,6 +84,12 @@ def _strip_qualifier(lex: Lexicon, before: str) -> str:
     return before[: q.start()] if q else before
 
 
+@cache
+def _subordinator() -> re.Pattern[str]:
+    words = trie_regex(read_words("figures/subordinators.txt"))
+    return re.compile(rf"(?<!\w)[\u0648\u0641]?(?:{words})(?!\w)")
+
+
 def dated_clause(
     ctx_text: str, nt: NormText, timex: list[dict], sentence: tuple[int, int], fig: tuple[int, int]
 ) -> tuple[int, int] | None:
@@ -91,6 +97,8 @@ def dated_clause(
     period is in it, else None."""
     for cs, ce in clause_spans(nt.norm, *sentence):
         if cs <= fig[0] < ce:
+            sub = _subordinator().search(nt.norm, fig[1], ce)
+            ce = sub.start() if sub else ce  # "... الجمعة حيث يواصلون الاحتجاج منذ"
             s, e = nt.span(cs, ce)
             for t in timex:
                 if (
