@@ -106,6 +106,8 @@ ROWS: dict[str, list[dict]] = {
         figure("G", "PROTEST", 3000, "I1", location_id="KZ", date=d(10)),  # disagrees with B's
         figure("H", "PROTEST", 9000, "I1", location_id="KZ"),  # another day, not cumulative
         figure("I", "ARREST", 8100, "I1", location_id="KZ"),  # Beta again: B's revision
+        # Beta again, a moment count on B's day: another part of the crowd, not a revision
+        figure("I", "PROTEST", 400, "I1", location_id="KZ", date=d(10)),
     ],
     "timex": [
         {"article_id": "A", "type": "DATE", "value": "2022-01-02", "resolved_date": d(2)}
@@ -237,6 +239,8 @@ def test_conflicts_growth_vs_disagreement(con) -> None:
         ("KILL", "A", 1000, "C", 1200): "disagreement",
         # a protest of 3000 against ~1050 on the same day (G's own 1000 is another day)
         ("PROTEST", "B", 1050, "G", 3000): "disagreement",
+        ("PROTEST", "G", 3000, "I", 400): "disagreement",
+        # Beta's 1050 and 400 protesters on one day: no row (see the next test)
     }
 
 
@@ -251,6 +255,8 @@ def test_conflicts_leave_out_what_cannot_be_compared(con) -> None:
     assert not any(2000 in (k[2], k[4]) for k in pairs)  # no incident
     assert not any(103 in (k[2], k[4]) for k in pairs)  # a breakdown
     assert not any(100 in (k[2], k[4]) for k in pairs)  # "at least 100" agrees with all
+    # one outlet's two crowd counts of one day count parts, not a revision
+    assert ("PROTEST", "B", 1050, "I", 400) not in pairs
     # within one article only revisions; every pair is of one incident and one scope
     assert all(r["relation"] == "revision" for r in got if r["article_id_a"] == r["article_id_b"])
     assert {r["incident_id"] for r in got} == {"I1"}
@@ -290,7 +296,7 @@ def test_timeline_orders_dated_facts_with_sources(con) -> None:
     assert first["text"] == "اعتقل 6000 في 2 يناير الحالي."  # the sentence around "2 يناير"
     assert first["detail"] == "2 يناير = 2022-01-02"
     kinds = {k: sum(r["kind"] == k for r in got) for k in ("article", "timex", "figure", "quote")}
-    assert kinds == {"article": 7, "timex": 1, "figure": 19, "quote": 2}
+    assert kinds == {"article": 7, "timex": 1, "figure": 20, "quote": 2}
     assert not {"E", "F"} & {r["article_id"] for r in got}  # duplicate; no date anywhere
     quote = next(r for r in got if r["kind"] == "quote" and r["article_id"] == "C")
     assert (quote["resolved_date"], quote["detail"]) == (d(7), "الرئيس")

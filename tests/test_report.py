@@ -32,7 +32,7 @@ def page(synthetic: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
 def test_page_has_every_chart_and_table(page: str) -> None:
     for name in CHARTS:
         assert f'id="chart-{name}"' in page
-    assert page.count('class="disagreement"') == 7  # the rows test_marts expects
+    assert page.count('class="disagreement"') == 8  # the rows test_marts expects
     assert page.count('class="growth"') == 4
     assert page.count('class="revision"') == 2
     assert "كازاخستان" in page and "توكاييف" in page

@@ -94,7 +94,10 @@ classified AS (
         CASE
             WHEN compatible THEN NULL
             WHEN same_article THEN (CASE WHEN b_revises THEN 'revision' END)
-            WHEN same_outlet THEN 'revision'
+            -- counts of things at a moment (missiles, protesters) one outlet gives on one
+            -- day count different parts ("22 missiles at Him Shinshar", "7 at the depot")
+            -- unless the later one says it revises: only running tallies revise silently
+            WHEN same_outlet THEN (CASE WHEN cumulative OR b_revises THEN 'revision' END)
             WHEN days_apart = 0 THEN 'disagreement'
             WHEN NOT cumulative THEN NULL
             WHEN b_higher THEN 'growth'
