@@ -152,6 +152,7 @@ def places_inside(hits: list[Hit], found: Scan) -> list[Hit]:
 
 
 def _row(ctx: ExtractContext, h: Hit) -> dict:
+    """A MENTIONS row (no article_id) for a hit, in source offsets."""
     start, end = ctx.nt.span(h.ns, h.ne)
     return {
         "entity_id": h.entity.entity_id,
@@ -159,7 +160,7 @@ def _row(ctx: ExtractContext, h: Hit) -> dict:
         "surface": ctx.text[start:end],
         "start": start,
         "end": end,
-        "method": "inside",
+        "method": h.method,
     }
 
 
@@ -172,19 +173,9 @@ def extract_entities(ctx: ExtractContext) -> tuple[list[dict], list[dict]]:
     inner = places_inside(hits, ctx.scan)
     ctx.inner_places = [_row(ctx, h) for h in inner]
     for h in hits:
-        start, end = ctx.nt.span(h.ns, h.ne)
-        surface = ctx.text[start:end]
-        eid = h.entity.entity_id
-        mentions.append(
-            {
-                "entity_id": eid,
-                "kind": h.kind,
-                "surface": surface,
-                "start": start,
-                "end": end,
-                "method": h.method,
-            }
-        )
+        row = _row(ctx, h)
+        mentions.append(row)
+        surface, eid = row["surface"], row["entity_id"]
         if eid not in defs:
             defs[eid] = h.entity.definition(h.origin)
             if h.origin == "discovered":

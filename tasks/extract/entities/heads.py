@@ -144,11 +144,17 @@ def _org(norm, start, pos, definite, definite_mode, at, hw, lex) -> Hit | None:
     return Hit(start, end, _entity("org", _ORG, name, country), "head", "discovered")
 
 
-def _place_only(norm: str, pos: int, end: int, at: dict[int, Hit]) -> bool:
-    """``norm[pos:end]`` is one known place and nothing more."""
+def _known_place_at(norm: str, pos: int, at: dict[int, Hit]) -> Hit | None:
+    """The known place whose word is the next token from ``pos``, if any."""
     t = TOKEN.match(norm, pos)
     g = at.get(t.start("w")) if t and not t.group("comma") else None
-    return g is not None and g.kind == _LOC and g.ne == end
+    return g if g is not None and g.kind == _LOC else None
+
+
+def _place_only(norm: str, pos: int, end: int, at: dict[int, Hit]) -> bool:
+    """``norm[pos:end]`` is one known place and nothing more."""
+    g = _known_place_at(norm, pos, at)
+    return g is not None and g.ne == end
 
 
 def _named_generic(norm: str, pos: int, end: int, country: str | None) -> bool:
@@ -263,13 +269,7 @@ def _org_body(norm: str, pos: int, at: dict[int, Hit], hw: HeadWords, lex: Lexic
 
 def _place_head_of_known(norm: str, t: re.Match, w: str, at: dict[int, Hit], hw) -> bool:
     """An indefinite place head ("مدينة", "محافظة") right before a known place."""
-    if hw.classes.get(w, ("",))[0] != "place":
-        return False
-    nxt = TOKEN.match(norm, t.end())
-    if not nxt or nxt.group("comma"):
-        return False
-    g = at.get(nxt.start("w"))
-    return g is not None and g.kind == _LOC
+    return hw.classes.get(w, ("",))[0] == "place" and _known_place_at(norm, t.end(), at) is not None
 
 
 def _stops(w: str, hw: HeadWords) -> bool:

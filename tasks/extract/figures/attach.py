@@ -114,14 +114,17 @@ class SentenceAttach:
         country = gaz.country_of_iso.get(isos.pop())
         return country.entity_id if country is not None else None
 
+    def _clause_spans(self) -> list[tuple[int, int]]:
+        if self._clauses is None:  # computed once per sentence, only when a rule asks
+            self._clauses = clause_spans(self.ctx.visible, *self.sent)
+        return self._clauses
+
     def _pointed_back(self, fig: tuple[int, int]) -> str | None:
         """ "بمقتل 62 مدنيا في هذه المنطقة": the last place named before the count's clause."""
         follows = normalize(self.ctx.visible[fig[1] : fig[1] + ANAPHOR_REACH])
         if not self.lex.place_anaphor_re.match(follows):
             return None
-        if self._clauses is None:
-            self._clauses = clause_spans(self.ctx.visible, *self.sent)
-        opens = next((cs for cs, ce in self._clauses if cs <= fig[0] < ce), fig[0])
+        opens = next((cs for cs, ce in self._clause_spans() if cs <= fig[0] < ce), fig[0])
         before = [m for m in self.locs if m["end"] <= opens]
         return max(before, key=_start)["entity_id"] if before else None
 
@@ -151,9 +154,7 @@ class SentenceAttach:
             words = _gap_words(self.ctx.visible[fig[1] : m["start"]])
             if len(words) <= MAX_LOC_GAP_WORDS and all(w in self.lex.loc_preps for w in words):
                 return m["entity_id"]
-        if self._clauses is None:
-            self._clauses = clause_spans(self.ctx.visible, *self.sent)
-        for cs, ce in self._clauses:
+        for cs, ce in self._clause_spans():
             if cs <= fig[0] < ce:
                 near = [m for m in locs if cs <= m["start"] and m["end"] <= ce]
                 if near:
@@ -202,14 +203,19 @@ ELSEWHERE_WINDOW = 24
 MAX_CONTAINER_GAP_WORDS = 3
 
 
+def _words_before(ctx: ExtractContext, m: dict) -> tuple[str, ...]:
+    """The normalised words in the ``ELSEWHERE_WINDOW`` characters before a place."""
+    return _gap_words(ctx.visible[max(0, m["start"] - ELSEWHERE_WINDOW) : m["start"]])
+
+
 def _after_destination(ctx: ExtractContext, lex: Lexicon, m: dict) -> bool:
-    before = _gap_words(ctx.visible[max(0, m["start"] - ELSEWHERE_WINDOW) : m["start"]])
+    before = _words_before(ctx, m)
     return bool(before) and before[-1] in lex.destinations
 
 
 def elsewhere(ctx: ExtractContext, lex: Lexicon, m: dict) -> bool:
     """A place named as a direction or a border ("صوب الجولان", "الحدود مع الأردن")."""
-    before = _gap_words(ctx.visible[max(0, m["start"] - ELSEWHERE_WINDOW) : m["start"]])
+    before = _words_before(ctx, m)
     tail = before[-2:]
     return any(" ".join(tail[i:]) in lex.place_not_here for i in range(len(tail)))
 

@@ -188,10 +188,9 @@ class _Article:
         inside = [m for m in self.speakers[i:] if m["end"] <= v.start]
         people = [m for m in inside if m["kind"] == "PERSON"]
         if not people:  # "بدورها، لاحظت المستشارة أن ...، مشيرة": the title's person
-            if lo not in self._roles:
-                self._roles[lo] = self._opening_role(lo)
-            if self._roles[lo]:
-                return self._roles[lo][0][1]
+            role = self._role_at(lo)
+            if role:
+                return role[0][1]
         first = (people or inside or [None])[0]
         return self.name_of(first) if first is not None else None
 
@@ -407,7 +406,12 @@ class _Article:
         start = self._previous_start(pos)
         if start is None:
             return []
-        if start not in self._roles:  # quotes of one paragraph share the sentence before
+        return self._role_at(start)
+
+    def _role_at(self, start: int) -> list[tuple[int, tuple[str | None, str | None]]]:
+        """The opening title's person of the sentence at ``start``, read once per sentence
+        (the quotes of one paragraph share it)."""
+        if start not in self._roles:
             self._roles[start] = self._opening_role(start)
         return self._roles[start]
 
@@ -482,7 +486,7 @@ def _channels() -> frozenset[str]:
 
 
 def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    i = bisect_right(spans, (s, len(spans) and 1 << 62)) - 1
+    i = bisect_right(spans, (s, 1 << 62)) - 1  # the last span starting at or before s
     return i >= 0 and spans[i][0] <= s and e <= spans[i][1]
 
 
