@@ -134,7 +134,41 @@ def round2() -> None:
     print(f"round 2: {len(facts)} facts articles, {len(ner)} ner paragraphs -> {ROUND2_OUT}")
 
 
+# Round 3 (a later session): the same recipe as round 2 with a new seed, excluding every
+# article either earlier selection holds; again all "fresh" until its first score is kept.
+ROUND3_OUT = ROOT / "tests" / "fixtures" / "realnews" / "selection3.json"
+ROUND3_SEED = 20261201
+
+
+def round3() -> None:
+    used = set()
+    for path in (OUT, ROUND2_OUT):
+        sel = json.loads(path.read_text(encoding="utf-8"))
+        used |= {x["id"] for k in ("timex", "facts", "incidents", "ner") for x in sel.get(k, [])}
+    rows = [r for r in load() if len(r["text"]) <= MAX_CHARS and r["id"] not in used]
+    rng = random.Random(ROUND3_SEED)
+    facts_pool = [r for r in rows if len(EVENT.findall(r["text"])) >= 2 and QUOTE.search(r["text"])]
+    facts = by_outlet(facts_pool, ROUND2_FACTS, rng)
+    taken = {r["id"] for r in facts}
+    ner = []
+    for r in by_outlet([r for r in rows if paragraphs(r) and r["id"] not in taken], ROUND2_NER, rng):
+        start, end = rng.choice(paragraphs(r))
+        ner.append({"id": r["id"], "start": start, "end": end, "split": "fresh"})
+    out = {
+        "seed": ROUND3_SEED,
+        "facts": [{"id": r["id"], "split": "fresh"} for r in facts],
+        "ner": ner,
+    }
+    ROUND3_OUT.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"round 3: {len(facts)} facts articles, {len(ner)} ner paragraphs -> {ROUND3_OUT}")
+
+
 if __name__ == "__main__":
     import sys
 
-    round2() if "--round2" in sys.argv else main()
+    if "--round3" in sys.argv:
+        round3()
+    elif "--round2" in sys.argv:
+        round2()
+    else:
+        main()
