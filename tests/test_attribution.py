@@ -52,6 +52,12 @@ def figures(text: str) -> list[tuple[str, int]]:
         ("وأسفر الانفجار عن مقتل كل من كانوا في الحافلة وعددهم 17 شخصا.", [("KILL", 17)]),
         ("واعتقلت الشرطة 11 شخصا، من بينهم 4 أجانب.", [("ARREST", 11), ("ARREST", 4)]),
         ("والقضاء على عدد (13) فرد من العناصر المسلحة.", [("KILL", 13)]),
+        # a typed noun as the adjective of a generic one gives the type
+        ("وهاجم القرية حوالي 300 رجل مسلح تسليحا جيدا.", [("COMBATANT", 300)]),
+        ("واقتحم عشرات العراقيين المحتجين القنصلية.", [("PROTEST", 10)]),
+        ("وبقي 30 آخرين مفقودين في البحر.", [("AFFECT", 30)]),
+        # ... but "مصاب ب" a disease is afflicted, not wounded
+        ("وشملت الدراسة 22 ألف شخص مصابون بأمراض القلب.", []),
     ],
 )
 def test_count_types(text: str, expected: list[tuple[str, int]]) -> None:

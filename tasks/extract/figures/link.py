@@ -53,6 +53,8 @@ _COORD = re.compile(r"\s*و?\s*")  # what may separate two coordinated counts
 _HARD_STOP = re.compile(r"[.;:!?\"()\[\]{}\u061b]")  # _STOP without the comma
 # A complementiser opens a new clause: "تمكنوا من الفرار وإن 60 مدنيا قتلوا".
 _OPENER = re.compile(rf"(?<!\w)[{normalize('وف')}]?{normalize('إن')}(?:ه|ها|هم)?(?!\w)")
+_WITH = re.compile(rf"\s+{normalize('ب')}")
+_ADJECTIVE_PREFIXES = frozenset(("", normalize("ال")))
 _PAREN_CLOSE = re.compile(r"\s*\)")
 _PAREN_OPEN = re.compile(r"\(\s*$")
 
@@ -289,6 +291,11 @@ def _noun_after(lex: Lexicon, norm: str, e: int, m: NumberMatch) -> _Noun | None
         pos, q2 = _post_qualifier(lex, norm, pos, e)
         head.qualifier = head.qualifier or q2
         head.end = max(head.end, pos) if q2 else head.end
+    if head is not None and head.entry is not None and head.entry.role == "generic":
+        attr = _attribute(lex, norm, pos, e)
+        if attr is not None:  # "300 رجل مسلح", "عشرات العراقيين المحتجين"
+            head.entry, head.end = attr
+            return head
     if head is None or head.entry is None or head.entry.role in ("head", "generic"):
         comp = _complement(lex, norm, pos, e)
         if comp is not None and comp[0].count_type:
@@ -300,6 +307,21 @@ def _noun_after(lex: Lexicon, norm: str, e: int, m: NumberMatch) -> _Noun | None
                 comp[0], obj or comp[0].lemma, start, comp[1], head.qualifier if head else qual
             )
     return head
+
+
+def _attribute(lex: Lexicon, norm: str, pos: int, e: int) -> tuple[Entry, int] | None:
+    """A typed noun used as an adjective right after a generic counted noun: (entry, end).
+    Only bare or with ال: a conjunction opens the next count ("مقتل 3 أشخاص وجرحى") and a
+    preposition another phrase."""
+    nm = lex.noun_re.match(norm, pos, e)
+    if nm is None or (nm.group("pre") or "") not in _ADJECTIVE_PREFIXES:
+        return None
+    entry = lex.nouns[canon(nm.group("w"))]
+    if entry.count_type is None or entry.role not in ("noun", "actor"):
+        return None
+    if entry.count_type == "WOUND" and _WITH.match(norm, nm.end(), e):
+        return None  # "22 ألف شخص مصابون بأمراض القلب": afflicted, not wounded
+    return entry, nm.end()
 
 
 def _complement(lex: Lexicon, norm: str, pos: int, e: int) -> tuple[Entry, int] | None:
