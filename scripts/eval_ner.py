@@ -1,6 +1,6 @@
 """Relaxed and strict F1 of names (PERSON, LOCATION, ORGANIZATION), per type and set.
 
-Run: ``uv run python scripts/eval_ner.py [--sets anercorp,realnews,realnews2,wojood] [--dev]
+Run: ``uv run python scripts/eval_ner.py [--sets anercorp,realnews,realnews2,realnews3,wojood] [--dev]
 [--plain MODEL] [--errors N]``.
 
 Systems: ``rules`` (the gazetteer and rules alone), ``tagger`` (a plain CRF with no
@@ -15,6 +15,7 @@ Sets, each read from ``../shared`` (never copied here):
   annotated before any run, split ``tune`` / ``heldout``;
 - ``realnews2``: ``tests/fixtures/realnews/ner2.jsonl``, 40 more paragraphs annotated in
   a later session, split ``fresh`` (scored first, then open to tuning);
+- ``realnews3``: ``tests/fixtures/realnews/ner3.jsonl``, round 3, 40 paragraphs, ``fresh``;
 - ``wojood``: ``dev/wojood/{train,val}.txt``, outermost PERS/ORG/GPE/LOC spans.
 
 Relaxed: same kind, overlap at least half of the union of the two spans. Strict: same
@@ -290,6 +291,8 @@ def main() -> None:
         sets["realnews heldout"] = realnews("heldout")
     if "realnews2" in chosen:  # round 2: paragraphs annotated in a later session
         sets["realnews fresh (round 2)"] = realnews("fresh", REALNEWS.with_name("ner2.jsonl"))
+    if "realnews3" in chosen:  # round 3: a third fresh set, a later session again
+        sets["realnews fresh (round 3)"] = realnews("fresh", REALNEWS.with_name("ner3.jsonl"))
     if "wojood" in chosen:
         sets["wojood train"] = wojood("train.txt")
         sets["wojood val"] = wojood("val.txt")
