@@ -48,7 +48,10 @@ def articles() -> dict[str, str]:
 
 def splits() -> dict[str, str]:
     out: dict[str, str] = {}
-    for path in (SELECTION, *(SELECTION.with_name(f"selection{n}.json") for n in (2, 3))):  # rounds 2, 3: "fresh"
+    for path in (
+        SELECTION,
+        *(SELECTION.with_name(f"selection{n}.json") for n in (2, 3)),
+    ):  # rounds 2, 3: "fresh"
         if path.exists():
             sel = json.loads(path.read_text(encoding="utf-8"))
             out |= {x["id"]: x["split"] for key in sel if key != "seed" for x in sel[key]}

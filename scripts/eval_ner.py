@@ -1,7 +1,7 @@
 """Relaxed and strict F1 of names (PERSON, LOCATION, ORGANIZATION), per type and set.
 
-Run: ``uv run python scripts/eval_ner.py [--sets anercorp,realnews,realnews2,realnews3,wojood] [--dev]
-[--plain MODEL] [--errors N]``.
+Run: ``uv run python scripts/eval_ner.py [--sets anercorp,realnews,realnews2,realnews3,wojood]
+[--dev] [--plain MODEL] [--errors N]``.
 
 Systems: ``rules`` (the gazetteer and rules alone), ``tagger`` (a plain CRF with no
 word list or rule: trained on the fly with ``scripts/train_ner.py --plain`` unless

@@ -151,7 +151,9 @@ def round3() -> None:
     facts = by_outlet(facts_pool, ROUND2_FACTS, rng)
     taken = {r["id"] for r in facts}
     ner = []
-    for r in by_outlet([r for r in rows if paragraphs(r) and r["id"] not in taken], ROUND2_NER, rng):
+    for r in by_outlet(
+        [r for r in rows if paragraphs(r) and r["id"] not in taken], ROUND2_NER, rng
+    ):
         start, end = rng.choice(paragraphs(r))
         ner.append({"id": r["id"], "start": start, "end": end, "split": "fresh"})
     out = {

@@ -339,3 +339,50 @@ def test_a_period_cue_in_a_subordinate_clause_leaves_a_dated_count_an_incident()
     assert {f["scope"] for f in facts(text)["figures"]} == {"incident"}
     years = facts("حصيلة سبع سنوات من الحرب في سوريا: أكثر من 350 ألف قتيل.")["figures"]
     assert [f["scope"] for f in years] == ["cumulative"]
+
+
+def test_a_subject_no_rule_names_is_kept_as_written_not_the_last_speaker() -> None:
+    text = (
+        'وقال وزير الداخلية نصرت رحيمي إن "الرجال الثلاثة قتلوا بالرصاص".\n'
+        'وقال رئيس مجلس إدارتها دوني ماشويل إنه "يشعر بحزن عميق".\n'
+        'وقالت ليولين : "ننصح الآباء بعدم استخدام الطعام".'
+    )
+    got = speakers(text)
+    assert "رحيمي" in got[0]
+    assert got[1] == "دوني ماشويل"
+    assert got[2] == "ليولين"
+
+
+def test_how_or_to_whom_after_the_verb_is_no_subject() -> None:
+    text = (
+        'وقال وزير الخارجية سامح شكري إن "الحل سياسي".\n'
+        'وقال متحدثا باللغة الفرنسية "لا حل عسكريا".\n'
+        'فقال لصحيفة "إل بايس": "الحل سياسي".'
+    )
+    assert set(speakers(text)) == {"سامح شكري"}
+
+
+def test_a_verb_after_the_sentences_named_subject_is_that_subjects() -> None:
+    text = (
+        'وقال نيكولاي ملادينوف إن "عاملي القطاع الطبي ليسوا هدفا".\n'
+        'ونعى مصطفى البرغوثي رئيس جمعية الإغاثة النجار، وقال إنها قتلت "برصاص الجيش".'
+    )
+    assert speakers(text) == ["نيكولاي ملادينوف", "مصطفى البرغوثي"]
+
+
+def test_a_body_inside_the_opening_title_is_not_the_sentences_subject() -> None:
+    text = (
+        'وقال فاسيلي نيبينزيا إن "الهجوم مفبرك".\n'
+        'وأكد مندوب موسكو في مجلس الأمن أن بلاده مستهدفة، واتهم بريطانيا بالتبعية "العمياء".'
+    )
+    assert speakers(text)[-1] != "مجلس الأمن"
+
+
+def test_a_definite_head_noun_speaks_for_the_body_named_with_it() -> None:
+    text = (
+        "أصدرت منظمة العفو الدولية تقريرا عن السجون.\n"
+        'وقال وزير الداخلية سامح شكري إن "التقرير كاذب".\n'
+        'وقالت المنظمة إن "الأدلة موثقة".'
+    )
+    got = speakers(text)
+    assert got[0] == "سامح شكري" and "العفو" in got[1]

@@ -21,14 +21,16 @@ from akhbar.text.wordlist import read_words, trie_regex
 from tasks.extract.common.context import ExtractContext
 from tasks.extract.common.dates import attach_dates
 from tasks.extract.common.extractor import Extractor, Rows
-from tasks.extract.common.gazetteer import LETTER_AFTER, LETTER_BEFORE
+from tasks.extract.common.gazetteer import LETTER_AFTER, LETTER_BEFORE, key
 from tasks.extract.quotes.marks import Quoted, quoted_spans
 from tasks.extract.quotes.roles import (
     name_before_title,
     name_follows,
+    opens_subject,
     resolve_role,
     role_after,
     role_of,
+    stop_words,
     title_gap,
     words_of,
 )
@@ -53,6 +55,12 @@ SUBJECT_WINDOW = 400
 # Characters before a verb searched for an according-to opener ("بحسب ما نقلت").
 REPORTING_WINDOW = 8
 _REPORTING_OPENERS = frozenset(normalize(w) for w in ("ما", "كما", "حسبما", "بحسبما", "وفقما"))
+# A lone unknown word after a speech verb is a name from this length ("لوبان"); shorter
+# ل/ب words are pronouns and prepositions ("لهم", "لنا", "بها").
+MIN_BARE_NAME_CHARS = 5
+# A body's head noun written before its name ("جمعية «بيت»"): characters looked back.
+HEAD_BEFORE_CHARS = 16
+_AL = "\u0627\u0644"
 # Words kept of a name the recogniser missed, after its title ("منال الشريف").
 NAME_MAX_WORDS = 3
 # A sentence's subject is named within this many characters of its start ("ونشرت
@@ -68,6 +76,7 @@ ACCORDING_GAP = 30
 ACCORDING_WINDOW = 150
 
 _SPEAKERS = ("PERSON", "ORGANIZATION")
+_QUOTE_NEXT = re.compile(r"\s*[\"«“”]")
 _SENT_END = re.compile(r"[.!?](?!\d)")
 # What opens the words right after an addressee: a quote mark, a colon or comma, إن / أن.
 _SAID_FOLLOWS = re.compile(r"\s*(?:[\"«“”:,\u060c]|[إأا]ن(?!\w))")
@@ -75,13 +84,13 @@ _SAID_FOLLOWS = re.compile(r"\s*(?:[\"«“”:,\u060c]|[إأا]ن(?!\w))")
 OPENING_WORDS = 4
 # أن / إن / بأن / أنه ... or a colon: the quote or reported clause starts after it.
 _COMPLEMENT = re.compile(
-    f"{LETTER_BEFORE}[\u0628\u0644]?\u0627\u0646(?:\u0647|\u0647\u0627|\u0647\u0645)?{LETTER_AFTER}|:"
+    f"{LETTER_BEFORE}[\u0628\u0644]?\u0627\u0646(?:\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627|\u0646\u0627|\u0646\u064a)?{LETTER_AFTER}|:"
 )
 _WORD = re.compile(r"[^\W\d_]+")
 # Where an unnamed speaker's phrase ends: a colon, a comma, a quote mark, a line, or the
 # complementiser (أن، إن، بأن ...) that opens what was said.
 _PHRASE_END = re.compile(
-    f'[:\u060c,"\n.]|{LETTER_BEFORE}[\u0628\u0644]?\u0627\u0646(?:\u0647|\u0647\u0627|\u0647\u0645)?{LETTER_AFTER}'
+    f'[:\u060c,"\n.]|{LETTER_BEFORE}[\u0628\u0644]?\u0627\u0646(?:\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627|\u0646\u0627|\u0646\u064a)?{LETTER_AFTER}'
 )
 # Words kept of an unnamed speaker's phrase ("مصدر أمني رفيع في وزارة الداخلية").
 MAX_SPEAKER_WORDS = 6
@@ -159,7 +168,40 @@ class _Article:
             found = self._unnamed(v, limit)
         if found is None:
             found = self._subject(v) if v.kind == "participle" else self._before(v)
+        if found is None and v.kind != "participle":
+            found = self._said_by_phrase(v, limit)
         return found
+
+    def _said_by_phrase(self, v: Verb, limit: int) -> tuple[str | None, str | None] | None:
+        """ "وقال رئيس مجلس إدارتها دوني ماشويل إنه": a subject no rule above could name
+        is still the speaker, as written, never the last named one. Only after verbs that
+        take no object (``quotes/subject_first.txt``)."""
+        if v.lemma not in _subject_first():
+            return None
+        words = self._phrase_after(v, limit)
+        if not words or not (opens_subject(words[0].group()) or self._bare_name(words)):
+            return None
+        if len(words) == 1 and _is_anaphor(words[0].group()):
+            return None  # "وأضاف المتحدث": the one named before
+        return self._named_body(words[0].group(), v.start) or self._as_written(words)
+
+    def _named_body(self, word: str, pos: int) -> tuple[str | None, str | None] | None:
+        """ "وقالت الجمعية" after "جمعية «بيت»": a definite organisation head noun points
+        back to the latest body named with that head (its first word, or the word before)."""
+        head = key(word)
+        if not head.startswith(_AL) or head[2:] not in _org_heads():
+            return None
+        head = head[2:]
+        for m in reversed(self.speakers[: bisect_left(self.speaker_starts, pos)]):
+            if m["kind"] != "ORGANIZATION":
+                continue
+            first = key(m["surface"]).split()[0]
+            before = _WORD.findall(
+                key(self.text[max(0, m["start"] - HEAD_BEFORE_CHARS) : m["start"]])
+            )
+            if head in (first, first[2:]) or (before and before[-1] in (head, _AL + head)):
+                return self.resolved(self.name_of(m))
+        return None
 
     def according_person(self, close: int, limit: int) -> tuple[str | None, str | None] | None:
         """ "«...»، وفقا لرئيسة لجنة نوبل بيريت ريس-أندرسن": a person cited right after
@@ -211,6 +253,8 @@ class _Article:
                 return self.name_of(nxt)  # "قال المتحدث باسم الجيش السوداني نبيل عبد الله"
             if m["kind"] == "ORGANIZATION" and role_after(self.text, v.end, m["start"]):
                 break  # "وأكد مندوب موسكو في مجلس الأمن": a person by title, not the council
+            if m["kind"] == "ORGANIZATION" and " " not in m["surface"]:  # "وقالت المنظمة"
+                return self._named_body(m["surface"], m["start"]) or self.name_of(m)
             return self.name_of(m)
         return self._role(v, limit)
 
@@ -251,6 +295,20 @@ class _Article:
         s, e = self.nt.span(words[0].start(), words[-1].end())
         return None, self.text[s:e]
 
+    def _bare_name(self, words: list[re.Match[str]]) -> bool:
+        """One unknown word alone before the colon or أن, opening with a letter that is
+        also a preposition ("وقالت ليولين :"): a name, unless it holds a mention (the
+        addressee: "وقال لرويترز إن") or is a function word."""
+        if len(words) != 1 or len(words[0].group()) < MIN_BARE_NAME_CHARS:
+            return False
+        w = words[0].group()
+        if w[1:3] == "\u0627\u0644" or w[:2] == "\u0644\u0644" or key(w[1:]) in _org_heads():
+            return False  # "بالقول", "للصحافيين", "لصحيفة": a preposition on a noun
+        s, e = self.nt.span(*words[0].span())
+        if _QUOTE_NEXT.match(self.text, e):
+            return False  # "فقال لصحيفة "إل بايس"": the name of whom it was said to follows
+        return w not in stop_words() and not self._in_mention(s) and not self._in_mention(e - 1)
+
     def _unnamed(self, v: Verb, limit: int) -> tuple[str | None, str | None] | None:
         """ "قال مصدر أمني إن", "وقالت الحكومة في بيان": a speaker phrase naming no one
         (``quotes/sources.txt``), kept as written, with no entity id."""
@@ -259,6 +317,8 @@ class _Article:
             return None
         if len(words) == 1 and _is_anaphor(words[0].group()):
             return None  # "وتابعت المتحدثة": the spokeswoman named before
+        if len(words) == 1:  # "وقالت المنظمة" after "منظمة العفو الدولية"
+            return self._named_body(words[0].group(), v.start) or self._as_written(words)
         return self._as_written(words)
 
     def _role(self, v: Verb, limit: int) -> tuple[str | None, str | None] | None:
@@ -343,7 +403,7 @@ class _Article:
         end = len(self.text) if end < 0 else end
         sp = self._after(v, end) or self._unnamed(v, end)
         if sp is None and v.kind != "participle":
-            sp = self._before(v)
+            sp = self._before(v) or self._said_by_phrase(v, end)
         return self.resolved(sp) if sp is not None and sp[1] else None
 
     def _cited(self) -> tuple[list[int], list[tuple[str | None, str | None]]]:
@@ -371,6 +431,9 @@ class _Article:
             options.append((starts[i], speakers[i]))
         if self.last is not None:
             options.append((self.last_at, self.last))
+        opening = self._opening_subject(self._sentence_start(pos), pos)
+        if opening is not None:  # "ونعى مصطفى البرغوثي ... النجار، وقال إنها"
+            options.append((opening["start"], self.resolved(self.name_of(opening))))
         subject = self._previous_subject(pos)
         if subject is not None:
             options.append((subject["start"], self.resolved(self.name_of(subject))))
@@ -428,11 +491,20 @@ class _Article:
         """The person or body opening the sentence before ``pos`` ("ونشرت نفسية
         كوهنافارد ... صورة. وقالت"): a verb with no subject continues it."""
         start = self._previous_start(pos)
-        if start is None:
-            return None
+        return None if start is None else self._opening_subject(start, pos)
+
+    def _opening_subject(self, start: int, pos: int) -> dict | None:
+        """The person or body named at the opening of the sentence at ``start``."""
         i = bisect_left(self.speaker_starts, start)
         if i < len(self.speakers) and self.speakers[i]["start"] - start <= SUBJECT_OPENING:
-            return self.speakers[i]
+            m = self.speakers[i]
+            if m["end"] > pos:
+                return None
+            # a body after more than the verb is inside a title ("وأكد مندوب موسكو في مجلس
+            # الأمن"): not the subject
+            if m["kind"] == "ORGANIZATION" and len(_WORD.findall(self.text, start, m["start"])) > 1:
+                return None
+            return m
         return None
 
     def _sentence_start(self, pos: int) -> int:
@@ -464,6 +536,17 @@ def _bare(word: str) -> str:
 
 def _is_source(word: str) -> bool:
     return _bare(word) in _sources()
+
+
+@cache
+def _org_heads() -> frozenset[str]:
+    """Organisation head nouns (``gazetteer/heads.tsv``, kinds org_*), folded."""
+    return frozenset(key(r[0]) for r in read_rows("gazetteer/heads.tsv") if r[1].startswith("org"))
+
+
+@cache
+def _subject_first() -> frozenset[str]:
+    return frozenset(read_words("quotes/subject_first.txt"))
 
 
 @cache

@@ -21,9 +21,11 @@ __all__ = [
     "Role",
     "name_before_title",
     "name_follows",
+    "opens_subject",
     "resolve_role",
     "role_after",
     "role_of",
+    "stop_words",
     "title_gap",
     "words_of",
 ]
@@ -43,6 +45,8 @@ NAME_BEFORE_TITLE_WORDS = 3
 _WORD = re.compile(r"[^\W\d_]+")
 _CLITIC_END = re.compile(r"(?:^|\s)[\u0648\u0641\u0628\u0644\u0643]\s*$")
 _AL = "\u0627\u0644"
+# An indefinite participle in the accusative says how, not who ("وقال متحدثا بالفرنسية").
+_ADVERBIAL_PARTICIPLE = re.compile("\u0645\\w{3,}\u0627")
 Role = tuple[str, str | None]  # (role, iso2)
 
 
@@ -68,10 +72,28 @@ def name_follows(toks: list[str]) -> int | None:
     for i, w in enumerate(toks):
         if _title_word(w) or _title_word(_unclitic(w)):
             continue
+        if i > 0 and PRONOUN_END.search(w) and w not in wd.stop:
+            continue  # "رئيس مجلس إدارتها دوني ماشويل": the title's body, by its pronoun
         if w in wd.stop or is_definite(w) or PRONOUN_END.search(w) or i + 1 >= len(toks):
             return None
         return i if w[0] not in "\u0644\u0628\u0643\u0641" else None  # ل ب ك ف
     return None
+
+
+def stop_words() -> frozenset[str]:
+    """Function, time and news words that never open a name (``gazetteer/name_stop.txt``)."""
+    return words().stop
+
+
+def opens_subject(word: str) -> bool:
+    """A normalised word that can open a verb's subject: no function or time word, no
+    preposition glued on (ل ب ك ف), no pronoun suffix ("حينها", "لرويترز", "أيضا")."""
+    return not (
+        word in words().stop
+        or word[0] in "\u0644\u0628\u0643\u0641"
+        or PRONOUN_END.search(word)
+        or _ADVERBIAL_PARTICIPLE.fullmatch(word)
+    )
 
 
 def name_before_title(toks: list[str]) -> int | None:
