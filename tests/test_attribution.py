@@ -386,3 +386,14 @@ def test_a_definite_head_noun_speaks_for_the_body_named_with_it() -> None:
     )
     got = speakers(text)
     assert got[0] == "سامح شكري" and "العفو" in got[1]
+
+
+def test_a_hashtag_is_read_as_its_words() -> None:
+    text = (
+        'فجّر انتحاري نفسه قرب مقر وزارة في #كابول اليوم.\nوقال #بنيامين_نتنياهو إن "الهجوم فاشل".'
+    )
+    found = facts(text)
+    names = {(m["surface"], m["kind"]) for m in found["mentions"]}
+    assert ("كابول", "LOCATION") in names
+    assert ("بنيامين_نتنياهو", "PERSON") in names  # the surface keeps the source's "_"
+    assert found["quotes"][0]["speaker_id"] == "per:benjamin-netanyahu"

@@ -40,7 +40,16 @@ __all__ = ["NormText", "camel_normalize", "normalize"]
 
 # arclean leaves tatweel and the Persian letters alone in some versions; the
 # design asks for both to be folded, so they are applied after the chain.
-_EXTRA = {"\u0640": "", "\u06cc": "\u064a", "\u06a9": "\u0643", "\u06c1": "\u0647"}
+# A hashtag is read as its words ("#كابول", "#بنيامين_نتنياهو": 683 of them in 222 of the
+# 2,000 ant_dev articles): "#" and "_" match as spaces, so names and places inside are found.
+_EXTRA = {
+    "\u0640": "",
+    "\u06cc": "\u064a",
+    "\u06a9": "\u0643",
+    "\u06c1": "\u0647",
+    "#": " ",
+    "_": " ",
+}
 
 
 @cache
