@@ -397,3 +397,11 @@ def test_a_hashtag_is_read_as_its_words() -> None:
     assert ("كابول", "LOCATION") in names
     assert ("بنيامين_نتنياهو", "PERSON") in names  # the surface keeps the source's "_"
     assert found["quotes"][0]["speaker_id"] == "per:benjamin-netanyahu"
+
+
+def test_a_place_after_a_purpose_accusative_is_not_where_people_were_counted() -> None:
+    text = (
+        "حين قتل 61 فلسطينيا في قطاع غزة خلال تظاهرات شارك فيها عشرات آلاف الفلسطينيين "
+        "احتجاجا على نقل السفارة الأمريكية من تل أبيب إلى القدس."
+    )
+    assert place_of(text, "عشرات") != "loc:tel-aviv"

@@ -154,14 +154,15 @@ class SentenceAttach:
             words = _gap_words(self.ctx.visible[fig[1] : m["start"]])
             if len(words) <= MAX_LOC_GAP_WORDS and all(w in self.lex.loc_preps for w in words):
                 return m["entity_id"]
+        props = self._propositions()
+        own = next(((ps, pe) for ps, pe in props if ps <= fig[0] < pe), self.sent)
         for cs, ce in self._clause_spans():
             if cs <= fig[0] < ce:
-                near = [m for m in locs if cs <= m["start"] and m["end"] <= ce]
+                lo, hi = max(cs, own[0]), min(ce, own[1])  # "... احتجاجا على نقل السفارة من تل أبيب"
+                near = [m for m in locs if lo <= m["start"] and m["end"] <= hi]
                 if near:
                     return min(near, key=lambda m: _distance(m, fig))["entity_id"]
-        if self._props is None:
-            self._props = _propositions(self.ctx.visible, self.sent)
-        for ps, pe in self._props:
+        for ps, pe in props:
             if ps <= fig[0] < pe:
                 ids = most_specific(
                     self.ctx, self.lex, [m for m in locs if ps <= m["start"] and m["end"] <= pe]
@@ -170,6 +171,11 @@ class SentenceAttach:
                     return ids.pop()
         ids = most_specific(self.ctx, self.lex, locs)
         return ids.pop() if len(ids) == 1 else None
+
+    def _propositions(self) -> list[tuple[int, int]]:
+        if self._props is None:  # once per sentence, only when a rule asks
+            self._props = _propositions(self.ctx.visible, self.sent)
+        return self._props
 
     def according_to(self, fig: int) -> str | None:
         """Source phrase of the sentence's attribution (``fig``: the figure's normalised start).
