@@ -405,3 +405,32 @@ def test_a_place_after_a_purpose_accusative_is_not_where_people_were_counted() -
         "احتجاجا على نقل السفارة الأمريكية من تل أبيب إلى القدس."
     )
     assert place_of(text, "عشرات") != "loc:tel-aviv"
+
+
+# --- scope -------------------------------------------------------------------------
+
+
+def scopes(text: str) -> list[tuple[int, str]]:
+    return [(f["value"], f["scope"]) for f in facts(text)["figures"]]
+
+
+def test_a_count_before_a_rising_tally_is_the_increment() -> None:
+    text = (
+        "وبمقتل الفلسطينيين الأربعة ترتفع حصيلة قتلى الاحتجاجات منذ 30 آذار/مارس إلى 37 فلسطينيا."
+    )
+    assert scopes(text) == [(4, "incident"), (37, "cumulative")]
+
+
+def test_counts_set_side_by_side_by_others_are_parts() -> None:
+    text = (
+        "وأعلنت السلطات أن أربعة مسلحين قتلوا في مقر الجيش، بينما قتل أربعة آخرون في مقر السفارة."
+    )
+    assert scopes(text) == [(4, "breakdown"), (4, "breakdown")]
+    text = "أعلنت الوزارة مقتل 12 وإصابة 30 آخرين في القصف."  # two types: no parts
+    assert scopes(text) == [(12, "incident"), (30, "incident")]
+
+
+def test_a_period_of_a_day_is_one_incident() -> None:
+    text = "وأطلقت الفصائل حوالي 70 صاروخا منذ صباح أمس، وأصيب ثلاثة مواطنين."
+    got = facts(text)["figures"]
+    assert {f["scope"] for f in got} == {"incident"}

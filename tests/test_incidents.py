@@ -161,3 +161,25 @@ def test_one_incident_may_span_a_border_when_the_names_say_so() -> None:
     # in one article, two sides of one day's exchange are one incident
     one_article = [item("a", 0, 14, kind="strike"), item("a", 50, 14, SOUTH_ISRAEL, kind="strike")]
     assert groups(one_article) == [{("a", 0), ("a", 50)}]
+
+
+def test_an_old_date_in_the_counts_own_clause_makes_it_background() -> None:
+    from tasks.incidents.items import article_items
+
+    sentence = (
+        "ويستعد الفلسطينيون الجمعة لإحياء ذكرى يوم الأرض والذي قتل فيه في 1976 ستة فلسطينيين."
+    )
+    today = "قتل 3 فلسطينيين الجمعة في غزة، في ذكرى حرب 1976."
+
+    def span(text: str, part: str) -> tuple[int, int]:
+        return text.index(part), text.index(part) + len(part)
+
+    def day_of(text: str, surface: str) -> date | None:
+        fig = {"count_type": "KILL", "sentence": text, "surface": surface}
+        fig |= {"start": text.index(surface), "location_id": None, "date": None}
+        past = ([span(text, "1976")], [span(text, "الجمعة")])
+        (got,) = article_items("a", date(2018, 3, 30), [fig], [], {}, past)
+        return got.day
+
+    assert day_of(sentence, "ستة فلسطينيين") is None  # 1976's dead, not Friday's
+    assert day_of(today, "3 فلسطينيين") == date(2018, 3, 30)  # 1976 is in another clause

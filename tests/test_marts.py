@@ -331,3 +331,49 @@ def test_boilerplate_by_outlet(con) -> None:
     assert alpha["spans_by_kind"] == {"share": 1, "ticker": 1}
     assert got["Gamma"]["removed_share"] == 0 and got["Gamma"]["spans_by_kind"] is None
     assert got[None]["articles"] == 1  # H has no outlet
+
+
+def small_warehouse(tmp_path: Path, figures: list[dict]) -> duckdb.DuckDBPyConnection:
+    """A warehouse of a few articles (one per outlet and day) holding ``figures``."""
+    rows = {
+        "articles": [
+            article("P", "Alpha", ts(10)),
+            article("Q", "Alpha", ts(14)),
+            article("R", "Beta", ts(14)),
+        ],
+        "figures": figures,
+    }
+    rows["incident_links"] = links(figures)
+    for f in figures:
+        del f["incident"]
+    root = build_synthetic_warehouse(tmp_path, rows)
+    return duckdb.connect(str(root / "akhbar.duckdb"), read_only=True)
+
+
+def test_two_days_counts_of_one_place_are_two_events_unless_revised(tmp_path: Path) -> None:
+    # Alpha: 2 arrested on the 10th (Saturday), 9 on the 14th (Wednesday); Beta says 12 were
+    # arrested by the 14th and its sentence revises the toll: Alpha's Saturday count is
+    # compared only with that revision; the two counts of the 14th disagree
+    con = small_warehouse(
+        tmp_path,
+        [
+            figure("P", "ARREST", 2, "J", date=d(10)),
+            figure("Q", "ARREST", 9, "J", date=d(14)),
+            figure("R", "ARREST", 12, "J", date=d(14), sentence="ارتفع عدد الموقوفين إلى 12"),
+        ],
+    )
+    assert conflict_pairs(con) == {
+        ("ARREST", "P", 2, "R", 12): "growth",
+        ("ARREST", "Q", 9, "R", 12): "disagreement",
+    }
+
+
+def test_one_outlets_running_total_raised_later_grew(tmp_path: Path) -> None:
+    con = small_warehouse(
+        tmp_path,
+        [
+            figure("P", "KILL", 37, "K", scope="cumulative", date=d(10)),
+            figure("Q", "KILL", 49, "K", scope="cumulative", date=d(14)),
+        ],
+    )
+    assert conflict_pairs(con) == {("KILL", "P", 37, "Q", 49): "growth"}

@@ -79,11 +79,28 @@ def test_vague_quantities_are_ranges(phrase: str, bounds: tuple[int, int]) -> No
 
 @pytest.mark.parametrize(
     "phrase",
-    ["الثالث", "السادس", "يوم الاثنين", "24/11/2024", "14:15", "0501234567", "نصف السكان", "لست"],
+    [
+        "الثالث",
+        "السادس",
+        "يوم الاثنين",
+        "24/11/2024",
+        "14:15",
+        "0501234567",
+        "نصف السكان",
+        "لست",
+        "تحالفا عسكريا",
+        "طائرة A320",
+    ],
 )
 def test_not_numbers(phrase: str) -> None:
-    # ordinals, weekday, dates, times, phone numbers, a bare fraction, "لست" (I am not)
+    # ordinals, weekday, dates, times, phone numbers, a bare fraction, "لست" (I am not),
+    # "ألفا" inside a word (تحالفا), digits of a Latin code
     assert find_numbers(normalize(phrase)) == []
+
+
+def test_digits_glued_to_an_arabic_word_are_read() -> None:
+    # a spacing typo in real copy: "مقتل أكثر من340  ألف شخص"
+    assert [m.value for m in find_numbers(normalize("أكثر من340  ألف شخص"))] == [340000]
 
 
 def test_ranges_and_lists_stay_apart() -> None:

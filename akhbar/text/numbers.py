@@ -139,10 +139,11 @@ def _pattern() -> re.Pattern[str]:
     word_alt = expanded_words(_lexicon())
     prep = conjunctions_and_prepositions()
     # A digit group is not a count when it is part of a date, time or code
-    # (24/11/2024, 14:15, 1-2): refuse digits glued to / : or - and digits.
+    # (24/11/2024, 14:15, 1-2, A320): refuse digits glued to / : or - and digits, or to a
+    # Latin letter. Glued to an Arabic word it is a typo of spacing ("أكثر من340 ألف").
     return re.compile(
-        rf"(?<![\w/:\-])(?:(?P<pre>[{prep}]{{0,2}})(?P<digits>{digits})(?![\w/:]|-\d)"
-        rf"|(?P<word>{word_alt})(?!\w))"
+        rf"(?<![/:\-])(?<![^\W\u0600-\u06ff])(?P<pre>[{prep}]{{0,2}})(?P<digits>{digits})(?![\w/:]|-\d)"
+        rf"|(?<![\w/:\-])(?P<word>{word_alt})(?!\w)"
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date, timedelta
 
@@ -68,10 +69,34 @@ def _in_the_past(f: dict, past: tuple[list[tuple[int, int]], list[tuple[int, int
     lo = f["start"] - at
     hi = lo + len(sentence)
 
-    def inside(spans: list[tuple[int, int]]) -> bool:
-        return any(lo <= s and e <= hi for s, e in spans)
+    def inside(spans: list[tuple[int, int]], a: int = lo, b: int = hi) -> bool:
+        return any(a <= s and e <= b for s, e in spans)
 
+    # "... في الثلاثين من مارس والذي قتل فيه في 1976 ستة فلسطينيين": the count's own
+    # clause is judged first, so a recent day elsewhere in the sentence does not save it.
+    cs, ce = _own_clause(sentence, at, at + len(surface))
+    if inside(old, lo + cs, lo + ce) and not inside(recent, lo + cs, lo + ce):
+        return True
     return inside(old) and not inside(recent)
+
+
+# Where a sentence's clauses part: punctuation, or a relative pronoun opening a clause of
+# its own ("والذي قتل فيه في 1976"). Normalised forms are not needed: the raw text is read.
+_CLAUSE_CUT = re.compile(
+    r"[\u060c,;\u061b:]|(?<!\w)[\u0648\u0641]?(?:الذي|التي|الذين|اللذين|اللتين)(?!\w)"
+)
+
+
+def _own_clause(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The span of ``sentence`` between the clause cuts around ``[start, end)``."""
+    cs, ce = 0, len(sentence)
+    for m in _CLAUSE_CUT.finditer(sentence):
+        if m.end() <= start:
+            cs = m.start()
+        elif m.start() >= end:
+            ce = m.start()
+            break
+    return cs, ce
 
 
 def past_times(

@@ -16,6 +16,8 @@
 -- running total are never compared (scope must match), nor counts of two incidents, nor a
 -- part of a count with the count (breakdowns are left out). Counts of things at a moment
 -- (PROTEST, ATTACK, COMBATANT, DEPLOY, SEIZE) on different days are different facts.
+-- Two one-event counts both texts date more than a day apart count two events, unless
+-- the later one says it revises; a running total one outlet raises on a later day grew.
 -- Figures with no incident or no report day, and duplicate articles, are left out.
 -- One row per unordered pair: side a is the earlier report (same day: the smaller article_id,
 -- then the earlier position).
@@ -28,12 +30,17 @@ WITH params AS (
         -- Two counts of one article revise each other only when the later one says so
         -- ("ارتفع عدد القتلى إلى", "حصيلة جديدة", "بعد أن كانت"); otherwise they count
         -- different things (300 arrested at the border among 6,000).
-        '(ارتفع|ارتفعت|ارتفاع|ليرتفع|لترتفع|حصيلة جديدة|الحصيلة الجديدة|بعد أن كان)' AS revision_words
+        '(ارتفع|ارتفعت|ارتفاع|ليرتفع|لترتفع|حصيلة جديدة|الحصيلة الجديدة|بعد أن كان)' AS revision_words,
+        -- One event's count dated by both texts to days further apart than this is two
+        -- events' counts (arrests on Saturday, others on Wednesday; one day's strikes and
+        -- the next's), unless the later sentence says the toll was revised. A night's
+        -- event spans two dates, hence 1.
+        1 AS same_event_days
 ),
 
 reports_in AS (
     SELECT article_id, outlet, count_type, value, value_max, qualifier, location_id, place,
-           report_date, sentence, "start", scope, incident_id
+           report_date, date AS own_date, sentence, "start", scope, incident_id
     FROM figure_reports
     WHERE duplicate_of IS NULL AND report_date IS NOT NULL AND value IS NOT NULL
         AND incident_id IS NOT NULL AND scope <> 'breakdown'
@@ -72,6 +79,10 @@ pairs AS (
         a.article_id = b.article_id AS same_article,
         -- an article with no outlet is its own source
         a.outlet IS NOT NULL AND a.outlet = b.outlet AS same_outlet,
+        -- both texts date their count, to days too far apart for one event's toll
+        a.scope = 'incident'
+            AND abs(date_diff('day', a.own_date, b.own_date)) > p.same_event_days
+            AS other_days,
         regexp_matches(b.sentence, p.revision_words) AS b_revises,
         a.article_id AS article_id_a, a.outlet AS outlet_a, a.report_date AS date_a,
         a.value AS value_a, a.value_max AS value_max_a, a.qualifier AS qualifier_a,
@@ -94,6 +105,10 @@ classified AS (
         CASE
             WHEN compatible THEN NULL
             WHEN same_article THEN (CASE WHEN b_revises THEN 'revision' END)
+            WHEN other_days AND NOT b_revises THEN NULL
+            -- a running total one outlet reports higher on a later day moved on
+            WHEN same_outlet AND scope = 'cumulative' AND days_apart > 0 AND b_higher
+                THEN 'growth'
             -- counts of things at a moment (missiles, protesters) one outlet gives on one
             -- day count different parts ("22 missiles at Him Shinshar", "7 at the depot")
             -- unless the later one says it revises: only running tallies revise silently

@@ -9,8 +9,11 @@ source, so ``text[start:end] == surface``.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
+from datetime import date
 
+from akhbar.text.normalize import normalize
 from akhbar.text.sentences import sentence_spans
 from tasks.extract.common.context import ExtractContext
 from tasks.extract.common.dates import attach_dates
@@ -22,6 +25,18 @@ from tasks.extract.figures.link import Found, sentence_figures
 from tasks.extract.figures.scope import dated_clause, period_start, scope_of
 
 __all__ = ["EXTRACTOR", "extract_figures"]
+
+# "آخرون" / "آخرين" / "آخران" / "أخريات" (normalised): the count is more of the same.
+_OTHERS = re.compile(
+    "(?<!\\w)(?:"
+    + "|".join(normalize(w) for w in ("آخرون", "آخرين", "آخران", "أخريات"))
+    + ")(?!\\w)"
+)
+# Characters after a count where its "آخرون" may stand (a space and the word).
+OTHERS_REACH = 8
+# A "since" period this short (days from its start to the count's day) is one incident:
+# "منذ صباح يوم الثلاثاء", "منذ أمس"; a campaign's total runs for weeks at least.
+SHORT_PERIOD_DAYS = 2
 
 
 def extract_figures(ctx: ExtractContext) -> list[dict]:
@@ -49,7 +64,22 @@ def extract_figures(ctx: ExtractContext) -> list[dict]:
                 row["scope"] = scope_of(lex, norm, (s, e), (f.start, f.end), own)
                 row["period_start"] = opened if row["scope"] == "cumulative" else None
                 rows.append(row)
+            _partition(rows[len(rows) - len(found) :], found, norm)
     return rows
+
+
+def _partition(rows: list[dict], found: list[Found], norm: str) -> None:
+    """ "قتل أربعة مسلحين في مقر الجيش، بينما قتل أربعة آخرون في مقر السفارة": counts of
+    one type set side by side by "آخرون" are parts of a whole the sentence does not give;
+    neither is the incident's count."""
+    for i, f in enumerate(found):
+        # the word may close the count or follow it ("أوقف اثنان آخران")
+        if i == 0 or not _OTHERS.search(norm, f.start, f.end + OTHERS_REACH):
+            continue
+        for j in range(i):
+            if found[j].count_type == f.count_type:
+                rows[j]["scope"] = rows[i]["scope"] = "breakdown"
+                rows[j]["period_start"] = rows[i]["period_start"] = None
 
 
 def _sentences_with_hits(norm: str, hits: list[int]) -> list[tuple[int, int]]:
@@ -108,9 +138,21 @@ def _run(ctx: ExtractContext) -> Rows:
         [r for r in undated if r["scope"] != "cumulative"], ctx.timex, ctx.visible, ctx.event_day
     )
     attach_dates(totals, ctx.timex, ctx.visible, reported)
+    for r in totals:
+        _short_period_is_one_incident(r)
     if not placed:
         return {"figures": rows}
     return {"figures": rows, "entity_defs": list(ctx.entities.values())}
+
+
+def _short_period_is_one_incident(row: dict) -> None:
+    """ "منذ صباح يوم الثلاثاء": a period opened a day or two before the count's day is that
+    incident's own count, not a running total to compare with a campaign's."""
+    opened, day = row.get("period_start"), row.get("date")
+    if opened is None or day is None or len(opened) != len("YYYY-MM-DD"):
+        return
+    if 0 <= (day - date.fromisoformat(opened)).days <= SHORT_PERIOD_DAYS:
+        row["scope"], row["period_start"] = "incident", None
 
 
 def _countries_placed(ctx: ExtractContext, rows: list[dict]) -> bool:

@@ -158,7 +158,10 @@ class SentenceAttach:
         own = next(((ps, pe) for ps, pe in props if ps <= fig[0] < pe), self.sent)
         for cs, ce in self._clause_spans():
             if cs <= fig[0] < ce:
-                lo, hi = max(cs, own[0]), min(ce, own[1])  # "... احتجاجا على نقل السفارة من تل أبيب"
+                lo, hi = (
+                    max(cs, own[0]),
+                    min(ce, own[1]),
+                )  # "... احتجاجا على نقل السفارة من تل أبيب"
                 near = [m for m in locs if lo <= m["start"] and m["end"] <= hi]
                 if near:
                     return min(near, key=lambda m: _distance(m, fig))["entity_id"]

@@ -30,6 +30,10 @@ BREAKDOWN_WINDOW = 32
 SINCE_WINDOW = 24
 _ISO_PREFIX = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _WORD = re.compile(r"\w+")
+_CLAUSE_STOP = re.compile(r"[,.;:!?\u060c\u061b]")
+# Words between a count and the rising tally it adds to ("الأربعة ترتفع": 0; a place or
+# a day may come between: "في خان يونس الجمعة ترتفع").
+MAX_RISE_GAP_WORDS = 4
 
 
 @cache
@@ -66,11 +70,29 @@ def scope_of(
     cumulative, blocked, counted = _cues()
     if counted.match(norm, _number_end(norm, fig), sentence[1]):
         return "breakdown"  # "ستة من الضحايا": six of the victims counted before
+    if _rises_after(norm, fig, sentence):
+        return "incident"  # "وبمقتل الفلسطينيين الأربعة ترتفع حصيلة ... منذ"
     where = dated_clause or sentence
     for m in cumulative.finditer(norm, *where):
         if not blocked.search(norm, max(where[0], m.start() - SINCE_WINDOW), m.start()):
             return "cumulative"
     return "incident"
+
+
+def _rises_after(norm: str, fig: tuple[int, int], sentence: tuple[int, int]) -> bool:
+    """A rising tally follows the count within a few words of its clause."""
+    m = _rise().search(norm, fig[1], sentence[1])
+    if m is None:
+        return False
+    gap = norm[fig[1] : m.start()]
+    return not _CLAUSE_STOP.search(gap) and len(_WORD.findall(gap)) <= MAX_RISE_GAP_WORDS
+
+
+@cache
+def _rise() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<!\w)[\u0648\u0641]?(?:{trie_regex(read_words('figures/tally_rise.txt'))})(?!\w)"
+    )
 
 
 def _number_end(norm: str, fig: tuple[int, int]) -> int:
