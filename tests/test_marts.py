@@ -377,3 +377,28 @@ def test_one_outlets_running_total_raised_later_grew(tmp_path: Path) -> None:
         ],
     )
     assert conflict_pairs(con) == {("KILL", "P", 37, "Q", 49): "growth"}
+
+
+def test_fighters_forces_and_other_people_are_not_compared(tmp_path: Path) -> None:
+    # one attack: 28 people killed (Alpha), 8 attackers killed (Beta, same day)
+    con = small_warehouse(
+        tmp_path,
+        [
+            figure("Q", "KILL", 28, "L", date=d(14)),
+            figure("R", "KILL", 8, "L", date=d(14), counted="fighters"),
+            figure("R", "KILL", 30, "L", date=d(14)),
+        ],
+    )
+    assert conflict_pairs(con) == {("KILL", "Q", 28, "R", 30): "disagreement"}
+
+
+def test_two_counts_of_one_sentence_are_never_compared(tmp_path: Path) -> None:
+    said = "سقط 45 قتيلا الأربعاء ليرتفع عدد القتلى إلى 305"
+    con = small_warehouse(
+        tmp_path,
+        [
+            figure("Q", "KILL", 45, "M", date=d(14), sentence=said),
+            figure("Q", "KILL", 305, "M", date=d(14), sentence=said),
+        ],
+    )
+    assert conflict_pairs(con) == {}

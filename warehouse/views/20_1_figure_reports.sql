@@ -7,7 +7,7 @@
 -- duplicate_of; figure_conflicts and the report leave them out.
 CREATE OR REPLACE VIEW figure_reports AS
 WITH figures_in AS (
-    SELECT article_id, count_type, value, value_max, qualifier, object, location_id, date,
+    SELECT article_id, count_type, value, value_max, qualifier, object, counted, location_id, date,
            according_to, surface, sentence, "start", "end", scope, period_start, incident_id
     FROM figures
 ),
@@ -34,6 +34,7 @@ final AS (
         f.value_max,
         f.qualifier,
         f.object,
+        f.counted,
         f.location_id,
         p.name AS place,
         p.name_en AS place_en,

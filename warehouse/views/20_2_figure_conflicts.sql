@@ -16,6 +16,8 @@
 -- running total are never compared (scope must match), nor counts of two incidents, nor a
 -- part of a count with the count (breakdowns are left out). Counts of things at a moment
 -- (PROTEST, ATTACK, COMBATANT, DEPLOY, SEIZE) on different days are different facts.
+-- Counts of fighters, of forces and of other people are not compared with each other, nor
+-- two counts of one sentence.
 -- Two one-event counts both texts date more than a day apart count two events, unless
 -- the later one says it revises; a running total one outlet raises on a later day grew.
 -- Figures with no incident or no report day, and duplicate articles, are left out.
@@ -40,7 +42,8 @@ WITH params AS (
 
 reports_in AS (
     SELECT article_id, outlet, count_type, value, value_max, qualifier, location_id, place,
-           report_date, date AS own_date, sentence, "start", scope, incident_id
+           report_date, date AS own_date, sentence, "start", scope, incident_id,
+           coalesce(counted, 'people') AS counted
     FROM figure_reports
     WHERE duplicate_of IS NULL AND report_date IS NOT NULL AND value IS NOT NULL
         AND incident_id IS NOT NULL AND scope <> 'breakdown'
@@ -96,6 +99,10 @@ pairs AS (
         ON a.incident_id = b.incident_id
         AND a.count_type = b.count_type
         AND a.scope = b.scope
+        -- fighters, forces and other people killed in one attack are three numbers
+        AND a.counted = b.counted
+        -- two counts of one sentence are two things it counts, never one number twice
+        AND NOT (a.article_id = b.article_id AND a.sentence = b.sentence)
         AND (a.report_date, a.article_id, a."start") < (b.report_date, b.article_id, b."start")
 ),
 

@@ -115,6 +115,7 @@ def _row(ctx: ExtractContext, at: SentenceAttach, f: Found, sentence: str) -> di
         "value_max": f.value_max,
         "qualifier": f.qualifier,
         "object": f.obj,
+        "counted": lexicon().counted.get(f.obj or ""),
         "location_id": at.location((start, end), f.count_type),
         "date": None,  # set by extract_article via timex.attach_dates (day-precise only)
         "according_to": at.according_to(f.start),

@@ -86,6 +86,7 @@ class Lexicon:
     one_of: frozenset[str]  # "أحد": a count only when an event binds it
     place_anaphor_re: re.Pattern[str]  # "في هذه المنطقة" right after a count (anchored)
     gap_stop: frozenset[str]  # words that break an event-number binding
+    counted: dict[str, str]  # counted noun's lemma -> "fighters" | "forces" (actor rows)
 
 
 def _entries() -> tuple[dict[str, Entry], dict[str, Entry], dict[str, Entry], dict[str, Entry]]:
@@ -156,7 +157,18 @@ def lexicon() -> Lexicon:
         ),
         place_holders=frozenset(_list("location_preps.txt") + _list("place_containers.txt")),
         gap_stop=frozenset(_list("gap_stop.txt")),
+        counted={
+            e.lemma: _COUNTED[e.count_type]
+            for e in nouns.values()
+            if e.role == "actor" and e.lemma and e.count_type in _COUNTED
+        },
     )
+
+
+# Who an actor noun counts: a COMBATANT actor (مسلح، مهاجم) is a fighter, a DEPLOY actor
+# (جندي، شرطي) one of the forces; counts of fighters, of forces and of other people are
+# three different numbers even when one event killed them all.
+_COUNTED = {"COMBATANT": "fighters", "DEPLOY": "forces"}
 
 
 def hit_word(lex: Lexicon, m: re.Match[str]) -> tuple[int, str]:
