@@ -434,3 +434,19 @@ def test_a_period_of_a_day_is_one_incident() -> None:
     text = "وأطلقت الفصائل حوالي 70 صاروخا منذ صباح أمس، وأصيب ثلاثة مواطنين."
     got = facts(text)["figures"]
     assert {f["scope"] for f in got} == {"incident"}
+
+
+def test_a_count_after_ghadat_is_the_day_before_the_clauses_date() -> None:
+    # published Saturday 9 March 2024: "الثلاثاء" is the 5th, the ramming the 4th
+    text = "دعا الثلاثاء رئيس الوزراء مواطنيه إلى الهدوء غداة حادث دهس أدى إلى مقتل عشرة أشخاص."
+    assert day_of(text, "عشرة") == date(2024, 3, 4)
+
+
+def test_a_sentence_saying_when_it_happened_dates_an_undated_lead() -> None:
+    text = (
+        "قال مسؤول إن صاعقة تسببت في مقتل 16 شخصا في كنيسة.\n"
+        "ونقل 140 آخرون إلى المستشفى.\n"
+        "وقع الحادث في منطقة جبلية عصر يوم الخميس عندما تجمع المصلون."
+    )
+    assert day_of(text, "16") == date(2024, 3, 7)
+    assert day_of(text, "140") == date(2024, 3, 7)

@@ -51,7 +51,7 @@ class ExtractContext:
     def event_day(self) -> date | None:
         """The story's day (the lead's recent date); read after the timex extractor ran."""
         published = self.published_at.date() if self.published_at is not None else None
-        return event_day(dated(self.timex, self.visible), self.lead_span, published)
+        return event_day(dated(self.timex, self.visible), self.lead_span, published, self.visible)
 
     @property
     def lead_span(self) -> tuple[int, int]:

@@ -9,7 +9,7 @@ from functools import cache
 
 from akhbar.data import read_rows
 from akhbar.text.sentences import clause_spans, sentence_spans
-from akhbar.text.wordlist import fold, trie_regex
+from akhbar.text.wordlist import fold, read_words, trie_regex
 
 __all__ = ["attach_dates", "dated", "event_day", "period_bound"]
 
@@ -58,19 +58,41 @@ def dated(timex: list[dict], text: str) -> list[dict]:
     ]
 
 
-def event_day(timex: list[dict], lead: tuple[int, int], published: date | None) -> date | None:
-    """The day of the article's story: the first date of its lead paragraph, when recent.
+def event_day(
+    timex: list[dict], lead: tuple[int, int], published: date | None, text: str = ""
+) -> date | None:
+    """The day of the article's story: the first date of its lead paragraph, when recent;
+    with no date in the lead, the first recent date of a sentence saying when the event
+    happened ("وقع الحادث ... عصر يوم السبت", ``time/occurred.txt``).
 
     ``timex`` must already be filtered of period bounds (see :func:`dated`).
     """
     start, end = lead
     for t in timex:
         if start <= t["start"] and t["end"] <= end:
-            day = t["resolved_date"]
-            if published is None or published - EVENT_DAY_MAX_AGE <= day <= published:
-                return day
-            return None
+            return t["resolved_date"] if _recent(t["resolved_date"], published) else None
+    for s, e in _occurred(text):
+        for t in timex:
+            if s <= t["start"] and t["end"] <= e and _recent(t["resolved_date"], published):
+                return t["resolved_date"]
     return None
+
+
+def _recent(day: date, published: date | None) -> bool:
+    return published is None or published - EVENT_DAY_MAX_AGE <= day <= published
+
+
+def _occurred(text: str) -> list[tuple[int, int]]:
+    """Sentences of ``text`` opening with a verb of happening ("وقع الحادث")."""
+    if not text:
+        return []
+    opens = _occurred_re()
+    return [(s, e) for s, e in sentence_spans(text) if opens.match(fold(text[s : s + 12]))]
+
+
+@cache
+def _occurred_re() -> re.Pattern[str]:
+    return re.compile(rf"[وف]?(?:{trie_regex(read_words('time/occurred.txt'))})(?!\w)")
 
 
 def attach_dates(
@@ -104,7 +126,27 @@ def _own_date(
             mine = [t for t in near if t["start"] >= c0 and t["end"] <= c1]
             near = mine or near
             break
-    return min(near, key=lambda t: (_gap(t, row), t["start"]))["resolved_date"]
+    t = min(near, key=lambda t: (_gap(t, row), t["start"]))
+    return t["resolved_date"] + timedelta(days=_shift(text, t["end"], row["start"]))
+
+
+def _shift(text: str, date_end: int, row_start: int) -> int:
+    """Days between the clause's date and a count after "غداة" / "عشية" that follows it
+    (``time/day_shifts.tsv``): "الثلاثاء ... غداة حادث أدى إلى مقتل عشرة" is Monday's."""
+    if row_start <= date_end:
+        return 0
+    words = _shift_re().findall(fold(text[date_end:row_start]))
+    return _shifts()[words[-1]] if words else 0  # the last one before the count governs it
+
+
+@cache
+def _shifts() -> dict[str, int]:
+    return {fold(w): int(n) for w, n in read_rows("time/day_shifts.tsv")}
+
+
+@cache
+def _shift_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{trie_regex(list(_shifts()))})(?!\w)")
 
 
 def _gap(t: dict, row: dict) -> int:
