@@ -450,3 +450,19 @@ def test_a_sentence_saying_when_it_happened_dates_an_undated_lead() -> None:
     )
     assert day_of(text, "16") == date(2024, 3, 7)
     assert day_of(text, "140") == date(2024, 3, 7)
+
+
+def test_a_statement_speaks_for_the_body_that_issued_it() -> None:
+    text = (
+        "أعربت وزارة الخارجية المصرية عن أسفها.\n"
+        'وذكر بيان للوزارة أنها "تحذر من تسييس المنظمة".\n'
+        'وذكر بيان صادر عن إيتا: "نعلم أننا سببنا آلاما للكثيرين".'
+    )
+    got = speakers(text)
+    assert got[0] == "وزارة الخارجية المصرية"
+    assert got[1] == "إيتا"
+
+
+def test_the_verbs_own_preposition_ends_its_subject() -> None:
+    text = 'وأشارت الصحيفة إلى أنه "من المحتمل أن يستخدم قاذفات الشبح".'
+    assert speakers(text) == ["الصحيفة"]

@@ -76,6 +76,11 @@ ACCORDING_GAP = 30
 ACCORDING_WINDOW = 150
 
 _SPEAKERS = ("PERSON", "ORGANIZATION")
+# Words after a speech verb's own preposition before the quote or complement ("على ضرورة
+# إجراء"): more, and the preposition is inside a title phrase.
+VERB_PREP_TAIL_WORDS = 2
+# The preposition a speech verb takes ("أشار إلى", "شدد على"): the subject ends before it.
+_VERB_PREP = re.compile(f"{LETTER_BEFORE}(?:{normalize('إلى')}|{normalize('على')}){LETTER_AFTER}")
 _QUOTE_NEXT = re.compile(r"\s*[\"«“”]")
 _SENT_END = re.compile(r"[.!?](?!\d)")
 # What opens the words right after an addressee: a quote mark, a colon or comma, إن / أن.
@@ -289,6 +294,11 @@ class _Article:
         hi = cut.start() if cut else hi
         said_in = _said_in().search(nt.norm, lo, hi)  # "الجيش في بيانه": how, not who
         hi = said_in.start() if said_in else hi
+        # "وأشار البيان إلى أن", "وشددت الخارجية على ضرورة": the verb's own preposition
+        # ends the subject; one inside a title runs on ("السفير الهولندي إلى المجلس X")
+        to = list(_VERB_PREP.finditer(nt.norm, lo, hi))
+        if to and len(_WORD.findall(nt.norm, to[-1].end(), hi)) <= VERB_PREP_TAIL_WORDS:
+            hi = to[-1].start()
         return list(_WORD.finditer(nt.norm, lo, hi))[:MAX_SPEAKER_WORDS]
 
     def _as_written(self, words: list[re.Match[str]]) -> tuple[None, str]:
@@ -319,7 +329,32 @@ class _Article:
             return None  # "وتابعت المتحدثة": the spokeswoman named before
         if len(words) == 1:  # "وقالت المنظمة" after "منظمة العفو الدولية"
             return self._named_body(words[0].group(), v.start) or self._as_written(words)
-        return self._as_written(words)
+        return self._issuer(words) or self._as_written(words)
+
+    def _issuer(self, words: list[re.Match[str]]) -> tuple[str | None, str | None] | None:
+        """ "وذكر بيان صادر عن إيتا", "بيان للوزارة": the body that issued a statement."""
+        if _bare(words[0].group()) not in _anaphors():  # بيان، تقرير، رسالة ... (any article)
+            return None
+        pos = words[1].start()
+        cue = _issued_by().match(self.nt.norm, pos)
+        if cue is not None:
+            rest = [w for w in words[1:] if w.start() >= cue.end()]
+        elif words[1].group()[:1] == "\u0644" and len(words[1].group()) > 2:
+            rest = words[1:]  # "للوزارة": the body's name carries the ل
+        else:
+            return None
+        if not rest:
+            return None
+        s, _e = self.nt.span(rest[0].start(), rest[0].end())
+        i = bisect_left(self.speaker_starts, s - 1)
+        if i < len(self.speakers) and self.speakers[i]["start"] <= s + 1:
+            return self.name_of(self.speakers[i])
+        if cue is not None:  # "بيان صادر عن إيتا": the issuer as written
+            return self._as_written(rest)
+        first = rest[0].group()
+        if first[:2] == "\u0644\u0644":  # "للوزارة" -> "الوزارة"
+            return self._named_body(_AL + first[2:], s)
+        return None
 
     def _role(self, v: Verb, limit: int) -> tuple[str | None, str | None] | None:
         """ "وقال وزير الخارجية التركي: ..." -> the person that title named earlier."""
@@ -539,9 +574,17 @@ def _is_source(word: str) -> bool:
 
 
 @cache
+def _issued_by() -> re.Pattern[str]:
+    return re.compile(rf"(?:{trie_regex(read_words('quotes/issued_by.txt'))})\s+")
+
+
+@cache
 def _org_heads() -> frozenset[str]:
-    """Organisation head nouns (``gazetteer/heads.tsv``, kinds org_*), folded."""
-    return frozenset(key(r[0]) for r in read_rows("gazetteer/heads.tsv") if r[1].startswith("org"))
+    """Organisation head nouns, folded: ``gazetteer/heads.tsv`` (kinds org_*) and the head
+    of the ministries' names (``gazetteer/ministries.tsv``: وزارة)."""
+    heads = {key(r[0]) for r in read_rows("gazetteer/heads.tsv") if r[1].startswith("org")}
+    heads |= {key(r[2]).split()[0] for r in read_rows("gazetteer/ministries.tsv")}
+    return frozenset(heads)
 
 
 @cache
