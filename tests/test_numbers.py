@@ -101,6 +101,11 @@ def test_not_numbers(phrase: str) -> None:
 def test_digits_glued_to_an_arabic_word_are_read() -> None:
     # a spacing typo in real copy: "مقتل أكثر من340  ألف شخص"
     assert [m.value for m in find_numbers(normalize("أكثر من340  ألف شخص"))] == [340000]
+    # ... and to the article, except an age ("في الـ22 من عمره")
+    assert [m.value for m in find_numbers(normalize("الـ5.5 مليون لاجئ"))] == [5500000]
+    assert find_numbers(normalize("مقتل شاب في الـ22 من عمره")) == []
+    # the decimals of a number are never a number of their own
+    assert [m.value for m in find_numbers(normalize("13,1  مليون سوري"))] == [13100000]
 
 
 def test_ranges_and_lists_stay_apart() -> None:

@@ -140,9 +140,12 @@ def _pattern() -> re.Pattern[str]:
     prep = conjunctions_and_prepositions()
     # A digit group is not a count when it is part of a date, time or code
     # (24/11/2024, 14:15, 1-2, A320): refuse digits glued to / : or - and digits, or to a
-    # Latin letter. Glued to an Arabic word it is a typo of spacing ("أكثر من340 ألف").
+    # Latin letter, or the decimals of another number. Glued to an Arabic word it is a
+    # typo of spacing ("أكثر من340 ألف") or the article ("الـ5.5 مليون لاجئ"), except
+    # "في الـ22 من عمره": an age.
     return re.compile(
-        rf"(?<![/:\-])(?<![^\W\u0600-\u06ff])(?P<pre>[{prep}]{{0,2}})(?P<digits>{digits})(?![\w/:]|-\d)"
+        rf"(?:(?<![\w/:\-])(?P<pre>[{prep}]{{1,2}})|(?<![/:\-])(?<![^\W\u0600-\u06ff])(?<!\u0641\u064a \u0627\u0644)(?<!\d[.,\u066b]))"
+        rf"(?P<digits>{digits})(?![\w/:]|-\d)"
         rf"|(?<![\w/:\-])(?P<word>{word_alt})(?!\w)"
     )
 
@@ -184,7 +187,7 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
     for m in _pattern().finditer(text, start, end):
         digits = m.group("digits")
         if digits is not None:
-            pre = m.group("pre")
+            pre = m.group("pre") or ""
             value = _digit_value(digits)
             if value is not None:
                 wa = pre.startswith(conj)
