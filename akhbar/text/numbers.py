@@ -144,7 +144,8 @@ def _pattern() -> re.Pattern[str]:
     # typo of spacing ("أكثر من340 ألف") or the article ("الـ5.5 مليون لاجئ"), except
     # "في الـ22 من عمره": an age.
     return re.compile(
-        rf"(?:(?<![\w/:\-])(?P<pre>[{prep}]{{1,2}})|(?<![/:\-])(?<![^\W\u0600-\u06ff])(?<!\u0641\u064a \u0627\u0644)(?<!\d[.,\u066b]))"
+        rf"(?:(?<![\w/:\-])(?P<pre>[{prep}]{{1,2}})"
+        rf"|(?<![/:\-])(?<![^\W\u0600-\u06ff])(?<!\u0641\u064a \u0627\u0644)(?<!\d[.,\u066b]))"
         rf"(?P<digits>{digits})(?![\w/:]|-\d)"
         rf"|(?<![\w/:\-])(?P<word>{word_alt})(?!\w)"
     )
