@@ -134,21 +134,36 @@ def _chars(role: str) -> str:
 
 @cache
 def _pattern() -> re.Pattern[str]:
-    group, dec = _chars("group"), _chars("decimal")
-    digits = rf"\d+(?:[{group}]\d{{3}}(?!\d))*(?:[{dec}]\d+)?"
     word_alt = expanded_words(_lexicon())
     prep = conjunctions_and_prepositions()
     # A digit group is not a count when it is part of a date, time or code
-    # (24/11/2024, 14:15, 1-2, A320): refuse digits glued to / : or - and digits, or to a
-    # Latin letter, or the decimals of another number. Glued to an Arabic word it is a
-    # typo of spacing ("أكثر من340 ألف") or the article ("الـ5.5 مليون لاجئ"), except
-    # "في الـ22 من عمره": an age.
+    # (24/11/2024, 14:15, 1-2): refuse digits glued to / : or - and digits.
     return re.compile(
-        rf"(?:(?<![\w/:\-])(?P<pre>[{prep}]{{1,2}})"
-        rf"|(?<![/:\-])(?<![^\W\u0600-\u06ff])(?<!\u0641\u064a \u0627\u0644)(?<!\d[.,\u066b]))"
-        rf"(?P<digits>{digits})(?![\w/:]|-\d)"
-        rf"|(?<![\w/:\-])(?P<word>{word_alt})(?!\w)"
+        rf"(?<![\w/:\-])(?:(?P<pre>[{prep}]{{0,2}})(?P<digits>{_digits()})(?![\w/:]|-\d)"
+        rf"|(?P<word>{word_alt})(?!\w))"
     )
+
+
+def _digits() -> str:
+    group, dec = _chars("group"), _chars("decimal")
+    return rf"\d+(?:[{group}]\d{{3}}(?!\d))*(?:[{dec}]\d+)?"
+
+
+# Digits glued to an Arabic word are a spacing typo ("أكثر من340 ألف") or the article
+# ("الـ5.5 مليون لاجئ"); "في الـ22 من عمره" is an age, not a count.
+_AGE_BEFORE = "\u0641\u064a \u0627\u0644"  # في ال
+_DIGIT_RUN = re.compile(r"\d+")  # a second pass: digits are rare, so scanning is cheap
+
+
+@cache
+def _digits_at() -> re.Pattern[str]:
+    return re.compile(rf"{_digits()}(?![\w/:]|-\d)")
+
+
+def _glued_ok(text: str, pos: int) -> bool:
+    if pos == 0 or not "\u0621" <= text[pos - 1] <= "\u064a":
+        return False  # a Latin code (A320), a date or time, or the decimals of a number
+    return not text.endswith(_AGE_BEFORE, max(0, pos - len(_AGE_BEFORE)), pos)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -204,7 +219,18 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
         wa = pre.startswith(conj)
         s = m.start() + (1 if wa else 0)
         out.append(_Tok(kind, value, s, m.end(), wa, article, lemma, m.start()))
-    return out
+    glued = [
+        m
+        for m in _DIGIT_RUN.finditer(text, start, end)
+        if _glued_ok(text, m.start()) and not any(t.outer <= m.start() < t.end for t in out)
+    ]
+    for m in glued:  # "الـ5.5": the main pass read ".5" as 5; the glued run wins
+        d = _digits_at().match(text, m.start(), end)
+        value = _digit_value(d.group()) if d is not None else None
+        if value is not None:
+            out = [t for t in out if not d.start() <= t.start < d.end()]
+            out.append(_Tok("digit", value, d.start(), d.end(), False, False, outer=d.start()))
+    return sorted(out, key=lambda t: t.start) if glued else out
 
 
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMatch]:

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from functools import cached_property
 
 from akhbar.text.normalize import NormText
-from tasks.extract.common.dates import dated, event_day
+from tasks.extract.common.dates import dated, event_day, occurred_spans
 from tasks.extract.common.scan import Scan, scan
 
 
@@ -51,7 +51,9 @@ class ExtractContext:
     def event_day(self) -> date | None:
         """The story's day (the lead's recent date); read after the timex extractor ran."""
         published = self.published_at.date() if self.published_at is not None else None
-        return event_day(dated(self.timex, self.visible), self.lead_span, published, self.visible)
+        found = dated(self.timex, self.visible)
+        occurred = [self.nt.span(s, e) for s, e in occurred_spans(self.nt.norm)] if found else []
+        return event_day(found, self.lead_span, published, occurred)
 
     @property
     def lead_span(self) -> tuple[int, int]:

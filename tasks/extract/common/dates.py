@@ -11,7 +11,7 @@ from akhbar.data import read_rows
 from akhbar.text.sentences import clause_spans, sentence_spans
 from akhbar.text.wordlist import fold, read_words, trie_regex
 
-__all__ = ["attach_dates", "dated", "event_day", "period_bound"]
+__all__ = ["attach_dates", "dated", "event_day", "occurred_spans", "period_bound"]
 
 # Precisions good enough to date a figure or a quote.
 _ATTACHABLE = ("day", "minute")
@@ -59,11 +59,14 @@ def dated(timex: list[dict], text: str) -> list[dict]:
 
 
 def event_day(
-    timex: list[dict], lead: tuple[int, int], published: date | None, text: str = ""
+    timex: list[dict],
+    lead: tuple[int, int],
+    published: date | None,
+    occurred: list[tuple[int, int]] = (),
 ) -> date | None:
     """The day of the article's story: the first date of its lead paragraph, when recent;
     with no date in the lead, the first recent date of a sentence saying when the event
-    happened ("وقع الحادث ... عصر يوم السبت", ``time/occurred.txt``).
+    happened (``occurred``: spans from :func:`occurred_spans`).
 
     ``timex`` must already be filtered of period bounds (see :func:`dated`).
     """
@@ -71,7 +74,7 @@ def event_day(
     for t in timex:
         if start <= t["start"] and t["end"] <= end:
             return t["resolved_date"] if _recent(t["resolved_date"], published) else None
-    for s, e in _occurred(text):
+    for s, e in occurred:
         for t in timex:
             if s <= t["start"] and t["end"] <= e and _recent(t["resolved_date"], published):
                 return t["resolved_date"]
@@ -82,17 +85,23 @@ def _recent(day: date, published: date | None) -> bool:
     return published is None or published - EVENT_DAY_MAX_AGE <= day <= published
 
 
-def _occurred(text: str) -> list[tuple[int, int]]:
-    """Sentences of ``text`` opening with a verb of happening ("وقع الحادث")."""
-    if not text:
-        return []
-    opens = _occurred_re()
-    return [(s, e) for s, e in sentence_spans(text) if opens.match(fold(text[s : s + 12]))]
+def occurred_spans(norm: str) -> list[tuple[int, int]]:
+    """Normalised spans of the sentences opening with a verb of happening ("وقع الحادث ...
+    عصر يوم السبت", ``time/occurred.txt``): one regex pass, no sentence splitting."""
+    out = []
+    for m in _occurred_re().finditer(norm):
+        end = _SENTENCE_STOP.search(norm, m.end())
+        out.append((m.start("verb"), end.start() if end else len(norm)))
+    return out
+
+
+_SENTENCE_STOP = re.compile(r"[.!?\n]")
 
 
 @cache
 def _occurred_re() -> re.Pattern[str]:
-    return re.compile(rf"[وف]?(?:{trie_regex(read_words('time/occurred.txt'))})(?!\w)")
+    verbs = trie_regex(read_words("time/occurred.txt"))
+    return re.compile(rf"(?:^|[.!?\n])\s*(?P<verb>[وف]?(?:{verbs}))(?!\w)")
 
 
 def attach_dates(
