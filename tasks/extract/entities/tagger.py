@@ -106,36 +106,52 @@ class TypeTable:
         self.model = m
         self.rows: dict[str, int] = {}
         self.vectors = np.zeros((1024, len(OFFSETS), len(m.labels)), dtype=np.float32)
-        # per offset: feature name without its "k:" prefix -> weights (no string is
-        # built per feature and offset when a new form comes)
-        self.weights: list[dict[str, np.ndarray]] = [{} for _ in OFFSETS]
+        # per offset: feature name without its "k:" prefix -> its row in that offset's
+        # weight matrix, so a batch of new forms is summed by one numpy call per offset
+        # (no string is built per feature and offset when a new form comes)
+        self.index: list[dict[str, int]] = [{} for _ in OFFSETS]
+        stacks: list[list[np.ndarray]] = [[] for _ in OFFSETS]
         for name, w in m.attrs.items():
             k, sep, base = name.partition(":")
             if sep and k.lstrip("-").isdigit() and int(k) in OFFSETS:
-                self.weights[OFFSETS.index(int(k))][base] = w
-        self.row(PAD)
+                j = OFFSETS.index(int(k))
+                self.index[j][base] = len(stacks[j])
+                stacks[j].append(w)
+        empty = np.zeros((0, len(m.labels)), dtype=np.float32)
+        self.matrix = [np.array(ws, dtype=np.float32) if ws else empty for ws in stacks]
+        self.add([PAD])
 
     def row(self, form: str) -> int:
-        r = self.rows.get(form)
-        if r is not None:
-            return r
-        if len(self.rows) >= MAX_TYPES:
+        self.add([form])
+        return self.rows[form]
+
+    def add(self, forms: list[str]) -> None:
+        """Give every form not seen yet its row: features in Python, sums in numpy."""
+        new = [f for f in dict.fromkeys(forms) if f not in self.rows]
+        if not new:
+            return
+        if len(self.rows) + len(new) > MAX_TYPES:
             self.rows.clear()
-            self.row(PAD)
-        r = len(self.rows)
-        if r >= len(self.vectors):
+            new = list(dict.fromkeys([PAD, *new]))
+        start = len(self.rows)
+        while start + len(new) > len(self.vectors):
             self.vectors = np.concatenate([self.vectors, np.zeros_like(self.vectors)])
-        own, near, far = feature_bases(form, self.model.common)
-        for j, k in enumerate(OFFSETS):
-            weights = self.weights[j]
-            vec = self.vectors[r, j]
-            vec[:] = 0
-            for f in own if k == 0 else near if abs(k) == 1 else far:
-                w = weights.get(f)
-                if w is not None:
-                    vec += w
-        self.rows[form] = r
-        return r
+        self.vectors[start : start + len(new)] = 0
+        at: list[list[int]] = [[] for _ in OFFSETS]  # per offset: the new rows ...
+        feats: list[list[int]] = [[] for _ in OFFSETS]  # ... and their feature indices
+        for i, form in enumerate(new):
+            self.rows[form] = r = start + i
+            groups = feature_bases(form, self.model.common)
+            for j, k in enumerate(OFFSETS):
+                index = self.index[j]
+                for f in groups[0 if k == 0 else 1 if abs(k) == 1 else 2]:
+                    x = index.get(f)
+                    if x is not None:
+                        at[j].append(r)
+                        feats[j].append(x)
+        for j in range(len(OFFSETS)):
+            if at[j]:
+                np.add.at(self.vectors[:, j], np.array(at[j]), self.matrix[j][feats[j]])
 
 
 def emissions(
@@ -150,7 +166,8 @@ def emissions(
     known = table.rows
     found = list(map(known.get, forms))  # one C-level pass; new forms are rare once warm
     if None in found:
-        found = [r if r is not None else table.row(f) for r, f in zip(found, forms, strict=True)]
+        table.add([f for r, f in zip(found, forms, strict=True) if r is None])
+        found = list(map(known.get, forms))
     rows = np.array(found, dtype=np.int64)
     pad = known[PAD]
     reach = max(OFFSETS)
