@@ -466,3 +466,18 @@ def test_a_statement_speaks_for_the_body_that_issued_it() -> None:
 def test_the_verbs_own_preposition_ends_its_subject() -> None:
     text = 'وأشارت الصحيفة إلى أنه "من المحتمل أن يستخدم قاذفات الشبح".'
     assert speakers(text) == ["الصحيفة"]
+
+
+@pytest.mark.parametrize(
+    "text,counted",
+    [
+        ("وقتل ثمانية من عناصر الأمن في الهجوم.", "forces"),
+        ("كما قتل أحد عناصر حماس في القصف.", "fighters"),
+        ("وقتل ستة مهاجمين في الاشتباك.", "fighters"),
+        ("وانتشر 500 شرطي في محيط الملعب.", "forces"),
+        ("قتل 28 شخصا في الهجوم.", None),
+    ],
+)
+def test_whom_a_count_counts(text: str, counted: str | None) -> None:
+    (row,) = facts(text)["figures"]
+    assert row["counted"] == counted

@@ -115,7 +115,7 @@ def _row(ctx: ExtractContext, at: SentenceAttach, f: Found, sentence: str) -> di
         "value_max": f.value_max,
         "qualifier": f.qualifier,
         "object": f.obj,
-        "counted": lexicon().counted.get(f.obj or ""),
+        "counted": _counted(f),
         "location_id": at.location((start, end), f.count_type),
         "date": None,  # set by extract_article via timex.attach_dates (day-precise only)
         "according_to": at.according_to(f.start),
@@ -125,6 +125,12 @@ def _row(ctx: ExtractContext, at: SentenceAttach, f: Found, sentence: str) -> di
         "start": start,
         "end": end,
     }
+
+
+def _counted(f: Found) -> str | None:
+    """Fighters or forces, by the counted noun; "3 آلاف عنصر" deployed are forces."""
+    counted = lexicon().counted.get(f.obj or "")
+    return "forces" if counted is not None and f.count_type == "DEPLOY" else counted
 
 
 def _run(ctx: ExtractContext) -> Rows:

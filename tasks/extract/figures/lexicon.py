@@ -160,14 +160,15 @@ def lexicon() -> Lexicon:
         counted={
             e.lemma: _COUNTED[e.count_type]
             for e in nouns.values()
-            if e.role == "actor" and e.lemma and e.count_type in _COUNTED
+            if e.role in ("actor", "head") and e.lemma and e.count_type in _COUNTED
         },
     )
 
 
-# Who an actor noun counts: a COMBATANT actor (مسلح، مهاجم) is a fighter, a DEPLOY actor
-# (جندي، شرطي) one of the forces; counts of fighters, of forces and of other people are
-# three different numbers even when one event killed them all.
+# Who an actor noun counts: a COMBATANT actor (مسلح، مهاجم) or head ("عناصر" of a group)
+# is a fighter, a DEPLOY actor (جندي، شرطي، عناصر الأمن) one of the forces; counts of
+# fighters, of forces and of other people are three different numbers even when one
+# event killed them all.
 _COUNTED = {"COMBATANT": "fighters", "DEPLOY": "forces"}
 
 
