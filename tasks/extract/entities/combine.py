@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from functools import cache
 
 from akhbar.data import read_rows
@@ -199,21 +200,41 @@ def _entity_hit(norm: str, s: int, e: int, kind: str) -> Hit:
 def combine(norm: str, rule_hits: list[Hit], tagged: list[tuple[int, int, str]]) -> list[Hit]:
     """Mentions for the tagger's spans, canonicalised by the rule mentions they hold."""
     out: list[Hit] = []
+    near = _Overlaps(rule_hits)
     for s0, e0, short in tagged:
         kind = _LONG[short]
         for s1, e1 in split_at_conjunction(norm, s0, e0):
             s, e = trim(norm, strip_proclitic(norm, s1, e1), e1, kind)
-            if s < e and not _lone_month(norm, s, e, rule_hits):
-                out.extend(_canonical(norm, s, e, kind, rule_hits))
+            if s >= e:
+                continue
+            # every rule below reads only the rule hits that overlap the span
+            here = near.of(s, e)
+            if not _lone_month(norm, s, e, here):
+                out.extend(_canonical(norm, s, e, kind, here))
     # A name the rules found and the tagger passed over still counts: the tagger learned
     # ANERcorp's habits, where a ministry, a court or an army may go untagged, while the
     # rules' known names and head-noun names are precise (docs/entities.md).
-    taken = [(h.ns, h.ne) for h in out]
-    out += [h for h in rule_hits if not any(s < h.ne and h.ns < e for s, e in taken)]
+    taken = _Overlaps(out)
+    out += [h for h in rule_hits if not taken.of(h.ns, h.ne)]
     first: dict[tuple[int, int, str], Hit] = {}
     for h in out:  # a head-noun name two tagged spans fell into is one mention
         first.setdefault((h.ns, h.ne, h.kind), h)
     return list(first.values())
+
+
+class _Overlaps:
+    """The hits overlapping a span, found by bisecting their starts (a span's hits start
+    at most the longest hit's length before it), not by scanning every hit."""
+
+    def __init__(self, hits: list[Hit]) -> None:
+        self.hits = sorted(hits, key=lambda h: h.ns)
+        self.starts = [h.ns for h in self.hits]
+        self.reach = max((h.ne - h.ns for h in hits), default=0)
+
+    def of(self, s: int, e: int) -> list[Hit]:
+        lo = bisect_left(self.starts, s - self.reach)
+        hi = bisect_left(self.starts, e)
+        return [h for h in self.hits[lo:hi] if h.ne > s]
 
 
 @cache
