@@ -398,3 +398,29 @@ def test_embassies_and_national_teams_are_organisations_but_a_town_centre_is_a_p
 def test_a_speech_participle_never_ends_a_name() -> None:
     mentions, _ = run("ونقلت بي بي سي قائلة إن الاجتماع انتهى.")
     assert [m["surface"] for m in mentions] == ["بي بي سي"]
+
+
+def test_clubs_go_by_their_bare_names_in_sport_articles_only() -> None:
+    from tests.test_attribution import facts
+
+    sport = (
+        "فاز الأهلي على المصري بهدفين في مباراة الدوري المصري الممتاز، وقال مدرب الأهلي "
+        "إن اللاعب سجل هدفا رائعا في الملعب."
+    )
+    found = [(m["surface"], m["entity_id"]) for m in facts(sport)["mentions"]]
+    assert ("الأهلي", "org:al-ahly") in found and ("المصري", "org:al-masry") in found
+    # "الدوري المصري": the adjective of the league, not the club
+    assert sum(1 for s, i in found if i == "org:al-masry") == 1
+    news = "قال الوزير إن الاقتصاد المصري يتحسن وإن الهلال الأحمر وزع المساعدات."
+    assert not any(m["method"] == "club" for m in facts(news)["mentions"])
+
+
+def test_a_bare_name_of_two_clubs_is_the_one_of_the_country_named_most() -> None:
+    from tests.test_attribution import facts
+
+    text = (
+        "وسيلعب الهلال في ضيافة الأهلي في الدوري السعودي، في مباراة قوية يسعى فيها "
+        "المدرب إلى الفوز في الرياض بعد التعادل في جدة."
+    )
+    ids = {m["entity_id"] for m in facts(text)["mentions"] if m["surface"] == "الأهلي"}
+    assert ids == {"org:al-ahli-saudi"}

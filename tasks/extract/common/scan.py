@@ -42,6 +42,9 @@ class Scan:
     # tok start, ns, ne, proclitic, head, definite
     heads: list[tuple[int, int, int, str, str, bool]] = field(default_factory=list)
     given: list[tuple[int, int, int]] = field(default_factory=list)  # tok start, ns, ne
+    # tok start, ns, ne, proclitic, form: clubs' bare names (gazetteer/clubs_short.tsv)
+    clubs: list[tuple[int, int, int, str, str]] = field(default_factory=list)
+    sport: int = 0  # sport words seen (gazetteer/sport_cues.txt)
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,10 @@ def table() -> _Table:
     for row in read_rows("gazetteer/given_names.tsv"):
         if row[1] == "0":  # unambiguous given names open an untitled name
             _add(forms, key(row[0]), "given", None, elide=False)
+    for form, _ids in read_rows("gazetteer/clubs_short.tsv"):
+        _add(forms, key(form), "club", key(form))
+    for row in read_rows("gazetteer/sport_cues.txt"):
+        _add(forms, key(row[0]), "sport", None)
     body = trie_regex(sorted(forms))
     return _Table(re.compile(f"{LETTER_BEFORE}{PROCLITIC}(?P<n>{body}){LETTER_AFTER}"), forms)
 
@@ -114,6 +121,10 @@ def scan(norm: str) -> Scan:
         elif cat == "given":
             if m.group("p") in ("", "\u0648", "\u0641"):  # و/ف only: "لدينا" is no name
                 out.given.append((m.start(), ns, ne))
+        elif cat == "club":
+            out.clubs.append((m.start(), ns, ne, m.group("p"), payload))  # type: ignore[arg-type]
+        elif cat == "sport":
+            out.sport += 1
         else:
             out.according.append((m.start(), ne))
     return out

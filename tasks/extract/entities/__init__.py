@@ -25,6 +25,7 @@ from tasks.extract.common.extractor import Extractor, Rows
 from tasks.extract.common.gazetteer import find_names, key, lexicon
 from tasks.extract.common.scan import Scan, scan
 from tasks.extract.entities.ambiguity import disambiguate
+from tasks.extract.entities.clubs import club_hits
 from tasks.extract.entities.combine import combine, discovered_entity, found_again, trim
 from tasks.extract.entities.features import context_features
 from tasks.extract.entities.heads import discover_heads, place_aliases
@@ -95,13 +96,13 @@ def find_hits(norm: str, al: frozenset[int] = frozenset(), found: Scan | None = 
     """Every entity mention in a normalised text, as spans of ``norm``. ``al``: starts
     of words the source spells with أل/إل (a name such as "ألباريس", not the article);
     ``found``: the text's phrase scan, when the caller has it already."""
-    found = found if found is not None else scan(norm)
-    hits, at = _gazetteer(found)
-    heads = discover_heads(norm, found.heads, at)  # first: "رئيس مجلس السيادة X" skips it
-    people = discover_given(norm, found.given, at)
-    found = discover_titles(norm, found.titles, at, al) + ministries(norm, found.ministries, at)
-    found += people  # after titles: a title's reading (with its country) wins ties
-    merged = disambiguate(norm, _resolve(found + hits + heads))
+    phrases = found if found is not None else scan(norm)
+    hits, at = _gazetteer(phrases)
+    heads = discover_heads(norm, phrases.heads, at)  # first: "رئيس مجلس السيادة X" skips it
+    people = discover_given(norm, phrases.given, at)
+    named = discover_titles(norm, phrases.titles, at, al) + ministries(norm, phrases.ministries, at)
+    named += people  # after titles: a title's reading (with its country) wins ties
+    merged = disambiguate(norm, _resolve(named + hits + heads + club_hits(norm, phrases)))
     extra = _aliases(norm, merged) + place_aliases(norm, merged)
     return _resolve(merged + extra)  # known mentions are longer: they win
 
