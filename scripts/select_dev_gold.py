@@ -105,72 +105,44 @@ def main() -> None:
         print(f"{k}: {len(out[k])} chosen, {held} held out")
 
 
-# Round 2 (a later session): fresh articles no earlier gold file holds, for a second
+# Later rounds (later sessions): fresh articles no earlier selection holds, for another
 # honest first-run number of figures, speakers (facts) and names (ner). All of it is
 # "fresh" when written; rules are tuned on it only after that first score is recorded.
-ROUND2_OUT = ROOT / "tests" / "fixtures" / "realnews" / "selection2.json"
-ROUND2_SEED = 20261130
-ROUND2_FACTS, ROUND2_NER = 30, 40
+# Each round has its own seed; round n excludes every article of rounds 1 .. n-1.
+ROUND_SEEDS = {2: 20261130, 3: 20261201}
+ROUND_FACTS, ROUND_NER = 30, 40
 
 
-def round2() -> None:
-    first = json.loads(OUT.read_text(encoding="utf-8"))
-    used = {x["id"] for k in ("timex", "facts", "incidents", "ner") for x in first[k]}
-    rows = [r for r in load() if len(r["text"]) <= MAX_CHARS and r["id"] not in used]
-    rng = random.Random(ROUND2_SEED)
-    facts_pool = [r for r in rows if len(EVENT.findall(r["text"])) >= 2 and QUOTE.search(r["text"])]
-    facts = by_outlet(facts_pool, ROUND2_FACTS, rng)
-    taken = {r["id"] for r in facts}
-    ner = []
-    for r in by_outlet([r for r in rows if paragraphs(r) and r["id"] not in taken], 40, rng):
-        start, end = rng.choice(paragraphs(r))
-        ner.append({"id": r["id"], "start": start, "end": end, "split": "fresh"})
-    out = {
-        "seed": ROUND2_SEED,
-        "facts": [{"id": r["id"], "split": "fresh"} for r in facts],
-        "ner": ner,
-    }
-    ROUND2_OUT.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"round 2: {len(facts)} facts articles, {len(ner)} ner paragraphs -> {ROUND2_OUT}")
+def round_out(n: int) -> Path:
+    return ROOT / "tests" / "fixtures" / "realnews" / f"selection{n}.json"
 
 
-# Round 3 (a later session): the same recipe as round 2 with a new seed, excluding every
-# article either earlier selection holds; again all "fresh" until its first score is kept.
-ROUND3_OUT = ROOT / "tests" / "fixtures" / "realnews" / "selection3.json"
-ROUND3_SEED = 20261201
-
-
-def round3() -> None:
-    used = set()
-    for path in (OUT, ROUND2_OUT):
+def fresh_round(n: int) -> None:
+    used: set[str] = set()
+    for path in (OUT, *(round_out(k) for k in range(2, n))):
         sel = json.loads(path.read_text(encoding="utf-8"))
         used |= {x["id"] for k in ("timex", "facts", "incidents", "ner") for x in sel.get(k, [])}
     rows = [r for r in load() if len(r["text"]) <= MAX_CHARS and r["id"] not in used]
-    rng = random.Random(ROUND3_SEED)
+    rng = random.Random(ROUND_SEEDS[n])
     facts_pool = [r for r in rows if len(EVENT.findall(r["text"])) >= 2 and QUOTE.search(r["text"])]
-    facts = by_outlet(facts_pool, ROUND2_FACTS, rng)
+    facts = by_outlet(facts_pool, ROUND_FACTS, rng)
     taken = {r["id"] for r in facts}
     ner = []
-    for r in by_outlet(
-        [r for r in rows if paragraphs(r) and r["id"] not in taken], ROUND2_NER, rng
-    ):
+    for r in by_outlet([r for r in rows if paragraphs(r) and r["id"] not in taken], ROUND_NER, rng):
         start, end = rng.choice(paragraphs(r))
         ner.append({"id": r["id"], "start": start, "end": end, "split": "fresh"})
     out = {
-        "seed": ROUND3_SEED,
+        "seed": ROUND_SEEDS[n],
         "facts": [{"id": r["id"], "split": "fresh"} for r in facts],
         "ner": ner,
     }
-    ROUND3_OUT.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"round 3: {len(facts)} facts articles, {len(ner)} ner paragraphs -> {ROUND3_OUT}")
+    path = round_out(n)
+    path.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"round {n}: {len(facts)} facts articles, {len(ner)} ner paragraphs -> {path}")
 
 
 if __name__ == "__main__":
     import sys
 
-    if "--round3" in sys.argv:
-        round3()
-    elif "--round2" in sys.argv:
-        round2()
-    else:
-        main()
+    later = [n for n in ROUND_SEEDS if f"--round{n}" in sys.argv]
+    fresh_round(later[0]) if later else main()

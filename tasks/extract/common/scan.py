@@ -42,8 +42,8 @@ class Scan:
     # tok start, ns, ne, proclitic, head, definite
     heads: list[tuple[int, int, int, str, str, bool]] = field(default_factory=list)
     given: list[tuple[int, int, int]] = field(default_factory=list)  # tok start, ns, ne
-    # tok start, ns, ne, proclitic, form: clubs' bare names (gazetteer/clubs_short.tsv)
-    clubs: list[tuple[int, int, int, str, str]] = field(default_factory=list)
+    # tok start, ns, ne, proclitic, the clubs it may name (gazetteer/clubs_short.tsv)
+    clubs: list[tuple[int, int, int, str, tuple[Entry, ...]]] = field(default_factory=list)
     sport: int = 0  # sport words seen (gazetteer/sport_cues.txt)
 
 
@@ -82,8 +82,9 @@ def table() -> _Table:
     for row in read_rows("gazetteer/given_names.tsv"):
         if row[1] == "0":  # unambiguous given names open an untitled name
             _add(forms, key(row[0]), "given", None, elide=False)
-    for form, _ids in read_rows("gazetteer/clubs_short.tsv"):
-        _add(forms, key(form), "club", key(form))
+    by_id = lexicon().by_id
+    for form, ids in read_rows("gazetteer/clubs_short.tsv"):  # the clubs a bare name may be
+        _add(forms, key(form), "club", tuple(by_id[i] for i in ids.split("|") if i in by_id))
     for row in read_rows("gazetteer/sport_cues.txt"):
         _add(forms, key(row[0]), "sport", None)
     body = trie_regex(sorted(forms))

@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
 
-from akhbar.data import read_rows
-from tasks.extract.common.gazetteer import Entry, key, lexicon
 from tasks.extract.common.names import PRONOUN_END, is_definite
 from tasks.extract.common.scan import Scan
 from tasks.extract.entities.rules import Hit
@@ -27,25 +24,15 @@ _NO_PREPOSITION = frozenset(("", "\u0648", "\u0641"))  # nothing, or و / ف onl
 _WORD_BEFORE = re.compile(r"(\w+)\s*$")
 
 
-@cache
-def _clubs() -> dict[str, list[Entry]]:
-    by_id = lexicon().by_id
-    return {
-        key(form): [by_id[i] for i in ids.split("|") if i in by_id]
-        for form, ids in read_rows("gazetteer/clubs_short.tsv")
-    }
-
-
 def club_hits(norm: str, found: Scan) -> list[Hit]:
     """ORGANIZATION hits for the bare club names of a sport article."""
     if found.sport < SPORT_MIN_CUES or not found.clubs:
         return []
     countries = Counter(e.country for _t, _s, _e, e in found.gaz if e.country)
     out = []
-    for tok, ns, ne, proclitic, form in found.clubs:
+    for tok, ns, ne, proclitic, options in found.clubs:
         if proclitic in _NO_PREPOSITION and _qualifies(norm, tok):
             continue  # "الدوري المصري", "المحلي والأفريقي"
-        options = _clubs().get(form)
         if options:
             entry = max(options, key=lambda e: countries[e.country])  # ties: the first
             out.append(Hit(ns, ne, entry, "club"))

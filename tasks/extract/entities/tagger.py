@@ -121,10 +121,6 @@ class TypeTable:
         self.matrix = [np.array(ws, dtype=np.float32) if ws else empty for ws in stacks]
         self.add([PAD])
 
-    def row(self, form: str) -> int:
-        self.add([form])
-        return self.rows[form]
-
     def add(self, forms: list[str]) -> None:
         """Give every form not seen yet its row: features in Python, sums in numpy."""
         new = [f for f in dict.fromkeys(forms) if f not in self.rows]

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from datetime import date
+from functools import cache
 
-from akhbar.text.normalize import normalize
 from akhbar.text.sentences import sentence_spans
+from akhbar.text.wordlist import read_words, trie_regex
 from tasks.extract.common.context import ExtractContext
 from tasks.extract.common.dates import attach_dates
 from tasks.extract.common.extractor import Extractor, Rows
@@ -26,12 +27,6 @@ from tasks.extract.figures.scope import dated_clause, period_start, scope_of
 
 __all__ = ["EXTRACTOR", "extract_figures"]
 
-# "آخرون" / "آخرين" / "آخران" / "أخريات" (normalised): the count is more of the same.
-_OTHERS = re.compile(
-    "(?<!\\w)(?:"
-    + "|".join(normalize(w) for w in ("آخرون", "آخرين", "آخران", "أخريات"))
-    + ")(?!\\w)"
-)
 # Characters after a count where its "آخرون" may stand (a space and the word).
 OTHERS_REACH = 8
 # A "since" period this short (days from its start to the count's day) is one incident:
@@ -74,12 +69,17 @@ def _partition(rows: list[dict], found: list[Found], norm: str) -> None:
     neither is the incident's count."""
     for i, f in enumerate(found):
         # the word may close the count or follow it ("أوقف اثنان آخران")
-        if i == 0 or not _OTHERS.search(norm, f.start, f.end + OTHERS_REACH):
+        if i == 0 or not _others().search(norm, f.start, f.end + OTHERS_REACH):
             continue
         for j in range(i):
             if found[j].count_type == f.count_type:
                 rows[j]["scope"] = rows[i]["scope"] = "breakdown"
                 rows[j]["period_start"] = rows[i]["period_start"] = None
+
+
+@cache
+def _others() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{trie_regex(read_words('figures/more_of_the_same.txt'))})(?!\w)")
 
 
 def _sentences_with_hits(norm: str, hits: list[int]) -> list[tuple[int, int]]:

@@ -22,6 +22,8 @@ from tasks.extract.common.context import ExtractContext
 from tasks.extract.common.dates import attach_dates
 from tasks.extract.common.extractor import Extractor, Rows
 from tasks.extract.common.gazetteer import LETTER_AFTER, LETTER_BEFORE, key
+from tasks.extract.common.names import AL
+from tasks.extract.common.names import words as name_words
 from tasks.extract.quotes.marks import Quoted, quoted_spans
 from tasks.extract.quotes.roles import (
     name_before_title,
@@ -30,7 +32,6 @@ from tasks.extract.quotes.roles import (
     resolve_role,
     role_after,
     role_of,
-    stop_words,
     title_gap,
     words_of,
 )
@@ -60,7 +61,6 @@ _REPORTING_OPENERS = frozenset(normalize(w) for w in ("ما", "كما", "حسب�
 MIN_BARE_NAME_CHARS = 5
 # A body's head noun written before its name ("جمعية «بيت»"): characters looked back.
 HEAD_BEFORE_CHARS = 16
-_AL = "\u0627\u0644"
 # Words kept of a name the recogniser missed, after its title ("منال الشريف").
 NAME_MAX_WORDS = 3
 # A sentence's subject is named within this many characters of its start ("ونشرت
@@ -194,7 +194,7 @@ class _Article:
         """ "وقالت الجمعية" after "جمعية «بيت»": a definite organisation head noun points
         back to the latest body named with that head (its first word, or the word before)."""
         head = key(word)
-        if not head.startswith(_AL) or head[2:] not in _org_heads():
+        if not head.startswith(AL) or head[2:] not in _org_heads():
             return None
         head = head[2:]
         for m in reversed(self.speakers[: bisect_left(self.speaker_starts, pos)]):
@@ -204,7 +204,7 @@ class _Article:
             before = _WORD.findall(
                 key(self.text[max(0, m["start"] - HEAD_BEFORE_CHARS) : m["start"]])
             )
-            if head in (first, first[2:]) or (before and before[-1] in (head, _AL + head)):
+            if head in (first, first[2:]) or (before and before[-1] in (head, AL + head)):
                 return self.resolved(self.name_of(m))
         return None
 
@@ -317,7 +317,9 @@ class _Article:
         s, e = self.nt.span(*words[0].span())
         if _QUOTE_NEXT.match(self.text, e):
             return False  # "فقال لصحيفة "إل بايس"": the name of whom it was said to follows
-        return w not in stop_words() and not self._in_mention(s) and not self._in_mention(e - 1)
+        if w in name_words().stop:
+            return False
+        return not self._in_mention(s) and not self._in_mention(e - 1)
 
     def _unnamed(self, v: Verb, limit: int) -> tuple[str | None, str | None] | None:
         """ "قال مصدر أمني إن", "وقالت الحكومة في بيان": a speaker phrase naming no one
@@ -353,7 +355,7 @@ class _Article:
             return self._as_written(rest)
         first = rest[0].group()
         if first[:2] == "\u0644\u0644":  # "للوزارة" -> "الوزارة"
-            return self._named_body(_AL + first[2:], s)
+            return self._named_body(AL + first[2:], s)
         return None
 
     def _role(self, v: Verb, limit: int) -> tuple[str | None, str | None] | None:

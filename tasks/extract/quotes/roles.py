@@ -25,7 +25,6 @@ __all__ = [
     "resolve_role",
     "role_after",
     "role_of",
-    "stop_words",
     "title_gap",
     "words_of",
 ]
@@ -78,11 +77,6 @@ def name_follows(toks: list[str]) -> int | None:
             return None
         return i if w[0] not in "\u0644\u0628\u0643\u0641" else None  # ل ب ك ف
     return None
-
-
-def stop_words() -> frozenset[str]:
-    """Function, time and news words that never open a name (``gazetteer/name_stop.txt``)."""
-    return words().stop
 
 
 def opens_subject(word: str) -> bool:
