@@ -41,7 +41,7 @@ def _vocabulary() -> list[str]:
 VOCAB = _vocabulary()
 LETTERS = st.characters(min_codepoint=0x0621, max_codepoint=0x0652)
 DIGITS = st.sampled_from("0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")
-MARKS = st.sampled_from([*"«»“”\"'‹›„()[]،؛؟.!:-–—/|•…%٪#@", "..", " - ", "\n", "\n\n"])
+MARKS = st.sampled_from([*"«»“”\"'‹›„()[]،؛؟.!:-–—/|•…%٪#@", "..", " - ", "\n", "\n\n", "\u0640"])
 TOKEN = st.one_of(
     st.sampled_from(VOCAB),
     st.text(LETTERS, min_size=1, max_size=8),
@@ -90,3 +90,17 @@ def test_long_lines_and_paragraphs(paragraphs: str, long_line: str) -> None:
 def test_any_unicode_at_all(text: str) -> None:
     _cleaned, facts = analyse(text)
     assert facts["extract_errors"] == []
+
+
+def test_a_lone_tatweel_before_a_speech_verb() -> None:
+    """Found by CI's fuzzing: "ـ" folds to an empty word, which the speaker rules
+    indexed ("ذكر ـ أضف تعليق" then «... صرخ «)."""
+    ad = " ".join(["advertisement"] * 40)
+    _run_each_extractor(f"{ad} ذكر ـ أضف تعليق {ad} تحميل المزيد « « صرخ « advertisement")
+
+
+def test_is_definite_of_an_empty_word() -> None:
+    from tasks.extract.common.names import is_definite
+
+    assert not is_definite("")
+    assert is_definite("\u0648\u0627\u0644\u0642\u062f\u0633")  # والقدس

@@ -63,4 +63,4 @@ def is_definite(w: str) -> bool:
     if w.startswith(AL) or w.startswith("\u0644\u0644"):
         return True
     # و/ف/ب/ك + ال; "سالم", "خالد", "مالك" only look alike, so the first letter must be one.
-    return w[0] in _DEF_PROCLITICS and w[1:3] == AL and len(w) > MIN_DEF_CLITIC_LEN
+    return len(w) > MIN_DEF_CLITIC_LEN and w[0] in _DEF_PROCLITICS and w[1:3] == AL

@@ -266,7 +266,8 @@ class _Article:
     def _named_before_title(self, s: int, e: int) -> tuple[None, str] | None:
         """ "وصرحت أنجي صدقي المتحدثة باسم اللجنة الدولية": the name before the title,
         as written (the recogniser missed it), rather than the organisation."""
-        words = list(_WORD.finditer(self.text, s, e))
+        # A tatweel alone ("ذكر ـ أضف") folds to nothing: no word, not an empty one.
+        words = [w for w in _WORD.finditer(self.text, s, e) if normalize(w.group())]
         k = name_before_title([normalize(w.group()) for w in words])
         if k is None:
             return None

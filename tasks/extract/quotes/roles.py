@@ -75,7 +75,8 @@ def name_follows(toks: list[str]) -> int | None:
             continue  # "رئيس مجلس إدارتها دوني ماشويل": the title's body, by its pronoun
         if w in wd.stop or is_definite(w) or PRONOUN_END.search(w) or i + 1 >= len(toks):
             return None
-        return i if w[0] not in "\u0644\u0628\u0643\u0641" else None  # ل ب ك ف
+        # ل ب ك ف; an empty word (a lone tatweel) opens nothing ('' is in every str).
+        return i if w[:1] not in "\u0644\u0628\u0643\u0641" else None
     return None
 
 
@@ -84,7 +85,7 @@ def opens_subject(word: str) -> bool:
     preposition glued on (ل ب ك ف), no pronoun suffix ("حينها", "لرويترز", "أيضا")."""
     return not (
         word in words().stop
-        or word[0] in "\u0644\u0628\u0643\u0641"
+        or word[:1] in "\u0644\u0628\u0643\u0641"  # '' (a lone tatweel) is in it too
         or PRONOUN_END.search(word)
         or _ADVERBIAL_PARTICIPLE.fullmatch(word)
     )
