@@ -50,8 +50,8 @@ def splits() -> dict[str, str]:
     out: dict[str, str] = {}
     for path in (
         SELECTION,
-        *(SELECTION.with_name(f"selection{n}.json") for n in (2, 3)),
-    ):  # rounds 2, 3: "fresh"
+        *(SELECTION.with_name(f"selection{n}.json") for n in (2, 3, 4)),
+    ):  # rounds 2-4: "fresh"
         if path.exists():
             sel = json.loads(path.read_text(encoding="utf-8"))
             out |= {x["id"]: x["split"] for key in sel if key != "seed" for x in sel[key]}

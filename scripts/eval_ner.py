@@ -1,7 +1,8 @@
 """Relaxed and strict F1 of names (PERSON, LOCATION, ORGANIZATION), per type and set.
 
-Run: ``uv run python scripts/eval_ner.py [--sets anercorp,realnews,realnews2,realnews3,wojood]
-[--dev] [--plain MODEL] [--errors N]``.
+Run: ``uv run python scripts/eval_ner.py
+[--sets anercorp,realnews,realnews2,realnews3,realnews4,wojood] [--dev] [--plain MODEL]
+[--errors N]``.
 
 Systems: ``rules`` (the gazetteer and rules alone), ``tagger`` (a plain CRF with no
 word list or rule: trained on the fly with ``scripts/train_ner.py --plain`` unless
@@ -15,7 +16,8 @@ Sets, each read from ``../shared`` (never copied here):
   annotated before any run, split ``tune`` / ``heldout``;
 - ``realnews2``: ``tests/fixtures/realnews/ner2.jsonl``, 40 more paragraphs annotated in
   a later session, split ``fresh`` (scored first, then open to tuning);
-- ``realnews3``: ``tests/fixtures/realnews/ner3.jsonl``, round 3, 40 paragraphs, ``fresh``;
+- ``realnews3``, ``realnews4``: ``ner3.jsonl``, ``ner4.jsonl``, rounds 3 and 4, 40
+  paragraphs each, ``fresh``;
 - ``wojood``: ``dev/wojood/{train,val}.txt``, outermost PERS/ORG/GPE/LOC spans.
 
 Relaxed: same kind, overlap at least half of the union of the two spans. Strict: same
@@ -44,6 +46,7 @@ from tasks.extract.entities.tagger import Model, load_model, tag_text  # noqa: E
 
 SHARED = ROOT.parent / "shared"
 REALNEWS = ROOT / "tests" / "fixtures" / "realnews" / "ner.jsonl"
+LATER_ROUNDS = (2, 3, 4)  # ner2.jsonl ... : one fresh round of gold per later session
 DEV = SHARED / "dev" / "ant_dev.jsonl"
 WOJOOD = SHARED / "dev" / "wojood"
 KINDS = ("PER", "LOC", "ORG")
@@ -289,10 +292,11 @@ def main() -> None:
         sets["realnews tune"] = realnews("tune")
     if "realnews" in chosen and not args.tune_only:
         sets["realnews heldout"] = realnews("heldout")
-    if "realnews2" in chosen:  # round 2: paragraphs annotated in a later session
-        sets["realnews fresh (round 2)"] = realnews("fresh", REALNEWS.with_name("ner2.jsonl"))
-    if "realnews3" in chosen:  # round 3: a third fresh set, a later session again
-        sets["realnews fresh (round 3)"] = realnews("fresh", REALNEWS.with_name("ner3.jsonl"))
+    for n in LATER_ROUNDS:  # paragraphs annotated in later sessions, one round each
+        if f"realnews{n}" in chosen:
+            sets[f"realnews fresh (round {n})"] = realnews(
+                "fresh", REALNEWS.with_name(f"ner{n}.jsonl")
+            )
     if "wojood" in chosen:
         sets["wojood train"] = wojood("train.txt")
         sets["wojood val"] = wojood("val.txt")

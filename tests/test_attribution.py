@@ -481,3 +481,13 @@ def test_the_verbs_own_preposition_ends_its_subject() -> None:
 def test_whom_a_count_counts(text: str, counted: str | None) -> None:
     (row,) = facts(text)["figures"]
     assert row["counted"] == counted
+
+
+def test_a_tally_named_after_the_number_it_rose_to_types_it() -> None:
+    text = "لقي ثمانية أشخاص مصرعهم السبت، ما يرفع إلى178 حصيلة قتلى الاضطرابات الدامية."
+    assert [(f["count_type"], f["value"], f["surface"]) for f in facts(text)["figures"]] == [
+        ("KILL", 8, "لقي ثمانية أشخاص"),
+        ("KILL", 178, "178"),
+    ]
+    # Without "إلى" before it, a number is no tally's.
+    assert facts("وصلت 40 حصيلة القتلى إلى المستشفى.")["figures"] == []

@@ -58,6 +58,8 @@ _HARD_STOP = re.compile(r"[.;:!?\"()\[\]{}\u061b]")  # _STOP without the comma
 _OPENER = re.compile(rf"(?<!\w)[{normalize('وف')}]?{normalize('إن')}(?:ه|ها|هم)?(?!\w)")
 _WITH = re.compile(rf"\s+{normalize('ب')}")
 _WAW = normalize("و")
+_TO = normalize("إلى")
+_SPACES = re.compile(r"\s*")
 _ADJECTIVE_PREFIXES = frozenset(("", normalize("ال")))
 _PAREN_CLOSE = re.compile(r"\s*\)")
 _PAREN_OPEN = re.compile(r"\(\s*$")
@@ -217,6 +219,8 @@ def _link(
         tally = trig is not None
     if trig is None:  # "مقتل كل من كانوا على متنها وعددهم 298 شخصا"
         trig = _back_tally(lex, norm, s, qual_start, events)
+        if trig is None:  # "ما يرفع إلى 178 حصيلة قتلى الاضطرابات"
+            trig = _tally_after(lex, norm, s, e, num, qual_start)
         if trig is None and last is not None:  # "القبض على 9 أشخاص، من بينهم 3 روس"
             trig = _part_of(lex, norm, last, qual_start)
         detached = trig is not None  # the trigger is far: the surface is the count alone
@@ -396,6 +400,30 @@ def _tally_before(
                 break
             pos = w.end()
     return best
+
+
+def _tally_after(
+    lex: Lexicon, norm: str, s: int, e: int, num: _Num, qual_start: int
+) -> tuple[int, int, Entry] | None:
+    """A tally word right after a number the clause raised to ("ترتفع إلى 123 حصيلة
+    القتلى"): the tally's counted noun types the number."""
+    last = _LAST_WORD.search(norm, max(s, qual_start - 12), qual_start)
+    if last is None or last.group(1) != _TO:
+        return None
+    t = lex.tally_re.match(norm, _SPACES.match(norm, num.m.end, e).end(), e)
+    if t is None:
+        return None
+    pos = t.end()
+    for _ in range(MAX_TALLY_NOUN_WORDS):
+        nm = lex.noun_re.match(norm, pos, e)
+        if nm is not None:
+            entry = lex.nouns[canon(nm.group("w"))]
+            return (_begin(nm), nm.end(), entry) if entry.count_type else None
+        w = _WORD.search(norm, pos, e)
+        if w is None:
+            return None
+        pos = w.end()
+    return None
 
 
 def _back_tally(
