@@ -491,3 +491,12 @@ def test_a_tally_named_after_the_number_it_rose_to_types_it() -> None:
     ]
     # Without "إلى" before it, a number is no tally's.
     assert facts("وصلت 40 حصيلة القتلى إلى المستشفى.")["figures"] == []
+
+
+def test_the_day_between_a_speech_verb_and_its_titled_subject() -> None:
+    text = (
+        'دعا الثلاثاء رئيس الوزراء الكندي جاستن ترودو مواطنيه إلى "عدم العيش في الخوف" '
+        "غداة حادث دهس في تورنتو."
+    )
+    [q] = facts(text)["quotes"]
+    assert q["speaker"] == "جاستن ترودو"

@@ -132,6 +132,10 @@ class _Article:
         self.according = [ctx.nt.span(s, e) for s, e in found.according]
         self.mention_spans = sorted((m["start"], m["end"]) for m in ctx.mentions)
         self.mention_starts = [s for s, _ in self.mention_spans]
+        # What a verb may have between it and its named subject besides title words: names
+        # inside the title, and the day ("دعا الثلاثاء رئيس الوزراء الكندي جاستن ترودو").
+        self.skipped = sorted(self.mention_spans + [(t["start"], t["end"]) for t in ctx.timex])
+        self.skipped_starts = [s for s, _ in self.skipped]
         self.last: tuple[str | None, str | None] | None = None  # (id, speaker)
         self.last_at = -1  # where the last quote's speaker was given
         self._said: tuple[list[int], list[tuple[str | None, str | None]]] | None = None
@@ -274,12 +278,13 @@ class _Article:
         return None, self.text[words[0].start() : words[k - 1].end()]
 
     def _unnamed_text(self, s: int, e: int) -> str:
-        """``text[s:e]`` without the names in it: a place or body inside a title
-        ("المتحدث باسم مديرية الدفاع المدني بمنطقة جيزان المقدم") is not a stop."""
-        i = bisect_left(self.mention_starts, s)
+        """``text[s:e]`` without the names and time expressions in it: a place or body
+        inside a title ("المتحدث باسم مديرية الدفاع المدني بمنطقة جيزان المقدم") or the day
+        before the subject ("قال الثلاثاء وزير") is not a stop."""
+        i = bisect_left(self.skipped_starts, s)
         pieces, pos = [], s
-        while i < len(self.mention_spans) and self.mention_spans[i][0] < e:
-            ms, me = self.mention_spans[i]
+        while i < len(self.skipped) and self.skipped[i][0] < e:
+            ms, me = self.skipped[i]
             pieces.append(self.text[pos:ms])
             pos = max(pos, min(me, e))
             i += 1
