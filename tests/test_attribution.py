@@ -171,6 +171,21 @@ def test_the_lead_place_beats_a_desk_dateline() -> None:
     assert place_of(text, "9") == "loc:aleppo"
 
 
+def test_a_lead_naming_no_place_and_no_dateline_takes_the_next_paragraphs() -> None:
+    text = (
+        "عنوان\n"
+        "قتلت قوات الأمن، الأربعاء، أربعة مسلحين بعد هجوم على مركز للشرطة في شمال البلاد.\n"
+        "وأعلنت الشرطة أن المهاجمين اقتحموا مركز الشرطة في مدينة الموصل.\n"
+        "وقال متحدث: قتل أربعة رجال وفر واحد."
+    )
+    assert place_of(text, "أربعة رجال") == "loc:mosul"
+    # A dateline still comes before the next paragraph.
+    text = (
+        "عنوان\nبغداد (رويترز) - قتل 5 أشخاص.\nوقال مراسل في الموصل إن 12 أصيبوا.\nوأصيب 9 آخرون."
+    )
+    assert place_of(text, "9") == "loc:baghdad"
+
+
 def test_a_direction_is_not_where_it_happened() -> None:
     text = "وفر عشرات الآلاف من ديارهم صوب الحدود مع الأردن."
     assert place_of(text, "عشرات") is None

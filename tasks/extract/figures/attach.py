@@ -267,8 +267,28 @@ def article_place(ctx: ExtractContext, lex: Lexicon, locs: list[dict]) -> str | 
     which is mostly the same place but not always ("جاكرتا -- وقعت ست موجات من
     الهجمات في ألماتي": Xinhua's desk, Almaty's story).
     """
-    start, end = ctx.lead_span
-    lead = [
+    dateline = next((m["entity_id"] for m in locs if m.get("method") == "dateline"), None)
+    lead = _named_in(ctx, lex, locs, ctx.lead_span)
+    ids = most_specific(ctx, lex, lead)
+    if not ids and dateline is None:
+        # "قتلت قوات الأمن الإندونيسية أربعة مسلحين ... في شمال غربي البلاد" names no
+        # place and has no dateline: the next paragraph does ("مركز الشرطة في رياو").
+        lead = _named_in(ctx, lex, locs, _next_paragraph(ctx.visible, ctx.lead_span[1]))
+        ids = most_specific(ctx, lex, lead)
+    if not ids:
+        return dateline
+    counts = {eid: 0 for eid in ids}
+    for m in locs:
+        if m["entity_id"] in counts:
+            counts[m["entity_id"]] += 1
+    first = {m["entity_id"]: i for i, m in reversed(list(enumerate(lead)))}
+    return max(ids, key=lambda eid: (counts[eid], -first[eid]))
+
+
+def _named_in(ctx: ExtractContext, lex: Lexicon, locs: list[dict], span: tuple[int, int]):
+    """The places a paragraph names for its story (no dateline, no place elsewhere)."""
+    start, end = span
+    return [
         m
         for m in locs
         if start <= m["start"]
@@ -276,15 +296,12 @@ def article_place(ctx: ExtractContext, lex: Lexicon, locs: list[dict]) -> str | 
         and m.get("method") != "dateline"
         and not elsewhere(ctx, lex, m)
     ]
-    ids = most_specific(ctx, lex, lead)
-    if not ids:
-        return next((m["entity_id"] for m in locs if m.get("method") == "dateline"), None)
-    counts = {eid: 0 for eid in ids}
-    for m in locs:
-        if m["entity_id"] in counts:
-            counts[m["entity_id"]] += 1
-    first = {m["entity_id"]: i for i, m in reversed(list(enumerate(lead)))}
-    return max(ids, key=lambda eid: (counts[eid], -first[eid]))
+
+
+def _next_paragraph(text: str, end: int) -> tuple[int, int]:
+    start = len(text) - len(text[end:].lstrip()) if end < len(text) else end
+    stop = text.find("\n", start)
+    return start, len(text) if stop < 0 else stop
 
 
 def _start(m: dict) -> int:
