@@ -457,6 +457,25 @@ def test_a_count_after_ghadat_is_the_day_before_the_clauses_date() -> None:
     assert day_of(text, "عشرة") == date(2024, 3, 4)
 
 
+def test_an_undated_count_after_ghadat_is_the_day_before_the_storys() -> None:
+    # The lead's Thursday is the 7th; "this toll comes the day after 21 were killed".
+    text = (
+        "عنوان\nقتل 25 مدنيا الخميس في غارات على محافظة درعا.\n"
+        "وتأتي هذه الحصيلة غداة مقتل 21 مدنيا جراء الغارات، فيما ارتفعت حصيلة القتلى "
+        "منذ بدء التصعيد إلى 93 مدنيا."
+    )
+    assert day_of(text, "21") == date(2024, 3, 6)
+    # The period cue is in the other proposition (after "فيما"): 21 is one day's count.
+    scope = {f["value"]: f["scope"] for f in facts(text)["figures"]}
+    assert scope[21] == "incident" and scope[93] == "cumulative"
+
+
+def test_a_quote_after_ghadat_is_dated_when_it_was_said() -> None:
+    text = 'وقال الوزير الثلاثاء غداة الهجوم إن "الوضع تحت السيطرة".'
+    [q] = facts(text)["quotes"]
+    assert q["date"] == date(2024, 3, 5)
+
+
 def test_a_sentence_saying_when_it_happened_dates_an_undated_lead() -> None:
     text = (
         "قال مسؤول إن صاعقة تسببت في مقتل 16 شخصا في كنيسة.\n"

@@ -105,23 +105,42 @@ def _occurred_re() -> re.Pattern[str]:
 
 
 def attach_dates(
-    rows: list[dict], timex: list[dict], text: str, fallback: date | None = None
+    rows: list[dict],
+    timex: list[dict],
+    text: str,
+    fallback: date | None = None,
+    *,
+    shifted: bool = False,
 ) -> None:
     """Set ``row["date"]``: the nearest day-precise date of the row's clause, else of its
     sentence, else ``fallback`` (the article's event day).
 
     ``rows`` are figures or quotes with ``start``/``end``; a date that bounds a
-    period ("منذ 18 نيسان") is not a row's day.
+    period ("منذ 18 نيسان") is not a row's day. ``shifted``: counts after "غداة" /
+    "عشية" are a day away from that date (figures; a quote is dated when it was said).
     """
     found = dated(timex, text)
-    spans = sentence_spans(text) if found else []
+    shifts = shifted and _shift_re().search(fold(text)) is not None
+    spans = sentence_spans(text) if rows and (found or shifts) else []
     starts = [s for s, _e in spans]
     for row in rows:
-        row["date"] = row.get("date") or _own_date(row, found, text, spans, starts) or fallback
+        day = row.get("date") or (
+            _own_date(row, found, text, spans, starts, shifts) if found else None
+        )
+        if day is None and fallback is not None and shifts:
+            # "وتأتي هذه الحصيلة غداة مقتل 21 مدنيا": the story's day, shifted by غداة
+            i = bisect_right(starts, row["start"]) - 1
+            day = fallback + timedelta(days=_shift(text, starts[i] if i >= 0 else 0, row["start"]))
+        row["date"] = day or fallback
 
 
 def _own_date(
-    row: dict, found: list[dict], text: str, spans: list[tuple[int, int]], starts: list[int]
+    row: dict,
+    found: list[dict],
+    text: str,
+    spans: list[tuple[int, int]],
+    starts: list[int],
+    shifts: bool,
 ) -> date | None:
     i = bisect_right(starts, row["start"]) - 1
     if i < 0 or row["start"] >= spans[i][1]:
@@ -136,7 +155,9 @@ def _own_date(
             near = mine or near
             break
     t = min(near, key=lambda t: (_gap(t, row), t["start"]))
-    return t["resolved_date"] + timedelta(days=_shift(text, t["end"], row["start"]))
+    return t["resolved_date"] + timedelta(
+        days=_shift(text, t["end"], row["start"]) if shifts else 0
+    )
 
 
 def _shift(text: str, date_end: int, row_start: int) -> int:

@@ -141,10 +141,9 @@ def _run(ctx: ExtractContext) -> Rows:
     undated = [r for r in rows if r.get("date") is None]
     reported = ctx.published_at.date() if ctx.published_at is not None else None
     totals = [r for r in undated if r["scope"] == "cumulative"]
-    attach_dates(
-        [r for r in undated if r["scope"] != "cumulative"], ctx.timex, ctx.visible, ctx.event_day
-    )
-    attach_dates(totals, ctx.timex, ctx.visible, reported)
+    incidents = [r for r in undated if r["scope"] != "cumulative"]
+    attach_dates(incidents, ctx.timex, ctx.visible, ctx.event_day, shifted=True)
+    attach_dates(totals, ctx.timex, ctx.visible, reported, shifted=True)
     for r in totals:
         _short_period_is_one_incident(r)
     if not placed:

@@ -72,11 +72,21 @@ def scope_of(
         return "breakdown"  # "ستة من الضحايا": six of the victims counted before
     if _rises_after(norm, fig, sentence):
         return "incident"  # "وبمقتل الفلسطينيين الأربعة ترتفع حصيلة ... منذ"
-    where = dated_clause or sentence
+    where = dated_clause or _proposition(norm, sentence, fig)
     for m in cumulative.finditer(norm, *where):
         if not blocked.search(norm, max(where[0], m.start() - SINCE_WINDOW), m.start()):
             return "cumulative"
     return "incident"
+
+
+def _proposition(norm: str, sentence: tuple[int, int], fig: tuple[int, int]) -> tuple[int, int]:
+    """The figure's part of its sentence between subordinators: "تأتي هذه الحصيلة غداة
+    مقتل 21 مدنيا، فيما ارتفعت الحصيلة منذ بدء التصعيد إلى 93" puts "منذ" in 93's."""
+    start, end = sentence
+    for m in _subordinator().finditer(norm, start, fig[0]):
+        start = m.start()
+    after = _subordinator().search(norm, fig[1], end)
+    return start, after.start() if after else end
 
 
 def _rises_after(norm: str, fig: tuple[int, int], sentence: tuple[int, int]) -> bool:
