@@ -534,3 +534,20 @@ def test_the_day_between_a_speech_verb_and_its_titled_subject() -> None:
     )
     [q] = facts(text)["quotes"]
     assert q["speaker"] == "جاستن ترودو"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أصدر الرئيس عفوا عن 330 من الشباب المحبوسين.", [("ARREST", 330)]),
+        ("قضت محكمة في يانجون بسجن اثنين من صحفيي رويترز.", [("ARREST", 2)]),
+        # a unit of time before "واحد" is a duration, not one person
+        ("وقضت المحكمة بسجنه لمدة عام واحد.", []),
+        ("وأصيب جندي واحد.", [("WOUND", 1)]),
+        # a definite dual is the two named before, not a count
+        ("وأوقفت الشرطة الرجلين في المقهى.", []),
+        ("وأوقفت الشرطة رجلين في المقهى.", [("ARREST", 2)]),
+    ],
+)
+def test_young_men_prison_sentences_durations_and_definite_duals(text, expected) -> None:
+    assert figures(text) == expected

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from akhbar.text.normalize import normalize
 from akhbar.text.numbers import NumberMatch, find_numbers
+from tasks.extract.common.names import is_definite
 from tasks.extract.figures.lexicon import Entry, Lexicon, canon, hit_word
 
 __all__ = ["Found", "sentence_figures"]
@@ -51,6 +52,7 @@ _STOP = re.compile(r"[,.;:!?\"()\[\]{}\u061b]")
 _WORD = re.compile(r"\w+")
 _OF = re.compile(r"\s*من\s+")
 _CONJ = frozenset("وف")
+_CLITICS = frozenset("وفلب")  # و ف ل ب
 _LAST_WORD = re.compile(r"(\w+)\s*$")
 _COORD = re.compile(r"\s*و?\s*")  # what may separate two coordinated counts
 _HARD_STOP = re.compile(r"[.;:!?\"()\[\]{}\u061b]")  # _STOP without the comma
@@ -154,6 +156,8 @@ def _not_a_count(lex: Lexicon, norm: str, s: int, e: int, num: _Num) -> bool:
     m = num.m
     if not m.is_integer or m.value <= 0 or _blocked(lex, norm, s, num):
         return True
+    if m.lemma is not None and is_definite(norm[m.start : m.end]):
+        return True  # "التهجم على الجنديين": the two named before, not a count
     if lex.noun_re.match(norm, m.end, e) or m.lemma is not None:
         return False
     if lex.blocked_after_re.match(norm, m.end, e):
@@ -272,11 +276,16 @@ def _qualifier(num: _Num, pre_q: str | None, noun: _Noun | None) -> str:
 
 
 def _blocked(lex: Lexicon, norm: str, s: int, num: _Num) -> bool:
-    m = _LAST_WORD.search(norm, max(s, num.start - 20), num.start)
+    end = num.start
+    if end > s and norm[end - 1] == _WAW:
+        end -= 1  # "عام واحد" is و + أحد: the word before it is the unit counted
+    m = _LAST_WORD.search(norm, max(s, end - 20), end)
     if m is None:  # punctuation (or nothing) right before the number
         return False
     last = m.group(1)
-    return last in lex.blocked_before or (last[0] in _CONJ and last[1:] in lex.blocked_before)
+    return last in lex.blocked_before or (
+        last[0] in _CLITICS and last[1:] in lex.blocked_before
+    )  # "وعام", "لمدة" ... "ليوم واحد"
 
 
 def _pre_qualifier(lex: Lexicon, norm: str, s: int, start: int) -> tuple[int, str | None]:
@@ -318,6 +327,10 @@ def _noun_after(lex: Lexicon, norm: str, e: int, m: NumberMatch) -> _Noun | None
             return head
     if head is None or head.entry is None or head.entry.role in ("head", "generic"):
         comp = _complement(lex, norm, pos, e)
+        if comp is not None and comp[0].role == "generic":
+            # "330 من الشباب المحبوسين": the complement's adjective types the count
+            attr = _attribute(lex, norm, comp[1], e)
+            comp = attr if attr is not None else comp
         if comp is not None and comp[0].count_type:
             obj = (
                 head.obj if head is not None and head.entry and head.entry.role == "head" else None
