@@ -551,3 +551,10 @@ def test_the_day_between_a_speech_verb_and_its_titled_subject() -> None:
 )
 def test_young_men_prison_sentences_durations_and_definite_duals(text, expected) -> None:
     assert figures(text) == expected
+
+
+def test_deaths_during_a_movements_protests_are_a_running_total_unless_dated() -> None:
+    text = "وقال مسؤولون إن أكثر من 130 فلسطينيا قد قتلوا خلال تلك الاحتجاجات."
+    assert scopes(text) == [(130, "cumulative")]
+    text = "وقتل ثلاثة فلسطينيين الجمعة خلال الاحتجاجات على الحدود."
+    assert scopes(text) == [(3, "incident")]

@@ -183,3 +183,14 @@ def test_an_old_date_in_the_counts_own_clause_makes_it_background() -> None:
 
     assert day_of(sentence, "ستة فلسطينيين") is None  # 1976's dead, not Friday's
     assert day_of(today, "3 فلسطينيين") == date(2018, 3, 30)  # 1976 is in another clause
+
+
+def test_a_campaigns_totals_join_by_the_group_s_best_placed_count() -> None:
+    # One article's running totals: the first placed in Israel, the next in Gaza; the
+    # Gaza campaign reported weeks before is theirs (a stranger in names otherwise).
+    before = [item("a", 0, 1, scope="cumulative", names=frozenset({"z"}))]
+    now = [
+        item("b", 0, 20, SOUTH_ISRAEL, scope="cumulative"),
+        item("b", 40, 20, scope="cumulative"),
+    ]
+    assert groups(before, now) == [{("a", 0), ("b", 0), ("b", 40)}]

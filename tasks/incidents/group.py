@@ -169,6 +169,7 @@ def _best(group: list[Item], incidents: list[Incident]) -> Incident | None:
     head = group[0]
     scope = _scope(group)
     names = frozenset().union(*(i.names for i in group))
+    places = list(dict.fromkeys(i.place for i in group))
     window = CAMPAIGN_WINDOW_DAYS if scope == "campaign" else INCIDENT_WINDOW_DAYS
     best, best_score = None, 0.0
     incidents = sorted(incidents, key=_created)
@@ -182,7 +183,9 @@ def _best(group: list[Item], incidents: list[Incident]) -> Incident | None:
             continue  # "منذ انطلاق عملية الحديدة" (May 2018) is not "منذ 2015"
         if not _near(inc, group, window):
             continue
-        place = _place_score(inc.place, head.place, campaign)
+        # the group's best-placed count speaks for it ("62 فلسطينيا" placed in Israel,
+        # "116 فلسطينيا" in Gaza: one article's totals of one campaign)
+        place = max(_place_score(inc.place, p, campaign) for p in places)
         if place < 0:
             continue
         shared = _jaccard(names, inc.names)

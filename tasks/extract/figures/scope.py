@@ -37,7 +37,7 @@ MAX_RISE_GAP_WORDS = 4
 
 
 @cache
-def _cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     pre = proclitic_pattern()
 
     def words(name: str) -> str:
@@ -47,6 +47,7 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         re.compile(rf"(?<!\w)(?:{pre})(?:{words('cumulative.txt')})(?!\w)"),
         re.compile(rf"(?<!\w)(?:{pre})(?:{words('since_not_period.txt')})\s+(?:\S+\s+)?$"),
         re.compile(rf"\s*من\s+(?:{words('counted_before.txt')})(?!\w)"),
+        re.compile(rf"(?<!\w)(?:{pre})(?:{words('cumulative_undated.txt')})(?!\w)"),
     )
 
 
@@ -67,7 +68,7 @@ def scope_of(
     before = norm[max(sentence[0], start - BREAKDOWN_WINDOW) : start]
     if lex.part_of_re.search(before) or lex.part_of_re.search(_strip_qualifier(lex, before)):
         return "breakdown"
-    cumulative, blocked, counted = _cues()
+    cumulative, blocked, counted, undated = _cues()
     if counted.match(norm, _number_end(norm, fig), sentence[1]):
         return "breakdown"  # "ستة من الضحايا": six of the victims counted before
     if _rises_after(norm, fig, sentence):
@@ -76,6 +77,8 @@ def scope_of(
     for m in cumulative.finditer(norm, *where):
         if not blocked.search(norm, max(where[0], m.start() - SINCE_WINDOW), m.start()):
             return "cumulative"
+    if dated_clause is None and undated.search(norm, *where):
+        return "cumulative"  # "قتلوا خلال تلك الاحتجاجات", with no day of their own
     return "incident"
 
 
