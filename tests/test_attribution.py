@@ -558,3 +558,18 @@ def test_deaths_during_a_movements_protests_are_a_running_total_unless_dated() -
     assert scopes(text) == [(130, "cumulative")]
     text = "وقتل ثلاثة فلسطينيين الجمعة خلال الاحتجاجات على الحدود."
     assert scopes(text) == [(3, "incident")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('وقالت وزارة الصحة في غزة الجمعة إن "الحصيلة مرشحة للارتفاع".', "وزارة الصحة في غزة"),
+        ('وقال مصدر طبي لوكالة الأنباء الفرنسية إن "الجرحى في حالة خطرة".', "مصدر طبي"),
+        ('وقال مسؤول آخر لرويترز إن "المحادثات انتهت".', "مسؤول آخر"),
+        ('وأضافت المصادر قائلة: "لا تغيير في الموقف".', "المصادر"),
+        ('وقالت الخارجية الأمريكية في ديسمبر إن "العقوبات باقية".', "الخارجية الأمريكية"),
+    ],
+)
+def test_an_unnamed_speaker_without_the_day_or_whom_it_was_said_to(text, speaker) -> None:
+    [q] = facts(text)["quotes"]
+    assert q["speaker"] == speaker

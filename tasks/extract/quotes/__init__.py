@@ -92,6 +92,8 @@ _COMPLEMENT = re.compile(
     f"{LETTER_BEFORE}[\u0628\u0644]?\u0627\u0646(?:\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627|\u0646\u0627|\u0646\u064a)?{LETTER_AFTER}|:"
 )
 _WORD = re.compile(r"[^\W\d_]+")
+# Prepositions a subject phrase cannot end on (what followed them was cut as a date).
+_TRAILING = frozenset(normalize(w) for w in ("في", "عن", "من", "على", "خلال", "منذ"))
 # Where an unnamed speaker's phrase ends: a colon, a comma, a quote mark, a line, or the
 # complementiser (أن، إن، بأن ...) that opens what was said.
 _PHRASE_END = re.compile(
@@ -136,6 +138,10 @@ class _Article:
         # inside the title, and the day ("دعا الثلاثاء رئيس الوزراء الكندي جاستن ترودو").
         self.skipped = sorted(self.mention_spans + [(t["start"], t["end"]) for t in ctx.timex])
         self.skipped_starts = [s for s, _ in self.skipped]
+        self.timex_spans = sorted((t["start"], t["end"]) for t in ctx.timex)
+        self.day_spans = sorted(
+            (t["start"], t["end"]) for t in ctx.timex if t.get("precision") in ("day", "minute")
+        )
         self.last: tuple[str | None, str | None] | None = None  # (id, speaker)
         self.last_at = -1  # where the last quote's speaker was given
         self._said: tuple[list[int], list[tuple[str | None, str | None]]] | None = None
@@ -305,7 +311,32 @@ class _Article:
         to = list(_VERB_PREP.finditer(nt.norm, lo, hi))
         if to and len(_WORD.findall(nt.norm, to[-1].end(), hi)) <= VERB_PREP_TAIL_WORDS:
             hi = to[-1].start()
-        return list(_WORD.finditer(nt.norm, lo, hi))[:MAX_SPEAKER_WORDS]
+        return self._trimmed(list(_WORD.finditer(nt.norm, lo, hi))[:MAX_SPEAKER_WORDS])
+
+    def _trimmed(self, words: list[re.Match[str]]) -> list[re.Match[str]]:
+        """A subject phrase without the day around it ("الأحد وزيرة الدولة", "وزارة الصحة
+        في غزة الجمعة") or whom it was said to ("المسؤول الفلسطيني لرويترز")."""
+        out: list[re.Match[str]] = []
+        for w in words:
+            start = self.nt.span(*w.span())[0]
+            if _inside(self.timex_spans, start, start + 1):
+                if out:
+                    break
+                if _inside(self.day_spans, start, start + 1):
+                    continue  # a day, not "آلان" read as "الآن"
+            if out and self._to_whom(w.group()):
+                break
+            out.append(w)
+        while len(out) > 1 and out[-1].group() in _TRAILING:
+            out.pop()  # "وزارة الخزانة الأمريكية في" + a month
+        return out
+
+    @staticmethod
+    def _to_whom(word: str) -> bool:
+        if word[:1] != "\u0644" or len(word) < MIN_BARE_NAME_CHARS - 1:
+            return False
+        rest = word[2:] if word[:2] == "\u0644\u0644" else word[1:]  # "للصحفيين", "لوكالة"
+        return rest in _addressees() or rest.removeprefix(AL) in _addressees()
 
     def _as_written(self, words: list[re.Match[str]]) -> tuple[None, str]:
         s, e = self.nt.span(words[0].start(), words[-1].end())
@@ -611,6 +642,12 @@ def _said_in() -> re.Pattern[str]:
     return re.compile(
         rf"{LETTER_BEFORE}(?:{trie_regex(read_words('quotes/said_in.txt'))}){LETTER_AFTER}"
     )
+
+
+@cache
+def _addressees() -> frozenset[str]:
+    """Words after ل that name whom words were said to (``quotes/addressees.txt``)."""
+    return frozenset(key(w) for w in read_words("quotes/addressees.txt"))
 
 
 @cache
