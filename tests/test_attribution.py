@@ -573,3 +573,19 @@ def test_deaths_during_a_movements_protests_are_a_running_total_unless_dated() -
 def test_an_unnamed_speaker_without_the_day_or_whom_it_was_said_to(text, speaker) -> None:
     [q] = facts(text)["quotes"]
     assert q["speaker"] == speaker
+
+
+def test_a_lead_stating_something_the_day_after_an_attack_dates_its_counts_the_day_before() -> None:
+    # Saturday 9 March 2024: the call is Saturday's, the attacks and their dead Friday's
+    text = (
+        "عنوان\nدعا الرئيس اليوم السبت مواطنيه إلى التعاون مع الأمن بعد يوم من هجومين "
+        "خلفا 16 قتيلا.\nوأعلنت السلطات أن أربعة مسلحين قتلوا في مقر الجيش."
+    )
+    assert day_of(text, "16") == date(2024, 3, 8)
+    assert day_of(text, "أربعة") == date(2024, 3, 8)
+    # A lead that reports its own event keeps its day for the counts after it.
+    text = (
+        "عنوان\nشنت إسرائيل السبت غارات على غزة غداة مواجهات على الحدود.\n"
+        "وأطلق مقاتلون عشرات القذائف بالتزامن مع الغارات."
+    )
+    assert day_of(text, "عشرات") == date(2024, 3, 9)

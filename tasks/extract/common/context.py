@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cached_property
 
 from akhbar.text.normalize import NormText
-from tasks.extract.common.dates import dated, event_day, occurred_spans
+from tasks.extract.common.dates import dated, event_day, lead_shift, occurred_spans
 from tasks.extract.common.scan import Scan, scan
 
 
@@ -54,6 +54,22 @@ class ExtractContext:
         found = dated(self.timex, self.visible)
         occurred = [self.nt.span(s, e) for s, e in occurred_spans(self.nt.norm)] if found else []
         return event_day(found, self.lead_span, published, occurred)
+
+    @cached_property
+    def story_day(self) -> date | None:
+        """The day of the event the story counts: the event day, a day off when the lead
+        states something on that day about what it followed ("دعا الرئيس اليوم السبت ...
+        بعد يوم من هجومين" counts Friday's; "شنت إسرائيل السبت غارات ... غداة مواجهات"
+        is Saturday's own event)."""
+        day = self.event_day
+        found = dated(self.timex, self.visible)
+        start, end = self.lead_span
+        first = next((t["start"] for t in found if start <= t["start"] < end), None)
+        if day is None or first is None:
+            return day
+        says = any(start <= self.nt.span(s, e)[0] < first for s, e, _l, _k in self.scan.verbs)
+        shift = lead_shift(found, self.lead_span, self.visible) if says else 0
+        return day + timedelta(days=shift)
 
     @property
     def lead_span(self) -> tuple[int, int]:

@@ -11,7 +11,14 @@ from akhbar.data import read_rows
 from akhbar.text.sentences import clause_spans, sentence_spans
 from akhbar.text.wordlist import fold, read_words, trie_regex
 
-__all__ = ["attach_dates", "dated", "event_day", "occurred_spans", "period_bound"]
+__all__ = [
+    "attach_dates",
+    "dated",
+    "event_day",
+    "lead_shift",
+    "occurred_spans",
+    "period_bound",
+]
 
 # Precisions good enough to date a figure or a quote.
 _ATTACHABLE = ("day", "minute")
@@ -79,6 +86,18 @@ def event_day(
             if s <= t["start"] and t["end"] <= e and _recent(t["resolved_date"], published):
                 return t["resolved_date"]
     return None
+
+
+def lead_shift(timex: list[dict], lead: tuple[int, int], text: str) -> int:
+    """Days between the lead's date and the event its sentence reports after "غداة" or
+    "بعد يوم من" ("دعا الرئيس اليوم السبت ... بعد يوم من هجومين": the attacks were on
+    Friday): what the story's figures are counted on when they name no day."""
+    start, end = lead
+    for t in timex:
+        if start <= t["start"] and t["end"] <= end:
+            stop = _SENTENCE_STOP.search(text, t["end"], end)
+            return _shift(text, t["end"], stop.start() if stop else end)
+    return 0
 
 
 def _recent(day: date, published: date | None) -> bool:
