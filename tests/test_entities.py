@@ -424,3 +424,19 @@ def test_a_bare_name_of_two_clubs_is_the_one_of_the_country_named_most() -> None
     )
     ids = {m["entity_id"] for m in facts(text)["mentions"] if m["surface"] == "الأهلي"}
     assert ids == {"org:al-ahli-saudi"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            'أكد وزير الداخلية السعودي الأمير عبدالعزيز بن سعود على "شجب" المملكة.',
+            "عبدالعزيز بن سعود",
+        ),
+        ("وحصل المهاجم أنطوان غريزمان على ركلة جزاء في الدقيقة العاشرة.", "أنطوان غريزمان"),
+    ],
+)
+def test_a_name_ends_before_the_preposition_ala(text: str, name: str) -> None:
+    """Normalised, "على" reads as the given name "علي"; the source spelling tells them apart."""
+    people = [m["surface"] for m in run(text)[0] if m["kind"] == "PERSON"]
+    assert name in people and not any("على" in p for p in people)

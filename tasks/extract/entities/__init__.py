@@ -92,15 +92,22 @@ def _aliases(norm: str, hits: list[Hit]) -> list[Hit]:
     return out
 
 
-def find_hits(norm: str, al: frozenset[int] = frozenset(), found: Scan | None = None) -> list[Hit]:
+def find_hits(
+    norm: str,
+    al: frozenset[int] = frozenset(),
+    found: Scan | None = None,
+    ala: frozenset[int] = frozenset(),
+) -> list[Hit]:
     """Every entity mention in a normalised text, as spans of ``norm``. ``al``: starts
     of words the source spells with أل/إل (a name such as "ألباريس", not the article);
-    ``found``: the text's phrase scan, when the caller has it already."""
+    ``found``: the text's phrase scan, when the caller has it already; ``ala``: starts of
+    the preposition "على" as spelled in the source (normalised, it reads "علي")."""
     phrases = found if found is not None else scan(norm)
     hits, at = _gazetteer(phrases)
     heads = discover_heads(norm, phrases.heads, at)  # first: "رئيس مجلس السيادة X" skips it
-    people = discover_given(norm, phrases.given, at)
-    named = discover_titles(norm, phrases.titles, at, al) + ministries(norm, phrases.ministries, at)
+    people = discover_given(norm, phrases.given, at, ala)
+    named = discover_titles(norm, phrases.titles, at, al, ala)
+    named += ministries(norm, phrases.ministries, at)
     named += people  # after titles: a title's reading (with its country) wins ties
     merged = disambiguate(norm, _resolve(named + hits + heads + club_hits(norm, phrases)))
     extra = _aliases(norm, merged) + place_aliases(norm, merged)
@@ -119,16 +126,41 @@ class _SpelledAl:
         return isinstance(pos, int) and self.text[self.nt.to_orig(pos)] in "\u0623\u0625"
 
 
-def tagged_hits(norm: str, found: Scan, rule_hits: list[Hit]) -> list[Hit]:
-    """The tagger's names, canonicalised by the rules' mentions, with their aliases."""
+_ALA = re.compile("(?<![^\\W\\d_])\u0639\u0644\u0649(?![^\\W\\d_])")  # على, never علي
+
+
+def _ala(ctx: ExtractContext) -> frozenset[int]:
+    """Normalised starts of the preposition "على" as the source spells it."""
+    return frozenset(ctx.nt.to_norm(m.start()) for m in _ALA.finditer(ctx.visible))
+
+
+def tagged_hits(
+    norm: str, found: Scan, rule_hits: list[Hit], ala: frozenset[int] = frozenset()
+) -> list[Hit]:
+    """The tagger's names, canonicalised by the rules' mentions, with their aliases.
+    ``ala``: see :func:`find_hits` (a tagged name ends before the preposition "على")."""
     spans = [(h.ns, h.ne, h.kind, h.method) for h in rule_hits]
     tagged = tag_text(norm, lambda starts, ends: context_features(starts, ends, found, spans))
+    if ala:
+        tagged = [t for t in (_before_ala(norm, t, ala) for t in tagged) if t is not None]
     merged = _resolve(combine(norm, rule_hits, tagged))
     again = found_again(norm, merged, model().common)
     aliases = _aliases(norm, merged) + place_aliases(norm, merged) + again
     alias_at = {(h.ns, h.ne) for h in aliases}
     merged = [h for h in merged if not (h.method == "tagger" and (h.ns, h.ne) in alias_at)]
     return [_trimmed(norm, h) for h in _resolve(merged + aliases)]
+
+
+def _before_ala(
+    norm: str, span: tuple[int, int, str], ala: frozenset[int]
+) -> tuple[int, int, str] | None:
+    """A tagged name cut before the preposition "على" it ran into ("محمد على أهمية")."""
+    s, e, kind = span
+    cut = min((p for p in ala if s <= p < e), default=None)
+    if cut is None:
+        return span
+    end = len(norm[:cut].rstrip())
+    return (s, end, kind) if end > s else None
 
 
 def _trimmed(norm: str, h: Hit) -> Hit:
@@ -169,8 +201,9 @@ def extract_entities(ctx: ExtractContext) -> tuple[list[dict], list[dict]]:
     """Return (MENTIONS rows, ENTITY_DEFS rows) for one article."""
     mentions: list[dict] = []
     defs: dict[str, dict] = {}
-    rule_hits = find_hits(ctx.nt.norm, _SpelledAl(ctx), ctx.scan)  # type: ignore[arg-type]
-    hits = tagged_hits(ctx.nt.norm, ctx.scan, rule_hits)
+    ala = _ala(ctx)
+    rule_hits = find_hits(ctx.nt.norm, _SpelledAl(ctx), ctx.scan, ala)  # type: ignore[arg-type]
+    hits = tagged_hits(ctx.nt.norm, ctx.scan, rule_hits, ala)
     inner = places_inside(hits, ctx.scan)
     ctx.inner_places = [_row(ctx, h) for h in inner]
     for h in hits:

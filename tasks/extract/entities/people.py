@@ -23,7 +23,12 @@ __all__ = ["discover_given"]
 _PREV = re.compile(r"(\S+)\s+$")
 
 
-def discover_given(norm: str, given: list[tuple[int, int, int]], at: dict[int, Hit]) -> list[Hit]:
+def discover_given(
+    norm: str,
+    given: list[tuple[int, int, int]],
+    at: dict[int, Hit],
+    ala: frozenset[int] = frozenset(),
+) -> list[Hit]:
     """Two-or-more-word names opened by a given name (``Scan.given``)."""
     wd, lex = words(), lexicon()
     out: list[Hit] = []
@@ -33,7 +38,7 @@ def discover_given(norm: str, given: list[tuple[int, int, int]], at: dict[int, H
         prev = _PREV.search(norm, max(0, ns - 12), ns)
         if prev and prev.group(1) in wd.links:
             continue  # inside a longer name: "أبو محمد ..."
-        end, linked, count = read_name(norm, ns, at, wd, lex)
+        end, linked, count = read_name(norm, ns, at, wd, lex, ala=ala)
         if end is None or linked is not None or count < MIN_NAME_TOKENS:
             continue
         out.append(person_hit(norm, ns, end, None, "given"))

@@ -91,13 +91,17 @@ def _name_word(w: str, wd: Words, lex: Lexicon, first: bool) -> bool:
 
 
 def discover_titles(
-    norm: str, title_ends: list[int], at: dict[int, Hit], al: frozenset[int] = frozenset()
+    norm: str,
+    title_ends: list[int],
+    at: dict[int, Hit],
+    al: frozenset[int] = frozenset(),
+    ala: frozenset[int] = frozenset(),
 ) -> list[Hit]:
     """Title (+ modifiers) (+ comma) + name: people the gazetteer may not know."""
     wd, lex = words(), lexicon()
     out: list[Hit] = []
     for end in title_ends:
-        hit = _after_title(norm, end, at, wd, lex, al)
+        hit = _after_title(norm, end, at, wd, lex, al, ala)
         if hit is not None:
             out.append(hit)
     return out
@@ -150,14 +154,22 @@ def _known_at(norm: str, pos: int, at: dict[int, Hit]) -> bool:
     return g is not None and g.kind in ("LOCATION", "ORGANIZATION")
 
 
-def _after_title(norm: str, pos: int, at: dict[int, Hit], wd: Words, lex: Lexicon, al=frozenset()):
+def _after_title(
+    norm: str,
+    pos: int,
+    at: dict[int, Hit],
+    wd: Words,
+    lex: Lexicon,
+    al=frozenset(),
+    ala=frozenset(),
+):
     pos, country = _modifiers(norm, pos, at, wd, lex, al)
     m = TOKEN.match(norm, pos)
     if not m:
         return None
     method = "apposition" if m.group("comma") else "title"
     start = m.start("w")
-    end, linked, count = read_name(norm, start, at, wd, lex, al)
+    end, linked, count = read_name(norm, start, at, wd, lex, al, ala)
     if end is None:
         return None
     if linked is None and count < MIN_NAME_TOKENS and not _single_name(norm, start, end, country):
@@ -202,8 +214,18 @@ def _verb_object(first: str, second: str, wd: Words) -> bool:
     return second.startswith(_AL) or second.endswith("\u0647")
 
 
-def read_name(norm: str, pos: int, at: dict[int, Hit], wd: Words, lex: Lexicon, al=frozenset()):
+def read_name(
+    norm: str,
+    pos: int,
+    at: dict[int, Hit],
+    wd: Words,
+    lex: Lexicon,
+    al=frozenset(),
+    ala=frozenset(),
+):
     """End of the name starting at ``pos``, a known person it overlaps, its word count.
+    ``al``: word starts the source spells أل/إل; ``ala``: word starts of the preposition
+    "على" as the source spells it (normalised, it is the given name "علي").
 
     A definite surname is read after a given name ("أحمد السعدون", "عبد الفتاح البرهان")
     or when nisba-shaped ("السيسي"); it ends the name unless it is a compound part
@@ -215,6 +237,8 @@ def read_name(norm: str, pos: int, at: dict[int, Hit], wd: Words, lex: Lexicon, 
         if not m:
             break
         w, g = m.group("w"), at.get(m.start("w"))
+        if m.start("w") in ala:
+            break  # "الأمير عبدالعزيز بن سعود على شجب": the preposition, never "علي"
         if g is not None:
             if g.kind != "PERSON" or (linked is not None and linked is not g):
                 break
