@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT))
 
 from scripts.train_ner import CORPUS, TAG_MAP, read_conll, splits  # noqa: E402
 from tasks.extract.common.context import ExtractContext  # noqa: E402
-from tasks.extract.entities import extract_entities, find_hits  # noqa: E402
+from tasks.extract.entities import extract_entities, find_hits, source_spelling  # noqa: E402
 from tasks.extract.entities.tagger import Model, load_model, tag_text  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -167,7 +167,7 @@ def sys_rules(text: str) -> list[Span]:
     ctx = _ctx(text)
     return [
         (*ctx.nt.span(h.ns, h.ne), SHORT[h.kind])
-        for h in find_hits(ctx.nt.norm, frozenset(), ctx.scan)
+        for h in find_hits(ctx.nt.norm, source_spelling(ctx), ctx.scan)
     ]
 
 

@@ -82,7 +82,7 @@ def test_known_entities_keep_their_ids_and_unknown_names_are_found() -> None:
     assert got.get("واشنطن", "").startswith("loc:")
     assert got.get("الدوحة") == "loc:doha"
     assert any("الزعبي" in s and got[s].startswith("per:") for s in got)
-    rules = {ctx.nt.norm[h.ns : h.ne] for h in find_hits(ctx.nt.norm, frozenset(), ctx.scan)}
+    rules = {ctx.nt.norm[h.ns : h.ne] for h in find_hits(ctx.nt.norm, found=ctx.scan)}
     assert all(ctx.text[m["start"] : m["end"]] == m["surface"] for m in mentions)
     assert len(mentions) >= len(rules)
 

@@ -32,7 +32,9 @@ from tasks.extract.entities.heads import discover_heads, place_aliases
 from tasks.extract.entities.people import discover_given
 from tasks.extract.entities.rules import (
     ALIAS_MIN_CHARS,
+    NO_SPELLING,
     Hit,
+    Spelled,
     _blocked,
     discover_titles,
     ministries,
@@ -40,7 +42,7 @@ from tasks.extract.entities.rules import (
 )
 from tasks.extract.entities.tagger import model, tag_text
 
-__all__ = ["EXTRACTOR", "dateline_place", "extract_entities", "find_hits"]
+__all__ = ["EXTRACTOR", "dateline_place", "extract_entities", "find_hits", "source_spelling"]
 
 
 def _gazetteer(found: Scan) -> tuple[list[Hit], dict[int, Hit]]:
@@ -92,21 +94,16 @@ def _aliases(norm: str, hits: list[Hit]) -> list[Hit]:
     return out
 
 
-def find_hits(
-    norm: str,
-    al: frozenset[int] = frozenset(),
-    found: Scan | None = None,
-    ala: frozenset[int] = frozenset(),
-) -> list[Hit]:
-    """Every entity mention in a normalised text, as spans of ``norm``. ``al``: starts
-    of words the source spells with أل/إل (a name such as "ألباريس", not the article);
-    ``found``: the text's phrase scan, when the caller has it already; ``ala``: starts of
-    the preposition "على" as spelled in the source (normalised, it reads "علي")."""
+def find_hits(norm: str, sp: Spelled = NO_SPELLING, found: Scan | None = None) -> list[Hit]:
+    """Every entity mention in a normalised text, as spans of ``norm``. ``sp``: what the
+    source spelling tells that normalisation folds away (a name such as "ألباريس", not
+    the article; the preposition "على"); ``found``: the text's
+    phrase scan, when the caller has it already."""
     phrases = found if found is not None else scan(norm)
     hits, at = _gazetteer(phrases)
     heads = discover_heads(norm, phrases.heads, at)  # first: "رئيس مجلس السيادة X" skips it
-    people = discover_given(norm, phrases.given, at, ala)
-    named = discover_titles(norm, phrases.titles, at, al, ala)
+    people = discover_given(norm, phrases.given, at, sp)
+    named = discover_titles(norm, phrases.titles, at, sp)
     named += ministries(norm, phrases.ministries, at)
     named += people  # after titles: a title's reading (with its country) wins ties
     merged = disambiguate(norm, _resolve(named + hits + heads + club_hits(norm, phrases)))
@@ -126,12 +123,16 @@ class _SpelledAl:
         return isinstance(pos, int) and self.text[self.nt.to_orig(pos)] in "\u0623\u0625"
 
 
-_ALA = re.compile("(?<![^\\W\\d_])\u0639\u0644\u0649(?![^\\W\\d_])")  # على, never علي
+_ALA = re.compile("(?<![^\\W\\d_])\u0639\u0644\u0649(?![^\\W\\d_])")  # على
 
 
-def _ala(ctx: ExtractContext) -> frozenset[int]:
-    """Normalised starts of the preposition "على" as the source spells it."""
-    return frozenset(ctx.nt.to_norm(m.start()) for m in _ALA.finditer(ctx.visible))
+def source_spelling(ctx: ExtractContext) -> Spelled:
+    """What the source spelling of this article tells (see :class:`Spelled`)."""
+    nt, text = ctx.nt, ctx.visible
+    return Spelled(
+        _SpelledAl(ctx),
+        frozenset(nt.to_norm(m.start()) for m in _ALA.finditer(text)),
+    )
 
 
 def tagged_hits(
@@ -201,9 +202,9 @@ def extract_entities(ctx: ExtractContext) -> tuple[list[dict], list[dict]]:
     """Return (MENTIONS rows, ENTITY_DEFS rows) for one article."""
     mentions: list[dict] = []
     defs: dict[str, dict] = {}
-    ala = _ala(ctx)
-    rule_hits = find_hits(ctx.nt.norm, _SpelledAl(ctx), ctx.scan, ala)  # type: ignore[arg-type]
-    hits = tagged_hits(ctx.nt.norm, ctx.scan, rule_hits, ala)
+    sp = source_spelling(ctx)
+    rule_hits = find_hits(ctx.nt.norm, sp, ctx.scan)
+    hits = tagged_hits(ctx.nt.norm, ctx.scan, rule_hits, sp.ala)
     inner = places_inside(hits, ctx.scan)
     ctx.inner_places = [_row(ctx, h) for h in inner]
     for h in hits:

@@ -12,7 +12,9 @@ import re
 from tasks.extract.common.gazetteer import lexicon
 from tasks.extract.entities.rules import (
     MIN_NAME_TOKENS,
+    NO_SPELLING,
     Hit,
+    Spelled,
     person_hit,
     read_name,
     words,
@@ -27,7 +29,7 @@ def discover_given(
     norm: str,
     given: list[tuple[int, int, int]],
     at: dict[int, Hit],
-    ala: frozenset[int] = frozenset(),
+    sp: Spelled = NO_SPELLING,
 ) -> list[Hit]:
     """Two-or-more-word names opened by a given name (``Scan.given``)."""
     wd, lex = words(), lexicon()
@@ -38,7 +40,7 @@ def discover_given(
         prev = _PREV.search(norm, max(0, ns - 12), ns)
         if prev and prev.group(1) in wd.links:
             continue  # inside a longer name: "أبو محمد ..."
-        end, linked, count = read_name(norm, ns, at, wd, lex, ala=ala)
+        end, linked, count = read_name(norm, ns, at, wd, lex, sp)
         if end is None or linked is not None or count < MIN_NAME_TOKENS:
             continue
         out.append(person_hit(norm, ns, end, None, "given"))

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Container
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from tasks.extract.common.gazetteer import LETTER_AFTER, Entry, Lexicon, lexicon, word_list
 from tasks.extract.common.names import (
@@ -90,18 +92,30 @@ def _name_word(w: str, wd: Words, lex: Lexicon, first: bool) -> bool:
     return not first and w.startswith(_AL) and (w.endswith("\u064a") or w in wd.parts)
 
 
+class Spelled(NamedTuple):
+    """What the source spelling tells that normalisation folds away, as normalised word
+    starts: أل/إل that is no article ("ألباريس"), and the preposition "على" (normalised,
+    it reads as the given name "علي"). A source "علي" is no sure name: much news, and
+    ANERcorp, spell the preposition so too (read as names, ANERcorp's F1 fell 0.02)."""
+
+    al: Container[int] = frozenset()
+    ala: frozenset[int] = frozenset()
+
+
+NO_SPELLING = Spelled()
+
+
 def discover_titles(
     norm: str,
     title_ends: list[int],
     at: dict[int, Hit],
-    al: frozenset[int] = frozenset(),
-    ala: frozenset[int] = frozenset(),
+    sp: Spelled = NO_SPELLING,
 ) -> list[Hit]:
     """Title (+ modifiers) (+ comma) + name: people the gazetteer may not know."""
     wd, lex = words(), lexicon()
     out: list[Hit] = []
     for end in title_ends:
-        hit = _after_title(norm, end, at, wd, lex, al, ala)
+        hit = _after_title(norm, end, at, wd, lex, sp)
         if hit is not None:
             out.append(hit)
     return out
@@ -160,16 +174,15 @@ def _after_title(
     at: dict[int, Hit],
     wd: Words,
     lex: Lexicon,
-    al=frozenset(),
-    ala=frozenset(),
+    sp: Spelled = NO_SPELLING,
 ):
-    pos, country = _modifiers(norm, pos, at, wd, lex, al)
+    pos, country = _modifiers(norm, pos, at, wd, lex, sp.al)
     m = TOKEN.match(norm, pos)
     if not m:
         return None
     method = "apposition" if m.group("comma") else "title"
     start = m.start("w")
-    end, linked, count = read_name(norm, start, at, wd, lex, al, ala)
+    end, linked, count = read_name(norm, start, at, wd, lex, sp)
     if end is None:
         return None
     if linked is None and count < MIN_NAME_TOKENS and not _single_name(norm, start, end, country):
@@ -220,12 +233,10 @@ def read_name(
     at: dict[int, Hit],
     wd: Words,
     lex: Lexicon,
-    al=frozenset(),
-    ala=frozenset(),
+    sp: Spelled = NO_SPELLING,
 ):
     """End of the name starting at ``pos``, a known person it overlaps, its word count.
-    ``al``: word starts the source spells أل/إل; ``ala``: word starts of the preposition
-    "على" as the source spells it (normalised, it is the given name "علي").
+    ``sp``: what the source spelling tells (see :class:`Spelled`).
 
     A definite surname is read after a given name ("أحمد السعدون", "عبد الفتاح البرهان")
     or when nisba-shaped ("السيسي"); it ends the name unless it is a compound part
@@ -237,7 +248,7 @@ def read_name(
         if not m:
             break
         w, g = m.group("w"), at.get(m.start("w"))
-        if m.start("w") in ala:
+        if m.start("w") in sp.ala:
             break  # "الأمير عبدالعزيز بن سعود على شجب": the preposition, never "علي"
         if g is not None:
             if g.kind != "PERSON" or (linked is not None and linked is not g):
@@ -253,7 +264,7 @@ def read_name(
         # right after the given name, or after a compound ("عبد الفتاح البرهان")
         surname = given and (count == 1 or bound_word or prev in wd.given) and w.startswith(_AL)
         surname = surname and not _blocked(w, wd, lex)
-        spelled_al = m.start("w") in al and not _blocked(w, wd, lex)  # "ألباريس"
+        spelled_al = m.start("w") in sp.al and not _blocked(w, wd, lex)  # "ألباريس"
         ok = bound or nisba_surname or surname or spelled_al
         if not (ok or _name_word(w, wd, lex, first=count == 0)):
             break
@@ -264,7 +275,7 @@ def read_name(
             start_w, start_w_end = m.start("w"), m.end()
         bound_word, bound, prev = bound, w in wd.links, w
         end, pos, count = m.end(), m.end(), count + 1
-        closes = w.startswith(_AL) and m.start("w") not in al and not bound  # آل = ال
+        closes = w.startswith(_AL) and m.start("w") not in sp.al and not bound  # آل = ال
         if closes and not bound_word and w not in wd.parts and count > 1:
             break  # a definite surname closes the name: "أحمد السعدون بمقعده"
     if bound:  # a name does not end on "بن" / "عبد"

@@ -36,7 +36,7 @@ def rule_spans(norm: str, found: Scan) -> list[tuple[int, int, str, str]]:
     """The rule recogniser's mentions in ``norm``: (start, end, kind, method)."""
     from tasks.extract.entities import find_hits
 
-    return [(h.ns, h.ne, h.kind, h.method) for h in find_hits(norm, frozenset(), found)]
+    return [(h.ns, h.ne, h.kind, h.method) for h in find_hits(norm, found=found)]
 
 
 def sentence_items(
