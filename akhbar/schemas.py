@@ -98,7 +98,7 @@ FIGURES = pa.schema(
         ("value_max", pa.int64()),
         ("qualifier", pa.string()),  # exact | approx | at_least | at_most | range | vague
         ("object", pa.string()),
-        ("counted", pa.string()),  # fighters | forces | None (people, or not said)
+        ("counted", pa.string()),  # fighters | forces | projectiles | strikes | None
         ("location_id", pa.string()),
         ("date", pa.date32()),
         ("according_to", pa.string()),

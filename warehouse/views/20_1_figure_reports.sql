@@ -18,7 +18,7 @@ articles_in AS (
 ),
 
 places_in AS (
-    SELECT entity_id, name, name_en
+    SELECT entity_id, name, name_en, country
     FROM entities
 ),
 
@@ -38,6 +38,7 @@ final AS (
         f.location_id,
         p.name AS place,
         p.name_en AS place_en,
+        p.country AS place_country,
         f.date,
         coalesce(f.date, a.published_date) AS report_date,
         f.according_to,

@@ -17,9 +17,11 @@
 -- part of a count with the count (breakdowns are left out). Counts of things at a moment
 -- (PROTEST, ATTACK, COMBATANT, DEPLOY, SEIZE) on different days are different facts.
 -- Counts of fighters, of forces and of other people are not compared with each other, nor
--- two counts of one sentence.
+-- two counts of one sentence, nor counts placed in two different countries (one
+-- escalation's wounded in Gaza and in southern Israel are two sides' counts).
 -- Two one-event counts both texts date more than a day apart count two events, unless
 -- the later one says it revises; a running total one outlet raises on a later day grew.
+-- Two values more than tenfold apart within a month count different things.
 -- Figures with no incident or no report day, and duplicate articles, are left out.
 -- One row per unordered pair: side a is the earlier report (same day: the smaller article_id,
 -- then the earlier position).
@@ -37,12 +39,18 @@ WITH params AS (
         -- events' counts (arrests on Saturday, others on Wednesday; one day's strikes and
         -- the next's), unless the later sentence says the toll was revised. A night's
         -- event spans two dates, hence 1.
-        1 AS same_event_days
+        1 AS same_event_days,
+        -- Reports of one count within a month differ less than tenfold; a larger gap
+        -- counts different things (a war's 350,000 dead and one offensive's 628, the
+        -- 10,000 dead of Yemen's war and the 27 journalists among them). Gaza's
+        -- 30 -> 171 dead over four months is the fastest real growth in the dev set.
+        10 AS max_ratio,
+        30 AS ratio_days
 ),
 
 reports_in AS (
     SELECT article_id, outlet, count_type, value, value_max, qualifier, location_id, place,
-           report_date, date AS own_date, sentence, "start", scope, incident_id,
+           place_country, report_date, date AS own_date, sentence, "start", scope, incident_id,
            coalesce(counted, 'people') AS counted
     FROM figure_reports
     WHERE duplicate_of IS NULL AND report_date IS NOT NULL AND value IS NOT NULL
@@ -87,6 +95,8 @@ pairs AS (
             AND abs(date_diff('day', a.own_date, b.own_date)) > p.same_event_days
             AS other_days,
         regexp_matches(b.sentence, p.revision_words) AS b_revises,
+        greatest(a.value, b.value) > p.max_ratio * least(a.value, b.value)
+            AND date_diff('day', a.report_date, b.report_date) <= p.ratio_days AS far_apart,
         a.article_id AS article_id_a, a.outlet AS outlet_a, a.report_date AS date_a,
         a.value AS value_a, a.value_max AS value_max_a, a.qualifier AS qualifier_a,
         a.sentence AS sentence_a,
@@ -103,6 +113,9 @@ pairs AS (
         AND a.counted = b.counted
         -- two counts of one sentence are two things it counts, never one number twice
         AND NOT (a.article_id = b.article_id AND a.sentence = b.sentence)
+        -- counts placed in two countries are two sides' or two places' counts
+        AND (a.place_country IS NULL OR b.place_country IS NULL
+            OR a.place_country = b.place_country)
         AND (a.report_date, a.article_id, a."start") < (b.report_date, b.article_id, b."start")
 ),
 
@@ -111,6 +124,7 @@ classified AS (
         *,
         CASE
             WHEN compatible THEN NULL
+            WHEN far_apart THEN NULL
             WHEN same_article THEN (CASE WHEN b_revises THEN 'revision' END)
             WHEN other_days AND NOT b_revises THEN NULL
             -- a running total one outlet reports higher on a later day moved on

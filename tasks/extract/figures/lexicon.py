@@ -86,7 +86,7 @@ class Lexicon:
     one_of: frozenset[str]  # "أحد": a count only when an event binds it
     place_anaphor_re: re.Pattern[str]  # "في هذه المنطقة" right after a count (anchored)
     gap_stop: frozenset[str]  # words that break an event-number binding
-    counted: dict[str, str]  # counted noun's lemma -> "fighters" | "forces" (actor rows)
+    counted: dict[str, str]  # counted noun's lemma -> fighters | forces | projectiles | strikes
 
 
 def _entries() -> tuple[dict[str, Entry], dict[str, Entry], dict[str, Entry], dict[str, Entry]]:
@@ -158,9 +158,12 @@ def lexicon() -> Lexicon:
         place_holders=frozenset(_list("location_preps.txt") + _list("place_containers.txt")),
         gap_stop=frozenset(_list("gap_stop.txt")),
         counted={
-            e.lemma: _COUNTED[e.count_type]
-            for e in nouns.values()
-            if e.role in ("actor", "head") and e.lemma and e.count_type in _COUNTED
+            **{
+                e.lemma: _COUNTED[e.count_type]
+                for e in nouns.values()
+                if e.role in ("actor", "head") and e.lemma and e.count_type in _COUNTED
+            },
+            **dict(read_rows("figures/counted_attacks.tsv")),
         },
     )
 
