@@ -440,3 +440,18 @@ def test_a_name_ends_before_the_preposition_ala(text: str, name: str) -> None:
     """Normalised, "على" reads as the given name "علي"; the source spelling tells them apart."""
     people = [m["surface"] for m in run(text)[0] if m["kind"] == "PERSON"]
     assert name in people and not any("على" in p for p in people)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وانتقل اللاعب إلى تشيلسي الإنجليزي الموسم الماضي.", "تشيلسي"),
+        ("وفاز ليفربول الإنجليزي على روما.", "ليفربول"),  # a club named by its city
+        ("وقال حزب الله اللبناني إن الحكومة مسؤولة.", "حزب الله"),
+        ("وقالت وزارة الخارجية الأمريكية إن الاتفاق قائم.", "وزارة الخارجية الأمريكية"),
+    ],
+)
+def test_an_organisation_loses_the_nationality_after_its_name(text: str, name: str) -> None:
+    """ANERcorp and akhbar's gold tag "[تشيلسي] الإنجليزي"; a ministry keeps its country."""
+    orgs = [m["surface"] for m in run(text)[0] if m["kind"] == "ORGANIZATION"]
+    assert orgs[0] == name

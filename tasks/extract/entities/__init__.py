@@ -166,11 +166,25 @@ def _before_ala(
 
 def _trimmed(norm: str, h: Hit) -> Hit:
     """A mention without a title in front ("الأمير عبد العزيز بن سلمان" is a gazetteer
-    spelling, the person's name starts after the title)."""
+    spelling, the person's name starts after the title), and an organisation without the
+    nationality after its name ("تشيلسي الإنجليزي", "حزب الله اللبناني": what is left is
+    a known name, as ANERcorp and akhbar's gold tag it; "وزارة الخارجية الأمريكية" keeps
+    its adjective, "وزارة الخارجية" being no one's name)."""
+    if h.kind == "ORGANIZATION":
+        return _without_nisba(norm, h)
     if h.kind != "PERSON":
         return h  # "الشرق الأوسط" is a name: only titles come off known spellings
     s, e = trim(norm, h.ns, h.ne, h.kind)
     return h if (s, e) == (h.ns, h.ne) or s >= e else replace(h, ns=s, ne=e)
+
+
+def _without_nisba(norm: str, h: Hit) -> Hit:
+    lex = lexicon()
+    cut = norm.rfind(" ", h.ns, h.ne)
+    if cut < 0 or norm[cut + 1 : h.ne] not in lex.nisba:
+        return h
+    # the rest must be a name by itself: the body's ("تشيلسي") or a city's ("ليفربول")
+    return replace(h, ne=cut) if norm[h.ns : cut] in lex.forms else h
 
 
 def places_inside(hits: list[Hit], found: Scan) -> list[Hit]:
