@@ -105,12 +105,8 @@ def _edges() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     wd = words()
     heads = {h for h, cls, _d in read_rows("gazetteer/heads.tsv") if cls in _PLACE_CLASSES}
     place_heads = {w for h in heads for w in (key(h), _AL + key(h))}
-    return wd.titles, frozenset(place_heads), wd.stop
-
-
-@cache
-def _ordinals() -> frozenset[str]:
-    return words().ordinals  # "فيصل الثاني": a regnal number ends a name
+    # "فيصل الثاني" keeps its regnal number: ordinals are no stop at a name's end
+    return wd.titles, frozenset(place_heads), wd.stop - wd.ordinals
 
 
 def _not_adjective(word: str) -> bool:
@@ -127,8 +123,8 @@ def trim(norm: str, s: int, e: int, kind: str) -> tuple[int, int]:
     lead = titles if kind == "PERSON" else place_heads if kind == "LOCATION" else frozenset()
     while len(toks) > 1 and toks[0][2] in lead:
         toks.pop(0)
-    while len(toks) > 1 and toks[-1][2] in stop - _ordinals() and _not_adjective(toks[-1][2]):
-        toks.pop()  # "البرهان أمام", "منظمة الوحدة لتو"; "فيصل الثاني" keeps its number
+    while len(toks) > 1 and toks[-1][2] in stop and _not_adjective(toks[-1][2]):
+        toks.pop()  # "البرهان أمام", "منظمة الوحدة لتو"
     while toks and kind == "PERSON" and _addressee(toks[-1][2]):
         toks.pop()  # "قالت جولي بيشوب للصحافيين": whom she told is no part of her name
     while len(toks) > 1 and _speech_word(toks[-1][2]):
