@@ -196,6 +196,10 @@ def score(rows: list[dict], texts: dict, errors: list) -> Counter:
         c["q_gold"] += len(row["quotes"])
         c["q_pred"] += len(quotes)
         c["q_found"] += len(qpairs)
+        matched = {id(g) for g, _p in qpairs}
+        for g in row["quotes"]:
+            if id(g) not in matched:
+                errors.append((row["id"], "quote-miss", g["surface"][:60], g["speaker"]))
         for g, p in qpairs:
             ok = speaker_right(g, p, entities)
             c["q_speaker"] += ok

@@ -589,3 +589,23 @@ def test_a_lead_stating_something_the_day_after_an_attack_dates_its_counts_the_d
         "وأطلق مقاتلون عشرات القذائف بالتزامن مع الغارات."
     )
     assert day_of(text, "عشرات") == date(2024, 3, 9)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('وقالت روسيا الخميس إن "الضربات غير مقبولة".', "روسيا"),  # a country speaking
+        ('وأكدت طهران أن "الرد سيكون حاسما".', "طهران"),
+        ('وأدان الرئيس محمود عباس بـ"أشد العبارات" الهجوم على الكنيسة.', "محمود عباس"),
+        ('وندد اليسار بما اعتبره "قانونا غير إنساني".', "اليسار"),
+    ],
+)
+def test_countries_and_condemnations_speak(text, speaker) -> None:
+    [q] = facts(text)["quotes"]
+    assert q["speaker"] == speaker
+
+
+def test_a_place_after_a_verb_with_an_object_is_its_object() -> None:
+    text = 'واتهم الرئيس دونالد ترامب إيران بـ"زعزعة الاستقرار".'
+    [q] = facts(text)["quotes"]
+    assert q["speaker"] == "دونالد ترامب"

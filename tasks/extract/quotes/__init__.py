@@ -17,7 +17,7 @@ from functools import cache
 
 from akhbar.data import read_rows
 from akhbar.text.normalize import normalize
-from akhbar.text.wordlist import read_words, trie_regex
+from akhbar.text.wordlist import fold, read_words, trie_regex
 from tasks.extract.common.context import ExtractContext
 from tasks.extract.common.dates import attach_dates
 from tasks.extract.common.extractor import Extractor, Rows
@@ -92,6 +92,9 @@ _COMPLEMENT = re.compile(
     f"{LETTER_BEFORE}[\u0628\u0644]?\u0627\u0646(?:\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627|\u0646\u0627|\u0646\u064a)?{LETTER_AFTER}|:"
 )
 _WORD = re.compile(r"[^\W\d_]+")
+# The preposition ب a verb takes its clause object with ("ندد اليسار بما اعتبره", "بأن");
+# "مسؤول بالبيت الأبيض" keeps its بال.
+_VERB_OBJECT = re.compile(f"{normalize('ب')}(?:{normalize('ما')}$|{normalize('أن')})")
 # Prepositions a subject phrase cannot end on (what followed them was cut as a date).
 _TRAILING = frozenset(normalize(w) for w in ("في", "عن", "من", "على", "خلال", "منذ"))
 # Where an unnamed speaker's phrase ends: a colon, a comma, a quote mark, a line, or the
@@ -131,6 +134,15 @@ class _Article:
         )
         self.speaker_starts = [m["start"] for m in self.speakers]
         self.persons = [m for m in self.speakers if m["kind"] == "PERSON"]
+        self.places = sorted(
+            (
+                m
+                for m in ctx.mentions
+                if m["kind"] == "LOCATION" and not _inside(quoted, m["start"], m["end"])
+            ),
+            key=lambda m: m["start"],
+        )
+        self.place_starts = [m["start"] for m in self.places]
         self.according = [ctx.nt.span(s, e) for s, e in found.according]
         self.mention_spans = sorted((m["start"], m["end"]) for m in ctx.mentions)
         self.mention_starts = [s for s, _ in self.mention_spans]
@@ -191,7 +203,7 @@ class _Article:
         """ "وقال رئيس مجلس إدارتها دوني ماشويل إنه": a subject no rule above could name
         is still the speaker, as written, never the last named one. Only after verbs that
         take no object (``quotes/subject_first.txt``)."""
-        if v.lemma not in _subject_first():
+        if not _takes_no_object(v.lemma):
             return None
         words = self._phrase_after(v, limit)
         if not words or not (opens_subject(words[0].group()) or self._bare_name(words)):
@@ -252,6 +264,9 @@ class _Article:
         return self.name_of(first) if first is not None else None
 
     def _after(self, v: Verb, limit: int) -> tuple[str | None, str | None] | None:
+        country = self._country_speaks(v, limit)
+        if country is not None:
+            return country
         after = self.speakers[bisect_left(self.speaker_starts, v.end) :]
         for i, m in enumerate(after):
             if m["start"] >= limit or m["start"] - v.end > SPEAKER_AFTER_GAP:
@@ -272,6 +287,23 @@ class _Article:
                 return self._named_body(m["surface"], m["start"]) or self.name_of(m)
             return self.name_of(m)
         return self._role(v, limit)
+
+    def _country_speaks(self, v: Verb, limit: int) -> tuple[str | None, str | None] | None:
+        """A place right after the verb is its subject, a country or capital speaking for
+        its government ("وقالت روسيا إن", "وأكدت طهران أن"), except after verbs whose next
+        noun is their object (``quotes/object_verbs.txt``: "واتهم إيران بـ")."""
+        if fold(v.lemma) in _object_verbs():
+            return None
+        i = bisect_left(self.place_starts, v.end)
+        if i == len(self.places):
+            return None
+        m = self.places[i]
+        if m["start"] >= limit or self._unnamed_text(v.end, m["start"]).strip():
+            return None
+        j = bisect_left(self.speaker_starts, v.end)  # a body or person before it speaks
+        if j < len(self.speakers) and self.speakers[j]["start"] < m["start"]:
+            return None
+        return self.name_of(m)
 
     def _named_before_title(self, s: int, e: int) -> tuple[None, str] | None:
         """ "وصرحت أنجي صدقي المتحدثة باسم اللجنة الدولية": the name before the title,
@@ -324,8 +356,8 @@ class _Article:
                     break
                 if _inside(self.day_spans, start, start + 1):
                     continue  # a day, not "آلان" read as "الآن"
-            if out and self._to_whom(w.group()):
-                break
+            if out and (self._to_whom(w.group()) or _VERB_OBJECT.match(w.group())):
+                break  # "ندد اليسار بما اعتبره": the verb's ب opens its object
             out.append(w)
         while len(out) > 1 and out[-1].group() in _TRAILING:
             out.pop()  # "وزارة الخزانة الأمريكية في" + a month
@@ -629,6 +661,18 @@ def _org_heads() -> frozenset[str]:
 @cache
 def _subject_first() -> frozenset[str]:
     return frozenset(read_words("quotes/subject_first.txt"))
+
+
+@cache
+def _object_verbs() -> frozenset[str]:
+    return frozenset(read_words("quotes/object_verbs.txt"))
+
+
+@cache
+def _takes_no_object(lemma: str) -> bool:
+    """The verb's lemma (as verbs.tsv writes it: "أضاف") is one of subject_first.txt's,
+    which are folded ("اضاف")."""
+    return fold(lemma) in _subject_first()
 
 
 @cache
