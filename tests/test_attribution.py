@@ -609,3 +609,16 @@ def test_a_place_after_a_verb_with_an_object_is_its_object() -> None:
     text = 'واتهم الرئيس دونالد ترامب إيران بـ"زعزعة الاستقرار".'
     [q] = facts(text)["quotes"]
     assert q["speaker"] == "دونالد ترامب"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('ورأى الوزير أيمن الصفدي أن "الأزمة تتطلب حلا سياسيا".', "أيمن الصفدي"),
+        ('واعترفت حركة إيتا "بالمسؤولية المباشرة عن المعاناة".', "إيتا"),
+        ('وطالب محمد البرادعي بفتح تحقيقات في قضايا "تعذيب واختفاء قسري".', "محمد البرادعي"),
+    ],
+)
+def test_opinion_admission_and_demand_verbs_attribute_quotes(text, speaker) -> None:
+    [q] = facts(text)["quotes"]
+    assert q["speaker"] == speaker
