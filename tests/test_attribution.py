@@ -622,3 +622,12 @@ def test_a_place_after_a_verb_with_an_object_is_its_object() -> None:
 def test_opinion_admission_and_demand_verbs_attribute_quotes(text, speaker) -> None:
     [q] = facts(text)["quotes"]
     assert q["speaker"] == speaker
+
+
+def test_his_saying_relays_the_name_before_it() -> None:
+    text = (
+        "ونقل موقع الرئاسة الإيرانية عن روحاني قوله في الاتصال الهاتفي إن "
+        '"الاتفاق النووي غير قابل للتفاوض".'
+    )
+    [q] = facts(text)["quotes"]
+    assert q["speaker"] == "روحاني"
