@@ -631,3 +631,11 @@ def test_his_saying_relays_the_name_before_it() -> None:
     )
     [q] = facts(text)["quotes"]
     assert q["speaker"] == "روحاني"
+
+
+def test_a_count_coordinated_after_the_first_ones_place_shares_its_event() -> None:
+    got = facts("واعتقلت الشرطة 20 شخصا في القاهرة و15 آخرين في الجيزة.")["figures"]
+    assert [(f["count_type"], f["value"], f["surface"]) for f in got] == [
+        ("ARREST", 20, "اعتقلت الشرطة 20 شخصا"),
+        ("ARREST", 15, "15 آخرين"),  # its own words, not the first count's
+    ]

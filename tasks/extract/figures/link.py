@@ -55,6 +55,12 @@ _CONJ = frozenset("وف")
 _CLITICS = frozenset("وفلب")  # و ف ل ب
 _LAST_WORD = re.compile(r"(\w+)\s*$")
 _COORD = re.compile(r"\s*و?\s*")  # what may separate two coordinated counts
+# A place phrase of up to MAX_COORD_PLACE_WORDS words, then و: "في حلب و" + the next count.
+MAX_COORD_PLACE_WORDS = 3
+_PLACE_WORDS = rf"\w+(?:\s+\w+){{0,{MAX_COORD_PLACE_WORDS - 1}}}"
+_COORD_AFTER_PLACE = re.compile(
+    rf"\s+(?:{normalize('في')}\s+|{normalize('ب')}){_PLACE_WORDS}\s+و\s*"
+)
 _HARD_STOP = re.compile(r"[.;:!?\"()\[\]{}\u061b]")  # _STOP without the comma
 # A complementiser opens a new clause: "تمكنوا من الفرار وإن 60 مدنيا قتلوا".
 _OPENER = re.compile(rf"(?<!\w)[{normalize('وف')}]?{normalize('إن')}(?:ه|ها|هم)?(?!\w)")
@@ -241,7 +247,8 @@ def _link(
     # The surface joins number, counted noun and trigger; a far tally word
     # ("عدد المعتقلين ... ستة آلاف شخص") stays out when a noun follows the number.
     noun_end = noun.end if noun and noun.entry else m.end
-    if detached:
+    coordinated = prev is not None and ev is prev[1]  # "مقتل 5 جنود و3 مدنيين": its own words
+    if detached or coordinated:
         start, end = num.start, max(noun_end, m.end)
     elif tally and noun is not None and noun.entry is not None:
         start, end = num.start, noun_end
@@ -380,9 +387,12 @@ def _event_before(
     prev: tuple[Found, tuple[int, int, Entry]] | None,
     num: _Num,
 ) -> tuple[int, int, Entry] | None:
-    # Coordination: "مقتل 5 جنود و3 مدنيين" -> the second count shares the event.
-    if prev is not None and _COORD.fullmatch(norm, prev[0].end, max(prev[0].end, num.m.start)):
-        return prev[1]
+    # Coordination: "مقتل 5 جنود و3 مدنيين" -> the second count shares the event, also
+    # after the first one's place ("قتل 5 أشخاص في حلب و3 في إدلب").
+    if prev is not None:
+        gap = (norm, prev[0].end, max(prev[0].end, num.m.start))
+        if _COORD.fullmatch(*gap) or _COORD_AFTER_PLACE.fullmatch(*gap):
+            return prev[1]
     best = None
     for ev in events:
         if before <= ev[1] <= qual_start and _gap_ok(norm, ev[1], qual_start, MAX_EVENT_GAP_WORDS):
