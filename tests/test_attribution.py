@@ -639,3 +639,16 @@ def test_a_count_coordinated_after_the_first_ones_place_shares_its_event() -> No
         ("ARREST", 20, "اعتقلت الشرطة 20 شخصا"),
         ("ARREST", 15, "15 آخرين"),  # its own words, not the first count's
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a subject and a phrase between the verb and the people it counts
+        ("وأوقفت السلطات على خلفية تلك الاحتجاجات أكثر من 450 شخصا.", [("ARREST", 450)]),
+        # ... but not across a temporal clause: the two men were stabbed, not arrested
+        ("وقد اعتُقل لاحقا بعدما طعن في البداية رجلين.", []),
+    ],
+)
+def test_an_event_reaches_the_people_it_counts_past_its_subject(text, expected) -> None:
+    assert figures(text) == expected

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from akhbar.text.normalize import normalize
 from akhbar.text.numbers import NumberMatch, find_numbers
+from akhbar.text.wordlist import read_words, trie_regex
 from tasks.extract.common.names import is_definite
 from tasks.extract.figures.lexicon import Entry, Lexicon, canon, hit_word
 
@@ -28,6 +30,11 @@ __all__ = ["Found", "sentence_figures"]
 # stripped: a subject or object of up to three words ("قتلت قوات الأمن 20").
 # Calibrated on the test sentences: 4 starts binding numbers of other clauses.
 MAX_EVENT_GAP_WORDS = 3
+# With people counted after the number ("أوقفت السلطات على خلفية تلك الاحتجاجات أكثر من
+# 450 شخصا"), a subject and a phrase may come between: calibrated on ant_dev (see
+# docs/figures.md).
+MAX_EVENT_GAP_WORDS_PEOPLE = 6
+_PEOPLE_ROLES = ("generic", "actor")
 # Words allowed between a tally's noun and its number ("عدد المعتقلين
 # المشاركين في أعمال الشغب في كازاخستان ارتفع إلى نحو ستة آلاف": 9).
 MAX_TALLY_GAP_WORDS = 10
@@ -221,7 +228,8 @@ def _link(
     noun = _noun_after(lex, norm, e, m)
     opened = _PAREN_OPEN.search(norm, max(s, num.start - 4), num.start)
     qual_start, pre_q = _pre_qualifier(lex, norm, s, opened.start() if opened else num.start)
-    ev = _event_before(lex, norm, events, before, qual_start, prev, num)
+    people = noun is not None and noun.entry is not None and noun.entry.role in _PEOPLE_ROLES
+    ev = _event_before(lex, norm, events, before, qual_start, prev, num, people)
     trig: tuple[int, int, Entry] | None = ev
     tally = detached = False
     if trig is None:
@@ -371,9 +379,16 @@ def _complement(lex: Lexicon, norm: str, pos: int, e: int) -> tuple[Entry, int] 
     return (lex.nouns[canon(nm.group("w"))], nm.end()) if nm is not None else None
 
 
+@cache
+def _clause_opener() -> re.Pattern[str]:
+    """A temporal conjunction (``figures/clause_openers.txt``): another event's clause."""
+    words = trie_regex(read_words("figures/clause_openers.txt"))
+    return re.compile(rf"(?<!\w)[{normalize('وف')}]?(?:{words})(?!\w)")
+
+
 def _gap_ok(norm: str, a: int, b: int, max_words: int) -> bool:
     gap = norm[a:b]
-    if _STOP.search(gap) or _OPENER.search(gap):
+    if _STOP.search(gap) or _OPENER.search(gap) or _clause_opener().search(gap):
         return False
     return len(_WORD.findall(gap)) <= max_words
 
@@ -386,6 +401,7 @@ def _event_before(
     qual_start: int,
     prev: tuple[Found, tuple[int, int, Entry]] | None,
     num: _Num,
+    people: bool = False,
 ) -> tuple[int, int, Entry] | None:
     # Coordination: "مقتل 5 جنود و3 مدنيين" -> the second count shares the event, also
     # after the first one's place ("قتل 5 أشخاص في حلب و3 في إدلب").
@@ -394,8 +410,9 @@ def _event_before(
         if _COORD.fullmatch(*gap) or _COORD_AFTER_PLACE.fullmatch(*gap):
             return prev[1]
     best = None
+    reach = MAX_EVENT_GAP_WORDS_PEOPLE if people else MAX_EVENT_GAP_WORDS
     for ev in events:
-        if before <= ev[1] <= qual_start and _gap_ok(norm, ev[1], qual_start, MAX_EVENT_GAP_WORDS):
+        if before <= ev[1] <= qual_start and _gap_ok(norm, ev[1], qual_start, reach):
             best = ev
     # A number governed by a preposition is not the event's object
     # ("تظاهر المحتجون في 12 مدينة").
