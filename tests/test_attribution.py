@@ -652,3 +652,9 @@ def test_a_count_coordinated_after_the_first_ones_place_shares_its_event() -> No
 )
 def test_an_event_reaches_the_people_it_counts_past_its_subject(text, expected) -> None:
     assert figures(text) == expected
+
+
+def test_people_in_a_complement_are_what_the_event_counts() -> None:
+    text = "تأتي غداة حادث دهس قتل خلاله رجل بشاحنته الصغيرة عشرة من المارة."
+    [f] = facts(text)["figures"]
+    assert (f["count_type"], f["value"], f["surface"][-14:]) == ("KILL", 10, "عشرة من المارة")

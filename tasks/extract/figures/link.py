@@ -354,6 +354,8 @@ def _noun_after(lex: Lexicon, norm: str, e: int, m: NumberMatch) -> _Noun | None
             return _Noun(
                 comp[0], obj or comp[0].lemma, start, comp[1], head.qualifier if head else qual
             )
+        if head is None and comp is not None:  # "عشرة من المارة": people, typed by the event
+            return _Noun(comp[0], comp[0].lemma, m.end, comp[1], qual)
     return head
 
 
