@@ -123,16 +123,25 @@ class _SpelledAl:
         return isinstance(pos, int) and self.text[self.nt.to_orig(pos)] in "\u0623\u0625"
 
 
-_ALA = re.compile("(?<![^\\W\\d_])\u0639\u0644\u0649(?![^\\W\\d_])")  # على
+_ALA = "\u0639\u0644\u0649"  # على
 
 
 def source_spelling(ctx: ExtractContext) -> Spelled:
     """What the source spelling of this article tells (see :class:`Spelled`)."""
-    nt, text = ctx.nt, ctx.visible
-    return Spelled(
-        _SpelledAl(ctx),
-        frozenset(nt.to_norm(m.start()) for m in _ALA.finditer(text)),
-    )
+    return Spelled(_SpelledAl(ctx), _ala_starts(ctx))
+
+
+def _ala_starts(ctx: ExtractContext) -> frozenset[int]:
+    """Normalised starts of "على" as a whole word of the source (str.find: a regex with
+    look-arounds over the whole text cost 0.04 ms an article)."""
+    text, n, out = ctx.visible, len(ctx.visible), []
+    i = text.find(_ALA)
+    while i >= 0:
+        j = i + len(_ALA)
+        if (i == 0 or not text[i - 1].isalpha()) and (j >= n or not text[j].isalpha()):
+            out.append(ctx.nt.to_norm(i))
+        i = text.find(_ALA, j)
+    return frozenset(out)
 
 
 def tagged_hits(
