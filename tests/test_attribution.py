@@ -658,3 +658,8 @@ def test_people_in_a_complement_are_what_the_event_counts() -> None:
     text = "تأتي غداة حادث دهس قتل خلاله رجل بشاحنته الصغيرة عشرة من المارة."
     [f] = facts(text)["figures"]
     assert (f["count_type"], f["value"], f["surface"][-14:]) == ("KILL", 10, "عشرة من المارة")
+
+
+def test_a_qualifier_after_a_bare_number_is_read() -> None:
+    got = facts("أسفرت الغارات عن مقتل فلسطينيين اثنين وإصابة 15 على الأقل.")["figures"]
+    assert [(f["value"], f["qualifier"]) for f in got] == [(2, "exact"), (15, "at_least")]

@@ -251,6 +251,8 @@ def _link(
         trig = (noun.start, noun.end, noun.entry)
     if trig is None or trig[2].count_type is None:
         return None, None
+    if noun is None:  # "وإصابة 15 على الأقل": a qualifier after a bare number
+        pre_q = pre_q or _post_qualifier(lex, norm, m.end, e)[1]
     qualifier = _qualifier(num, pre_q, noun)
     # The surface joins number, counted noun and trigger; a far tally word
     # ("عدد المعتقلين ... ستة آلاف شخص") stays out when a noun follows the number.
