@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cached_property
@@ -74,12 +75,18 @@ class ExtractContext:
     @property
     def lead_span(self) -> tuple[int, int]:
         """The lead paragraph: ``lead`` when cleaning found a body, else the first line."""
-        if self.lead is not None:
-            return self.lead
-        start = len(self.visible) - len(self.visible.lstrip())
-        end = self.visible.find("\n", start)
-        return start, len(self.visible) if end < 0 else end
+        return self.lead if self.lead is not None else paragraph_from(self.visible, 0)
 
     @classmethod
     def from_visible(cls, text: str, visible: str, **kw: object) -> ExtractContext:
         return cls(text=text, visible=visible, nt=NormText(visible), **kw)  # type: ignore[arg-type]
+
+
+_SPACE = re.compile(r"\s*")
+
+
+def paragraph_from(text: str, pos: int) -> tuple[int, int]:
+    """The line that starts at the first non-space at or after ``pos``."""
+    start = _SPACE.match(text, pos).end()
+    end = text.find("\n", start)
+    return start, len(text) if end < 0 else end

@@ -18,7 +18,7 @@ from itertools import pairwise
 from akhbar.data import read_rows
 from akhbar.text.normalize import normalize
 from akhbar.text.sentences import clause_spans
-from tasks.extract.common.context import ExtractContext
+from tasks.extract.common.context import ExtractContext, paragraph_from
 from tasks.extract.common.gazetteer import lexicon
 from tasks.extract.figures.lexicon import Lexicon
 
@@ -273,7 +273,7 @@ def article_place(ctx: ExtractContext, lex: Lexicon, locs: list[dict]) -> str | 
     if not ids and dateline is None:
         # "قتلت قوات الأمن الإندونيسية أربعة مسلحين ... في شمال غربي البلاد" names no
         # place and has no dateline: the next paragraph does ("مركز الشرطة في رياو").
-        lead = _named_in(ctx, lex, locs, _next_paragraph(ctx.visible, ctx.lead_span[1]))
+        lead = _named_in(ctx, lex, locs, paragraph_from(ctx.visible, ctx.lead_span[1]))
         ids = most_specific(ctx, lex, lead)
     if not ids:
         return dateline
@@ -296,12 +296,6 @@ def _named_in(ctx: ExtractContext, lex: Lexicon, locs: list[dict], span: tuple[i
         and m.get("method") != "dateline"
         and not elsewhere(ctx, lex, m)
     ]
-
-
-def _next_paragraph(text: str, end: int) -> tuple[int, int]:
-    start = len(text) - len(text[end:].lstrip()) if end < len(text) else end
-    stop = text.find("\n", start)
-    return start, len(text) if stop < 0 else stop
 
 
 def _start(m: dict) -> int:

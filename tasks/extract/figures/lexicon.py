@@ -22,7 +22,7 @@ from akhbar.text.wordlist import (
     trie_regex,
 )
 
-__all__ = ["Entry", "Lexicon", "canon", "hit_word", "lexicon"]
+__all__ = ["Entry", "Lexicon", "canon", "hit_word", "lexicon", "word_list_re"]
 
 NO_TYPE = "-"  # count_type / lemma placeholder in triggers.tsv
 
@@ -54,6 +54,12 @@ def _cues(forms: list[str]) -> str:
 
 def _list(name: str) -> list[str]:
     return read_words(f"figures/{name}")
+
+
+@cache
+def word_list_re(name: str) -> re.Pattern[str]:
+    """A whole word or phrase of ``figures/<name>``, with an optional conjunction و/ف."""
+    return re.compile(rf"(?<!\w)[{normalize('وف')}]?(?:{trie_regex(_list(name))})(?!\w)")
 
 
 @dataclass(frozen=True)

@@ -16,13 +16,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from akhbar.text.normalize import normalize
 from akhbar.text.numbers import NumberMatch, find_numbers
-from akhbar.text.wordlist import read_words, trie_regex
 from tasks.extract.common.names import is_definite
-from tasks.extract.figures.lexicon import Entry, Lexicon, canon, hit_word
+from tasks.extract.figures.lexicon import Entry, Lexicon, canon, hit_word, word_list_re
 
 __all__ = ["Found", "sentence_figures"]
 
@@ -383,16 +381,10 @@ def _complement(lex: Lexicon, norm: str, pos: int, e: int) -> tuple[Entry, int] 
     return (lex.nouns[canon(nm.group("w"))], nm.end()) if nm is not None else None
 
 
-@cache
-def _clause_opener() -> re.Pattern[str]:
-    """A temporal conjunction (``figures/clause_openers.txt``): another event's clause."""
-    words = trie_regex(read_words("figures/clause_openers.txt"))
-    return re.compile(rf"(?<!\w)[{normalize('وف')}]?(?:{words})(?!\w)")
-
-
 def _gap_ok(norm: str, a: int, b: int, max_words: int) -> bool:
     gap = norm[a:b]
-    if _STOP.search(gap) or _OPENER.search(gap) or _clause_opener().search(gap):
+    # a temporal conjunction opens another event's clause ("بعدما طعن رجلين")
+    if _STOP.search(gap) or _OPENER.search(gap) or word_list_re("clause_openers.txt").search(gap):
         return False
     return len(_WORD.findall(gap)) <= max_words
 
@@ -431,18 +423,11 @@ def _tally_before(
 ) -> tuple[int, int, Entry] | None:
     best = None
     for t in lex.tally_re.finditer(norm, max(s, before), qual_start):
-        pos = t.end()
-        for _ in range(MAX_TALLY_NOUN_WORDS):
-            nm = lex.noun_re.match(norm, pos, qual_start)
-            if nm is not None:
-                entry = lex.nouns[canon(nm.group("w"))]
-                if entry.count_type and _gap_ok(norm, nm.end(), qual_start, MAX_TALLY_GAP_WORDS):
-                    best = (_begin(nm), nm.end(), entry)
-                break
-            w = _WORD.search(norm, pos, qual_start)
-            if w is None:
-                break
-            pos = w.end()
+        nm = _tally_noun(lex, norm, t.end(), qual_start)
+        if nm is not None:
+            entry = lex.nouns[canon(nm.group("w"))]
+            if entry.count_type and _gap_ok(norm, nm.end(), qual_start, MAX_TALLY_GAP_WORDS):
+                best = (_begin(nm), nm.end(), entry)
     return best
 
 
@@ -455,15 +440,21 @@ def _tally_after(
     if last is None or last.group(1) != _TO:
         return None
     t = lex.tally_re.match(norm, _SPACES.match(norm, num.m.end, e).end(), e)
-    if t is None:
+    nm = _tally_noun(lex, norm, t.end(), e) if t is not None else None
+    if nm is None:
         return None
-    pos = t.end()
+    entry = lex.nouns[canon(nm.group("w"))]
+    return (_begin(nm), nm.end(), entry) if entry.count_type else None
+
+
+def _tally_noun(lex: Lexicon, norm: str, pos: int, end: int) -> re.Match[str] | None:
+    """The counted noun within ``MAX_TALLY_NOUN_WORDS`` words after a tally word
+    ("العدد الإجمالي للإرهابيين")."""
     for _ in range(MAX_TALLY_NOUN_WORDS):
-        nm = lex.noun_re.match(norm, pos, e)
+        nm = lex.noun_re.match(norm, pos, end)
         if nm is not None:
-            entry = lex.nouns[canon(nm.group("w"))]
-            return (_begin(nm), nm.end(), entry) if entry.count_type else None
-        w = _WORD.search(norm, pos, e)
+            return nm
+        w = _WORD.search(norm, pos, end)
         if w is None:
             return None
         pos = w.end()

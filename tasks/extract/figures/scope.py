@@ -18,7 +18,7 @@ from akhbar.text.normalize import NormText
 from akhbar.text.sentences import clause_spans
 from akhbar.text.wordlist import proclitic_pattern, read_words, trie_regex
 from tasks.extract.common.dates import period_bound
-from tasks.extract.figures.lexicon import Lexicon
+from tasks.extract.figures.lexicon import Lexicon, word_list_re
 
 __all__ = ["SCOPES", "dated_clause", "period_start", "scope_of"]
 
@@ -86,26 +86,19 @@ def _proposition(norm: str, sentence: tuple[int, int], fig: tuple[int, int]) -> 
     """The figure's part of its sentence between subordinators: "تأتي هذه الحصيلة غداة
     مقتل 21 مدنيا، فيما ارتفعت الحصيلة منذ بدء التصعيد إلى 93" puts "منذ" in 93's."""
     start, end = sentence
-    for m in _subordinator().finditer(norm, start, fig[0]):
+    for m in word_list_re("subordinators.txt").finditer(norm, start, fig[0]):
         start = m.start()
-    after = _subordinator().search(norm, fig[1], end)
+    after = word_list_re("subordinators.txt").search(norm, fig[1], end)
     return start, after.start() if after else end
 
 
 def _rises_after(norm: str, fig: tuple[int, int], sentence: tuple[int, int]) -> bool:
     """A rising tally follows the count within a few words of its clause."""
-    m = _rise().search(norm, fig[1], sentence[1])
+    m = word_list_re("tally_rise.txt").search(norm, fig[1], sentence[1])
     if m is None:
         return False
     gap = norm[fig[1] : m.start()]
     return not _CLAUSE_STOP.search(gap) and len(_WORD.findall(gap)) <= MAX_RISE_GAP_WORDS
-
-
-@cache
-def _rise() -> re.Pattern[str]:
-    return re.compile(
-        rf"(?<!\w)[\u0648\u0641]?(?:{trie_regex(read_words('figures/tally_rise.txt'))})(?!\w)"
-    )
 
 
 def _number_end(norm: str, fig: tuple[int, int]) -> int:
@@ -119,12 +112,6 @@ def _strip_qualifier(lex: Lexicon, before: str) -> str:
     return before[: q.start()] if q else before
 
 
-@cache
-def _subordinator() -> re.Pattern[str]:
-    words = trie_regex(read_words("figures/subordinators.txt"))
-    return re.compile(rf"(?<!\w)[\u0648\u0641]?(?:{words})(?!\w)")
-
-
 def dated_clause(
     ctx_text: str, nt: NormText, timex: list[dict], sentence: tuple[int, int], fig: tuple[int, int]
 ) -> tuple[int, int] | None:
@@ -132,7 +119,7 @@ def dated_clause(
     period is in it, else None."""
     for cs, ce in clause_spans(nt.norm, *sentence):
         if cs <= fig[0] < ce:
-            sub = _subordinator().search(nt.norm, fig[1], ce)
+            sub = word_list_re("subordinators.txt").search(nt.norm, fig[1], ce)
             ce = sub.start() if sub else ce  # "... الجمعة حيث يواصلون الاحتجاج منذ"
             s, e = nt.span(cs, ce)
             for t in timex:
