@@ -292,7 +292,7 @@ class _Article:
         """A place right after the verb is its subject, a country or capital speaking for
         its government ("وقالت روسيا إن", "وأكدت طهران أن"), except after verbs whose next
         noun is their object (``quotes/object_verbs.txt``: "واتهم إيران بـ")."""
-        if fold(v.lemma) in _object_verbs():
+        if _lemma_key(v.lemma) in _object_verbs():
             return None
         i = bisect_left(self.place_starts, v.end)
         if i == len(self.places):
@@ -668,11 +668,15 @@ def _object_verbs() -> frozenset[str]:
     return frozenset(read_words("quotes/object_verbs.txt"))
 
 
-@cache
 def _takes_no_object(lemma: str) -> bool:
-    """The verb's lemma (as verbs.tsv writes it: "أضاف") is one of subject_first.txt's,
-    which are folded ("اضاف")."""
-    return fold(lemma) in _subject_first()
+    return _lemma_key(lemma) in _subject_first()
+
+
+@cache
+def _lemma_key(lemma: str) -> str:
+    """A verb's lemma as verbs.tsv writes it ("أكد") folded like the word lists that
+    name lemmas (subject_first.txt, object_verbs.txt: "اكد")."""
+    return fold(lemma)
 
 
 @cache
