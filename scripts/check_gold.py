@@ -48,10 +48,8 @@ def articles() -> dict[str, str]:
 
 def splits() -> dict[str, str]:
     out: dict[str, str] = {}
-    for path in (
-        SELECTION,
-        *(SELECTION.with_name(f"selection{n}.json") for n in (2, 3, 4)),
-    ):  # rounds 2-4: "fresh"
+    # selection.json (tune/heldout), then every later round's selectionN.json ("fresh")
+    for path in (SELECTION, *sorted(SELECTION.parent.glob("selection[0-9]*.json"))):
         if path.exists():
             sel = json.loads(path.read_text(encoding="utf-8"))
             out |= {x["id"]: x["split"] for key in sel if key != "seed" for x in sel[key]}
