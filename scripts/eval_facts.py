@@ -45,7 +45,8 @@ INGEST = date(2026, 11, 23)
 
 
 def _key(s: str | None) -> str:
-    return fold(s or "").replace("ال", "", 1) if s else ""
+    """A name folded, without its leading article (only there: "هارالد" keeps its ال)."""
+    return fold(s or "").removeprefix("ال") if s else ""
 
 
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
