@@ -663,3 +663,45 @@ def test_people_in_a_complement_are_what_the_event_counts() -> None:
 def test_a_qualifier_after_a_bare_number_is_read() -> None:
     got = facts("أسفرت الغارات عن مقتل فلسطينيين اثنين وإصابة 15 على الأقل.")["figures"]
     assert [(f["value"], f["qualifier"]) for f in got] == [(2, "exact"), (15, "at_least")]
+
+
+def test_a_relative_named_by_the_person_speaks_not_the_person() -> None:
+    # "خطيبة خاشقجي" is his fiancée: the name is the possessor of the relation noun
+    text = (
+        "من جانبها، قالت خطيبة جمال خاشقجي، التي طلبت عدم نشر اسمها، إنها كانت أمام "
+        'القنصلية. وأضافت: "لا أعلم إذا كان جمال بالداخل".\n'
+        'وقال شقيقه محمد خاشقجي إن "العائلة تنتظر".'
+    )
+    said = speakers(text)
+    assert said[0] is not None and said[0].startswith("خطيبة")
+    assert said[1] == "محمد خاشقجي"  # with a pronoun the name is in apposition: he speaks
+
+
+def test_an_unnamed_source_before_its_verb_speaks() -> None:
+    text = (
+        "وبينما تقول السلطات السعودية إنه غادر القنصلية، تنفي السلطات التركية ذلك.\n"
+        'مصدر سعودي مسؤول قال، لـCNN، إن ادعاءات اختفائه "كاذبة".'
+    )
+    assert speakers(text) == ["مصدر سعودي مسؤول"]
+
+
+def test_a_body_named_in_quote_marks_is_a_speaker() -> None:
+    text = 'في الوقت نفسه، وصفت منظمة "هيومن رايتس ووتش" اختفاء الصحفي بأنه أمر "مريب".'
+    assert speakers(text) == ["هيومن رايتس ووتش"]
+
+
+def test_a_body_in_quote_marks_after_to_whom_is_the_addressee() -> None:
+    text = (
+        "وقال وزير الخارجية الفرنسي جان إيف لودريان الخميس إن المقاتلة يجب أن تحاكم.\n"
+        'وقال للشبكة الإخبارية "أل سي إي" إن "السيدة مقاتلة".'
+    )
+    assert speakers(text) == ["جان إيف لودريان"]
+
+
+def test_a_wife_named_by_her_husband_is_no_title_of_the_next_name() -> None:
+    # "زوجة" (wife of) folds like "زوجه" (her husband): read as written
+    text = (
+        "وأشار الرئيس الفرنسي إيمانويل ماكرون إلى زوجة رئيس الوزراء لوسي تيرنبول على "
+        'أنها "شهية".'
+    )
+    assert speakers(text) == ["إيمانويل ماكرون"]

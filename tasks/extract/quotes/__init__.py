@@ -29,6 +29,7 @@ from tasks.extract.quotes.roles import (
     name_before_title,
     name_follows,
     opens_subject,
+    relations,
     resolve_role,
     role_after,
     role_of,
@@ -104,6 +105,12 @@ _PHRASE_END = re.compile(
 )
 # Words kept of an unnamed speaker's phrase ("مصدر أمني رفيع في وزارة الداخلية").
 MAX_SPEAKER_WORDS = 6
+# Words of an unnamed source opening a sentence before its verb ("مصدر سعودي مسؤول قال",
+# "مسؤولون أمريكيون كبار قالوا"): a head and up to three modifiers.
+SOURCE_BEFORE_WORDS = 4
+# Characters a name may differ from the quote marks around it and still be all they hold
+# (a space inside the marks, a ل glued on).
+NAME_SPAN_SLACK = 1
 
 
 @dataclass
@@ -123,7 +130,9 @@ class _Article:
         self.verbs = [Verb(*ctx.nt.span(s, e), lemma, kind) for s, e, lemma, kind in found.verbs]
         self.verb_starts = [v.start for v in self.verbs]
         # A name inside a quotation is what the speaker talks about, never who speaks
-        # ("نقدم البرهان على أن ..." is no mention of al-Burhan as a speaker).
+        # ("نقدم البرهان على أن ..." is no mention of al-Burhan as a speaker); a name that
+        # is all the quote marks hold ('منظمة "هيومن رايتس ووتش"') is a name.
+        quoted = [q for q in quoted if not _is_name_span(ctx.mentions, q)]
         self.speakers = sorted(
             (
                 m
@@ -271,6 +280,10 @@ class _Article:
         for i, m in enumerate(after):
             if m["start"] >= limit or m["start"] - v.end > SPEAKER_AFTER_GAP:
                 break
+            if i == 0 and self._related(m):  # "وقالت خطيبة خاشقجي": his fiancée speaks
+                return self._relation_phrase(v.end, m)
+            if i == 0 and self._to_whom_first(v.end, m["start"]):
+                break  # 'وقال للشبكة الإخبارية "أل سي إي" إن': whom it was said to
             if not title_gap(self._unnamed_text(v.end, m["start"])):
                 named = self._named_before_title(v.end, m["start"]) if i == 0 else None
                 if named is not None and m["kind"] == "ORGANIZATION":
@@ -305,14 +318,35 @@ class _Article:
             return None
         return self.name_of(m)
 
+    def _related(self, m: dict) -> bool:
+        """A person named as the possessor of a relation noun right before it ("خطيبة
+        خاشقجي", ``quotes/relations.txt``): the relative speaks, not the person."""
+        if m["kind"] != "PERSON":
+            return False
+        lo = max(0, m["start"] - HEAD_BEFORE_CHARS)
+        before = _WORD.findall(self.text[lo : m["start"]])  # as written: ة is not ه
+        if not before or self.text[m["start"] - 1 : m["start"]] != " ":
+            return False
+        if before[-1].endswith("\u0647"):
+            return False  # "شقيقه محمد": his brother Mohammed, who speaks
+        word = normalize(before[-1])
+        word = word[1:] if word[:1] in "\u0648\u0641" else word  # و ف
+        return not word.startswith(AL) and word in relations()
+
+    def _relation_phrase(self, lo: int, m: dict) -> tuple[None, str]:
+        """ "خطيبة خاشقجي" as written: from the relation noun to the person's name."""
+        first = _WORD.search(self.text, lo, m["start"])
+        start = first.start() if first is not None else m["start"]
+        return None, self.text[start : m["end"]]
+
     def _named_before_title(self, s: int, e: int) -> tuple[None, str] | None:
         """ "وصرحت أنجي صدقي المتحدثة باسم اللجنة الدولية": the name before the title,
         as written (the recogniser missed it), rather than the organisation."""
         # A tatweel alone ("ذكر ـ أضف") folds to nothing: no word, not an empty one.
         words = [w for w in _WORD.finditer(self.text, s, e) if normalize(w.group())]
         k = name_before_title([normalize(w.group()) for w in words])
-        if k is None:
-            return None
+        if k is None or self.text[words[0].start() : words[k - 1].end()].count(" ") != k - 1:
+            return None  # a name is words and spaces: not "نزيه خير (44 عاما"
         return None, self.text[words[0].start() : words[k - 1].end()]
 
     def _unnamed_text(self, s: int, e: int) -> str:
@@ -362,6 +396,10 @@ class _Article:
         while len(out) > 1 and out[-1].group() in _TRAILING:
             out.pop()  # "وزارة الخزانة الأمريكية في" + a month
         return out
+
+    def _to_whom_first(self, s: int, e: int) -> bool:
+        first = _WORD.search(self.text, s, e)
+        return first is not None and self._to_whom(normalize(first.group()))
 
     @staticmethod
     def _to_whom(word: str) -> bool:
@@ -452,6 +490,10 @@ class _Article:
         return None
 
     def _before(self, v: Verb) -> tuple[str | None, str | None] | None:
+        """The verb's subject written before it: a name, else an unnamed source."""
+        return self._name_before(v) or self._source_opening(v)
+
+    def _name_before(self, v: Verb) -> tuple[str | None, str | None] | None:
         if _conjoined(self.text, v):
             return None  # "... فان هورميرن. وقالت إنه": a name before "وقال" ends the last clause
         i = bisect_left(self.speaker_starts, v.start) - 1
@@ -477,6 +519,20 @@ class _Article:
                 return self.name_of(m)
             break
         return None
+
+    def _source_opening(self, v: Verb) -> tuple[None, str] | None:
+        """ "مصدر سعودي مسؤول قال، لـCNN، إن": an unnamed source opening the sentence, its
+        verb after it (subject first), is the speaker as written."""
+        lo = self._sentence_start(v.start)
+        words = list(_WORD.finditer(self.text, lo, v.start))
+        if not words or len(words) > SOURCE_BEFORE_WORDS:
+            return None
+        first = normalize(words[0].group())
+        if not _is_source(first) or _is_anaphor(first):
+            return None  # "المتحدث قال": the one named before
+        if any(self._in_mention(w.start()) for w in words):
+            return None  # a name is read by the rules above
+        return None, self.text[words[0].start() : words[-1].end()]
 
     def _one_clause(self, m: dict, v: Verb) -> bool:
         """No quote, sentence end or line between a mention and a verb after it."""
@@ -604,7 +660,7 @@ class _Article:
         i = bisect_left(self.speaker_starts, start)
         if i < len(self.speakers) and self.speakers[i]["start"] - start <= SUBJECT_OPENING:
             m = self.speakers[i]
-            if m["end"] > pos:
+            if m["end"] > pos or self._related(m):
                 return None
             # a body after more than the verb is inside a title ("وأكد مندوب موسكو في مجلس
             # الأمن"): not the subject
@@ -707,6 +763,19 @@ def _channels() -> frozenset[str]:
 def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     i = bisect_right(spans, (s, 1 << 62)) - 1  # the last span starting at or before s
     return i >= 0 and spans[i][0] <= s and e <= spans[i][1]
+
+
+def _is_name_span(mentions: list[dict], span: tuple[int, int]) -> bool:
+    """Quote marks around a body's name and nothing else (a space or a clitic at most):
+    outlets, agencies and companies are written so. A person's or place's name alone in
+    quote marks is mostly a work, an event or a nickname ("عيد الحصاد"), never a speaker."""
+    s, e = span
+    return any(
+        m["kind"] == "ORGANIZATION"
+        and abs(m["start"] - s) <= NAME_SPAN_SLACK
+        and abs(m["end"] - e) <= NAME_SPAN_SLACK
+        for m in mentions
+    )
 
 
 def _is_anaphor(word: str) -> bool:

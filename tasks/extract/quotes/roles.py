@@ -14,6 +14,7 @@ from functools import cache
 
 from akhbar.data import read_rows
 from akhbar.text.normalize import normalize
+from akhbar.text.wordlist import read_words
 from tasks.extract.common.gazetteer import key, lexicon
 from tasks.extract.common.names import PLACE_PREPS, PRONOUN_END, is_definite, words
 
@@ -22,6 +23,8 @@ __all__ = [
     "name_before_title",
     "name_follows",
     "opens_subject",
+    "relations",
+    "relative_by_pronoun",
     "resolve_role",
     "role_after",
     "role_of",
@@ -57,10 +60,18 @@ def _titles() -> dict[str, str]:
 def title_gap(gap: str) -> bool:
     """Only title words between a verb and a name: "قال المتحدث باسم الرئاسة", "الأمين
     العام ل" + "حزب الله", "القيادي في" + "جبهة ..."."""
+    gap = gap.rstrip(" ")
+    gap = gap[:-1] if normalize(gap[-1:]) == '"' else gap  # a name in quote marks: 'منظمة "هيومن'
     if "\n" in gap or '"' in normalize(gap) or ":" in gap:
         return False
-    gap = _CLITIC_END.sub(" ", normalize(gap))  # "لـ" glued to the next mention
-    return all(_title_word(w) or _title_word(_unclitic(w)) for w in _WORD.findall(gap))
+    gap = _CLITIC_END.sub(" ", gap)  # "لـ" glued to the next mention
+    return all(_gap_word(w) for w in _WORD.findall(gap))
+
+
+def _gap_word(raw: str) -> bool:
+    """A word of a title, as written (a relation with its pronoun is told by ه, not ة)."""
+    w = normalize(raw)
+    return _title_word(w) or _title_word(_unclitic(w)) or relative_by_pronoun(raw)
 
 
 def name_follows(toks: list[str]) -> int | None:
@@ -113,6 +124,27 @@ def _title_word(w: str) -> bool:
     if w in wd.titles or w in wd.heads or w in lex.nisba or w in lex.forms:
         return True
     return (is_definite(w) and w not in wd.stop) or w in PLACE_PREPS
+
+
+@cache
+def relations() -> frozenset[str]:
+    """Relation nouns (``quotes/relations.txt``: kin, lawyers, aides), folded."""
+    return frozenset(read_words("quotes/relations.txt"))
+
+
+_PRONOUNS = ("\u0647\u0645\u0627", "\u0647\u0645", "\u0647\u0627", "\u0647")  # هما هم ها ه
+
+
+def relative_by_pronoun(raw: str) -> bool:
+    """A relation noun with a pronoun suffix, as written ("شقيقه", "زوجته", "محاميها"):
+    a title before the relative's own name ("وقال شقيقه محمد": Mohammed speaks). Read
+    before folding, which makes "زوجة" (wife of) and "زوجه" (her husband) one word."""
+    for suffix in _PRONOUNS:
+        if raw.endswith(suffix) and len(raw) > len(suffix) + 1:
+            stem = raw[: -len(suffix)]
+            stem = stem[:-1] + "\u0629" if stem.endswith("\u062a") else stem  # زوجت -> زوجة
+            return normalize(stem) in relations()
+    return False
 
 
 def _unclitic(w: str) -> str:
