@@ -701,7 +701,6 @@ def test_a_body_in_quote_marks_after_to_whom_is_the_addressee() -> None:
 def test_a_wife_named_by_her_husband_is_no_title_of_the_next_name() -> None:
     # "زوجة" (wife of) folds like "زوجه" (her husband): read as written
     text = (
-        "وأشار الرئيس الفرنسي إيمانويل ماكرون إلى زوجة رئيس الوزراء لوسي تيرنبول على "
-        'أنها "شهية".'
+        'وأشار الرئيس الفرنسي إيمانويل ماكرون إلى زوجة رئيس الوزراء لوسي تيرنبول على أنها "شهية".'
     )
     assert speakers(text) == ["إيمانويل ماكرون"]
