@@ -704,3 +704,16 @@ def test_a_wife_named_by_her_husband_is_no_title_of_the_next_name() -> None:
         'وأشار الرئيس الفرنسي إيمانويل ماكرون إلى زوجة رئيس الوزراء لوسي تيرنبول على أنها "شهية".'
     )
     assert speakers(text) == ["إيمانويل ماكرون"]
+
+
+def test_the_definite_source_is_the_one_introduced_before() -> None:
+    text = (
+        'وصف مصدر دبلوماسي تركي الاتهامات الموجهة لتركيا بأنها "دعاية سوداء".\n'
+        'بدوره، قال المصدر التركي إن أنقرة تعنى "بشكل فائق" بسلامة المدنيين.\n'
+        'وقال المتحدث باسم مجلس الأمن القومي إن "الأمر قيد الدرس".'
+    )
+    assert speakers(text) == [
+        "مصدر دبلوماسي تركي",  # the object after the adjectives is not the source
+        "مصدر دبلوماسي تركي",
+        "المتحدث باسم مجلس الأمن القومي",  # a description of its own
+    ]

@@ -97,6 +97,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 # "مسؤول بالبيت الأبيض" keeps its بال.
 _VERB_OBJECT = re.compile(f"{normalize('ب')}(?:{normalize('ما')}$|{normalize('أن')})")
 # Prepositions a subject phrase cannot end on (what followed them was cut as a date).
+_NISBA_ENDS = ("\u064a", "\u064a\u0647")  # ي، يه (ية folded): "تركي", "أمنية"
 _TRAILING = frozenset(normalize(w) for w in ("في", "عن", "من", "على", "خلال", "منذ"))
 # Where an unnamed speaker's phrase ends: a colon, a comma, a quote mark, a line, or the
 # complementiser (أن، إن، بأن ...) that opens what was said.
@@ -432,13 +433,33 @@ class _Article:
         """ "قال مصدر أمني إن", "وقالت الحكومة في بيان": a speaker phrase naming no one
         (``quotes/sources.txt``), kept as written, with no entity id."""
         words = self._phrase_after(v, limit)
+        if _lemma_key(v.lemma) in _object_verbs():
+            words = _indefinite_phrase(words)
         if not words or not _is_source(words[0].group()):
             return None
         if len(words) == 1 and _is_anaphor(words[0].group()):
             return None  # "وتابعت المتحدثة": the spokeswoman named before
         if len(words) == 1:  # "وقالت المنظمة" after "منظمة العفو الدولية"
             return self._named_body(words[0].group(), v.start) or self._as_written(words)
-        return self._issuer(words) or self._as_written(words)
+        return self._issuer(words) or self._source_again(words, v) or self._as_written(words)
+
+    def _source_again(self, words: list[re.Match[str]], v: Verb) -> tuple[None, str] | None:
+        """ "وأضاف المصدر التركي" after "قال مصدر دبلوماسي تركي": a definite source phrase
+        is the unnamed source introduced before with the same head noun."""
+        first = words[0].group()
+        first = first[1:] if first[:1] in "\u0648\u0641" else first  # و ف
+        stop = name_words().stop
+        rest = [w.group() for w in words[1:] if w.group() not in stop]  # "أيضا"
+        if not first.startswith(AL) or not all(w.startswith(AL) for w in rest):
+            return None  # "المتحدث باسم مجلس الأمن": a description of its own
+        wanted = {first[len(AL) :], *(w[len(AL) :] for w in rest)}
+        starts, speakers = self.said(v.start)
+        for sp_id, said in reversed(speakers[: bisect_left(starts, v.start)]):
+            earlier = _WORD.findall(normalize(said or ""))
+            if sp_id is None and earlier and earlier[0] == first[len(AL) :]:
+                # the same head, and every adjective of this one in it ("التركي")
+                return (None, said) if wanted <= set(earlier) else None
+        return None
 
     def _issuer(self, words: list[re.Match[str]]) -> tuple[str | None, str | None] | None:
         """ "وذكر بيان صادر عن إيتا", "بيان للوزارة": the body that issued a statement."""
@@ -763,6 +784,20 @@ def _channels() -> frozenset[str]:
 def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     i = bisect_right(spans, (s, 1 << 62)) - 1  # the last span starting at or before s
     return i >= 0 and spans[i][0] <= s and e <= spans[i][1]
+
+
+def _indefinite_phrase(words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """An indefinite head and its indefinite adjectives ("مصدر دبلوماسي تركي"): a definite
+    word right after an adjective is the verb's object ("وصف مصدر دبلوماسي تركي
+    الاتهامات بأنها"), since an adjective agrees with its noun in definiteness."""
+    if not words or words[0].group().startswith(AL):
+        return words
+    for i in range(2, len(words)):
+        prev, w = words[i - 1].group(), words[i].group()
+        adjective = prev.endswith(_NISBA_ENDS) and prev not in name_words().stop
+        if w.startswith(AL) and not prev.startswith(AL) and adjective and len(prev) > 2:
+            return words[:i]  # "في", "لدي" are no adjectives
+    return words
 
 
 def _is_name_span(mentions: list[dict], span: tuple[int, int]) -> bool:
