@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from tasks.extract.quotes.gender import speaker_gender, verb_gender
 from tasks.process.article import analyse
 
 PUBLISHED = {
@@ -717,3 +718,42 @@ def test_the_definite_source_is_the_one_introduced_before() -> None:
         "مصدر دبلوماسي تركي",
         "المتحدث باسم مجلس الأمن القومي",  # a description of its own
     ]
+
+
+def test_a_feminine_verb_does_not_continue_a_masculine_source() -> None:
+    text = (
+        "وذكرت وكالة الأنباء الرسمية نقلا عن مصدر أمني قوله: "
+        '"ألقى المهاجمون قنبلة على السيارة الأولى".\n'
+        'وأضافت أن "الكمين نصبته مجموعة إرهابية".'
+    )
+    assert speakers(text) == ["مصدر أمني", "وكالة الأنباء الرسمية"]
+
+
+def test_an_unnamed_source_after_according_to_speaks() -> None:
+    text = (
+        "وأشارت الأناضول نقلا عن مسؤولين إسرائيليين لم تسمهم، إلى أن التحقيق فتح.\n"
+        'وأضاف "التحقيق يشمل كافة الأبعاد".'
+    )
+    assert speakers(text)[-1] == "مسؤولين إسرائيليين"
+
+
+@pytest.mark.parametrize(
+    ("form", "lemma", "kind", "gender"),
+    [
+        ("وأضافت", "أضاف", "past", "f"),
+        ("قال", "قال", "past", "m"),
+        ("تقول", "قال", "present", "f"),
+        ("يقول", "قال", "present", "m"),
+        ("مضيفة", "أضاف", "participle", "f"),
+        ("مضيفا", "أضاف", "participle", "m"),
+    ],
+)
+def test_a_speech_verb_has_the_gender_of_its_form(form, lemma, kind, gender) -> None:
+    assert verb_gender(form, lemma, kind) == gender
+
+
+def test_a_speaker_is_feminine_by_ta_marbuta_masculine_by_its_head() -> None:
+    assert speaker_gender("وكالة الأنباء الرسمية", is_person=False) == "f"
+    assert speaker_gender("مصدر أمني", is_person=False) == "m"
+    assert speaker_gender("الأمم المتحدة", is_person=False) is None
+    assert speaker_gender("فاطمة", is_person=True) is None

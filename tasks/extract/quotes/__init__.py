@@ -24,6 +24,7 @@ from tasks.extract.common.extractor import Extractor, Rows
 from tasks.extract.common.gazetteer import LETTER_AFTER, LETTER_BEFORE, key
 from tasks.extract.common.names import AL
 from tasks.extract.common.names import words as name_words
+from tasks.extract.quotes.gender import agree, speaker_gender, verb_gender
 from tasks.extract.quotes.marks import Quoted, quoted_spans
 from tasks.extract.quotes.roles import (
     name_before_title,
@@ -98,6 +99,13 @@ _WORD = re.compile(r"[^\W\d_]+")
 _VERB_OBJECT = re.compile(f"{normalize('ب')}(?:{normalize('ما')}$|{normalize('أن')})")
 # Prepositions a subject phrase cannot end on (what followed them was cut as a date).
 _NISBA_ENDS = ("\u064a", "\u064a\u0647")  # ي، يه (ية folded): "تركي", "أمنية"
+# and the plural nisbas: ين، ون، ات ("إسرائيليين", "أمريكيون")
+_NISBA_PLURAL_ENDS = (
+    *_NISBA_ENDS,
+    "\u064a\u064a\u0646",
+    "\u064a\u0648\u0646",
+    "\u064a\u0627\u062a",
+)
 _TRAILING = frozenset(normalize(w) for w in ("في", "عن", "من", "على", "خلال", "منذ"))
 # Where an unnamed speaker's phrase ends: a colon, a comma, a quote mark, a line, or the
 # complementiser (أن، إن، بأن ...) that opens what was said.
@@ -195,7 +203,7 @@ class _Article:
         return (speaker[0], ent["name"]) if ent else speaker
 
     def speaker(self, v: Verb, limit: int) -> tuple[str | None, str | None]:
-        return self.explicit(v, limit) or self.previous(v.start)
+        return self.explicit(v, limit) or self.previous(v.start, v)
 
     def explicit(self, v: Verb, limit: int) -> tuple[str | None, str | None] | None:
         """The verb's own subject: named after it, an unnamed source, the sentence's
@@ -594,6 +602,11 @@ class _Article:
         starts: list[int] = []
         speakers: list[tuple[str | None, str | None]] = []
         for s, e in self.according:
+            unnamed = self._cited_source(e)
+            if unnamed is not None:  # "نقلا عن مسؤول حكومي بريطاني لم تسمه"
+                starts.append(s)
+                speakers.append(unnamed)
+                continue
             for m in self.speakers[bisect_left(self.speaker_starts, e) :]:
                 if m["start"] - e > SPEAKER_AFTER_GAP:
                     break
@@ -604,11 +617,52 @@ class _Article:
                 break
         return starts, speakers
 
-    def previous(self, pos: int) -> tuple[str | None, str | None]:
+    def cited_between(self, lo: int, hi: int) -> tuple[str | None, str | None] | None:
+        """The latest source an according-to cue cites between ``lo`` and ``hi``."""
+        starts, speakers = self.said(hi)
+        cues = {s for s, _e in self.according}
+        i = bisect_left(starts, hi) - 1
+        while i >= 0 and starts[i] >= lo:
+            if starts[i] in cues:
+                return speakers[i]
+            i -= 1
+        return None
+
+    def _cited_source(self, pos: int) -> tuple[None, str] | None:
+        """An unnamed source right after an according-to cue, as written: its head
+        (``quotes/sources.txt``, people only) and its adjectives ("نقلا عن مسؤول حكومي
+        بريطاني لم تسمه")."""
+        words = list(_WORD.finditer(self.text, pos, pos + SPEAKER_AFTER_GAP))
+        first = normalize(words[0].group()) if words else ""
+        if not words or words[0].start() - pos > 2 or not _unnamed_person(first):
+            return None  # "بحسب صحيفة ...", "بحسب المصدر": an outlet, or one named before
+        if self._in_mention(words[0].start()):
+            return None  # a name is read above
+        end = 1
+        while end < min(len(words), SOURCE_BEFORE_WORDS):
+            w = words[end]
+            if not self.text[words[end - 1].end() : w.start()].isspace():
+                break  # punctuation ends the phrase
+            word = normalize(w.group())
+            if word == _BI_ISM:  # "متحدث باسم البيت الأزرق": for whom, to its last word
+                end += 1
+                while end < len(words) and normalize(words[end].group()).startswith(AL):
+                    end += 1
+                break
+            if not word.endswith(_NISBA_PLURAL_ENDS) or word in name_words().stop:
+                break  # only its adjectives: not "لم تسمه", "قوله", "في"
+            end += 1
+        return None, self.text[words[0].start() : words[end - 1].end()]
+
+    def previous(self, pos: int, v: Verb | None = None) -> tuple[str | None, str | None]:
         """Who speaks when the verb names no one: the latest of the last explicit
-        speaker, the last quote's speaker and the previous sentence's subject."""
+        speaker, the last quote's speaker and the previous sentence's subject, among
+        those the verb agrees with in gender ("وأضافت" never continues "مصدر أمني")."""
         starts, speakers = self.said(pos)
+        gender = self._verb_gender(v)
         i = bisect_left(starts, pos) - 1
+        while i > 0 and not agree(gender, self._gender(speakers[i])):
+            i -= 1  # the latest explicit speaker the verb agrees with
         options: list[tuple[int, tuple[str | None, str | None]]] = []
         if i >= 0:
             options.append((starts[i], speakers[i]))
@@ -622,14 +676,22 @@ class _Article:
             options.append((subject["start"], self.resolved(self.name_of(subject))))
         else:
             options.extend(self._previous_role(pos))
-        if options:
-            return max(options, key=lambda o: o[0])[1]
+        agreeing = [o for o in options if agree(gender, self._gender(o[1]))]
+        if agreeing or options:
+            return max(agreeing or options, key=lambda o: o[0])[1]
         before = [m for m in self.persons if m["end"] <= pos]
         if not before:
             return None, None
         m = before[-1]
         ent = self.ctx.entities.get(m["entity_id"])
         return m["entity_id"], ent["name"] if ent else m["surface"]
+
+    def _verb_gender(self, v: Verb | None) -> str | None:
+        return None if v is None else verb_gender(self.text[v.start : v.end], v.lemma, v.kind)
+
+    def _gender(self, speaker: tuple[str | None, str | None]) -> str | None:
+        ent = self.ctx.entities.get(speaker[0] or "") or {}
+        return speaker_gender(speaker[1], ent.get("kind") == "PERSON")
 
     def _reporting(self, v: Verb) -> bool:
         """A verb inside an according-to phrase ("بحسب ما نقلت", "كما ذكرت")."""
@@ -786,6 +848,24 @@ def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return i >= 0 and spans[i][0] <= s and e <= spans[i][1]
 
 
+@cache
+def _documents() -> frozenset[str]:
+    return frozenset(read_words("quotes/documents.txt"))
+
+
+_BI_ISM = normalize("باسم")
+_SAYING = normalize("قول")  # the masdar "قوله", "بقولها": his/her saying
+
+
+def _unnamed_person(word: str) -> bool:
+    """An indefinite unnamed source that is people ("مسؤول", "مصادر", "شهود"), not a body,
+    outlet or document ("صحيفة", "وكالة", "بيان"), which are whom it was said to or how."""
+    forms = {word, _bare(word)}  # "وزارة" is no "و" + "زارة"
+    if word.startswith(AL) or not _is_source(word) or forms & _documents():
+        return False
+    return not (forms & _org_heads() or forms & _addressees())
+
+
 def _indefinite_phrase(words: list[re.Match[str]]) -> list[re.Match[str]]:
     """An indefinite head and its indefinite adjectives ("مصدر دبلوماسي تركي"): a definite
     word right after an adjective is the verb's object ("وصف مصدر دبلوماسي تركي
@@ -886,10 +966,15 @@ def _one(art: _Article, q: Quoted, prev):
     cited = art.according_person(close + 1, pe)  # "«...»، وفقا لرئيسة اللجنة آنا لارسن"
     if verb is None and cited is None and not _standalone(text, ps, pe, s, e):
         return None, None, 0
+    if speaker is None and verb is not None and verb.end <= s:
+        # "وذكرت الوكالة نقلا عن مصدر أمني: «...»": the source cited between; "قوله"
+        # relays the one cited right before it
+        relays = normalize(text[verb.start : verb.end]).removeprefix("\u0628").startswith(_SAYING)
+        speaker = art.cited_between(verb.start - ACCORDING_WINDOW if relays else verb.end, s)
     if speaker is None and verb is not None:
         speaker = art.explicit(verb, s)
     if speaker is None:
-        speaker = cited or art.previous(verb.start if verb else s)
+        speaker = cited or art.previous(verb.start if verb else s, verb)
     row = {
         "speaker_id": speaker[0],
         "speaker": speaker[1],
