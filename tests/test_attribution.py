@@ -757,3 +757,15 @@ def test_a_speaker_is_feminine_by_ta_marbuta_masculine_by_its_head() -> None:
     assert speaker_gender("مصدر أمني", is_person=False) == "m"
     assert speaker_gender("الأمم المتحدة", is_person=False) is None
     assert speaker_gender("فاطمة", is_person=True) is None
+
+
+def test_the_source_after_a_quote_is_the_unnamed_one_cited_before() -> None:
+    text = (
+        "وذكرت صحيفة تايمز الخميس نقلا عن مسؤول حكومي بريطاني لم تسمه أن وضعه دقيق. "
+        'وتابعت "المؤشرات تدل على إنه لن ينجو" بحسب المصدر.\n'
+        'وكانت قد حملت الرئاسة الفلسطينية حركة حماس المسؤولية وأكدت أن الهجوم "يستهدف '
+        'الجهود"، حسب الرئاسة الفلسطينية.'
+    )
+    said = speakers(text)
+    assert said[0] == "مسؤول حكومي بريطاني"
+    assert said[1] != "مسؤول حكومي بريطاني"  # a body after the cue is no anaphor

@@ -258,7 +258,20 @@ class _Article:
                 ok = m is not None and m["kind"] == "PERSON" and m["start"] < limit
                 if ok and m["start"] - e <= ACCORDING_GAP and "\n" not in self.text[e : m["start"]]:
                     return self.name_of(m)
-                return None
+                return self._source_named_before(e, s)
+        return None
+
+    def _source_named_before(self, pos: int, before: int) -> tuple[str | None, str | None] | None:
+        """ "«...» بحسب المصدر": the definite source is the last unnamed one cited."""
+        first = _WORD.match(self.text, pos + 1) or _WORD.match(self.text, pos)
+        word = normalize(first.group()) if first else ""
+        if not (word.startswith(AL) and _bare(word) in _anaphors() - _documents()):
+            return None  # "بحسب المصدر", "وفقا للمسؤول": not "حسب الرئاسة الفلسطينية"
+        starts, speakers = self.said(before)
+        for sp_id, said in reversed(speakers[: bisect_left(starts, before)]):
+            head = _WORD.match(normalize(said or ""))
+            if sp_id is None and head is not None and _unnamed_person(head.group()):
+                return None, said
         return None
 
     def _subject(self, v: Verb) -> tuple[str | None, str | None] | None:
