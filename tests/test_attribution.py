@@ -769,3 +769,17 @@ def test_the_source_after_a_quote_is_the_unnamed_one_cited_before() -> None:
     said = speakers(text)
     assert said[0] == "مسؤول حكومي بريطاني"
     assert said[1] != "مسؤول حكومي بريطاني"  # a body after the cue is no anaphor
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وتجمهر المئات الجمعة في ساحة التحرير بوسط بغداد.", [("PROTEST", 100)]),
+        ("وشارك مئات البلغاريين في الاحتجاجات.", [("PROTEST", 100)]),
+        ("ويوم الإثنين، نظم مئات البلغاريين وقفة لتأبين الصحفية.", [("PROTEST", 100)]),
+        ("أدى النزاع إلى دفع 22,2 مليون شخص إلى الاعتماد على المساعدات.", [("AFFECT", 22200000)]),
+        ("وأصيب أربعة إسرائيليين إثر إطلاق الصواريخ.", [("WOUND", 4)]),
+    ],
+)
+def test_crowds_people_on_aid_and_nationals_are_counted(text, expected) -> None:
+    assert figures(text) == expected

@@ -109,7 +109,24 @@ def _entries() -> tuple[dict[str, Entry], dict[str, Entry], dict[str, Entry], di
             table.setdefault(fold(form), entry)
         if role in ("noun", "actor", "head", "generic") and entry.lemma:
             lemmas.setdefault(fold(entry.lemma), entry)
+    for lemma, forms in _nationals():
+        entry = Entry(None, "generic", lemma)
+        for form in forms:
+            by_role["noun"].setdefault(form, entry)
+        lemmas.setdefault(lemma, entry)
     return by_role["event"], by_role["post"], by_role["noun"], lemmas
+
+
+def _nationals() -> list[tuple[str, list[str]]]:
+    """People counted by nationality ("مئات البلغاريين", "28 أستراليا", "5 أتراك" aside):
+    every nisba of ``gazetteer/nisba.tsv`` as a generic counted noun, singular, sound
+    plural (ين، ون) and accusative (ا)."""
+    out = []
+    for row in read_rows("gazetteer/nisba.tsv"):
+        for form in (f for f in row[1].split("|") if f and " " not in f):
+            w = fold(form)
+            out.append((w, [w, w + "\u064a\u0646", w + "\u0648\u0646", w + "\u0627"]))
+    return out
 
 
 def _qualifiers() -> tuple[dict[str, str], dict[str, str]]:
