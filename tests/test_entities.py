@@ -415,6 +415,20 @@ def test_clubs_go_by_their_bare_names_in_sport_articles_only() -> None:
     assert not any(m["method"] == "club" for m in facts(news)["mentions"])
 
 
+def test_a_city_that_names_a_club_is_the_club_in_a_sport_article() -> None:
+    from tests.test_attribution import facts
+
+    sport = (
+        "شهدت المرحلة فوز شتوتغارت على هانوفر وتعادل ليفربول مع إيفرتون في مباراة "
+        "الدوري، وقال المدرب إن اللاعب سجل هدفا."
+    )
+    kinds = {m["surface"]: m["entity_id"] for m in facts(sport)["mentions"]}
+    assert kinds["شتوتغارت"] == "org:stuttgart" and kinds["ليفربول"] == "org:liverpool-fc"
+    news = "وصل الوزير إلى ليفربول ثم إلى شتوتغارت في زيارة رسمية."
+    ids = {m["entity_id"] for m in facts(news)["mentions"]}
+    assert {"loc:liverpool", "loc:stuttgart"} <= ids
+
+
 def test_a_bare_name_of_two_clubs_is_the_one_of_the_country_named_most() -> None:
     from tests.test_attribution import facts
 

@@ -51,6 +51,8 @@ class Scan:
 class _Table:
     pattern: re.Pattern[str]
     forms: dict[str, tuple[str, object, bool]]  # form -> (category, payload, needs ل)
+    # club names that are also a gazetteer form ("ليفربول" the city): read as both
+    club_places: dict[str, tuple[Entry, ...]]
 
 
 def _add(forms: dict, form: str, cat: str, payload: object, elide: bool = True) -> None:
@@ -83,12 +85,17 @@ def table() -> _Table:
         if row[1] == "0":  # unambiguous given names open an untitled name
             _add(forms, key(row[0]), "given", None, elide=False)
     by_id = lexicon().by_id
+    club_places: dict[str, tuple[Entry, ...]] = {}
     for form, ids in read_rows("gazetteer/clubs_short.tsv"):  # the clubs a bare name may be
-        _add(forms, key(form), "club", tuple(by_id[i] for i in ids.split("|") if i in by_id))
+        clubs = tuple(by_id[i] for i in ids.split("|") if i in by_id)
+        if forms.get(key(form), ("",))[0] == "gaz":
+            club_places[key(form)] = clubs
+        _add(forms, key(form), "club", clubs)
     for row in read_rows("gazetteer/sport_cues.txt"):
         _add(forms, key(row[0]), "sport", None)
     body = trie_regex(sorted(forms))
-    return _Table(re.compile(f"{LETTER_BEFORE}{PROCLITIC}(?P<n>{body}){LETTER_AFTER}"), forms)
+    pattern = re.compile(f"{LETTER_BEFORE}{PROCLITIC}(?P<n>{body}){LETTER_AFTER}")
+    return _Table(pattern, forms, club_places)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -103,7 +110,8 @@ def scan(norm: str) -> Scan:
     out = Scan()
     for m in t.pattern.finditer(norm):
         n = m.group("n")
-        cat, payload, elided = t.forms[_form_key(n)]
+        form = _form_key(n)
+        cat, payload, elided = t.forms[form]
         if elided and not m.group("p").endswith(_LAM):
             continue  # "لامم" without the preposition ل is not "الأمم"
         ns, ne = m.span("n")
@@ -111,6 +119,8 @@ def scan(norm: str) -> Scan:
             if m.group("p") and ne - ns <= SHORT_NAME_CHARS and not n.isascii():
                 continue  # "لغات" (languages) is not ل + غات (Ghat); "لـCNN" is ل + CNN
             out.gaz.append((m.start(), ns, ne, payload))  # type: ignore[arg-type]
+            if form in t.club_places:
+                out.clubs.append((m.start(), ns, ne, m.group("p"), t.club_places[form]))
         elif cat == "title":
             out.titles.append(ne)
         elif cat == "ministry":

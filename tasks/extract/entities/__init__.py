@@ -106,7 +106,9 @@ def find_hits(norm: str, sp: Spelled = NO_SPELLING, found: Scan | None = None) -
     named = discover_titles(norm, phrases.titles, at, sp)
     named += ministries(norm, phrases.ministries, at)
     named += people  # after titles: a title's reading (with its country) wins ties
-    merged = disambiguate(norm, _resolve(named + hits + heads + club_hits(norm, phrases)))
+    # a club first: in a sport article "ليفربول" is the club, not the city of that name
+    clubs = club_hits(norm, phrases)
+    merged = disambiguate(norm, _resolve(clubs + named + hits + heads))
     extra = _aliases(norm, merged) + place_aliases(norm, merged)
     return _resolve(merged + extra)  # known mentions are longer: they win
 
