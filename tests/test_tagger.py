@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import gzip
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from tasks.extract.common.context import ExtractContext
 from tasks.extract.entities import extract_entities, find_hits
@@ -123,3 +126,24 @@ def test_a_month_name_alone_is_no_entity() -> None:
     found = _surfaces("واندلع القتال منتصف نيسان/أبريل الماضي في السودان.")
     assert not [s for s, _k in found if s == "نيسان"]
     assert ("شركة نيسان", "ORGANIZATION") in _surfaces("وأعلنت شركة نيسان عن سيارة جديدة.")
+
+
+CORPUS = (
+    Path(__file__).resolve().parent.parent.parent / "shared" / "ner-train" / "anercorp_train.conll"
+)
+
+
+@pytest.mark.skipif(
+    not CORPUS.exists(), reason="../shared/ner-train/anercorp_train.conll is not here"
+)
+def test_the_training_command_reproduces_the_shipped_model(tmp_path: Path) -> None:
+    # The features read akhbar's word lists: a gazetteer change without retraining leaves a
+    # shipped model no command rebuilds (found stale once; about 30 s to train).
+    out = tmp_path / "ner.json.gz"
+    script = Path(__file__).resolve().parent.parent / "scripts" / "train_ner.py"
+    subprocess.run(
+        [sys.executable, str(script), "--out", str(out)], check=True, capture_output=True
+    )
+    assert out.read_bytes() == MODEL_PATH.read_bytes(), (
+        "retrain: uv run python scripts/train_ner.py"
+    )

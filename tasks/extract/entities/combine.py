@@ -27,6 +27,7 @@ __all__ = ["combine", "discovered_entity", "found_again", "strip_proclitic"]
 _LONG = {"PER": "PERSON", "LOC": "LOCATION", "ORG": "ORGANIZATION"}
 _PREFIX = {"LOCATION": "loc", "ORGANIZATION": "org"}
 _ORG = "ORGANIZATION"
+_LOC = "LOCATION"
 _AL = "\u0627\u0644"
 _LAM = "\u0644"
 _WAW = "\u0648"
@@ -91,6 +92,10 @@ def strip_proclitic(norm: str, s: int, e: int) -> int:
 def _place_heads() -> frozenset[str]:
     heads = read_words("gazetteer/heads.tsv")
     return frozenset(heads) | frozenset(_AL + h for h in heads)
+
+
+def _all_place_heads(norm: str, s: int, e: int) -> bool:
+    return all(w in _edges()[1] for w in norm[s:e].split())
 
 
 def _only_heads(norm: str, s: int, e: int, inner: Hit) -> bool:
@@ -201,8 +206,8 @@ def combine(norm: str, rule_hits: list[Hit], tagged: list[tuple[int, int, str]])
         kind = _LONG[short]
         for s1, e1 in split_at_conjunction(norm, s0, e0):
             s, e = trim(norm, strip_proclitic(norm, s1, e1), e1, kind)
-            if s >= e:
-                continue
+            if s >= e or (kind == _LOC and _all_place_heads(norm, s, e)):
+                continue  # "المدينة", "المنطقة": a place head noun alone names nothing
             # every rule below reads only the rule hits that overlap the span
             here = near.of(s, e)
             if not _lone_month(norm, s, e, here):
