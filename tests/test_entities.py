@@ -469,3 +469,12 @@ def test_an_organisation_loses_the_nationality_after_its_name(text: str, name: s
     """ANERcorp and akhbar's gold tag "[تشيلسي] الإنجليزي"; a ministry keeps its country."""
     orgs = [m["surface"] for m in run(text)[0] if m["kind"] == "ORGANIZATION"]
     assert orgs[0] == name
+
+
+def test_a_persons_name_never_starts_with_a_relation_noun() -> None:
+    from tests.test_attribution import facts
+
+    text = 'وكتب محامو بوستيك في التماسهم أن الحكم "جائر بحق موكلهم".'
+    people = [m["surface"] for m in facts(text)["mentions"] if m["kind"] == "PERSON"]
+    assert all(not p.startswith("محامو") for p in people)
+    assert facts(text)["quotes"][0]["speaker_id"] is None  # his lawyers, as written

@@ -39,6 +39,7 @@ class Words:
     given: frozenset[str]  # given names, ambiguous ones included (a title precedes)
     ordinals: frozenset[str]  # regnal ordinals: "محمد السادس"
     org_heads: frozenset[str]  # organisation/place heads (heads.tsv) end a name
+    relations: frozenset[str]  # kin, lawyers, aides (relations.txt): "محامو بوستيك"
 
 
 @cache
@@ -55,6 +56,7 @@ def words() -> Words:
         org_heads=frozenset(
             f for r in read_rows("gazetteer/heads.tsv") for f in (key(r[0]), AL + key(r[0]))
         ),
+        relations=word_list("gazetteer/relations.txt"),
     )
 
 

@@ -114,6 +114,14 @@ def _edges() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return wd.titles, frozenset(place_heads), wd.stop - wd.ordinals
 
 
+@cache
+def _person_lead() -> frozenset[str]:
+    """Words a person's name never starts with: titles, and relation nouns ("محامو
+    بوستيك" is his lawyers; "ابن" and "بنت" link a name and stay)."""
+    wd = words()
+    return _edges()[0] | (wd.relations - wd.links)
+
+
 def _not_adjective(word: str) -> bool:
     """Nisba-shaped words close organisations' names ("صندوق النقد الدولي")."""
     return not word.endswith(("\u064a", "\u064a\u0647"))
@@ -123,9 +131,11 @@ def trim(norm: str, s: int, e: int, kind: str) -> tuple[int, int]:
     """The tagger's span without a title in front of a person ("الأمير عبد العزيز"), a
     place head noun in front of a place ("ولاية الجزيرة" names الجزيرة, as the rules
     read it), or a function word it ran on into ("البرهان أمام")."""
-    titles, place_heads, stop = _edges()
+    _titles, place_heads, stop = _edges()
     toks = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(norm, s, e)]
-    lead = titles if kind == "PERSON" else place_heads if kind == "LOCATION" else frozenset()
+    lead = (
+        _person_lead() if kind == "PERSON" else place_heads if kind == "LOCATION" else frozenset()
+    )
     while len(toks) > 1 and toks[0][2] in lead:
         toks.pop(0)
     while len(toks) > 1 and toks[-1][2] in stop and _not_adjective(toks[-1][2]):

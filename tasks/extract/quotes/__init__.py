@@ -342,7 +342,7 @@ class _Article:
 
     def _related(self, m: dict) -> bool:
         """A person named as the possessor of a relation noun right before it ("خطيبة
-        خاشقجي", ``quotes/relations.txt``): the relative speaks, not the person."""
+        خاشقجي", ``gazetteer/relations.txt``): the relative speaks, not the person."""
         if m["kind"] != "PERSON":
             return False
         lo = max(0, m["start"] - HEAD_BEFORE_CHARS)

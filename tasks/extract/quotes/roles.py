@@ -14,7 +14,6 @@ from functools import cache
 
 from akhbar.data import read_rows
 from akhbar.text.normalize import normalize
-from akhbar.text.wordlist import read_words
 from tasks.extract.common.gazetteer import key, lexicon
 from tasks.extract.common.names import PLACE_PREPS, PRONOUN_END, is_definite, words
 
@@ -126,10 +125,9 @@ def _title_word(w: str) -> bool:
     return (is_definite(w) and w not in wd.stop) or w in PLACE_PREPS
 
 
-@cache
 def relations() -> frozenset[str]:
-    """Relation nouns (``quotes/relations.txt``: kin, lawyers, aides), folded."""
-    return frozenset(read_words("quotes/relations.txt"))
+    """Relation nouns (``gazetteer/relations.txt``: kin, lawyers, aides), folded."""
+    return words().relations
 
 
 _PRONOUNS = ("\u0647\u0645\u0627", "\u0647\u0645", "\u0647\u0627", "\u0647")  # هما هم ها ه
