@@ -153,6 +153,7 @@ def tagged_hits(
     ``ala``: see :func:`find_hits` (a tagged name ends before the preposition "على")."""
     spans = [(h.ns, h.ne, h.kind, h.method) for h in rule_hits]
     tagged = tag_text(norm, lambda starts, ends: context_features(starts, ends, found, spans))
+    tagged = _linked(norm, tagged)
     if ala:
         tagged = [t for t in (_before_ala(norm, t, ala) for t in tagged) if t is not None]
     merged = _resolve(combine(norm, rule_hits, tagged))
@@ -161,6 +162,19 @@ def tagged_hits(
     alias_at = {(h.ns, h.ne) for h in aliases}
     merged = [h for h in merged if not (h.method == "tagger" and (h.ns, h.ne) in alias_at)]
     return [_trimmed(norm, h) for h in _resolve(merged + aliases)]
+
+
+def _linked(norm: str, tagged: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Two person spans the tagger left apart around a name link are one name ("بندر بن
+    سلطان بن عبد العزيز" + "آل" + "سعود")."""
+    links = words().links
+    out: list[tuple[int, int, str]] = []
+    for span in tagged:
+        if out and out[-1][2] == span[2] == "PER" and norm[out[-1][1] : span[0]].strip() in links:
+            out[-1] = (out[-1][0], span[1], "PER")
+        else:
+            out.append(span)
+    return out
 
 
 def _before_ala(
