@@ -177,6 +177,8 @@ class _Article:
         self._said: tuple[list[int], list[tuple[str | None, str | None]]] | None = None
         self._said_verbs = 0  # verbs read into _said so far
         self._roles: dict[int, list] = {}  # sentence start -> its opening title's person
+        self._ends: list[int] | None = None  # ends of the sentence stops, when first asked
+        self._phrases: dict[tuple[int, int], list[re.Match[str]]] = {}  # (verb end, limit)
 
     def verb_before(self, lo: int, hi: int) -> Verb | None:
         i = bisect_left(self.verb_starts, hi) - 1
@@ -386,7 +388,14 @@ class _Article:
         return " ".join(pieces)
 
     def _phrase_after(self, v: Verb, limit: int) -> list[re.Match[str]]:
-        """Words after a verb up to the comma, colon, quote or أن that ends its subject."""
+        """Words after a verb up to the comma, colon, quote or أن that ends its subject
+        (read once per verb and limit: several rules ask)."""
+        got = self._phrases.get((v.end, limit))
+        if got is None:
+            got = self._phrases[(v.end, limit)] = self._read_phrase(v, limit)
+        return got
+
+    def _read_phrase(self, v: Verb, limit: int) -> list[re.Match[str]]:
         nt = self.nt
         lo = _norm_pos(nt, v.end, len(nt.norm))
         hi = _norm_pos(nt, min(limit, v.end + SPEAKER_AFTER_GAP), len(nt.norm))
@@ -767,8 +776,11 @@ class _Article:
 
     def _sentence_start(self, pos: int) -> int:
         lo = max(0, pos - SUBJECT_WINDOW)
-        ends = [m.end() for m in _SENT_END.finditer(self.text, lo, pos)]
-        start = max(self.text.rfind("\n", 0, pos) + 1, ends[-1] if ends else 0)
+        if self._ends is None:  # every sentence stop, found once per article
+            self._ends = [m.end() for m in _SENT_END.finditer(self.text)]
+        i = bisect_right(self._ends, pos) - 1
+        last = self._ends[i] if i >= 0 and self._ends[i] > lo else 0
+        start = max(self.text.rfind("\n", 0, pos) + 1, last)
         while start < pos and self.text[start].isspace():
             start += 1
         return start
