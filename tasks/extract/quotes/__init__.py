@@ -141,7 +141,8 @@ class _Article:
         # A name inside a quotation is what the speaker talks about, never who speaks
         # ("نقدم البرهان على أن ..." is no mention of al-Burhan as a speaker); a name that
         # is all the quote marks hold ('منظمة "هيومن رايتس ووتش"') is a name.
-        quoted = [q for q in quoted if not _is_name_span(ctx.mentions, q)]
+        bodies = {(m["start"], m["end"]) for m in ctx.mentions if m["kind"] == "ORGANIZATION"}
+        quoted = [q for q in quoted if not _is_name_span(bodies, q)]
         self.speakers = sorted(
             (
                 m
@@ -641,8 +642,10 @@ class _Article:
 
     def cited_between(self, lo: int, hi: int) -> tuple[str | None, str | None] | None:
         """The latest source an according-to cue cites between ``lo`` and ``hi``."""
+        cues = {s for s, _e in self.according if lo <= s < hi}
+        if not cues:
+            return None  # the usual case: no cue between, no need to read every verb
         starts, speakers = self.said(hi)
-        cues = {s for s, _e in self.according}
         i = bisect_left(starts, hi) - 1
         while i >= 0 and starts[i] >= lo:
             if starts[i] in cues:
@@ -905,17 +908,14 @@ def _indefinite_phrase(words: list[re.Match[str]]) -> list[re.Match[str]]:
     return words
 
 
-def _is_name_span(mentions: list[dict], span: tuple[int, int]) -> bool:
+def _is_name_span(bodies: set[tuple[int, int]], span: tuple[int, int]) -> bool:
     """Quote marks around a body's name and nothing else (a space or a clitic at most):
     outlets, agencies and companies are written so. A person's or place's name alone in
-    quote marks is mostly a work, an event or a nickname ("عيد الحصاد"), never a speaker."""
+    quote marks is mostly a work, an event or a nickname ("عيد الحصاد"), never a speaker.
+    ``bodies``: the (start, end) of the article's organisation mentions."""
     s, e = span
-    return any(
-        m["kind"] == "ORGANIZATION"
-        and abs(m["start"] - s) <= NAME_SPAN_SLACK
-        and abs(m["end"] - e) <= NAME_SPAN_SLACK
-        for m in mentions
-    )
+    slack = range(-NAME_SPAN_SLACK, NAME_SPAN_SLACK + 1)
+    return any((s + a, e + b) in bodies for a in slack for b in slack)
 
 
 def _is_anaphor(word: str) -> bool:
