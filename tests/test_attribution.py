@@ -784,3 +784,11 @@ def test_the_source_after_a_quote_is_the_unnamed_one_cited_before() -> None:
 )
 def test_crowds_people_on_aid_and_nationals_are_counted(text, expected) -> None:
     assert figures(text) == expected
+
+
+def test_a_relaying_verb_quotes_the_one_after_an() -> None:
+    text = (
+        "وأوردت وكالة الأنباء السعودية عن المتحدث الإعلامي لشرطة منطقة مكة "
+        '"إقدام أحد الوافدين على القفز من سطح المسجد".'
+    )
+    assert speakers(text) == ["المتحدث الإعلامي لشرطة منطقة مكة"]

@@ -653,6 +653,20 @@ class _Article:
             i -= 1
         return None
 
+    def relayed_from(self, v: Verb, quote: int) -> tuple[str | None, str | None] | None:
+        """ "وأوردت الوكالة عن المتحدث الإعلامي لشرطة مكة «...»": with a relaying verb
+        (``quotes/relay_verbs.txt``), the one after "عن" said the words."""
+        if _lemma_key(v.lemma) not in _relay_verbs():
+            return None
+        cue = _AN.search(self.text, v.end, quote)
+        if cue is None or _SENT_END.search(self.text, v.end, quote):
+            return None
+        i = bisect_left(self.speaker_starts, cue.end())
+        if i < len(self.speakers) and self.speakers[i]["start"] - cue.end() <= 1:
+            return self.resolved(self.name_of(self.speakers[i]))
+        words = list(_WORD.finditer(self.text, cue.end(), quote))[:MAX_SPEAKER_WORDS]
+        return (None, self.text[words[0].start() : words[-1].end()]) if words else None
+
     def _cited_source(self, pos: int) -> tuple[None, str] | None:
         """An unnamed source right after an according-to cue, as written: its head
         (``quotes/sources.txt``, people only) and its adjectives ("نقلا عن مسؤول حكومي
@@ -877,11 +891,17 @@ def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
 
 
 @cache
+def _relay_verbs() -> frozenset[str]:
+    return frozenset(read_words("quotes/relay_verbs.txt"))
+
+
+@cache
 def _documents() -> frozenset[str]:
     return frozenset(read_words("quotes/documents.txt"))
 
 
 _BI_ISM = normalize("باسم")
+_AN = re.compile("(?<!\\w)\u0639\u0646\\s+")  # عن, a word of its own
 _SAYING = normalize("قول")  # the masdar "قوله", "بقولها": his/her saying
 
 
@@ -996,6 +1016,7 @@ def _one(art: _Article, q: Quoted, prev):
         # relays the one cited right before it
         relays = normalize(text[verb.start : verb.end]).removeprefix("\u0628").startswith(_SAYING)
         speaker = art.cited_between(verb.start - ACCORDING_WINDOW if relays else verb.end, s)
+        speaker = speaker or art.relayed_from(verb, s)
     if speaker is None and verb is not None:
         speaker = art.explicit(verb, s)
     if speaker is None:
