@@ -13,11 +13,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache
 
-from akhbar.data import read_rows
 from akhbar.text.normalize import normalize
-from akhbar.text.wordlist import fold, read_words, trie_regex
 from tasks.extract.common.context import ExtractContext
 from tasks.extract.common.dates import attach_dates
 from tasks.extract.common.extractor import Extractor, Rows
@@ -25,6 +22,25 @@ from tasks.extract.common.gazetteer import LETTER_AFTER, LETTER_BEFORE, key
 from tasks.extract.common.names import AL
 from tasks.extract.common.names import words as name_words
 from tasks.extract.quotes.gender import agree, speaker_gender, verb_gender
+from tasks.extract.quotes.lists import (
+    NISBA_PLURAL_ENDS,
+    addressees,
+    anaphors,
+    bare,
+    channels,
+    documents,
+    indefinite_phrase,
+    is_anaphor,
+    is_source,
+    issued_by,
+    lemma_key,
+    object_verbs,
+    org_heads,
+    relay_verbs,
+    said_in,
+    takes_no_object,
+    unnamed_person,
+)
 from tasks.extract.quotes.marks import Quoted, quoted_spans
 from tasks.extract.quotes.roles import (
     name_before_title,
@@ -98,14 +114,6 @@ _WORD = re.compile(r"[^\W\d_]+")
 # "مسؤول بالبيت الأبيض" keeps its بال.
 _VERB_OBJECT = re.compile(f"{normalize('ب')}(?:{normalize('ما')}$|{normalize('أن')})")
 # Prepositions a subject phrase cannot end on (what followed them was cut as a date).
-_NISBA_ENDS = ("\u064a", "\u064a\u0647")  # ي، يه (ية folded): "تركي", "أمنية"
-# and the plural nisbas: ين، ون، ات ("إسرائيليين", "أمريكيون")
-_NISBA_PLURAL_ENDS = (
-    *_NISBA_ENDS,
-    "\u064a\u064a\u0646",
-    "\u064a\u0648\u0646",
-    "\u064a\u0627\u062a",
-)
 _TRAILING = frozenset(normalize(w) for w in ("في", "عن", "من", "على", "خلال", "منذ"))
 # Where an unnamed speaker's phrase ends: a colon, a comma, a quote mark, a line, or the
 # complementiser (أن، إن، بأن ...) that opens what was said.
@@ -224,12 +232,12 @@ class _Article:
         """ "وقال رئيس مجلس إدارتها دوني ماشويل إنه": a subject no rule above could name
         is still the speaker, as written, never the last named one. Only after verbs that
         take no object (``quotes/subject_first.txt``)."""
-        if not _takes_no_object(v.lemma):
+        if not takes_no_object(v.lemma):
             return None
         words = self._phrase_after(v, limit)
         if not words or not (opens_subject(words[0].group()) or self._bare_name(words)):
             return None
-        if len(words) == 1 and _is_anaphor(words[0].group()):
+        if len(words) == 1 and is_anaphor(words[0].group()):
             return None  # "وأضاف المتحدث": the one named before
         return self._named_body(words[0].group(), v.start) or self._as_written(words)
 
@@ -237,7 +245,7 @@ class _Article:
         """ "وقالت الجمعية" after "جمعية «بيت»": a definite organisation head noun points
         back to the latest body named with that head (its first word, or the word before)."""
         head = key(word)
-        if not head.startswith(AL) or head[2:] not in _org_heads():
+        if not head.startswith(AL) or head[2:] not in org_heads():
             return None
         head = head[2:]
         for m in reversed(self.speakers[: bisect_left(self.speaker_starts, pos)]):
@@ -268,12 +276,12 @@ class _Article:
         """ "«...» بحسب المصدر": the definite source is the last unnamed one cited."""
         first = _WORD.match(self.text, pos + 1) or _WORD.match(self.text, pos)
         word = normalize(first.group()) if first else ""
-        if not (word.startswith(AL) and _bare(word) in _anaphors() - _documents()):
+        if not (word.startswith(AL) and bare(word) in anaphors() - documents()):
             return None  # "بحسب المصدر", "وفقا للمسؤول": not "حسب الرئاسة الفلسطينية"
         starts, speakers = self.said(before)
         for sp_id, said in reversed(speakers[: bisect_left(starts, before)]):
             head = _WORD.match(normalize(said or ""))
-            if sp_id is None and head is not None and _unnamed_person(head.group()):
+            if sp_id is None and head is not None and unnamed_person(head.group()):
                 return None, said
         return None
 
@@ -330,7 +338,7 @@ class _Article:
         """A place right after the verb is its subject, a country or capital speaking for
         its government ("وقالت روسيا إن", "وأكدت طهران أن"), except after verbs whose next
         noun is their object (``quotes/object_verbs.txt``: "واتهم إيران بـ")."""
-        if _lemma_key(v.lemma) in _object_verbs():
+        if lemma_key(v.lemma) in object_verbs():
             return None
         i = bisect_left(self.place_starts, v.end)
         if i == len(self.places):
@@ -402,8 +410,8 @@ class _Article:
         hi = _norm_pos(nt, min(limit, v.end + SPEAKER_AFTER_GAP), len(nt.norm))
         cut = _PHRASE_END.search(nt.norm, lo, hi)
         hi = cut.start() if cut else hi
-        said_in = _said_in().search(nt.norm, lo, hi)  # "الجيش في بيانه": how, not who
-        hi = said_in.start() if said_in else hi
+        how = said_in().search(nt.norm, lo, hi)  # "الجيش في بيانه": how, not who
+        hi = how.start() if how else hi
         # "وأشار البيان إلى أن", "وشددت الخارجية على ضرورة": the verb's own preposition
         # ends the subject; one inside a title runs on ("السفير الهولندي إلى المجلس X")
         to = list(_VERB_PREP.finditer(nt.norm, lo, hi))
@@ -438,7 +446,7 @@ class _Article:
         if word[:1] != "\u0644" or len(word) < MIN_BARE_NAME_CHARS - 1:
             return False
         rest = word[2:] if word[:2] == "\u0644\u0644" else word[1:]  # "للصحفيين", "لوكالة"
-        return rest in _addressees() or rest.removeprefix(AL) in _addressees()
+        return rest in addressees() or rest.removeprefix(AL) in addressees()
 
     def _as_written(self, words: list[re.Match[str]]) -> tuple[None, str]:
         s, e = self.nt.span(words[0].start(), words[-1].end())
@@ -451,7 +459,7 @@ class _Article:
         if len(words) != 1 or len(words[0].group()) < MIN_BARE_NAME_CHARS:
             return False
         w = words[0].group()
-        if w[1:3] == "\u0627\u0644" or w[:2] == "\u0644\u0644" or key(w[1:]) in _org_heads():
+        if w[1:3] == "\u0627\u0644" or w[:2] == "\u0644\u0644" or key(w[1:]) in org_heads():
             return False  # "بالقول", "للصحافيين", "لصحيفة": a preposition on a noun
         s, e = self.nt.span(*words[0].span())
         if _QUOTE_NEXT.match(self.text, e):
@@ -464,11 +472,11 @@ class _Article:
         """ "قال مصدر أمني إن", "وقالت الحكومة في بيان": a speaker phrase naming no one
         (``quotes/sources.txt``), kept as written, with no entity id."""
         words = self._phrase_after(v, limit)
-        if _lemma_key(v.lemma) in _object_verbs():
-            words = _indefinite_phrase(words)
-        if not words or not _is_source(words[0].group()):
+        if lemma_key(v.lemma) in object_verbs():
+            words = indefinite_phrase(words)
+        if not words or not is_source(words[0].group()):
             return None
-        if len(words) == 1 and _is_anaphor(words[0].group()):
+        if len(words) == 1 and is_anaphor(words[0].group()):
             return None  # "وتابعت المتحدثة": the spokeswoman named before
         if len(words) == 1:  # "وقالت المنظمة" after "منظمة العفو الدولية"
             return self._named_body(words[0].group(), v.start) or self._as_written(words)
@@ -494,10 +502,10 @@ class _Article:
 
     def _issuer(self, words: list[re.Match[str]]) -> tuple[str | None, str | None] | None:
         """ "وذكر بيان صادر عن إيتا", "بيان للوزارة": the body that issued a statement."""
-        if _bare(words[0].group()) not in _anaphors():  # بيان، تقرير، رسالة ... (any article)
+        if bare(words[0].group()) not in anaphors():  # بيان، تقرير، رسالة ... (any article)
             return None
         pos = words[1].start()
-        cue = _issued_by().match(self.nt.norm, pos)
+        cue = issued_by().match(self.nt.norm, pos)
         if cue is not None:
             rest = [w for w in words[1:] if w.start() >= cue.end()]
         elif words[1].group()[:1] == "\u0644" and len(words[1].group()) > 2:
@@ -554,7 +562,7 @@ class _Article:
         if i < 0:
             return None
         best = self.speakers[i]
-        if best["entity_id"] in _channels():
+        if best["entity_id"] in channels():
             return None  # "بيان نشره على صفحته بموقع فيسبوك، حيث قال": the channel, not who
         if v.start - best["end"] <= SPEAKER_BEFORE_GAP and self._one_clause(best, v):
             return self.name_of(best)
@@ -580,7 +588,7 @@ class _Article:
         if not words or len(words) > SOURCE_BEFORE_WORDS:
             return None
         first = normalize(words[0].group())
-        if not _is_source(first) or _is_anaphor(first):
+        if not is_source(first) or is_anaphor(first):
             return None  # "المتحدث قال": the one named before
         if any(self._in_mention(w.start()) for w in words):
             return None  # a name is read by the rules above
@@ -656,7 +664,7 @@ class _Article:
     def relayed_from(self, v: Verb, quote: int) -> tuple[str | None, str | None] | None:
         """ "وأوردت الوكالة عن المتحدث الإعلامي لشرطة مكة «...»": with a relaying verb
         (``quotes/relay_verbs.txt``), the one after "عن" said the words."""
-        if _lemma_key(v.lemma) not in _relay_verbs():
+        if lemma_key(v.lemma) not in relay_verbs():
             return None
         cue = _AN.search(self.text, v.end, quote)
         if cue is None or _SENT_END.search(self.text, v.end, quote):
@@ -673,7 +681,7 @@ class _Article:
         بريطاني لم تسمه")."""
         words = list(_WORD.finditer(self.text, pos, pos + SPEAKER_AFTER_GAP))
         first = normalize(words[0].group()) if words else ""
-        if not words or words[0].start() - pos > 2 or not _unnamed_person(first):
+        if not words or words[0].start() - pos > 2 or not unnamed_person(first):
             return None  # "بحسب صحيفة ...", "بحسب المصدر": an outlet, or one named before
         if self._in_mention(words[0].start()):
             return None  # a name is read above
@@ -688,7 +696,7 @@ class _Article:
                 while end < len(words) and normalize(words[end].group()).startswith(AL):
                     end += 1
                 break
-            if not word.endswith(_NISBA_PLURAL_ENDS) or word in name_words().stop:
+            if not word.endswith(NISBA_PLURAL_ENDS) or word in name_words().stop:
                 break  # only its adjectives: not "لم تسمه", "قوله", "في"
             end += 1
         return None, self.text[words[0].start() : words[end - 1].end()]
@@ -811,121 +819,14 @@ class _Article:
         return None
 
 
-@cache
-def _sources() -> frozenset[str]:
-    return frozenset(_bare(w) for w in read_words("quotes/sources.txt"))
-
-
-def _bare(word: str) -> str:
-    w = word[1:] if word[:1] in "\u0648\u0641" and len(word) > 3 else word  # و ف
-    return w[2:] if w.startswith("\u0627\u0644") and len(w) > 4 else w  # ال
-
-
-def _is_source(word: str) -> bool:
-    return _bare(word) in _sources()
-
-
-@cache
-def _issued_by() -> re.Pattern[str]:
-    return re.compile(rf"(?:{trie_regex(read_words('quotes/issued_by.txt'))})\s+")
-
-
-@cache
-def _org_heads() -> frozenset[str]:
-    """Organisation head nouns, folded: ``gazetteer/heads.tsv`` (kinds org_*) and the head
-    of the ministries' names (``gazetteer/ministries.tsv``: وزارة)."""
-    heads = {key(r[0]) for r in read_rows("gazetteer/heads.tsv") if r[1].startswith("org")}
-    heads |= {key(r[2]).split()[0] for r in read_rows("gazetteer/ministries.tsv")}
-    return frozenset(heads)
-
-
-@cache
-def _subject_first() -> frozenset[str]:
-    return frozenset(read_words("quotes/subject_first.txt"))
-
-
-@cache
-def _object_verbs() -> frozenset[str]:
-    return frozenset(read_words("quotes/object_verbs.txt"))
-
-
-def _takes_no_object(lemma: str) -> bool:
-    return _lemma_key(lemma) in _subject_first()
-
-
-@cache
-def _lemma_key(lemma: str) -> str:
-    """A verb's lemma as verbs.tsv writes it ("أكد") folded like the word lists that
-    name lemmas (subject_first.txt, object_verbs.txt: "اكد")."""
-    return fold(lemma)
-
-
-@cache
-def _anaphors() -> frozenset[str]:
-    return frozenset(read_words("quotes/anaphors.txt"))
-
-
-@cache
-def _said_in() -> re.Pattern[str]:
-    """How or where words were said (``quotes/said_in.txt``): a speaker phrase ends there."""
-    return re.compile(
-        rf"{LETTER_BEFORE}(?:{trie_regex(read_words('quotes/said_in.txt'))}){LETTER_AFTER}"
-    )
-
-
-@cache
-def _addressees() -> frozenset[str]:
-    """Words after ل that name whom words were said to (``quotes/addressees.txt``)."""
-    return frozenset(key(w) for w in read_words("quotes/addressees.txt"))
-
-
-@cache
-def _channels() -> frozenset[str]:
-    """Entity ids of platforms that carry statements (``quotes/channels.txt``)."""
-    return frozenset(row[0] for row in read_rows("quotes/channels.txt"))
-
-
 def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     i = bisect_right(spans, (s, 1 << 62)) - 1  # the last span starting at or before s
     return i >= 0 and spans[i][0] <= s and e <= spans[i][1]
 
 
-@cache
-def _relay_verbs() -> frozenset[str]:
-    return frozenset(read_words("quotes/relay_verbs.txt"))
-
-
-@cache
-def _documents() -> frozenset[str]:
-    return frozenset(read_words("quotes/documents.txt"))
-
-
 _BI_ISM = normalize("باسم")
 _AN = re.compile("(?<!\\w)\u0639\u0646\\s+")  # عن, a word of its own
 _SAYING = normalize("قول")  # the masdar "قوله", "بقولها": his/her saying
-
-
-def _unnamed_person(word: str) -> bool:
-    """An indefinite unnamed source that is people ("مسؤول", "مصادر", "شهود"), not a body,
-    outlet or document ("صحيفة", "وكالة", "بيان"), which are whom it was said to or how."""
-    forms = {word, _bare(word)}  # "وزارة" is no "و" + "زارة"
-    if word.startswith(AL) or not _is_source(word) or forms & _documents():
-        return False
-    return not (forms & _org_heads() or forms & _addressees())
-
-
-def _indefinite_phrase(words: list[re.Match[str]]) -> list[re.Match[str]]:
-    """An indefinite head and its indefinite adjectives ("مصدر دبلوماسي تركي"): a definite
-    word right after an adjective is the verb's object ("وصف مصدر دبلوماسي تركي
-    الاتهامات بأنها"), since an adjective agrees with its noun in definiteness."""
-    if not words or words[0].group().startswith(AL):
-        return words
-    for i in range(2, len(words)):
-        prev, w = words[i - 1].group(), words[i].group()
-        adjective = prev.endswith(_NISBA_ENDS) and prev not in name_words().stop
-        if w.startswith(AL) and not prev.startswith(AL) and adjective and len(prev) > 2:
-            return words[:i]  # "في", "لدي" are no adjectives
-    return words
 
 
 def _is_name_span(bodies: set[tuple[int, int]], span: tuple[int, int]) -> bool:
@@ -936,12 +837,6 @@ def _is_name_span(bodies: set[tuple[int, int]], span: tuple[int, int]) -> bool:
     s, e = span
     slack = range(-NAME_SPAN_SLACK, NAME_SPAN_SLACK + 1)
     return any((s + a, e + b) in bodies for a in slack for b in slack)
-
-
-def _is_anaphor(word: str) -> bool:
-    """A definite source word that points back ("المتحدثة", "والبيان")."""
-    w = word[1:] if word[:1] in "\u0648\u0641" else word  # و ف
-    return w.startswith("\u0627\u0644") and w[2:] in _anaphors()
 
 
 def _addressed(text: str, start: int, end: int) -> bool:
