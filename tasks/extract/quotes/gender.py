@@ -11,10 +11,9 @@ is always unknown (no list of given names by gender is kept).
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from akhbar.text.normalize import normalize
-from akhbar.text.wordlist import read_words
+from tasks.extract.common.gazetteer import word_list
 
 __all__ = ["agree", "speaker_gender", "verb_gender"]
 
@@ -25,9 +24,8 @@ _YA = "\u064a"
 _AL = "\u0627\u0644"
 
 
-@cache
 def _masculine() -> frozenset[str]:
-    return frozenset(read_words("quotes/masculine_heads.txt"))
+    return word_list("quotes/masculine_heads.txt")
 
 
 def _without_conjunction(form: str, lemma: str) -> str:

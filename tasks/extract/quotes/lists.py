@@ -1,4 +1,5 @@
-"""The quote stage's word lists, each read once and folded the way its callers compare
+"""The quote stage's word lists, each read once (one-column lists through the shared, cached
+``word_list``) and folded the way its callers compare
 (``akhbar/data/quotes/``: sources, verbs that take no object or an object, addressees,
 channels, statements, relaying verbs), and the small word tests built on them."""
 
@@ -9,7 +10,7 @@ from functools import cache
 
 from akhbar.data import read_rows
 from akhbar.text.wordlist import fold, read_words, trie_regex
-from tasks.extract.common.gazetteer import LETTER_AFTER, LETTER_BEFORE, key
+from tasks.extract.common.gazetteer import LETTER_AFTER, LETTER_BEFORE, key, word_list
 from tasks.extract.common.names import AL
 from tasks.extract.common.names import words as name_words
 
@@ -74,14 +75,12 @@ def org_heads() -> frozenset[str]:
     return frozenset(heads)
 
 
-@cache
 def subject_first() -> frozenset[str]:
-    return frozenset(read_words("quotes/subject_first.txt"))
+    return word_list("quotes/subject_first.txt")
 
 
-@cache
 def object_verbs() -> frozenset[str]:
-    return frozenset(read_words("quotes/object_verbs.txt"))
+    return word_list("quotes/object_verbs.txt")
 
 
 def takes_no_object(lemma: str) -> bool:
@@ -95,9 +94,8 @@ def lemma_key(lemma: str) -> str:
     return fold(lemma)
 
 
-@cache
 def anaphors() -> frozenset[str]:
-    return frozenset(read_words("quotes/anaphors.txt"))
+    return word_list("quotes/anaphors.txt")
 
 
 @cache
@@ -120,14 +118,12 @@ def channels() -> frozenset[str]:
     return frozenset(row[0] for row in read_rows("quotes/channels.txt"))
 
 
-@cache
 def relay_verbs() -> frozenset[str]:
-    return frozenset(read_words("quotes/relay_verbs.txt"))
+    return word_list("quotes/relay_verbs.txt")
 
 
-@cache
 def documents() -> frozenset[str]:
-    return frozenset(read_words("quotes/documents.txt"))
+    return word_list("quotes/documents.txt")
 
 
 def unnamed_person(word: str) -> bool:
