@@ -792,3 +792,75 @@ def test_a_relaying_verb_quotes_the_one_after_an() -> None:
         '"إقدام أحد الوافدين على القفز من سطح المسجد".'
     )
     assert speakers(text) == ["المتحدث الإعلامي لشرطة منطقة مكة"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name the recogniser may miss, set off by a comma after the title's body
+        (
+            'وقالت رئيسة رابطة الطلبة العرب، ريما كوستانزا، إنها "متفائلة جدا".',
+            ["ريما كوستانزا"],
+        ),
+        # ... or ending the description it follows
+        (
+            'وقالت الرسامة في مجال الخزف والزجاج فيرونيكا دالماس: "لم أتوقع هذا".',
+            ["فيرونيكا دالماس"],
+        ),
+    ],
+)
+def test_a_missed_name_after_a_title_speaks(text, expected) -> None:
+    assert speakers(text) == expected
+
+
+def test_a_family_name_alone_is_the_person_named_before() -> None:
+    text = (
+        'وقالت الرسامة في مجال الخزف والزجاج فيرونيكا دالماس: "لم أتوقع هذا".\n'
+        'وتقول دالماس البالغة من العمر 30 عاما "أعمل كل يوم".'
+    )
+    quotes = facts(text)["quotes"]
+    assert quotes[0]["speaker"] == "فيرونيكا دالماس"
+    assert quotes[1]["speaker_id"] == quotes[0]["speaker_id"] is not None
+
+
+def test_a_definite_source_is_the_unnamed_one_with_that_head_before() -> None:
+    text = (
+        'وقال المتحدث العسكري باسم القوات المسلحة إن "العمليات مستمرة".\n'
+        'واعلن المتحدث أيضا عن "تدمير عشرة مخابئ".'
+    )
+    assert speakers(text) == ["المتحدث العسكري باسم القوات المسلحة"] * 2
+
+
+def test_a_relative_clause_verb_speaks_for_its_antecedent_only() -> None:
+    text = (
+        'وقال ماركوس هولدن، الطبيب بمستشفى كارلتون في أوتاوا والذي كتب التقرير، إن "الخطر '
+        'قائم".\nوأضاف "ننصح بالحذر".'
+    )
+    said = speakers(text)
+    assert "كارلتون" not in " ".join(s or "" for s in said)
+    assert said[1] == said[0]
+
+
+def test_an_object_before_its_ba_is_not_the_speaker() -> None:
+    text = (
+        "أعلن الرئيس البرازيلي، جايير بولسونارو، الأربعاء، أن بلاده لن تتفاوض، إذ وصف "
+        'المسؤولين الأجانب بـ"المتطفلين".'
+    )
+    assert speakers(text) == ["جايير بولسونارو"]
+
+
+def test_a_verb_after_whereas_has_a_subject_of_its_own() -> None:
+    text = (
+        "أكد مصدر مسؤول في وزارة الخارجية الأردنية، الإثنين، أن الأنباء التي جرى تداولها "
+        'عن استدعاء السفير من العاصمة على خلفية الأزمة الأخيرة بين البلدين "لا أساس لها"، '
+        "في حين طالب الرئيس اللبناني ميشال عون بتوضيح."
+    )
+    assert speakers(text) == ["مصدر مسؤول في وزارة الخارجية الأردنية"]
+
+
+def test_the_topic_after_amma_speaks_with_its_fa() -> None:
+    text = (
+        'قال المدرب إن الفريق "جاهز".\n'
+        'أما رئيس حزب الوسط، كريم بن سالم، فاتهم الحكومة بـ"التقصير".'
+    )
+    assert speakers(text)[1] == "كريم بن سالم"

@@ -28,7 +28,10 @@ _LONG = {"PER": "PERSON", "LOC": "LOCATION", "ORG": "ORGANIZATION"}
 _PREFIX = {"LOCATION": "loc", "ORGANIZATION": "org"}
 _ORG = "ORGANIZATION"
 _LOC = "LOCATION"
+_PER = "PERSON"
 _AL = "\u0627\u0644"
+# Sound plural endings of nouns for people (ون، ات); not ين, which ends "الحسين".
+_PLURAL_ENDS = ("\u0648\u0646", "\u0627\u062a")
 _LAM = "\u0644"
 _WAW = "\u0648"
 _WORD_RE = re.compile(r"\S+")
@@ -89,6 +92,11 @@ def strip_proclitic(norm: str, s: int, e: int) -> int:
 
 
 @cache
+def _definite_plural(word: str) -> bool:
+    """One definite word with a sound plural ending (ون، ات): a group of people."""
+    return " " not in word and word.startswith(_AL) and word.endswith(_PLURAL_ENDS)
+
+
 def _place_heads() -> frozenset[str]:
     heads = read_words("gazetteer/heads.tsv")
     return frozenset(heads) | frozenset(_AL + h for h in heads)
@@ -218,6 +226,8 @@ def combine(norm: str, rule_hits: list[Hit], tagged: list[tuple[int, int, str]])
             s, e = trim(norm, strip_proclitic(norm, s1, e1), e1, kind)
             if s >= e or (kind == _LOC and _all_place_heads(norm, s, e)):
                 continue  # "المدينة", "المنطقة": a place head noun alone names nothing
+            if kind == _PER and _definite_plural(norm[s:e]):
+                continue  # "الباحثون", "المتظاهرون": people, not a person's name
             # every rule below reads only the rule hits that overlap the span
             here = near.of(s, e)
             if not _lone_month(norm, s, e, here):

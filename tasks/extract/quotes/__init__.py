@@ -19,7 +19,7 @@ from tasks.extract.common.context import ExtractContext
 from tasks.extract.common.dates import attach_dates
 from tasks.extract.common.extractor import Extractor, Rows
 from tasks.extract.common.gazetteer import LETTER_AFTER, LETTER_BEFORE, key
-from tasks.extract.common.names import AL
+from tasks.extract.common.names import AL, is_definite
 from tasks.extract.common.names import words as name_words
 from tasks.extract.quotes.gender import agree, speaker_gender, verb_gender
 from tasks.extract.quotes.lists import (
@@ -36,15 +36,19 @@ from tasks.extract.quotes.lists import (
     lemma_key,
     object_verbs,
     org_heads,
+    relative,
     relay_verbs,
     said_in,
+    subordinators,
     takes_no_object,
     unnamed_person,
 )
 from tasks.extract.quotes.marks import Quoted, quoted_spans
 from tasks.extract.quotes.roles import (
+    name_at_end,
     name_before_title,
     name_follows,
+    name_word,
     opens_subject,
     relations,
     resolve_role,
@@ -59,6 +63,9 @@ __all__ = ["EXTRACTOR", "extract_quotes"]
 # A verb introduces a quote at most this many characters before it: "وقال في بيان
 # صدر عن مكتبه ملخصاً محادثته مع رئيس المجلس الأوروبي شارل ميشال:" is 80.
 MAX_VERB_GAP = 160
+# ... or up to this far when its subject and أن come right after it and the quote ends the
+# clause ("أكد مصدر مسؤول في وزارة الخارجية، الإثنين، أن الأنباء التي ... «...»": 190).
+MAX_CLAUSE_GAP = 320
 # "..."، كما كتب / "..."، قال X: the verb starts within this many characters.
 MAX_VERB_AFTER = 12
 # A speaker named before the verb ends at most this far from it ("وكانت وزارة
@@ -110,21 +117,36 @@ _COMPLEMENT = re.compile(
     f"{LETTER_BEFORE}[\u0628\u0644]?\u0627\u0646(?:\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627|\u0646\u0627|\u0646\u064a)?{LETTER_AFTER}|:"
 )
 _WORD = re.compile(r"[^\W\d_]+")
+_AMMA = normalize("\u0623\u0645\u0627")  # أما, which opens a topic: "أما X، فقال"
+# Words inside a name that are also function words ("بن عبد العزيز").
+_NAME_LINKS = frozenset(normalize(w) for w in ("بن", "بنت", "ابن", "عبد", "أبو", "آل"))
+# A comma before a name set off after a title ("رئيسة جمعية ...، صابرين إمتاير لبي بي سي"),
+# and what may follow that name: a comma, colon, quote, أن/إن, or ل + whom it was said to.
+_APPOSITION = re.compile(r"\s*[\u060c,]\s*")
+_NAME_ENDS = re.compile(r"\s*(?:[\u060c,:\"«“]|[إأا]ن(?!\w)|\u0644)")
+_BI_QUOTE = re.compile('\\s*\u0628\u0640*\\s*["«“]')  # ب before a quote: "بـ«الوقحين»"
 # The preposition ب a verb takes its clause object with ("ندد اليسار بما اعتبره", "بأن");
 # "مسؤول بالبيت الأبيض" keeps its بال.
 _VERB_OBJECT = re.compile(f"{normalize('ب')}(?:{normalize('ما')}$|{normalize('أن')})")
 # Prepositions a subject phrase cannot end on (what followed them was cut as a date).
-_TRAILING = frozenset(normalize(w) for w in ("في", "عن", "من", "على", "خلال", "منذ"))
+_TRAILING = frozenset(normalize(w) for w in ("في", "عن", "من", "على", "خلال", "منذ", "\u0628"))
 # Where an unnamed speaker's phrase ends: a colon, a comma, a quote mark, a line, or the
 # complementiser (أن، إن، بأن ...) that opens what was said.
 _PHRASE_END = re.compile(
     f'[:\u060c,"\n.]|{LETTER_BEFORE}[\u0628\u0644]?\u0627\u0646(?:\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627|\u0646\u0627|\u0646\u064a)?{LETTER_AFTER}'
 )
+# Words of a topic after أما read as the speaker ('أما الموقع الرسمي للتلفزيون الرياضي
+# "ماتش تي في"، فاتهم' is 7); a longer one is a clause, not a name.
+TOPIC_MAX_WORDS = 8
 # Words kept of an unnamed speaker's phrase ("مصدر أمني رفيع في وزارة الداخلية").
 MAX_SPEAKER_WORDS = 6
 # Words of an unnamed source opening a sentence before its verb ("مصدر سعودي مسؤول قال",
 # "مسؤولون أمريكيون كبار قالوا"): a head and up to three modifiers.
 SOURCE_BEFORE_WORDS = 4
+# A relative pronoun and its verb sit within this many characters ("واللواتي قالت").
+RELATIVE_WINDOW = 12
+# A relative pronoun's antecedent ends right before it: a space, or a comma and a space.
+RELATIVE_GAP = 2
 # Characters a name may differ from the quote marks around it and still be all they hold
 # (a space inside the marks, a ل glued on).
 NAME_SPAN_SLACK = 1
@@ -188,6 +210,7 @@ class _Article:
         self._roles: dict[int, list] = {}  # sentence start -> its opening title's person
         self._ends: list[int] | None = None  # ends of the sentence stops, when first asked
         self._phrases: dict[tuple[int, int], list[re.Match[str]]] = {}  # (verb end, limit)
+        self._full_phrases: dict[tuple[int, int], list[re.Match[str]]] = {}  # not cut short
 
     def verb_before(self, lo: int, hi: int) -> Verb | None:
         i = bisect_left(self.verb_starts, hi) - 1
@@ -202,8 +225,25 @@ class _Article:
         i = bisect_left(self.verb_starts, pos)
         if i < len(self.verbs) and self.verbs[i].start - pos <= MAX_VERB_AFTER:
             v = self.verbs[i]
+            gap = " ".join(_WORD.findall(normalize(self.text[pos : v.start])))
+            if gap in subordinators():
+                return None  # '«...»، في حين طالب أردوغان': another clause, another subject
             return v if v.end <= limit else None
         return None
+
+    def verb_opening_clause(self, lo: int, hi: int) -> Verb | None:
+        """ "أكد مصدر ... أن الأنباء التي ... «لا أساس لها»": a verb farther back than
+        ``MAX_VERB_GAP`` still introduces the quote that ends its أن clause."""
+        i = bisect_left(self.verb_starts, hi) - 1
+        if i < 0:
+            return None
+        v = self.verbs[i]
+        if v.start < lo or hi - v.end > MAX_CLAUSE_GAP or _SENT_END.search(self.text, v.end, hi):
+            return None
+        opens = _COMPLEMENT.search(self.nt.norm, _norm_pos(self.nt, v.end, len(self.nt.norm)))
+        if opens is None or self.nt.span(opens.start(), opens.end())[0] - v.end > SPEAKER_AFTER_GAP:
+            return None
+        return v
 
     def name_of(self, mention: dict) -> tuple[str | None, str | None]:
         return mention["entity_id"], mention["surface"]
@@ -239,7 +279,8 @@ class _Article:
             return None
         if len(words) == 1 and is_anaphor(words[0].group()):
             return None  # "وأضاف المتحدث": the one named before
-        return self._named_body(words[0].group(), v.start) or self._as_written(words)
+        named = self._named_body(words[0].group(), v.start) or self._missed_name(v, limit)
+        return named or self._as_written(words)
 
     def _named_body(self, word: str, pos: int) -> tuple[str | None, str | None] | None:
         """ "وقالت الجمعية" after "جمعية «بيت»": a definite organisation head noun points
@@ -417,7 +458,78 @@ class _Article:
         to = list(_VERB_PREP.finditer(nt.norm, lo, hi))
         if to and len(_WORD.findall(nt.norm, to[-1].end(), hi)) <= VERB_PREP_TAIL_WORDS:
             hi = to[-1].start()
-        return self._trimmed(list(_WORD.finditer(nt.norm, lo, hi))[:MAX_SPEAKER_WORDS])
+        full = self._trimmed(list(_WORD.finditer(nt.norm, lo, hi)))
+        self._full_phrases[(v.end, limit)] = full
+        return _without_trailing(full[:MAX_SPEAKER_WORDS])
+
+    def _missed_name(self, v: Verb, limit: int) -> tuple[None, str] | None:
+        """A name the recogniser missed at the end of the verb's subject phrase ("وقالت
+        المدونة في مجال الجمال والموضة صوفيا جميل لبي بي سي:") or after it, set off by a
+        comma ("وقالت رئيسة جمعية الطلاب المسلمين، صابرين إمتاير لبي بي سي"), as written;
+        or the one named before by one of its words ("وتقول جميل البالغة من العمر")."""
+        self._phrase_after(v, limit)
+        words = self._full_phrases[(v.end, limit)]
+        if not words:
+            return None
+        first = words[0].group()
+        known = self._named_by_word(first, v.start) if name_word(first) else None
+        if known is not None:
+            return known
+        cut = next((i for i, w in enumerate(words) if i > 1 and self._addressee_at(w)), None)
+        words = words[:cut]  # "صوفيا جميل" + "لبي بي سي:": whom it was said to
+        head = bare(words[0].group())
+        # "مصدر مطلع على التحقيقات بشأن اختفاء ... جمال خاشقجي": whom the source speaks of;
+        # "أسرة الإعلامي جمال خاشقجي": his family speaks
+        about = unnamed_person(words[0].group()) or head in relations()
+        at = None if about else name_at_end([w.group() for w in words])
+        if at is not None:
+            person = self._person_at(self.nt.span(*words[at].span())[0])
+            if person is not None:
+                return person  # the recogniser found it, past the first words
+            if not self._in_mention(self.nt.span(*words[at].span())[0]):
+                return self._as_written(words[at:])
+        return self._apposed_name(self.nt.span(*words[-1].span())[1], limit)
+
+    def _person_at(self, pos: int) -> tuple[str | None, str | None] | None:
+        i = bisect_right(self.speaker_starts, pos) - 1
+        if i >= 0 and self.speakers[i]["start"] <= pos < self.speakers[i]["end"]:
+            m = self.speakers[i]
+            return self.name_of(m) if m["kind"] == "PERSON" else None
+        return None
+
+    def _apposed_name(self, pos: int, limit: int) -> tuple[str | None, str | None] | None:
+        comma = _APPOSITION.match(self.text, pos)
+        if comma is None:
+            return None
+        i = bisect_left(self.speaker_starts, comma.end())
+        if i < len(self.speakers) and self.speakers[i]["start"] == comma.end():
+            m = self.speakers[i]  # "الباحث في ... التونسية، سامي براهم،": a known name
+            return self.name_of(m) if m["kind"] == "PERSON" else None
+        run = []
+        for w in _WORD.finditer(self.text, comma.end(), limit):
+            if (run and self.text[run[-1].end() : w.start()] != " ") or len(run) == NAME_MAX_WORDS:
+                break
+            if not name_word(normalize(w.group())) or self._in_mention(w.start()):
+                break
+            run.append(w)
+        if len(run) < 2 or not _NAME_ENDS.match(self.text, run[-1].end()):
+            return None
+        return None, self.text[run[0].start() : run[-1].end()]
+
+    def _named_by_word(self, word: str, pos: int) -> tuple[str | None, str | None] | None:
+        """The person named before ``pos`` (a mention, or a name written out as a speaker)
+        of whom ``word`` is the first or last word."""
+        for m in reversed(self.persons):
+            parts = normalize(m["surface"]).split()
+            if m["end"] <= pos and len(parts) > 1 and word in (parts[0], parts[-1]):
+                return self.resolved(self.name_of(m))
+        starts, speakers = self.said(pos)
+        for sp_id, said in reversed(speakers[: bisect_left(starts, pos)]):
+            parts = normalize(said or "").split()
+            written = sp_id is None and 1 < len(parts) <= NAME_MAX_WORDS  # a name as written
+            if written and word in (parts[0], parts[-1]) and all(name_word(p) for p in parts):
+                return None, said
+        return None
 
     def _trimmed(self, words: list[re.Match[str]]) -> list[re.Match[str]]:
         """A subject phrase without the day around it ("الأحد وزيرة الدولة", "وزارة الصحة
@@ -432,10 +544,18 @@ class _Article:
                     continue  # a day, not "آلان" read as "الآن"
             if out and (self._to_whom(w.group()) or _VERB_OBJECT.match(w.group())):
                 break  # "ندد اليسار بما اعتبره": the verb's ب opens its object
+            if out and relative(w.group()):
+                break  # "صوفيا التي تعيش في نيويورك": who, then what else of her
             out.append(w)
-        while len(out) > 1 and out[-1].group() in _TRAILING:
-            out.pop()  # "وزارة الخزانة الأمريكية في" + a month
-        return out
+        return _without_trailing(out)
+
+    def _addressee_at(self, w: re.Match[str]) -> bool:
+        """A word that is ل glued to a name ("لبي بي سي"): whom it was said to."""
+        if w.group()[:1] != "\u0644":
+            return False
+        s, _e = self.nt.span(w.start() + 1, w.start() + 2)
+        i = bisect_left(self.mention_starts, s)
+        return i < len(self.mention_starts) and self.mention_starts[i] == s
 
     def _to_whom_first(self, s: int, e: int) -> bool:
         first = _WORD.search(self.text, s, e)
@@ -473,14 +593,22 @@ class _Article:
         (``quotes/sources.txt``), kept as written, with no entity id."""
         words = self._phrase_after(v, limit)
         if lemma_key(v.lemma) in object_verbs():
+            if words and words[0].group().startswith(AL) and self._bi_follows(words[-1]):
+                return None  # "وصف المسؤولين الأمريكيين بـ«...»": the object, then its ب
             words = indefinite_phrase(words)
         if not words or not is_source(words[0].group()):
             return None
         if len(words) == 1 and is_anaphor(words[0].group()):
             return None  # "وتابعت المتحدثة": the spokeswoman named before
         if len(words) == 1:  # "وقالت المنظمة" after "منظمة العفو الدولية"
-            return self._named_body(words[0].group(), v.start) or self._as_written(words)
-        return self._issuer(words) or self._source_again(words, v) or self._as_written(words)
+            named = self._named_body(words[0].group(), v.start) or self._missed_name(v, limit)
+            return named or self._as_written(words)
+        found = self._issuer(words) or self._source_again(words, v) or self._missed_name(v, limit)
+        return found or self._as_written(words)
+
+    def _bi_follows(self, word: re.Match[str]) -> bool:
+        """The preposition ب and a quote right after ``word`` ("الأمريكيين بـ«")."""
+        return _BI_QUOTE.match(self.text, self.nt.span(*word.span())[1]) is not None
 
     def _source_again(self, words: list[re.Match[str]], v: Verb) -> tuple[None, str] | None:
         """ "وأضاف المصدر التركي" after "قال مصدر دبلوماسي تركي": a definite source phrase
@@ -494,7 +622,8 @@ class _Article:
         wanted = {first[len(AL) :], *(w[len(AL) :] for w in rest)}
         starts, speakers = self.said(v.start)
         for sp_id, said in reversed(speakers[: bisect_left(starts, v.start)]):
-            earlier = _WORD.findall(normalize(said or ""))
+            # "المتحدث العسكري باسم القوات" named before is "المتحدث أيضا" now too
+            earlier = [w.removeprefix(AL) for w in _WORD.findall(normalize(said or ""))]
             if sp_id is None and earlier and earlier[0] == first[len(AL) :]:
                 # the same head, and every adjective of this one in it ("التركي")
                 return (None, said) if wanted <= set(earlier) else None
@@ -530,32 +659,92 @@ class _Article:
         role = role_after(self.text, v.end, min(limit, v.end + SPEAKER_AFTER_GAP))
         if role is None:
             return None
-        words = self._phrase_after(v, limit)
+        self._phrase_after(v, limit)
+        # the whole phrase: "النائب العربي في البرلمان الإسرائيلي" + أحمد الطيبي
+        words = self._full_phrases[(v.end, limit)]
+        # "مدير العمليات في شركة (ديستريس أليرت) للإسعاف، غيريت برادنيك": set off after it
+        apposed = self._apposed_name(self.nt.span(*words[-1].span())[1], limit) if words else None
+        if apposed is not None:
+            return apposed
         at = name_follows([w.group() for w in words])
+        if at is not None and words[at].group() not in name_words().given:
+            # "في حكومة تصريف الأعمال محمد كبارة": a given name further on opens the name
+            given = name_words().given
+            later = [i for i in range(at + 1, len(words)) if words[i].group() in given]
+            at = later[0] if later else at
         if at is not None and not self._in_mention(self.nt.span(*words[at].span())[0]):
             # "وقالت الناشطة السعودية منال الشريف،": a name the recogniser missed; "وأشار
             # الأمير زيد في بيان": a person named in full earlier, by one of its words
-            known = self._person_with_word(words[at].group(), v.start)
-            return known or self._as_written(words[at : at + NAME_MAX_WORDS])
+            run = self._name_run(words, at)
+            known = self._person_with_words([w.group() for w in run], v.start)
+            return known or self._as_written(run)
         return resolve_role(role, self.text, self.persons, self.ctx.entities, v.start)
+
+    def _name_run(self, words: list[re.Match[str]], at: int) -> list[re.Match[str]]:
+        """The name's words from ``at``, set apart by single spaces only, up to a function
+        word or a word with a preposition on its article ("للإسعاف": not "الشريف")."""
+        run = [words[at]]
+        for w in words[at + 1 : at + NAME_MAX_WORDS]:
+            word = w.group()
+            if self.nt.norm[run[-1].end() : w.start()] != " " or word in name_words().stop:
+                break
+            if is_definite(word) and not word.startswith(AL):
+                break
+            run.append(w)
+        return run
 
     def _in_mention(self, pos: int) -> bool:
         i = bisect_right(self.mention_starts, pos) - 1
         return i >= 0 and pos < self.mention_spans[i][1]
 
-    def _person_with_word(self, word: str, pos: int) -> tuple[str | None, str | None] | None:
+    def _person_with_words(
+        self, names: list[str], pos: int
+    ) -> tuple[str | None, str | None] | None:
+        """The latest person before ``pos`` whose name holds every word of ``names`` (not
+        John Kerry for "جون كيربي")."""
         for m in reversed(self.persons):
-            if m["end"] <= pos and word in normalize(m["surface"]).split():
+            if m["end"] <= pos and set(names) <= set(normalize(m["surface"]).split()):
                 return self.resolved(self.name_of(m))
         return None
 
     def _before(self, v: Verb) -> tuple[str | None, str | None] | None:
-        """The verb's subject written before it: a name, else an unnamed source."""
+        """The verb's subject written before it: a name, else an unnamed source; after a
+        relative pronoun, only the name right before the pronoun ("الملا الذي قال")."""
+        pronoun = self._relative_before(v)
+        if pronoun is not None:
+            return self._antecedent(pronoun)
         return self._name_before(v) or self._source_opening(v)
+
+    def _relative_before(self, v: Verb) -> int | None:
+        """Where the relative pronoun right before the verb starts ("والذي كتب"), if any."""
+        words = list(_WORD.finditer(self.text, max(0, v.start - RELATIVE_WINDOW), v.start))
+        if not words or self.text[words[-1].end() : v.start].strip():
+            return None
+        return words[-1].start() if relative(normalize(words[-1].group())) else None
+
+    def _antecedent(self, pronoun: int) -> tuple[str | None, str | None] | None:
+        """The person or body a relative pronoun follows directly ("تصريح الملا الذي")."""
+        i = bisect_left(self.speaker_starts, pronoun) - 1
+        if i < 0:
+            return None
+        m = self.speakers[i]
+        gap = self.text[m["end"] : pronoun]
+        if 0 <= len(gap) <= RELATIVE_GAP:
+            return self.name_of(m)
+        # "الأمير خالد بن سلمان بن عبد العزيز، الذي قال": the rest of a person's name
+        # "الأمير خالد بن سلمان بن عبد العزيز، الذي قال": the rest of a person's name;
+        # 'صحيفة "الجزيرة" اليومية، التي وصفت': an adjective; not "فورد في ديترويت والذي"
+        rest = _WORD.findall(normalize(gap))
+        named = all(w not in name_words().stop or w in _NAME_LINKS for w in rest)
+        if named and len(rest) <= NAME_MAX_WORDS and not _SENT_END.search(gap):
+            return self.name_of(m)
+        return None
 
     def _name_before(self, v: Verb) -> tuple[str | None, str | None] | None:
         if _conjoined(self.text, v):
-            return None  # "... فان هورميرن. وقالت إنه": a name before "وقال" ends the last clause
+            # "... فان هورميرن. وقالت إنه": a name before "وقال" ends the last clause
+            return self._topic(v)
+
         i = bisect_left(self.speaker_starts, v.start) - 1
         while i >= 0 and self.speakers[i]["end"] > v.start:
             i -= 1
@@ -579,6 +768,28 @@ class _Article:
                 return self.name_of(m)
             break
         return None
+
+    def _topic(self, v: Verb) -> tuple[str | None, str | None] | None:
+        """'أما الموقع الرسمي للتلفزيون "ماتش تي في"، فاتهم': the topic after أما is the
+        subject of the verb its ف opens: its first person ("أما رئيس حزب الدستور، خالد
+        داوود، فاتهم"), else its first name, else the topic as written."""
+        if self.text[v.start - 1] != "\u0641":
+            return None
+        lo = self._sentence_start(v.start)
+        first = _WORD.match(self.text, lo)
+        if first is None or normalize(first.group()) != _AMMA:
+            return None
+        words = list(_WORD.finditer(self.text, first.end(), v.start - 1))
+        if not words or not opens_subject(normalize(words[0].group())):
+            return None  # "أما عن الأمور السيئة فيقول": what is spoken of, not who
+        i = bisect_left(self.speaker_starts, first.end())
+        inside = [m for m in self.speakers[i:] if m["end"] < v.start]
+        people = [m for m in inside if m["kind"] == "PERSON"]
+        if people or inside:
+            return self.name_of((people or inside)[0])
+        if len(words) > TOPIC_MAX_WORDS:
+            return None
+        return None, self.text[words[0].start() : v.start - 1].rstrip(" \u060c,\u00a0")
 
     def _source_opening(self, v: Verb) -> tuple[None, str] | None:
         """ "مصدر سعودي مسؤول قال، لـCNN، إن": an unnamed source opening the sentence, its
@@ -903,6 +1114,8 @@ def _one(art: _Article, q: Quoted, prev):
         verb = art.verb_after(close + 1, pe)
         if verb is not None:
             speaker = art.speaker(verb, pe)
+    if verb is None and q.start is not None:
+        verb = art.verb_opening_clause(lo, qs)
     cited = art.according_person(close + 1, pe)  # "«...»، وفقا لرئيسة اللجنة آنا لارسن"
     if verb is None and cited is None and not _standalone(text, ps, pe, s, e):
         return None, None, 0
@@ -929,6 +1142,14 @@ def _one(art: _Article, q: Quoted, prev):
         "end": e,
     }
     return row, verb, e
+
+
+def _without_trailing(words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """A subject phrase cannot end on a preposition ("وزارة الخزانة الأمريكية في" + a
+    month, "شهود عيان عن" + what they told)."""
+    while len(words) > 1 and words[-1].group() in _TRAILING:
+        words = words[:-1]
+    return words
 
 
 def _conjoined(text: str, v: Verb) -> bool:

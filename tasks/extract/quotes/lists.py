@@ -29,10 +29,12 @@ __all__ = [
     "lemma_key",
     "object_verbs",
     "org_heads",
+    "relative",
     "relay_verbs",
     "said_in",
     "source_words",
     "subject_first",
+    "subordinators",
     "takes_no_object",
     "unnamed_person",
 ]
@@ -120,6 +122,17 @@ def channels() -> frozenset[str]:
 
 def relay_verbs() -> frozenset[str]:
     return word_list("quotes/relay_verbs.txt")
+
+
+def subordinators() -> frozenset[str]:
+    """Words opening another clause ("في حين", "بينما"): ``figures/subordinators.txt``."""
+    return word_list("figures/subordinators.txt")
+
+
+def relative(word: str) -> bool:
+    """A relative pronoun, with or without و ("والذي"): ``quotes/relatives.txt``."""
+    w = word[1:] if word[:1] == "\u0648" and len(word) > 4 else word
+    return w in word_list("quotes/relatives.txt")
 
 
 def documents() -> frozenset[str]:

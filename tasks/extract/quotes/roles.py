@@ -14,13 +14,15 @@ from functools import cache
 
 from akhbar.data import read_rows
 from akhbar.text.normalize import normalize
-from tasks.extract.common.gazetteer import key, lexicon
+from tasks.extract.common.gazetteer import key, lexicon, word_list
 from tasks.extract.common.names import PLACE_PREPS, PRONOUN_END, is_definite, words
 
 __all__ = [
     "Role",
+    "name_at_end",
     "name_before_title",
     "name_follows",
+    "name_word",
     "opens_subject",
     "relations",
     "relative_by_pronoun",
@@ -85,8 +87,40 @@ def name_follows(toks: list[str]) -> int | None:
             continue  # "رئيس مجلس إدارتها دوني ماشويل": the title's body, by its pronoun
         if w in wd.stop or is_definite(w) or PRONOUN_END.search(w) or i + 1 >= len(toks):
             return None
+        if w in wd.org_heads or w in word_list("quotes/not_names.txt"):
+            return None  # "رئيسة جمعية الطلاب": the title's body; "تعقيبا على": how
         # ل ب ك ف; an empty word (a lone tatweel) opens nothing ('' is in every str).
         return i if w[:1] not in "\u0644\u0628\u0643\u0641" else None
+    return None
+
+
+def name_word(w: str) -> bool:
+    """A normalised word that could be part of a name the recogniser missed: no title,
+    body head, function or definite word, no pronoun suffix, no preposition glued on."""
+    wd = words()
+    if len(w) < 2 or w in wd.stop or w in wd.org_heads or is_definite(w):
+        return False
+    if w in word_list("quotes/not_names.txt"):
+        return False  # "تحت مسمى", "ردا على سؤال"
+    if _title_word(w) or PRONOUN_END.search(w) or _ADVERBIAL_PARTICIPLE.fullmatch(w):
+        return False
+    if w[:1] in "\u0648\u0641" and w[1:] in wd.stop:
+        return False  # "وهي أم لثلاثة أولاد": a clause, no name
+    # ل and ب glue to a noun inside a phrase ("لرويترز", "بواشنطن"); ف and ك open many
+    # names (فيرونيكا، فيصل، كريم) and rarely a noun there
+    return w[:1] not in "\u0644\u0628"
+
+
+def name_at_end(toks: list[str]) -> int | None:
+    """Where a name the recogniser missed starts when it ends a speaker phrase after its
+    description ("المدونة في مجال الجمال والموضة" + صوفيا جميل): two or three name
+    words, right after a definite or title word."""
+    for k in range(NAME_BEFORE_TITLE_WORDS, 1, -1):
+        i = len(toks) - k
+        if i < 1 or not all(name_word(w) for w in toks[i:]):
+            continue
+        if toks[i][:1] != "\u0648" and (is_definite(toks[i - 1]) or toks[i - 1] in words().titles):
+            return i  # not "وعناصر طبية": a conjunction adds to the description
     return None
 
 
@@ -95,6 +129,7 @@ def opens_subject(word: str) -> bool:
     preposition glued on (ل ب ك ف), no pronoun suffix ("حينها", "لرويترز", "أيضا")."""
     return not (
         word in words().stop
+        or word in word_list("quotes/not_names.txt")
         or word[:1] in "\u0644\u0628\u0643\u0641"  # '' (a lone tatweel) is in it too
         or PRONOUN_END.search(word)
         or _ADVERBIAL_PARTICIPLE.fullmatch(word)
