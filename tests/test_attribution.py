@@ -864,3 +864,33 @@ def test_the_topic_after_amma_speaks_with_its_fa() -> None:
         'أما رئيس حزب الوسط، كريم بن سالم، فاتهم الحكومة بـ"التقصير".'
     )
     assert speakers(text)[1] == "كريم بن سالم"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وانفجرت سيارة مفخخة في السوق، والتي راح ضحيتها 9 أشخاص.", [("KILL", 9)]),
+        ("وأعلن خفر السواحل غرق 12 مهاجرا وفقدان 20 آخرين.", [("KILL", 12), ("AFFECT", 20)]),
+        ("وضرب الإعصار الساحل وتشرد نحو 40 ألف شخص.", [("AFFECT", 40000)]),
+        ("ويعيش 5 ملايين شخص في حالة انعدام الأمن الغذائي.", [("AFFECT", 5000000)]),
+        ('وأعلن الجيش في بيانه مقتل "14 مسلحا" خلال المداهمات.', [("KILL", 14)]),
+    ],
+)
+def test_claimed_missing_homeless_hungry_and_quoted_counts(text, expected) -> None:
+    assert figures(text) == expected
+
+
+def test_a_place_naming_an_actor_is_not_where_it_happened() -> None:
+    text = (
+        "صنعاء (رويترز) - تتواصل الأزمة في اليمن منذ سنوات.\n"
+        "وأدى تدخل التحالف بقيادة الرياض إلى سقوط أكثر من 900 قتيل."
+    )
+    assert place_of(text, "900 قتيل") != "loc:riyadh"
+
+
+def test_people_in_need_counted_by_nationality_are_in_their_country() -> None:
+    text = (
+        "باريس (أ ف ب) - رفعت منظمات فرنسية شكوى ضد شركات السلاح.\n"
+        "ووفق الأمم المتحدة فإن 14 مليون سوداني بحاجة إلى مساعدات إنسانية."
+    )
+    assert place_of(text, "14 مليون سوداني") == "loc:sudan"

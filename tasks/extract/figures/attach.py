@@ -97,11 +97,34 @@ class SentenceAttach:
             if went is not None:
                 return went
         if not self.locs:
-            return self.article_place or self.nisba_country()
+            at_home = count_type in AT_HOME_TYPES
+            return (self._counted_place(fig) if at_home else self.article_place) or (
+                self.nisba_country()
+            )
         found = self._sentence_place(fig)
         if found is None and self.article_place in {m["entity_id"] for m in self.locs}:
             return self.article_place
         return found
+
+    def _counted_place(self, fig: tuple[int, int]) -> str | None:
+        """In a sentence naming no place: the article's place, unless the figure counts
+        people by a nationality of another country ("22 مليون يمني بحاجة إلى مساعدات" in
+        an article placed in France): then their country."""
+        iso = self._counted_nationality(fig)
+        article = lexicon().by_id.get(self.article_place or "")
+        if iso is None or (article is not None and article.country == iso):
+            return self.article_place  # "121 فلسطينيا" in an article placed in Gaza
+        country = lexicon().country_of_iso.get(iso)
+        return country.entity_id if country is not None else self.article_place
+
+    def _counted_nationality(self, fig: tuple[int, int]) -> str | None:
+        # the counted noun is the first nisba of the figure ("22 مليون يمني أي 80 بالمئة")
+        for word in normalize(self.ctx.visible[fig[0] : fig[1]]).split():
+            for form in (word, *(word[: -len(e)] for e in _NATIONAL_ENDS if word.endswith(e))):
+                iso = lexicon().nisba.get(form if form.startswith(_AL) else _AL + form)
+                if iso is not None:
+                    return iso
+        return None
 
     def nisba_country(self) -> str | None:
         """ "أفرجت السلطات السودانية عن عشرات المعتقلين": with no place in the sentence or
@@ -204,6 +227,12 @@ class SentenceAttach:
 
 
 _MANY = object()  # marker: the sentence names several places
+# Counts of people who are, unless the text says otherwise, in their own country: those
+# in need or displaced ("22 مليون يمني بحاجة إلى مساعدات"), crowds ("مئات البلغاريين
+# وقفة"). Not the dead or wounded: "قتل 30 شخصا من بينهم ستة كنديين" in Ouagadougou.
+AT_HOME_TYPES = frozenset(("AFFECT", "PROTEST"))
+# Endings of a nisba counting people: plural ين، ون; accusative ا ("28 أستراليا").
+_NATIONAL_ENDS = ("\u064a\u0646", "\u0648\u0646", "\u0627")
 _AL = "\u0627\u0644"
 # Characters before a place searched for a direction or border word ("الحدود مع").
 ELSEWHERE_WINDOW = 24

@@ -75,6 +75,7 @@ _TO = normalize("إلى")
 _SPACES = re.compile(r"\s*")
 _ADJECTIVE_PREFIXES = frozenset(("", normalize("ال")))
 _PAREN_CLOSE = re.compile(r"\s*\)")
+_QUOTE_BEFORE_COUNT = re.compile(r"\s\"\s*$")
 _PAREN_OPEN = re.compile(r"\(\s*$")
 
 
@@ -382,7 +383,8 @@ def _complement(lex: Lexicon, norm: str, pos: int, e: int) -> tuple[Entry, int] 
 
 
 def _gap_ok(norm: str, a: int, b: int, max_words: int) -> bool:
-    gap = norm[a:b]
+    # a quote mark opening on the count itself ('معلنا مقتل "52 تكفيريا"') is no stop
+    gap = _QUOTE_BEFORE_COUNT.sub("", norm[a:b])
     # a temporal conjunction opens another event's clause ("بعدما طعن رجلين")
     if _STOP.search(gap) or _OPENER.search(gap) or word_list_re("clause_openers.txt").search(gap):
         return False
