@@ -894,3 +894,35 @@ def test_people_in_need_counted_by_nationality_are_in_their_country() -> None:
         "ووفق الأمم المتحدة فإن 14 مليون سوداني بحاجة إلى مساعدات إنسانية."
     )
     assert place_of(text, "14 مليون سوداني") == "loc:sudan"
+
+
+def test_a_role_the_titles_lack_still_introduces_the_name_after_it() -> None:
+    text = 'وأوضح مفتش الشرطة جيمس ويلسون "كان الصوت أشبه بانفجار".'
+    assert speakers(text) == ["جيمس ويلسون"]
+
+
+def test_a_preposition_before_a_name_makes_it_no_speaker() -> None:
+    text = 'وتقول عاملة الاستقبال في بيت الضيافة، ولديها خبرة طويلة، إن "الزبائن تغيروا".'
+    assert speakers(text) != ["بيت"]
+
+
+def test_a_body_named_in_quote_marks_after_its_head_speaks() -> None:
+    text = (
+        'وقالت نيكي هايلي إن "المجلس يخجل".\n'
+        'ولفتت جماعة "مجاهدي خلق" إلى أن الوزير أدرج على قائمة العقوبات "منذ سنوات".'
+    )
+    assert speakers(text)[1] == "مجاهدي خلق"
+
+
+def test_a_list_of_quotes_after_a_colon_is_the_speakers() -> None:
+    text = (
+        "تقول جين دو، المتحدثة باسم جمعية لدعم الضحايا، لبي بي سي إن:\n"
+        '- "حاول أن تبقى مع شخص تثق به ويمكنه البقاء معك طوال الوقت".\n'
+        '- "يجب طمأنة الضحايا بأن ما حدث ليس ذنبهم على الإطلاق".'
+    )
+    assert speakers(text) == ["جين دو", "جين دو"]
+
+
+def test_a_participle_continues_the_country_opening_its_sentence() -> None:
+    text = 'رفضت مصر البيان الصادر عن ميشيل باشليه بشأن الأحكام، مؤكدة أن "الأحكام نهائية".'
+    assert speakers(text) == ["مصر"]

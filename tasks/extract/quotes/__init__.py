@@ -45,6 +45,7 @@ from tasks.extract.quotes.lists import (
 )
 from tasks.extract.quotes.marks import Quoted, quoted_spans
 from tasks.extract.quotes.roles import (
+    construct_title_gap,
     name_at_end,
     name_before_title,
     name_follows,
@@ -117,6 +118,7 @@ _COMPLEMENT = re.compile(
     f"{LETTER_BEFORE}[\u0628\u0644]?\u0627\u0646(?:\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627|\u0646\u0627|\u0646\u064a)?{LETTER_AFTER}|:"
 )
 _WORD = re.compile(r"[^\W\d_]+")
+_BULLET = re.compile("[-\u2013\u2022*]\\s*")  # "- ", "– ", "• " opening a list item
 _AMMA = normalize("\u0623\u0645\u0627")  # أما, which opens a topic: "أما X، فقال"
 # Words inside a name that are also function words ("بن عبد العزيز").
 _NAME_LINKS = frozenset(normalize(w) for w in ("بن", "بنت", "ابن", "عبد", "أبو", "آل"))
@@ -336,6 +338,9 @@ class _Article:
         i = bisect_left(starts, lo)
         if i < len(starts) and starts[i] < v.start:
             return speakers[i]
+        country = self._opening_country(lo, v.start)
+        if country is not None:  # "أدانت مصر البيان الصادر عن ميشيل باشليه ...، مستنكرة"
+            return country
         i = bisect_left(self.speaker_starts, lo)
         inside = [m for m in self.speakers[i:] if m["end"] <= v.start]
         people = [m for m in inside if m["kind"] == "PERSON"]
@@ -345,6 +350,20 @@ class _Article:
                 return role[0][1]
         first = (people or inside or [None])[0]
         return self.name_of(first) if first is not None else None
+
+    def _opening_country(self, lo: int, hi: int) -> tuple[str | None, str | None] | None:
+        """A place right after the sentence's opening verb: its subject ("أدانت مصر")."""
+        i = bisect_left(self.place_starts, lo)
+        if i == len(self.places) or self.places[i]["end"] > hi:
+            return None
+        m = self.places[i]
+        lead = [normalize(w) for w in _WORD.findall(self.text, lo, m["start"])]
+        if len(lead) != 1:
+            return None
+        verb = lead[0][1:] if lead[0][:1] in "\u0648\u0641" else lead[0]  # و ف
+        if verb in name_words().stop or {verb, verb[:-1]} & object_verbs():
+            return None  # "ومن المغرب،", "وحملت دمشق المسؤولية": no subject
+        return self.name_of(m)
 
     def _after(self, v: Verb, limit: int) -> tuple[str | None, str | None] | None:
         country = self._country_speaks(v, limit)
@@ -358,7 +377,13 @@ class _Article:
                 return self._relation_phrase(v.end, m)
             if i == 0 and self._to_whom_first(v.end, m["start"]):
                 break  # 'وقال للشبكة الإخبارية "أل سي إي" إن': whom it was said to
-            if not title_gap(self._unnamed_text(v.end, m["start"])):
+            gap = self._unnamed_text(v.end, m["start"])
+            # a preposition right before the name makes it its object ("في بيت")
+            raw = _WORD.findall(normalize(self.text[v.end : m["start"]]))
+            by_role = m["kind"] == "PERSON" and construct_title_gap(gap)
+            by_role = by_role and bool(raw) and raw[-1] not in name_words().stop
+            by_head = m["kind"] == "ORGANIZATION" and _head_noun(gap)  # 'جماعة "مجاهدي خلق"'
+            if not title_gap(gap) and not by_role and not by_head:
                 named = self._named_before_title(v.end, m["start"]) if i == 0 else None
                 if named is not None and m["kind"] == "ORGANIZATION":
                     return named
@@ -735,7 +760,7 @@ class _Article:
         # "الأمير خالد بن سلمان بن عبد العزيز، الذي قال": the rest of a person's name;
         # 'صحيفة "الجزيرة" اليومية، التي وصفت': an adjective; not "فورد في ديترويت والذي"
         rest = _WORD.findall(normalize(gap))
-        named = all(w not in name_words().stop or w in _NAME_LINKS for w in rest)
+        named = all(w in _NAME_LINKS or w.startswith(AL) for w in rest)  # not "تصريح الملا"
         if named and len(rest) <= NAME_MAX_WORDS and not _SENT_END.search(gap):
             return self.name_of(m)
         return None
@@ -1005,7 +1030,10 @@ class _Article:
                 return None
             # a body after more than the verb is inside a title ("وأكد مندوب موسكو في مجلس
             # الأمن"): not the subject
-            if m["kind"] == "ORGANIZATION" and len(_WORD.findall(self.text, start, m["start"])) > 1:
+            lead = _WORD.findall(self.text, start, m["start"])
+            # ... unless the word before it is its head noun ('وكانت منظمة "مجاهدي خلق"')
+            headed = len(lead) == 2 and bare(normalize(lead[1])) in org_heads()
+            if m["kind"] == "ORGANIZATION" and len(lead) > 1 and not headed:
                 return None
             return m
         return None
@@ -1061,6 +1089,12 @@ def _addressed(text: str, start: int, end: int) -> bool:
     if not (i >= 0 and text[i] == "\u0644" and (i == 0 or not text[i - 1].isalpha())):
         return False
     return _SAID_FOLLOWS.match(text, end) is not None
+
+
+def _head_noun(gap: str) -> bool:
+    """Only an organisation's head noun before its name (``heads.tsv``: "جماعة", "حركة")."""
+    words = _WORD.findall(normalize(gap))
+    return len(words) == 1 and "\n" not in gap and bare(words[0]) in org_heads()
 
 
 def _person_follows(text: str, org: dict, nxt: dict | None, limit: int) -> bool:
@@ -1180,6 +1214,10 @@ def _is_entity(art: _Article, s: int, e: int) -> bool:
 
 
 def _standalone(text: str, ps: int, pe: int, s: int, e: int) -> bool:
+    """A paragraph that is all quote, or a bullet of quotes ('- "قد تكون في حالة صدمة"'
+    after "تقول X لبي بي سي إن:"): the last speaker's words."""
+    bullet = _BULLET.match(text, ps, s)
+    ps = bullet.end() if bullet else ps
     return s - ps <= 2 and pe - e <= 3 and e - s >= MIN_STANDALONE_CHARS
 
 

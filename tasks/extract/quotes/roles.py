@@ -19,6 +19,7 @@ from tasks.extract.common.names import PLACE_PREPS, PRONOUN_END, is_definite, wo
 
 __all__ = [
     "Role",
+    "construct_title_gap",
     "name_at_end",
     "name_before_title",
     "name_follows",
@@ -46,6 +47,9 @@ TITLE_MAX_WORDS = 3
 NAME_BEFORE_TITLE_WORDS = 3
 
 _WORD = re.compile(r"[^\W\d_]+")
+_AN = normalize("\u0639\u0646")  # عن
+# Words of a construct role before a name ("المتحدث الرسمي لشرطة الولاية" is 4).
+CONSTRUCT_TITLE_WORDS = 4
 _CLITIC_END = re.compile(r"(?:^|\s)[\u0648\u0641\u0628\u0644\u0643]\s*$")
 _AL = "\u0627\u0644"
 # An indefinite participle in the accusative says how, not who ("وقال متحدثا بالفرنسية").
@@ -67,6 +71,25 @@ def title_gap(gap: str) -> bool:
         return False
     gap = _CLITIC_END.sub(" ", gap)  # "لـ" glued to the next mention
     return all(_gap_word(w) for w in _WORD.findall(gap))
+
+
+def construct_title_gap(gap: str) -> bool:
+    """A role the title list lacks, in construct before a person's name: "مفتش الشرطة" +
+    خوان كارلوس ليرا, "السناتور عن" + فلوريدا + ماركو روبيو: an indefinite head, then
+    only definite or title words (عن after the first: a constituency)."""
+    if "\n" in gap or '"' in normalize(gap) or re.search(r"[:\u060c,.()]", gap):
+        return False
+    toks = _WORD.findall(normalize(gap))
+    if not toks or len(toks) > CONSTRUCT_TITLE_WORDS:
+        return False
+    head, rest = toks[0], toks[1:]
+    if head in words().stop or PRONOUN_END.search(head) or head[:1] in "\u0644\u0628":
+        return False
+    if head in relations():
+        return False  # "أسرة الإعلامي جمال خاشقجي": his family speaks
+    if not rest and not is_definite(head):
+        return False  # "وقال محمد" + a name: no title at all
+    return all(_title_word(w) or (w == _AN and i > 0) for i, w in enumerate(rest, 1))
 
 
 def _gap_word(raw: str) -> bool:
