@@ -926,3 +926,17 @@ def test_a_list_of_quotes_after_a_colon_is_the_speakers() -> None:
 def test_a_participle_continues_the_country_opening_its_sentence() -> None:
     text = 'رفضت مصر البيان الصادر عن ميشيل باشليه بشأن الأحكام، مؤكدة أن "الأحكام نهائية".'
     assert speakers(text) == ["مصر"]
+
+
+def test_the_person_interviewed_speaks_not_the_interviewer() -> None:
+    text = (
+        'قال فيليبو غراندي إن سوريا باتت "مصيدة موت".\n'
+        "جاء ذلك في مقابلة لغراندي مع الزميلة بيكي اندرسون لـCNN حيث قال: "
+        '"الخيارات تتقلص بالنسبة للمدنيين".'
+    )
+    assert speakers(text)[1] in ("غراندي", "فيليبو غراندي")
+
+
+def test_an_unnamed_spokesman_then_his_name_after_a_comma() -> None:
+    text = 'من جانبه، قال متحدث باسم الشرطة الوطنية، سيتيو واسيستو: "قتل أربعة رجال وفر واحد".'
+    assert speakers(text) == ["سيتيو واسيستو"]

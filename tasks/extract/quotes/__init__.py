@@ -18,7 +18,7 @@ from akhbar.text.normalize import normalize
 from tasks.extract.common.context import ExtractContext
 from tasks.extract.common.dates import attach_dates
 from tasks.extract.common.extractor import Extractor, Rows
-from tasks.extract.common.gazetteer import LETTER_AFTER, LETTER_BEFORE, key
+from tasks.extract.common.gazetteer import LETTER_AFTER, LETTER_BEFORE, key, word_list
 from tasks.extract.common.names import AL, is_definite
 from tasks.extract.common.names import words as name_words
 from tasks.extract.quotes.gender import agree, speaker_gender, verb_gender
@@ -30,6 +30,7 @@ from tasks.extract.quotes.lists import (
     channels,
     documents,
     indefinite_phrase,
+    interviews,
     is_anaphor,
     is_source,
     issued_by,
@@ -131,7 +132,9 @@ _BI_QUOTE = re.compile('\\s*\u0628\u0640*\\s*["«“]')  # ب before a quote: "�
 # "مسؤول بالبيت الأبيض" keeps its بال.
 _VERB_OBJECT = re.compile(f"{normalize('ب')}(?:{normalize('ما')}$|{normalize('أن')})")
 # Prepositions a subject phrase cannot end on (what followed them was cut as a date).
-_TRAILING = frozenset(normalize(w) for w in ("في", "عن", "من", "على", "خلال", "منذ", "\u0628"))
+_TRAILING = frozenset(
+    normalize(w) for w in ("في", "عن", "من", "على", "خلال", "منذ", "\u0628", "\u0644")
+)  # and ب، ل cut from what follows ("بـ«", "لـCNN")
 # Where an unnamed speaker's phrase ends: a colon, a comma, a quote mark, a line, or the
 # complementiser (أن، إن، بأن ...) that opens what was said.
 _PHRASE_END = re.compile(
@@ -569,8 +572,8 @@ class _Article:
                     continue  # a day, not "آلان" read as "الآن"
             if out and (self._to_whom(w.group()) or _VERB_OBJECT.match(w.group())):
                 break  # "ندد اليسار بما اعتبره": the verb's ب opens its object
-            if out and relative(w.group()):
-                break  # "صوفيا التي تعيش في نيويورك": who, then what else of her
+            if out and (relative(w.group()) or w.group() in word_list("quotes/not_names.txt")):
+                break  # "صوفيا التي تعيش في نيويورك": who, then what else; "ردا على": how
             out.append(w)
         return _without_trailing(out)
 
@@ -738,7 +741,23 @@ class _Article:
         pronoun = self._relative_before(v)
         if pronoun is not None:
             return self._antecedent(pronoun)
-        return self._name_before(v) or self._source_opening(v)
+        return self._interviewed(v) or self._name_before(v) or self._source_opening(v)
+
+    def _interviewed(self, v: Verb) -> tuple[str | None, str | None] | None:
+        """ "في مقابلة لغراندي مع الزميلة بيكي اندرسون لـCNN حيث قال": the person the
+        interview is of (ل after ``quotes/interviews.txt``), not whom it was with."""
+        lo = self._sentence_start(v.start)
+        for m in self.speakers[bisect_left(self.speaker_starts, lo) :]:
+            if m["start"] >= v.start:
+                return None
+            if m["kind"] != "PERSON" or self.text[m["start"] - 1 : m["start"]] != "\u0644":
+                continue
+            before = _WORD.findall(
+                normalize(self.text[max(lo, m["start"] - HEAD_BEFORE_CHARS) : m["start"] - 1])
+            )
+            if before and bare(before[-1]) in interviews():
+                return self.name_of(m)
+        return None
 
     def _relative_before(self, v: Verb) -> int | None:
         """Where the relative pronoun right before the verb starts ("والذي كتب"), if any."""

@@ -23,6 +23,7 @@ __all__ = [
     "channels",
     "documents",
     "indefinite_phrase",
+    "interviews",
     "is_anaphor",
     "is_source",
     "issued_by",
@@ -133,6 +134,10 @@ def relative(word: str) -> bool:
     """A relative pronoun, with or without و ("والذي"): ``quotes/relatives.txt``."""
     w = word[1:] if word[:1] == "\u0648" and len(word) > 4 else word
     return w in word_list("quotes/relatives.txt")
+
+
+def interviews() -> frozenset[str]:
+    return word_list("quotes/interviews.txt")
 
 
 def documents() -> frozenset[str]:

@@ -16,6 +16,7 @@ from akhbar.data import read_rows
 from akhbar.text.normalize import normalize
 from tasks.extract.common.gazetteer import key, lexicon, word_list
 from tasks.extract.common.names import PLACE_PREPS, PRONOUN_END, is_definite, words
+from tasks.extract.quotes.lists import is_source
 
 __all__ = [
     "Role",
@@ -169,6 +170,8 @@ def name_before_title(toks: list[str]) -> int | None:
         lead, rest = toks[:k], toks[k:]
         if any(_title_word(w) or w in wd.stop or PRONOUN_END.search(w) for w in lead):
             return None
+        if is_source(lead[0]):
+            return None  # "متحدث باسم الشرطة": an unnamed source, not a name
         if rest[0] in wd.titles and all(_title_word(w) or _title_word(_unclitic(w)) for w in rest):
             return k
     return None
