@@ -119,6 +119,13 @@ class TypeTable:
                 stacks[j].append(w)
         empty = np.zeros((0, len(m.labels)), dtype=np.float32)
         self.matrix = [np.array(ws, dtype=np.float32) if ws else empty for ws in stacks]
+        # per feature group (own, near, far): base -> its (offset, row) pairs, one dict
+        # lookup per feature instead of one per feature and offset
+        self.by_group: list[dict[str, list[tuple[int, int]]]] = [{}, {}, {}]
+        for j, k in enumerate(OFFSETS):
+            group = self.by_group[_group(k)]
+            for base, x in self.index[j].items():
+                group.setdefault(base, []).append((j, x))
         self.add([PAD])
 
     def add(self, forms: list[str]) -> None:
@@ -135,19 +142,25 @@ class TypeTable:
         self.vectors[start : start + len(new)] = 0
         at: list[list[int]] = [[] for _ in OFFSETS]  # per offset: the new rows ...
         feats: list[list[int]] = [[] for _ in OFFSETS]  # ... and their feature indices
+        by_group = self.by_group
         for i, form in enumerate(new):
             self.rows[form] = r = start + i
-            groups = feature_bases(form, self.model.common)
-            for j, k in enumerate(OFFSETS):
-                index = self.index[j]
-                for f in groups[0 if k == 0 else 1 if abs(k) == 1 else 2]:
-                    x = index.get(f)
-                    if x is not None:
-                        at[j].append(r)
-                        feats[j].append(x)
+            for g, bases in enumerate(feature_bases(form, self.model.common)):
+                lookup = by_group[g].get
+                for f in bases:
+                    pairs = lookup(f)
+                    if pairs is not None:
+                        for j, x in pairs:
+                            at[j].append(r)
+                            feats[j].append(x)
         for j in range(len(OFFSETS)):
             if at[j]:
                 np.add.at(self.vectors[:, j], np.array(at[j]), self.matrix[j][feats[j]])
+
+
+def _group(k: int) -> int:
+    """Which of a token's feature groups an offset reads: own (0), near (+-1), far (+-2)."""
+    return 0 if k == 0 else 1 if abs(k) == 1 else 2
 
 
 def emissions(
