@@ -22,6 +22,7 @@ __all__ = ["club_hits"]
 SPORT_MIN_CUES = 3
 _NO_PREPOSITION = frozenset(("", "\u0648", "\u0641"))  # nothing, or و / ف only
 _WORD_BEFORE = re.compile(r"(\w+)\s*$")
+_AL, _YA = "\u0627\u0644", "\u064a"  # ال، ي: a name that reads as an adjective
 
 
 def club_hits(norm: str, found: Scan) -> list[Hit]:
@@ -31,8 +32,9 @@ def club_hits(norm: str, found: Scan) -> list[Hit]:
     countries = Counter(e.country for _t, _s, _e, e in found.gaz if e.country)
     out = []
     for tok, ns, ne, proclitic, options in found.clubs:
-        if proclitic in _NO_PREPOSITION and _qualifies(norm, tok):
-            continue  # "الدوري المصري", "المحلي والأفريقي"
+        adjective = norm[ns:ne].startswith(_AL) or norm[ns:ne].endswith(_YA)
+        if adjective and proclitic in _NO_PREPOSITION and _qualifies(norm, tok):
+            continue  # "الدوري المصري", "المحلي والأفريقي"; not "ليون الفرنسي ومارسيليا"
         if options:
             entry = max(options, key=lambda e: countries[e.country])  # ties: the first
             out.append(Hit(ns, ne, entry, "club"))

@@ -29,6 +29,7 @@ _PREFIX = {"LOCATION": "loc", "ORGANIZATION": "org"}
 _ORG = "ORGANIZATION"
 _LOC = "LOCATION"
 _PER = "PERSON"
+_ARTICLE_CLITICS = frozenset("\u0648\u0641\u0628\u0643")  # و ف ب ك before ال
 _AL = "\u0627\u0644"
 # Sound plural endings of nouns for people (ون، ات); not ين, which ends "الحسين".
 _PLURAL_ENDS = ("\u0648\u0646", "\u0627\u062a")
@@ -91,12 +92,34 @@ def strip_proclitic(norm: str, s: int, e: int) -> int:
     return s
 
 
-@cache
+def _past_leading_body(norm: str, s: int, e: int, hits: list[Hit]) -> int:
+    """A person's span starts after a body or place the rules read at its front ("وسجل
+    للأهلي محمد مجدي أفشة": the club scored through him, it is not part of his name)."""
+    # at the span's very start: "اطمة" (Atmeh) read inside "فاطمة" after its ف is no body
+    lead = [h for h in hits if h.kind != _PER and h.ns == s and h.ne < e]
+    if not lead:
+        return s
+    end = max(h.ne for h in lead)
+    while end < e and norm[end] == " ":
+        end += 1
+    return end
+
+
+def _past_article_word(norm: str, s: int, e: int) -> int:
+    """Past a first word that is a preposition on a definite noun ("للأهلي", "بالنادي"):
+    no person's name starts with one."""
+    end = norm.find(" ", s, e)
+    word = norm[s : end if end > 0 else e]
+    glued = word.startswith(_LAM + _LAM) or (word[:1] in _ARTICLE_CLITICS and word[1:3] == _AL)
+    return end + 1 if glued and end > 0 else s
+
+
 def _definite_plural(word: str) -> bool:
     """One definite word with a sound plural ending (ون، ات): a group of people."""
     return " " not in word and word.startswith(_AL) and word.endswith(_PLURAL_ENDS)
 
 
+@cache
 def _place_heads() -> frozenset[str]:
     heads = read_words("gazetteer/heads.tsv")
     return frozenset(heads) | frozenset(_AL + h for h in heads)
@@ -228,6 +251,11 @@ def combine(norm: str, rule_hits: list[Hit], tagged: list[tuple[int, int, str]])
                 continue  # "المدينة", "المنطقة": a place head noun alone names nothing
             if kind == _PER and _definite_plural(norm[s:e]):
                 continue  # "الباحثون", "المتظاهرون": people, not a person's name
+            if kind == _PER:
+                s = max(s, _past_article_word(norm, s1, e1))  # "للأهلي محمد مجدي أفشة"
+                s = _past_leading_body(norm, s, e, near.of(s, e))
+                if s >= e:
+                    continue
             # every rule below reads only the rule hits that overlap the span
             here = near.of(s, e)
             if not _lone_month(norm, s, e, here):
