@@ -478,3 +478,27 @@ def test_a_persons_name_never_starts_with_a_relation_noun() -> None:
     people = [m["surface"] for m in facts(text)["mentions"] if m["kind"] == "PERSON"]
     assert all(not p.startswith("محامو") for p in people)
     assert facts(text)["quotes"][0]["speaker_id"] is None  # his lawyers, as written
+
+
+def test_a_person_never_starts_with_a_preposition_on_a_definite_word() -> None:
+    text = (
+        "فاز الأهلي المصري على الوداد البيضاوي بهدفين مقابل هدف في ذهاب نهائي دوري أبطال "
+        "أفريقيا، وسجل للأهلي محمد مجدي أفشة وحسين الشحات."
+    )
+    people = surfaces(text, "PERSON")
+    assert not any(s.startswith("لأهلي") or s.startswith("للأهلي") for s in people)
+    assert "محمد مجدي أفشة" in people
+
+
+def test_a_definite_plural_of_people_is_no_person() -> None:
+    text = "وقارن الباحثون بيانات الاستبيان بين التوائم، وقال الباحثون إن النتائج مهمة."
+    assert "الباحثون" not in surfaces(text, "PERSON")
+
+
+def test_a_draw_article_reads_its_clubs() -> None:
+    text = (
+        "أسفرت قرعة بطولة الدوري الأوروبي لكرة القدم عن لقاء ميلان مع أرسنال، "
+        "ويلتقي سيسكا موسكو الروسي مع ليون الفرنسي ومارسيليا الفرنسي مع أتلتيك بلباو."
+    )
+    orgs = surfaces(text, "ORGANIZATION")
+    assert {"ليون", "مارسيليا"} <= orgs
