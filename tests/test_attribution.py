@@ -860,8 +860,7 @@ def test_a_verb_after_whereas_has_a_subject_of_its_own() -> None:
 
 def test_the_topic_after_amma_speaks_with_its_fa() -> None:
     text = (
-        'قال المدرب إن الفريق "جاهز".\n'
-        'أما رئيس حزب الوسط، كريم بن سالم، فاتهم الحكومة بـ"التقصير".'
+        'قال المدرب إن الفريق "جاهز".\nأما رئيس حزب الوسط، كريم بن سالم، فاتهم الحكومة بـ"التقصير".'
     )
     assert speakers(text)[1] == "كريم بن سالم"
 
