@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 
 from akhbar.text.normalize import normalize
 from tasks.extract.common.context import ExtractContext
 from tasks.extract.common.dates import attach_dates
 from tasks.extract.common.extractor import Extractor, Rows
 from tasks.extract.common.gazetteer import LETTER_AFTER, LETTER_BEFORE, key, word_list
-from tasks.extract.common.names import AL, is_definite
+from tasks.extract.common.names import AL
 from tasks.extract.common.names import words as name_words
+from tasks.extract.quotes.clauses import ClauseSubjects
+from tasks.extract.quotes.common import HEAD_BEFORE_CHARS, SENT_END, WORD, Verb
 from tasks.extract.quotes.gender import agree, speaker_gender, verb_gender
 from tasks.extract.quotes.lists import (
     NISBA_PLURAL_ENDS,
@@ -30,7 +31,6 @@ from tasks.extract.quotes.lists import (
     channels,
     documents,
     indefinite_phrase,
-    interviews,
     is_anaphor,
     is_source,
     issued_by,
@@ -47,10 +47,8 @@ from tasks.extract.quotes.lists import (
 from tasks.extract.quotes.marks import Quoted, quoted_spans
 from tasks.extract.quotes.roles import (
     construct_title_gap,
-    name_at_end,
     name_before_title,
     name_follows,
-    name_word,
     opens_subject,
     relations,
     resolve_role,
@@ -59,8 +57,11 @@ from tasks.extract.quotes.roles import (
     title_gap,
     words_of,
 )
+from tasks.extract.quotes.written import WrittenNames
 
 __all__ = ["EXTRACTOR", "extract_quotes"]
+
+_WORD, _SENT_END = WORD, SENT_END  # one pattern each for every speaker rule
 
 # A verb introduces a quote at most this many characters before it: "وقال في بيان
 # صدر عن مكتبه ملخصاً محادثته مع رئيس المجلس الأوروبي شارل ميشال:" is 80.
@@ -86,10 +87,6 @@ _REPORTING_OPENERS = frozenset(normalize(w) for w in ("ما", "كما", "حسب�
 # A lone unknown word after a speech verb is a name from this length ("لوبان"); shorter
 # ل/ب words are pronouns and prepositions ("لهم", "لنا", "بها").
 MIN_BARE_NAME_CHARS = 5
-# A body's head noun written before its name ("جمعية «بيت»"): characters looked back.
-HEAD_BEFORE_CHARS = 16
-# Words kept of a name the recogniser missed, after its title ("منال الشريف").
-NAME_MAX_WORDS = 3
 # A sentence's subject is named within this many characters of its start ("ونشرت
 # نفسية كوهنافارد": 6; "وأعلنت وزارة الداخلية الأردنية": 7).
 SUBJECT_OPENING = 30
@@ -109,7 +106,6 @@ VERB_PREP_TAIL_WORDS = 2
 # The preposition a speech verb takes ("أشار إلى", "شدد على"): the subject ends before it.
 _VERB_PREP = re.compile(f"{LETTER_BEFORE}(?:{normalize('إلى')}|{normalize('على')}){LETTER_AFTER}")
 _QUOTE_NEXT = re.compile(r"\s*[\"«“”]")
-_SENT_END = re.compile(r"[.!?](?!\d)")
 # What opens the words right after an addressee: a quote mark, a colon or comma, إن / أن.
 _SAID_FOLLOWS = re.compile(r"\s*(?:[\"«“”:,\u060c]|[إأا]ن(?!\w))")
 # Words at a sentence's opening a title may start at ("وقد أدان وزير الخارجية": the third).
@@ -118,15 +114,7 @@ OPENING_WORDS = 4
 _COMPLEMENT = re.compile(
     f"{LETTER_BEFORE}[\u0628\u0644]?\u0627\u0646(?:\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627|\u0646\u0627|\u0646\u064a)?{LETTER_AFTER}|:"
 )
-_WORD = re.compile(r"[^\W\d_]+")
 _BULLET = re.compile("[-\u2013\u2022*]\\s*")  # "- ", "– ", "• " opening a list item
-_AMMA = normalize("\u0623\u0645\u0627")  # أما, which opens a topic: "أما X، فقال"
-# Words inside a name that are also function words ("بن عبد العزيز").
-_NAME_LINKS = frozenset(normalize(w) for w in ("بن", "بنت", "ابن", "عبد", "أبو", "آل"))
-# A comma before a name set off after a title ("رئيسة جمعية ...، صابرين إمتاير لبي بي سي"),
-# and what may follow that name: a comma, colon, quote, أن/إن, or ل + whom it was said to.
-_APPOSITION = re.compile(r"\s*[\u060c,]\s*")
-_NAME_ENDS = re.compile(r"\s*(?:[\u060c,:\"«“]|[إأا]ن(?!\w)|\u0644)")
 _BI_QUOTE = re.compile('\\s*\u0628\u0640*\\s*["«“]')  # ب before a quote: "بـ«الوقحين»"
 # The preposition ب a verb takes its clause object with ("ندد اليسار بما اعتبره", "بأن");
 # "مسؤول بالبيت الأبيض" keeps its بال.
@@ -140,32 +128,17 @@ _TRAILING = frozenset(
 _PHRASE_END = re.compile(
     f'[:\u060c,"\n.]|{LETTER_BEFORE}[\u0628\u0644]?\u0627\u0646(?:\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627|\u0646\u0627|\u0646\u064a)?{LETTER_AFTER}'
 )
-# Words of a topic after أما read as the speaker ('أما الموقع الرسمي للتلفزيون الرياضي
-# "ماتش تي في"، فاتهم' is 7); a longer one is a clause, not a name.
-TOPIC_MAX_WORDS = 8
 # Words kept of an unnamed speaker's phrase ("مصدر أمني رفيع في وزارة الداخلية").
 MAX_SPEAKER_WORDS = 6
 # Words of an unnamed source opening a sentence before its verb ("مصدر سعودي مسؤول قال",
 # "مسؤولون أمريكيون كبار قالوا"): a head and up to three modifiers.
 SOURCE_BEFORE_WORDS = 4
-# A relative pronoun and its verb sit within this many characters ("واللواتي قالت").
-RELATIVE_WINDOW = 12
-# A relative pronoun's antecedent ends right before it: a space, or a comma and a space.
-RELATIVE_GAP = 2
 # Characters a name may differ from the quote marks around it and still be all they hold
 # (a space inside the marks, a ل glued on).
 NAME_SPAN_SLACK = 1
 
 
-@dataclass
-class Verb:
-    start: int  # source offsets
-    end: int
-    lemma: str
-    kind: str
-
-
-class _Article:
+class _Article(WrittenNames, ClauseSubjects):
     """One article's verbs, mentions and quote state, in source offsets."""
 
     def __init__(self, ctx: ExtractContext, quoted: list[tuple[int, int]] = ()) -> None:
@@ -354,20 +327,6 @@ class _Article:
         first = (people or inside or [None])[0]
         return self.name_of(first) if first is not None else None
 
-    def _opening_country(self, lo: int, hi: int) -> tuple[str | None, str | None] | None:
-        """A place right after the sentence's opening verb: its subject ("أدانت مصر")."""
-        i = bisect_left(self.place_starts, lo)
-        if i == len(self.places) or self.places[i]["end"] > hi:
-            return None
-        m = self.places[i]
-        lead = [normalize(w) for w in _WORD.findall(self.text, lo, m["start"])]
-        if len(lead) != 1:
-            return None
-        verb = lead[0][1:] if lead[0][:1] in "\u0648\u0641" else lead[0]  # و ف
-        if verb in name_words().stop or {verb, verb[:-1]} & object_verbs():
-            return None  # "ومن المغرب،", "وحملت دمشق المسؤولية": no subject
-        return self.name_of(m)
-
     def _after(self, v: Verb, limit: int) -> tuple[str | None, str | None] | None:
         country = self._country_speaks(v, limit)
         if country is not None:
@@ -490,75 +449,6 @@ class _Article:
         self._full_phrases[(v.end, limit)] = full
         return _without_trailing(full[:MAX_SPEAKER_WORDS])
 
-    def _missed_name(self, v: Verb, limit: int) -> tuple[None, str] | None:
-        """A name the recogniser missed at the end of the verb's subject phrase ("وقالت
-        المدونة في مجال الجمال والموضة صوفيا جميل لبي بي سي:") or after it, set off by a
-        comma ("وقالت رئيسة جمعية الطلاب المسلمين، صابرين إمتاير لبي بي سي"), as written;
-        or the one named before by one of its words ("وتقول جميل البالغة من العمر")."""
-        self._phrase_after(v, limit)
-        words = self._full_phrases[(v.end, limit)]
-        if not words:
-            return None
-        first = words[0].group()
-        known = self._named_by_word(first, v.start) if name_word(first) else None
-        if known is not None:
-            return known
-        cut = next((i for i, w in enumerate(words) if i > 1 and self._addressee_at(w)), None)
-        words = words[:cut]  # "صوفيا جميل" + "لبي بي سي:": whom it was said to
-        head = bare(words[0].group())
-        # "مصدر مطلع على التحقيقات بشأن اختفاء ... جمال خاشقجي": whom the source speaks of;
-        # "أسرة الإعلامي جمال خاشقجي": his family speaks
-        about = unnamed_person(words[0].group()) or head in relations()
-        at = None if about else name_at_end([w.group() for w in words])
-        if at is not None:
-            person = self._person_at(self.nt.span(*words[at].span())[0])
-            if person is not None:
-                return person  # the recogniser found it, past the first words
-            if not self._in_mention(self.nt.span(*words[at].span())[0]):
-                return self._as_written(words[at:])
-        return self._apposed_name(self.nt.span(*words[-1].span())[1], limit)
-
-    def _person_at(self, pos: int) -> tuple[str | None, str | None] | None:
-        i = bisect_right(self.speaker_starts, pos) - 1
-        if i >= 0 and self.speakers[i]["start"] <= pos < self.speakers[i]["end"]:
-            m = self.speakers[i]
-            return self.name_of(m) if m["kind"] == "PERSON" else None
-        return None
-
-    def _apposed_name(self, pos: int, limit: int) -> tuple[str | None, str | None] | None:
-        comma = _APPOSITION.match(self.text, pos)
-        if comma is None:
-            return None
-        i = bisect_left(self.speaker_starts, comma.end())
-        if i < len(self.speakers) and self.speakers[i]["start"] == comma.end():
-            m = self.speakers[i]  # "الباحث في ... التونسية، سامي براهم،": a known name
-            return self.name_of(m) if m["kind"] == "PERSON" else None
-        run = []
-        for w in _WORD.finditer(self.text, comma.end(), limit):
-            if (run and self.text[run[-1].end() : w.start()] != " ") or len(run) == NAME_MAX_WORDS:
-                break
-            if not name_word(normalize(w.group())) or self._in_mention(w.start()):
-                break
-            run.append(w)
-        if len(run) < 2 or not _NAME_ENDS.match(self.text, run[-1].end()):
-            return None
-        return None, self.text[run[0].start() : run[-1].end()]
-
-    def _named_by_word(self, word: str, pos: int) -> tuple[str | None, str | None] | None:
-        """The person named before ``pos`` (a mention, or a name written out as a speaker)
-        of whom ``word`` is the first or last word."""
-        for m in reversed(self.persons):
-            parts = normalize(m["surface"]).split()
-            if m["end"] <= pos and len(parts) > 1 and word in (parts[0], parts[-1]):
-                return self.resolved(self.name_of(m))
-        starts, speakers = self.said(pos)
-        for sp_id, said in reversed(speakers[: bisect_left(starts, pos)]):
-            parts = normalize(said or "").split()
-            written = sp_id is None and 1 < len(parts) <= NAME_MAX_WORDS  # a name as written
-            if written and word in (parts[0], parts[-1]) and all(name_word(p) for p in parts):
-                return None, said
-        return None
-
     def _trimmed(self, words: list[re.Match[str]]) -> list[re.Match[str]]:
         """A subject phrase without the day around it ("الأحد وزيرة الدولة", "وزارة الصحة
         في غزة الجمعة") or whom it was said to ("المسؤول الفلسطيني لرويترز")."""
@@ -576,14 +466,6 @@ class _Article:
                 break  # "صوفيا التي تعيش في نيويورك": who, then what else; "ردا على": how
             out.append(w)
         return _without_trailing(out)
-
-    def _addressee_at(self, w: re.Match[str]) -> bool:
-        """A word that is ل glued to a name ("لبي بي سي"): whom it was said to."""
-        if w.group()[:1] != "\u0644":
-            return False
-        s, _e = self.nt.span(w.start() + 1, w.start() + 2)
-        i = bisect_left(self.mention_starts, s)
-        return i < len(self.mention_starts) and self.mention_starts[i] == s
 
     def _to_whom_first(self, s: int, e: int) -> bool:
         first = _WORD.search(self.text, s, e)
@@ -708,32 +590,9 @@ class _Article:
             return known or self._as_written(run)
         return resolve_role(role, self.text, self.persons, self.ctx.entities, v.start)
 
-    def _name_run(self, words: list[re.Match[str]], at: int) -> list[re.Match[str]]:
-        """The name's words from ``at``, set apart by single spaces only, up to a function
-        word or a word with a preposition on its article ("للإسعاف": not "الشريف")."""
-        run = [words[at]]
-        for w in words[at + 1 : at + NAME_MAX_WORDS]:
-            word = w.group()
-            if self.nt.norm[run[-1].end() : w.start()] != " " or word in name_words().stop:
-                break
-            if is_definite(word) and not word.startswith(AL):
-                break
-            run.append(w)
-        return run
-
     def _in_mention(self, pos: int) -> bool:
         i = bisect_right(self.mention_starts, pos) - 1
         return i >= 0 and pos < self.mention_spans[i][1]
-
-    def _person_with_words(
-        self, names: list[str], pos: int
-    ) -> tuple[str | None, str | None] | None:
-        """The latest person before ``pos`` whose name holds every word of ``names`` (not
-        John Kerry for "جون كيربي")."""
-        for m in reversed(self.persons):
-            if m["end"] <= pos and set(names) <= set(normalize(m["surface"]).split()):
-                return self.resolved(self.name_of(m))
-        return None
 
     def _before(self, v: Verb) -> tuple[str | None, str | None] | None:
         """The verb's subject written before it: a name, else an unnamed source; after a
@@ -742,47 +601,6 @@ class _Article:
         if pronoun is not None:
             return self._antecedent(pronoun)
         return self._interviewed(v) or self._name_before(v) or self._source_opening(v)
-
-    def _interviewed(self, v: Verb) -> tuple[str | None, str | None] | None:
-        """ "في مقابلة لغراندي مع الزميلة بيكي اندرسون لـCNN حيث قال": the person the
-        interview is of (ل after ``quotes/interviews.txt``), not whom it was with."""
-        lo = self._sentence_start(v.start)
-        for m in self.speakers[bisect_left(self.speaker_starts, lo) :]:
-            if m["start"] >= v.start:
-                return None
-            if m["kind"] != "PERSON" or self.text[m["start"] - 1 : m["start"]] != "\u0644":
-                continue
-            before = _WORD.findall(
-                normalize(self.text[max(lo, m["start"] - HEAD_BEFORE_CHARS) : m["start"] - 1])
-            )
-            if before and bare(before[-1]) in interviews():
-                return self.name_of(m)
-        return None
-
-    def _relative_before(self, v: Verb) -> int | None:
-        """Where the relative pronoun right before the verb starts ("والذي كتب"), if any."""
-        words = list(_WORD.finditer(self.text, max(0, v.start - RELATIVE_WINDOW), v.start))
-        if not words or self.text[words[-1].end() : v.start].strip():
-            return None
-        return words[-1].start() if relative(normalize(words[-1].group())) else None
-
-    def _antecedent(self, pronoun: int) -> tuple[str | None, str | None] | None:
-        """The person or body a relative pronoun follows directly ("تصريح الملا الذي")."""
-        i = bisect_left(self.speaker_starts, pronoun) - 1
-        if i < 0:
-            return None
-        m = self.speakers[i]
-        gap = self.text[m["end"] : pronoun]
-        if 0 <= len(gap) <= RELATIVE_GAP:
-            return self.name_of(m)
-        # "الأمير خالد بن سلمان بن عبد العزيز، الذي قال": the rest of a person's name
-        # "الأمير خالد بن سلمان بن عبد العزيز، الذي قال": the rest of a person's name;
-        # 'صحيفة "الجزيرة" اليومية، التي وصفت': an adjective; not "فورد في ديترويت والذي"
-        rest = _WORD.findall(normalize(gap))
-        named = all(w in _NAME_LINKS or w.startswith(AL) for w in rest)  # not "تصريح الملا"
-        if named and len(rest) <= NAME_MAX_WORDS and not _SENT_END.search(gap):
-            return self.name_of(m)
-        return None
 
     def _name_before(self, v: Verb) -> tuple[str | None, str | None] | None:
         if _conjoined(self.text, v):
@@ -812,28 +630,6 @@ class _Article:
                 return self.name_of(m)
             break
         return None
-
-    def _topic(self, v: Verb) -> tuple[str | None, str | None] | None:
-        """'أما الموقع الرسمي للتلفزيون "ماتش تي في"، فاتهم': the topic after أما is the
-        subject of the verb its ف opens: its first person ("أما رئيس حزب الدستور، خالد
-        داوود، فاتهم"), else its first name, else the topic as written."""
-        if self.text[v.start - 1] != "\u0641":
-            return None
-        lo = self._sentence_start(v.start)
-        first = _WORD.match(self.text, lo)
-        if first is None or normalize(first.group()) != _AMMA:
-            return None
-        words = list(_WORD.finditer(self.text, first.end(), v.start - 1))
-        if not words or not opens_subject(normalize(words[0].group())):
-            return None  # "أما عن الأمور السيئة فيقول": what is spoken of, not who
-        i = bisect_left(self.speaker_starts, first.end())
-        inside = [m for m in self.speakers[i:] if m["end"] < v.start]
-        people = [m for m in inside if m["kind"] == "PERSON"]
-        if people or inside:
-            return self.name_of((people or inside)[0])
-        if len(words) > TOPIC_MAX_WORDS:
-            return None
-        return None, self.text[words[0].start() : v.start - 1].rstrip(" \u060c,\u00a0")
 
     def _source_opening(self, v: Verb) -> tuple[None, str] | None:
         """ "مصدر سعودي مسؤول قال، لـCNN، إن": an unnamed source opening the sentence, its

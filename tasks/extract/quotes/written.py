@@ -1,0 +1,131 @@
+"""Names the recogniser missed, read where news writes them (a speaker mixin).
+
+"وقالت رئيسة جمعية الطلاب المسلمين، صابرين إمتاير": set off by a comma after a title;
+"وقالت المدونة في مجال الجمال والموضة صوفيا جميل": ending a description; "وتقول جميل":
+one word of a name given before. ``_Article`` (``tasks/extract/quotes/__init__.py``) mixes
+this in; the methods read its text, mentions and speaker phrases.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from akhbar.text.normalize import normalize
+from tasks.extract.common.names import AL, is_definite
+from tasks.extract.common.names import words as name_words
+from tasks.extract.quotes.common import NAME_MAX_WORDS, WORD, Verb
+from tasks.extract.quotes.lists import bare, unnamed_person
+from tasks.extract.quotes.roles import name_at_end, name_word, relations
+
+__all__ = ["WrittenNames"]
+
+_WORD = WORD
+# A comma before a name set off after a title ("رئيسة جمعية ...، صابرين إمتاير لبي بي سي"),
+# and what may follow that name: a comma, colon, quote, أن/إن, or ل + whom it was said to.
+_APPOSITION = re.compile(r"\s*[\u060c,]\s*")
+_NAME_ENDS = re.compile(r"\s*(?:[\u060c,:\"«“]|[إأا]ن(?!\w)|\u0644)")
+
+
+class WrittenNames:
+    """Speaker rules for names written out but not recognised."""
+
+    def _missed_name(self, v: Verb, limit: int) -> tuple[None, str] | None:
+        """A name the recogniser missed at the end of the verb's subject phrase ("وقالت
+        المدونة في مجال الجمال والموضة صوفيا جميل لبي بي سي:") or after it, set off by a
+        comma ("وقالت رئيسة جمعية الطلاب المسلمين، صابرين إمتاير لبي بي سي"), as written;
+        or the one named before by one of its words ("وتقول جميل البالغة من العمر")."""
+        self._phrase_after(v, limit)
+        words = self._full_phrases[(v.end, limit)]
+        if not words:
+            return None
+        first = words[0].group()
+        known = self._named_by_word(first, v.start) if name_word(first) else None
+        if known is not None:
+            return known
+        cut = next((i for i, w in enumerate(words) if i > 1 and self._addressee_at(w)), None)
+        words = words[:cut]  # "صوفيا جميل" + "لبي بي سي:": whom it was said to
+        head = bare(words[0].group())
+        # "مصدر مطلع على التحقيقات بشأن اختفاء ... جمال خاشقجي": whom the source speaks of;
+        # "أسرة الإعلامي جمال خاشقجي": his family speaks
+        about = unnamed_person(words[0].group()) or head in relations()
+        at = None if about else name_at_end([w.group() for w in words])
+        if at is not None:
+            person = self._person_at(self.nt.span(*words[at].span())[0])
+            if person is not None:
+                return person  # the recogniser found it, past the first words
+            if not self._in_mention(self.nt.span(*words[at].span())[0]):
+                return self._as_written(words[at:])
+        return self._apposed_name(self.nt.span(*words[-1].span())[1], limit)
+
+    def _person_at(self, pos: int) -> tuple[str | None, str | None] | None:
+        i = bisect_right(self.speaker_starts, pos) - 1
+        if i >= 0 and self.speakers[i]["start"] <= pos < self.speakers[i]["end"]:
+            m = self.speakers[i]
+            return self.name_of(m) if m["kind"] == "PERSON" else None
+        return None
+
+    def _apposed_name(self, pos: int, limit: int) -> tuple[str | None, str | None] | None:
+        comma = _APPOSITION.match(self.text, pos)
+        if comma is None:
+            return None
+        i = bisect_left(self.speaker_starts, comma.end())
+        if i < len(self.speakers) and self.speakers[i]["start"] == comma.end():
+            m = self.speakers[i]  # "الباحث في ... التونسية، سامي براهم،": a known name
+            return self.name_of(m) if m["kind"] == "PERSON" else None
+        run = []
+        for w in _WORD.finditer(self.text, comma.end(), limit):
+            if (run and self.text[run[-1].end() : w.start()] != " ") or len(run) == NAME_MAX_WORDS:
+                break
+            if not name_word(normalize(w.group())) or self._in_mention(w.start()):
+                break
+            run.append(w)
+        if len(run) < 2 or not _NAME_ENDS.match(self.text, run[-1].end()):
+            return None
+        return None, self.text[run[0].start() : run[-1].end()]
+
+    def _named_by_word(self, word: str, pos: int) -> tuple[str | None, str | None] | None:
+        """The person named before ``pos`` (a mention, or a name written out as a speaker)
+        of whom ``word`` is the first or last word."""
+        for m in reversed(self.persons):
+            parts = normalize(m["surface"]).split()
+            if m["end"] <= pos and len(parts) > 1 and word in (parts[0], parts[-1]):
+                return self.resolved(self.name_of(m))
+        starts, speakers = self.said(pos)
+        for sp_id, said in reversed(speakers[: bisect_left(starts, pos)]):
+            parts = normalize(said or "").split()
+            written = sp_id is None and 1 < len(parts) <= NAME_MAX_WORDS  # a name as written
+            if written and word in (parts[0], parts[-1]) and all(name_word(p) for p in parts):
+                return None, said
+        return None
+
+    def _addressee_at(self, w: re.Match[str]) -> bool:
+        """A word that is ل glued to a name ("لبي بي سي"): whom it was said to."""
+        if w.group()[:1] != "\u0644":
+            return False
+        s, _e = self.nt.span(w.start() + 1, w.start() + 2)
+        i = bisect_left(self.mention_starts, s)
+        return i < len(self.mention_starts) and self.mention_starts[i] == s
+
+    def _name_run(self, words: list[re.Match[str]], at: int) -> list[re.Match[str]]:
+        """The name's words from ``at``, set apart by single spaces only, up to a function
+        word or a word with a preposition on its article ("للإسعاف": not "الشريف")."""
+        run = [words[at]]
+        for w in words[at + 1 : at + NAME_MAX_WORDS]:
+            word = w.group()
+            if self.nt.norm[run[-1].end() : w.start()] != " " or word in name_words().stop:
+                break
+            if is_definite(word) and not word.startswith(AL):
+                break
+            run.append(w)
+        return run
+
+    def _person_with_words(
+        self, names: list[str], pos: int
+    ) -> tuple[str | None, str | None] | None:
+        """The latest person before ``pos`` whose name holds every word of ``names`` (not
+        John Kerry for "جون كيربي")."""
+        for m in reversed(self.persons):
+            if m["end"] <= pos and set(names) <= set(normalize(m["surface"]).split()):
+                return self.resolved(self.name_of(m))
+        return None
