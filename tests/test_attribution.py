@@ -940,3 +940,16 @@ def test_the_person_interviewed_speaks_not_the_interviewer() -> None:
 def test_an_unnamed_spokesman_then_his_name_after_a_comma() -> None:
     text = 'من جانبه، قال متحدث باسم الشرطة الوطنية، سيتيو واسيستو: "قتل أربعة رجال وفر واحد".'
     assert speakers(text) == ["سيتيو واسيستو"]
+
+
+def test_a_pronoun_on_but_is_the_sentence_subject_not_the_nearest_name() -> None:
+    text = (
+        "وأكدت دانا أحمد، مديرة الحملات في منظمة العفو الدولية، إطلاق سراح سارة "
+        'الخطيب، لكنها قالت: "لا نعرف ظروف إطلاق سراحها".'
+    )
+    assert speakers(text) == ["دانا أحمد"]
+
+
+def test_an_unnamed_source_after_a_connective_speaks() -> None:
+    text = 'إلا أن مصدرا أمنيا وشهودا أكدوا أن "المدفعية قصفت مرصدا جنوب القطاع".'
+    assert speakers(text) == ["مصدرا أمنيا وشهودا"]

@@ -62,6 +62,9 @@ from tasks.extract.quotes.written import WrittenNames
 __all__ = ["EXTRACTOR", "extract_quotes"]
 
 _WORD, _SENT_END = WORD, SENT_END  # one pattern each for every speaker rule
+_ONE_OF = frozenset(normalize(w) for w in ("أحد", "إحدى"))  # "أحد المتظاهرين"
+# Words that may open a sentence before its subject ("إلا أن مصدرا أمنيا ... أكدوا").
+_CONNECTIVES = frozenset(normalize(w) for w in ("إلا", "غير", "بيد", "كما", "لكن", "ولكن", "أن"))
 
 # A verb introduces a quote at most this many characters before it: "وقال في بيان
 # صدر عن مكتبه ملخصاً محادثته مع رئيس المجلس الأوروبي شارل ميشال:" is 80.
@@ -600,7 +603,8 @@ class _Article(WrittenNames, ClauseSubjects):
         pronoun = self._relative_before(v)
         if pronoun is not None:
             return self._antecedent(pronoun)
-        return self._interviewed(v) or self._name_before(v) or self._source_opening(v)
+        found = self._connective_subject(v) or self._interviewed(v)
+        return found or self._name_before(v) or self._source_opening(v)
 
     def _name_before(self, v: Verb) -> tuple[str | None, str | None] | None:
         if _conjoined(self.text, v):
@@ -636,9 +640,19 @@ class _Article(WrittenNames, ClauseSubjects):
         verb after it (subject first), is the speaker as written."""
         lo = self._sentence_start(v.start)
         words = list(_WORD.finditer(self.text, lo, v.start))
+        opened = len(words)
+        while words and normalize(words[0].group()) in _CONNECTIVES:
+            words = words[1:]  # 'إلا أن مصدرا أمنيا وشهودا أكدوا أن "..."'
         if not words or len(words) > SOURCE_BEFORE_WORDS:
             return None
         first = normalize(words[0].group())
+        if first.endswith("\u0627") and not is_source(first):
+            first = first[:-1]  # "مصدرا" after إن/أن: the accusative of مصدر
+        if len(words) < opened and not unnamed_person(first):
+            return None  # people only after a connective
+        of_whom = bare(normalize(words[1].group())) if len(words) > 1 else ""
+        if first in _ONE_OF and not is_source(of_whom):
+            return None  # "لكن إحدى النظريات تقول": one of what is no source
         if not is_source(first) or is_anaphor(first):
             return None  # "المتحدث قال": the one named before
         if any(self._in_mention(w.start()) for w in words):

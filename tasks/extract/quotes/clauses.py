@@ -8,6 +8,7 @@ with its ف; a participle continues the country opening its sentence ("رفضت 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from akhbar.text.normalize import normalize
@@ -26,6 +27,10 @@ _NAME_LINKS = frozenset(normalize(w) for w in ("بن", "بنت", "ابن", "عب
 # Words of a topic after أما read as the speaker ('أما الموقع الرسمي للتلفزيون الرياضي
 # "ماتش تي في"، فاتهم' is 7); a longer one is a clause, not a name.
 TOPIC_MAX_WORDS = 8
+# "لكنها", "ولكنه", "أنه" (of إلا أنه): a connective carrying the subject's pronoun.
+_PRONOUN_CONNECTIVE = re.compile(
+    "\u0648?(?:\u0644\u0643\u0646|\u0627\u0646)(?:\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627)"
+)
 # A relative pronoun and its verb sit within this many characters ("واللواتي قالت").
 RELATIVE_WINDOW = 12
 # A relative pronoun's antecedent ends right before it: a space, or a comma and a space.
@@ -34,6 +39,15 @@ RELATIVE_GAP = 2
 
 class ClauseSubjects:
     """Speaker rules read off the shape of the verb's clause."""
+
+    def _connective_subject(self, v: Verb) -> tuple[str | None, str | None] | None:
+        """ "وأكدت دانا أحمد ... إطلاق سراح عائشة المانع، لكنها قالت": a pronoun on "لكن" /
+        "إلا أن" before the verb is the sentence's opening subject, not the nearest name."""
+        before = _WORD.findall(self.text, max(0, v.start - RELATIVE_WINDOW), v.start)
+        if not before or not _PRONOUN_CONNECTIVE.fullmatch(normalize(before[-1])):
+            return None
+        subject = self._opening_subject(self._sentence_start(v.start), v.start)
+        return self.resolved(self.name_of(subject)) if subject is not None else None
 
     def _opening_country(self, lo: int, hi: int) -> tuple[str | None, str | None] | None:
         """A place right after the sentence's opening verb: its subject ("أدانت مصر")."""
