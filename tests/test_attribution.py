@@ -953,3 +953,8 @@ def test_a_pronoun_on_but_is_the_sentence_subject_not_the_nearest_name() -> None
 def test_an_unnamed_source_after_a_connective_speaks() -> None:
     text = 'إلا أن مصدرا أمنيا وشهودا أكدوا أن "المدفعية قصفت مرصدا جنوب القطاع".'
     assert speakers(text) == ["مصدرا أمنيا وشهودا"]
+
+
+def test_a_body_inside_a_persons_title_before_the_verb_does_not_speak() -> None:
+    text = 'غير أن فرانك لامبارد، نجم تشيلسي السابق، وصف ما حدث بأنه "مجرد سوء حظ".'
+    assert speakers(text)[0] == "فرانك لامبارد"

@@ -619,10 +619,23 @@ class _Article(WrittenNames, ClauseSubjects):
         best = self.speakers[i]
         if best["entity_id"] in channels():
             return None  # "بيان نشره على صفحته بموقع فيسبوك، حيث قال": the channel, not who
-        if v.start - best["end"] <= SPEAKER_BEFORE_GAP and self._one_clause(best, v):
+        near = v.start - best["end"] <= SPEAKER_BEFORE_GAP and self._one_clause(best, v)
+        if near and best["kind"] == "PERSON":
             return self.name_of(best)
         # "جون بيرد، مدير التحليل العلمي في وكالة ... التابعة لوزارة الدفاع، قال": a
-        # name, then its title in apposition (after a comma or not), then the verb
+        # name, then its title in apposition (after a comma or not), then the verb; "فرانك
+        # لامبارد، نجم تشيلسي السابق، وصف": the body is the title's, the person speaks
+        titled = self._apposed_person(i, v, closed=near)
+        if titled is not None or near:
+            return titled or self.name_of(best)
+        return None
+
+    def _apposed_person(
+        self, i: int, v: Verb, closed: bool = False
+    ) -> tuple[str | None, str | None] | None:
+        """The person named before the verb with a title in apposition between them;
+        ``closed``: a body sits right before the verb, so the title must be set off by
+        commas on both sides and say nothing ("X، نجم تشيلسي السابق، وصف", not "X، إن")."""
         for m in reversed(self.speakers[: i + 1]):
             if v.start - m["end"] > APPOSITION_GAP:
                 break
@@ -630,6 +643,9 @@ class _Article(WrittenNames, ClauseSubjects):
                 continue
             gap = self.text[m["end"] : v.start]
             titled = gap.lstrip()[:1] in ("\u060c", ",") or role_after(gap, 0, len(gap))
+            if closed:
+                shut = gap.rstrip()[-1:] in ("\u060c", ",")
+                titled = titled and shut and not _COMPLEMENT.search(normalize(gap))
             if titled and self._one_clause(m, v):
                 return self.name_of(m)
             break
