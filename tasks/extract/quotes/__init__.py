@@ -21,10 +21,17 @@ from tasks.extract.common.gazetteer import LETTER_AFTER, LETTER_BEFORE, key, wor
 from tasks.extract.common.names import AL
 from tasks.extract.common.names import words as name_words
 from tasks.extract.quotes.clauses import ClauseSubjects
-from tasks.extract.quotes.common import HEAD_BEFORE_CHARS, SENT_END, WORD, Verb
-from tasks.extract.quotes.gender import agree, speaker_gender, verb_gender
+from tasks.extract.quotes.common import (
+    HEAD_BEFORE_CHARS,
+    MAX_SPEAKER_WORDS,
+    SENT_END,
+    SOURCE_BEFORE_WORDS,
+    SPEAKER_AFTER_GAP,
+    WORD,
+    Verb,
+)
+from tasks.extract.quotes.continuation import Continuation
 from tasks.extract.quotes.lists import (
-    NISBA_PLURAL_ENDS,
     addressees,
     anaphors,
     bare,
@@ -38,7 +45,6 @@ from tasks.extract.quotes.lists import (
     object_verbs,
     org_heads,
     relative,
-    relay_verbs,
     said_in,
     subordinators,
     takes_no_object,
@@ -53,9 +59,7 @@ from tasks.extract.quotes.roles import (
     relations,
     resolve_role,
     role_after,
-    role_of,
     title_gap,
-    words_of,
 )
 from tasks.extract.quotes.written import WrittenNames
 
@@ -80,19 +84,11 @@ SPEAKER_BEFORE_GAP = 25
 # A name followed by its title in apposition before the verb ("X، مدير ... في ...، قال"):
 # the longest title chains in the gold run to about 150 characters.
 APPOSITION_GAP = 200
-# Words between a verb and its speaker's name ("قال المتحدث باسم الرئاسة X").
-SPEAKER_AFTER_GAP = 70
 # How far back a participle's sentence is searched for its subject ("بعث رئيس ... مؤكدا").
 SUBJECT_WINDOW = 400
-# Characters before a verb searched for an according-to opener ("بحسب ما نقلت").
-REPORTING_WINDOW = 8
-_REPORTING_OPENERS = frozenset(normalize(w) for w in ("ما", "كما", "حسبما", "بحسبما", "وفقما"))
 # A lone unknown word after a speech verb is a name from this length ("لوبان"); shorter
 # ل/ب words are pronouns and prepositions ("لهم", "لنا", "بها").
 MIN_BARE_NAME_CHARS = 5
-# A sentence's subject is named within this many characters of its start ("ونشرت
-# نفسية كوهنافارد": 6; "وأعلنت وزارة الداخلية الأردنية": 7).
-SUBJECT_OPENING = 30
 # A paragraph that is one quote with no verb continues the previous speaker when
 # it is at least this long (shorter ones are sub-headings: "سيطرة قطاع الطرق").
 MIN_STANDALONE_CHARS = 40
@@ -111,8 +107,6 @@ _VERB_PREP = re.compile(f"{LETTER_BEFORE}(?:{normalize('إلى')}|{normalize('ع
 _QUOTE_NEXT = re.compile(r"\s*[\"«“”]")
 # What opens the words right after an addressee: a quote mark, a colon or comma, إن / أن.
 _SAID_FOLLOWS = re.compile(r"\s*(?:[\"«“”:,\u060c]|[إأا]ن(?!\w))")
-# Words at a sentence's opening a title may start at ("وقد أدان وزير الخارجية": the third).
-OPENING_WORDS = 4
 # أن / إن / بأن / أنه ... or a colon: the quote or reported clause starts after it.
 _COMPLEMENT = re.compile(
     f"{LETTER_BEFORE}[\u0628\u0644]?\u0627\u0646(?:\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627|\u0646\u0627|\u0646\u064a)?{LETTER_AFTER}|:"
@@ -131,17 +125,12 @@ _TRAILING = frozenset(
 _PHRASE_END = re.compile(
     f'[:\u060c,"\n.]|{LETTER_BEFORE}[\u0628\u0644]?\u0627\u0646(?:\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627|\u0646\u0627|\u0646\u064a)?{LETTER_AFTER}'
 )
-# Words kept of an unnamed speaker's phrase ("مصدر أمني رفيع في وزارة الداخلية").
-MAX_SPEAKER_WORDS = 6
-# Words of an unnamed source opening a sentence before its verb ("مصدر سعودي مسؤول قال",
-# "مسؤولون أمريكيون كبار قالوا"): a head and up to three modifiers.
-SOURCE_BEFORE_WORDS = 4
 # Characters a name may differ from the quote marks around it and still be all they hold
 # (a space inside the marks, a ل glued on).
 NAME_SPAN_SLACK = 1
 
 
-class _Article(WrittenNames, ClauseSubjects):
+class _Article(WrittenNames, ClauseSubjects, Continuation):
     """One article's verbs, mentions and quote state, in source offsets."""
 
     def __init__(self, ctx: ExtractContext, quoted: list[tuple[int, int]] = ()) -> None:
@@ -680,209 +669,6 @@ class _Article(WrittenNames, ClauseSubjects):
         gap = self.text[m["end"] : v.start]
         return not ('"' in normalize(gap) or _SENT_END.search(gap) or "\n" in gap)
 
-    def said(self, upto: int) -> tuple[list[int], list[tuple[str | None, str | None]]]:
-        """Every speech verb or attribution cue before ``upto`` with an explicit speaker, in
-        text order: who spoke last when "وأضافت" or "وشدد على أن" names no one. Verbs are
-        read once, as far as the quotes need (quotes come in text order)."""
-        if self._said is None:
-            self._said = self._cited()
-            self._said_verbs = 0
-        starts, speakers = self._said
-        verbs = self.verbs
-        while self._said_verbs < len(verbs) and verbs[self._said_verbs].start < upto:
-            v = verbs[self._said_verbs]
-            self._said_verbs += 1
-            sp = self._verb_speaker(v)
-            if sp is not None:
-                i = bisect_left(starts, v.start)
-                starts.insert(i, v.start)
-                speakers.insert(i, sp)
-        return starts, speakers
-
-    def _verb_speaker(self, v: Verb) -> tuple[str | None, str | None] | None:
-        if self._reporting(v):
-            return None  # "بحسب ما نقلت وكالة فرانس برس": the outlet, not a speaker
-        end = self.text.find("\n", v.end)
-        end = len(self.text) if end < 0 else end
-        sp = self._after(v, end) or self._unnamed(v, end)
-        if sp is None and v.kind != "participle":
-            sp = self._before(v) or self._said_by_phrase(v, end)
-        return self.resolved(sp) if sp is not None and sp[1] else None
-
-    def _cited(self) -> tuple[list[int], list[tuple[str | None, str | None]]]:
-        """Persons cited by an according-to cue ("وفقا لرئيسة لجنة نوبل بيريت ريس-أندرسن")."""
-        starts: list[int] = []
-        speakers: list[tuple[str | None, str | None]] = []
-        for s, e in self.according:
-            unnamed = self._cited_source(e)
-            if unnamed is not None:  # "نقلا عن مسؤول حكومي بريطاني لم تسمه"
-                starts.append(s)
-                speakers.append(unnamed)
-                continue
-            for m in self.speakers[bisect_left(self.speaker_starts, e) :]:
-                if m["start"] - e > SPEAKER_AFTER_GAP:
-                    break
-                # a person only: "بحسب وكالة فرانس برس" names the outlet (according_to)
-                if m["kind"] == "PERSON" and title_gap(self._unnamed_text(e, m["start"])):
-                    starts.append(s)
-                    speakers.append(self.resolved(self.name_of(m)))
-                break
-        return starts, speakers
-
-    def cited_between(self, lo: int, hi: int) -> tuple[str | None, str | None] | None:
-        """The latest source an according-to cue cites between ``lo`` and ``hi``."""
-        cues = {s for s, _e in self.according if lo <= s < hi}
-        if not cues:
-            return None  # the usual case: no cue between, no need to read every verb
-        starts, speakers = self.said(hi)
-        i = bisect_left(starts, hi) - 1
-        while i >= 0 and starts[i] >= lo:
-            if starts[i] in cues:
-                return speakers[i]
-            i -= 1
-        return None
-
-    def relayed_from(self, v: Verb, quote: int) -> tuple[str | None, str | None] | None:
-        """ "وأوردت الوكالة عن المتحدث الإعلامي لشرطة مكة «...»": with a relaying verb
-        (``quotes/relay_verbs.txt``), the one after "عن" said the words."""
-        if lemma_key(v.lemma) not in relay_verbs():
-            return None
-        cue = _AN.search(self.text, v.end, quote)
-        if cue is None or _SENT_END.search(self.text, v.end, quote):
-            return None
-        i = bisect_left(self.speaker_starts, cue.end())
-        if i < len(self.speakers) and self.speakers[i]["start"] - cue.end() <= 1:
-            return self.resolved(self.name_of(self.speakers[i]))
-        words = list(_WORD.finditer(self.text, cue.end(), quote))[:MAX_SPEAKER_WORDS]
-        return (None, self.text[words[0].start() : words[-1].end()]) if words else None
-
-    def _cited_source(self, pos: int) -> tuple[None, str] | None:
-        """An unnamed source right after an according-to cue, as written: its head
-        (``quotes/sources.txt``, people only) and its adjectives ("نقلا عن مسؤول حكومي
-        بريطاني لم تسمه")."""
-        words = list(_WORD.finditer(self.text, pos, pos + SPEAKER_AFTER_GAP))
-        first = normalize(words[0].group()) if words else ""
-        if not words or words[0].start() - pos > 2 or not unnamed_person(first):
-            return None  # "بحسب صحيفة ...", "بحسب المصدر": an outlet, or one named before
-        if self._in_mention(words[0].start()):
-            return None  # a name is read above
-        end = 1
-        while end < min(len(words), SOURCE_BEFORE_WORDS):
-            w = words[end]
-            if not self.text[words[end - 1].end() : w.start()].isspace():
-                break  # punctuation ends the phrase
-            word = normalize(w.group())
-            if word == _BI_ISM:  # "متحدث باسم البيت الأزرق": for whom, to its last word
-                end += 1
-                while end < len(words) and normalize(words[end].group()).startswith(AL):
-                    end += 1
-                break
-            if not word.endswith(NISBA_PLURAL_ENDS) or word in name_words().stop:
-                break  # only its adjectives: not "لم تسمه", "قوله", "في"
-            end += 1
-        return None, self.text[words[0].start() : words[end - 1].end()]
-
-    def previous(self, pos: int, v: Verb | None = None) -> tuple[str | None, str | None]:
-        """Who speaks when the verb names no one: the latest of the last explicit
-        speaker, the last quote's speaker and the previous sentence's subject, among
-        those the verb agrees with in gender ("وأضافت" never continues "مصدر أمني")."""
-        starts, speakers = self.said(pos)
-        gender = self._verb_gender(v)
-        i = bisect_left(starts, pos) - 1
-        while i > 0 and not agree(gender, self._gender(speakers[i])):
-            i -= 1  # the latest explicit speaker the verb agrees with
-        options: list[tuple[int, tuple[str | None, str | None]]] = []
-        if i >= 0:
-            options.append((starts[i], speakers[i]))
-        if self.last is not None:
-            options.append((self.last_at, self.last))
-        opening = self._opening_subject(self._sentence_start(pos), pos)
-        if opening is not None:  # "ونعى مصطفى البرغوثي ... النجار، وقال إنها"
-            options.append((opening["start"], self.resolved(self.name_of(opening))))
-        subject = self._previous_subject(pos)
-        if subject is not None:
-            options.append((subject["start"], self.resolved(self.name_of(subject))))
-        else:
-            options.extend(self._previous_role(pos))
-        agreeing = [o for o in options if agree(gender, self._gender(o[1]))]
-        if agreeing or options:
-            return max(agreeing or options, key=lambda o: o[0])[1]
-        before = [m for m in self.persons if m["end"] <= pos]
-        if not before:
-            return None, None
-        m = before[-1]
-        ent = self.ctx.entities.get(m["entity_id"])
-        return m["entity_id"], ent["name"] if ent else m["surface"]
-
-    def _verb_gender(self, v: Verb | None) -> str | None:
-        return None if v is None else verb_gender(self.text[v.start : v.end], v.lemma, v.kind)
-
-    def _gender(self, speaker: tuple[str | None, str | None]) -> str | None:
-        ent = self.ctx.entities.get(speaker[0] or "") or {}
-        return speaker_gender(speaker[1], ent.get("kind") == "PERSON")
-
-    def _reporting(self, v: Verb) -> bool:
-        """A verb inside an according-to phrase ("بحسب ما نقلت", "كما ذكرت")."""
-        before = normalize(self.text[max(0, v.start - REPORTING_WINDOW) : v.start]).split()
-        if before and before[-1] in _REPORTING_OPENERS:
-            return True
-        return any(0 <= v.start - e <= REPORTING_WINDOW for _s, e in self.according)
-
-    def _previous_start(self, pos: int) -> int | None:
-        """Where the sentence before the one holding ``pos`` starts."""
-        p = self._sentence_start(pos)
-        # back over spaces and the previous sentence's own stop ("للسعودية. . وقال")
-        while p > 0 and (self.text[p - 1].isspace() or _SENT_END.match(self.text, p - 1)):
-            p -= 1
-        return None if p == 0 else self._sentence_start(p)
-
-    def _previous_role(self, pos: int) -> list[tuple[int, tuple[str | None, str | None]]]:
-        """ "وقد أدان وزير الخارجية الأمريكي ... . وقال في مؤتمر صحفي": the previous
-        sentence's subject is a title; the person an earlier mention gave it speaks."""
-        start = self._previous_start(pos)
-        if start is None:
-            return []
-        return self._role_at(start)
-
-    def _role_at(self, start: int) -> list[tuple[int, tuple[str | None, str | None]]]:
-        """The opening title's person of the sentence at ``start``, read once per sentence
-        (the quotes of one paragraph share it)."""
-        if start not in self._roles:
-            self._roles[start] = self._opening_role(start)
-        return self._roles[start]
-
-    def _opening_role(self, start: int) -> list[tuple[int, tuple[str | None, str | None]]]:
-        words = words_of(self.text[start : start + SUBJECT_OPENING + SPEAKER_AFTER_GAP])
-        for i in range(min(len(words), OPENING_WORDS)):
-            role = role_of(words[i:])
-            if role is not None:
-                sp = resolve_role(role, self.text, self.persons, self.ctx.entities, start)
-                return [(start, sp)] if sp is not None else []
-        return []
-
-    def _previous_subject(self, pos: int) -> dict | None:
-        """The person or body opening the sentence before ``pos`` ("ونشرت نفسية
-        كوهنافارد ... صورة. وقالت"): a verb with no subject continues it."""
-        start = self._previous_start(pos)
-        return None if start is None else self._opening_subject(start, pos)
-
-    def _opening_subject(self, start: int, pos: int) -> dict | None:
-        """The person or body named at the opening of the sentence at ``start``."""
-        i = bisect_left(self.speaker_starts, start)
-        if i < len(self.speakers) and self.speakers[i]["start"] - start <= SUBJECT_OPENING:
-            m = self.speakers[i]
-            if m["end"] > pos or self._related(m):
-                return None
-            # a body after more than the verb is inside a title ("وأكد مندوب موسكو في مجلس
-            # الأمن"): not the subject
-            lead = _WORD.findall(self.text, start, m["start"])
-            # ... unless the word before it is its head noun ('وكانت منظمة "مجاهدي خلق"')
-            headed = len(lead) == 2 and bare(normalize(lead[1])) in org_heads()
-            if m["kind"] == "ORGANIZATION" and len(lead) > 1 and not headed:
-                return None
-            return m
-        return None
-
     def _sentence_start(self, pos: int) -> int:
         lo = max(0, pos - SUBJECT_WINDOW)
         if self._ends is None:  # every sentence stop, found once per article
@@ -908,8 +694,6 @@ def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return i >= 0 and spans[i][0] <= s and e <= spans[i][1]
 
 
-_BI_ISM = normalize("باسم")
-_AN = re.compile("(?<!\\w)\u0639\u0646\\s+")  # عن, a word of its own
 _SAYING = normalize("قول")  # the masdar "قوله", "بقولها": his/her saying
 
 

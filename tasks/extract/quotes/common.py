@@ -6,7 +6,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["HEAD_BEFORE_CHARS", "NAME_MAX_WORDS", "SENT_END", "WORD", "Verb"]
+__all__ = [
+    "HEAD_BEFORE_CHARS",
+    "MAX_SPEAKER_WORDS",
+    "NAME_MAX_WORDS",
+    "SENT_END",
+    "SOURCE_BEFORE_WORDS",
+    "SPEAKER_AFTER_GAP",
+    "WORD",
+    "Verb",
+]
 
 WORD = re.compile(r"[^\W\d_]+")  # letters only: no digit, no underscore
 SENT_END = re.compile(r"[.!?](?!\d)")  # a stop that is no decimal point
@@ -14,6 +23,13 @@ SENT_END = re.compile(r"[.!?](?!\d)")  # a stop that is no decimal point
 HEAD_BEFORE_CHARS = 16
 # Words kept of a name the recogniser missed, after its title ("منال الشريف").
 NAME_MAX_WORDS = 3
+# Words between a verb and its speaker's name ("قال المتحدث باسم الرئاسة X").
+SPEAKER_AFTER_GAP = 70
+# Words kept of an unnamed speaker's phrase ("مصدر أمني رفيع في وزارة الداخلية").
+MAX_SPEAKER_WORDS = 6
+# Words of an unnamed source opening a sentence before its verb ("مصدر سعودي مسؤول قال",
+# "مسؤولون أمريكيون كبار قالوا"): a head and up to three modifiers.
+SOURCE_BEFORE_WORDS = 4
 
 
 @dataclass
