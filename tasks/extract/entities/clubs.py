@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from tasks.extract.common.names import PRONOUN_END, is_definite
+from tasks.extract.common.names import AL, PRONOUN_END, is_definite
 from tasks.extract.common.scan import Scan
 from tasks.extract.entities.rules import Hit
 
@@ -22,7 +22,7 @@ __all__ = ["club_hits"]
 SPORT_MIN_CUES = 3
 _NO_PREPOSITION = frozenset(("", "\u0648", "\u0641"))  # nothing, or و / ف only
 _WORD_BEFORE = re.compile(r"(\w+)\s*$")
-_AL, _YA = "\u0627\u0644", "\u064a"  # ال، ي: a name that reads as an adjective
+_YA = "\u064a"  # ي: with ال, what makes a name read as an adjective
 
 
 def club_hits(norm: str, found: Scan) -> list[Hit]:
@@ -32,7 +32,7 @@ def club_hits(norm: str, found: Scan) -> list[Hit]:
     countries = Counter(e.country for _t, _s, _e, e in found.gaz if e.country)
     out = []
     for tok, ns, ne, proclitic, options in found.clubs:
-        adjective = norm[ns:ne].startswith(_AL) or norm[ns:ne].endswith(_YA)
+        adjective = norm[ns:ne].startswith(AL) or norm[ns:ne].endswith(_YA)
         if adjective and proclitic in _NO_PREPOSITION and _qualifies(norm, tok):
             continue  # "الدوري المصري", "المحلي والأفريقي"; not "ليون الفرنسي ومارسيليا"
         if options:

@@ -20,7 +20,7 @@ from akhbar.text.normalize import normalize
 from akhbar.text.sentences import clause_spans
 from tasks.extract.common.context import ExtractContext, paragraph_from
 from tasks.extract.common.gazetteer import lexicon
-from tasks.extract.figures.lexicon import Lexicon
+from tasks.extract.figures.lexicon import NATIONAL_ENDS, Lexicon
 
 __all__ = ["SentenceAttach", "article_place", "elsewhere", "most_specific"]
 
@@ -120,7 +120,7 @@ class SentenceAttach:
     def _counted_nationality(self, fig: tuple[int, int]) -> str | None:
         # the counted noun is the first nisba of the figure ("22 مليون يمني أي 80 بالمئة")
         for word in normalize(self.ctx.visible[fig[0] : fig[1]]).split():
-            for form in (word, *(word[: -len(e)] for e in _NATIONAL_ENDS if word.endswith(e))):
+            for form in (word, *(word[: -len(e)] for e in NATIONAL_ENDS if word.endswith(e))):
                 iso = lexicon().nisba.get(form if form.startswith(_AL) else _AL + form)
                 if iso is not None:
                     return iso
@@ -231,8 +231,6 @@ _MANY = object()  # marker: the sentence names several places
 # in need or displaced ("22 مليون يمني بحاجة إلى مساعدات"), crowds ("مئات البلغاريين
 # وقفة"). Not the dead or wounded: "قتل 30 شخصا من بينهم ستة كنديين" in Ouagadougou.
 AT_HOME_TYPES = frozenset(("AFFECT", "PROTEST"))
-# Endings of a nisba counting people: plural ين، ون; accusative ا ("28 أستراليا").
-_NATIONAL_ENDS = ("\u064a\u0646", "\u0648\u0646", "\u0627")
 _AL = "\u0627\u0644"
 # Characters before a place searched for a direction or border word ("الحدود مع").
 ELSEWHERE_WINDOW = 24

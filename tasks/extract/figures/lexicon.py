@@ -22,7 +22,7 @@ from akhbar.text.wordlist import (
     trie_regex,
 )
 
-__all__ = ["Entry", "Lexicon", "canon", "hit_word", "lexicon", "word_list_re"]
+__all__ = ["NATIONAL_ENDS", "Entry", "Lexicon", "canon", "hit_word", "lexicon", "word_list_re"]
 
 NO_TYPE = "-"  # count_type / lemma placeholder in triggers.tsv
 
@@ -117,6 +117,10 @@ def _entries() -> tuple[dict[str, Entry], dict[str, Entry], dict[str, Entry], di
     return by_role["event"], by_role["post"], by_role["noun"], lemmas
 
 
+# Endings of a nisba counting people: plural ين، ون; accusative ا ("28 أستراليا").
+NATIONAL_ENDS = ("\u064a\u0646", "\u0648\u0646", "\u0627")
+
+
 def _nationals() -> list[tuple[str, list[str]]]:
     """People counted by nationality ("مئات البلغاريين", "28 أستراليا", "5 أتراك" aside):
     every nisba of ``gazetteer/nisba.tsv`` as a generic counted noun, singular, sound
@@ -125,7 +129,7 @@ def _nationals() -> list[tuple[str, list[str]]]:
     for row in read_rows("gazetteer/nisba.tsv"):
         for form in (f for f in row[1].split("|") if f and " " not in f):
             w = fold(form)
-            out.append((w, [w, w + "\u064a\u0646", w + "\u0648\u0646", w + "\u0627"]))
+            out.append((w, [w, *(w + e for e in NATIONAL_ENDS)]))
     return out
 
 

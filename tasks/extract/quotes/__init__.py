@@ -17,7 +17,7 @@ from akhbar.text.normalize import normalize
 from tasks.extract.common.context import ExtractContext
 from tasks.extract.common.dates import attach_dates
 from tasks.extract.common.extractor import Extractor, Rows
-from tasks.extract.common.gazetteer import LETTER_AFTER, LETTER_BEFORE, key, word_list
+from tasks.extract.common.gazetteer import LETTER_AFTER, LETTER_BEFORE, key
 from tasks.extract.common.names import AL
 from tasks.extract.common.names import words as name_words
 from tasks.extract.quotes.clauses import ClauseSubjects
@@ -42,6 +42,7 @@ from tasks.extract.quotes.lists import (
     is_source,
     issued_by,
     lemma_key,
+    not_names,
     object_verbs,
     org_heads,
     relative,
@@ -183,11 +184,16 @@ class _Article(WrittenNames, ClauseSubjects, Continuation):
         self._full_phrases: dict[tuple[int, int], list[re.Match[str]]] = {}  # not cut short
 
     def verb_before(self, lo: int, hi: int) -> Verb | None:
+        return self._last_verb(lo, hi, MAX_VERB_GAP)
+
+    def _last_verb(self, lo: int, hi: int, reach: int) -> Verb | None:
+        """The last verb between ``lo`` and ``hi``, ending at most ``reach`` characters
+        before ``hi`` with no sentence stop in between."""
         i = bisect_left(self.verb_starts, hi) - 1
         if i < 0:
             return None
         v = self.verbs[i]
-        if v.start < lo or hi - v.end > MAX_VERB_GAP or _SENT_END.search(self.text, v.end, hi):
+        if v.start < lo or hi - v.end > reach or _SENT_END.search(self.text, v.end, hi):
             return None
         return v
 
@@ -204,11 +210,8 @@ class _Article(WrittenNames, ClauseSubjects, Continuation):
     def verb_opening_clause(self, lo: int, hi: int) -> Verb | None:
         """ "أكد مصدر ... أن الأنباء التي ... «لا أساس لها»": a verb farther back than
         ``MAX_VERB_GAP`` still introduces the quote that ends its أن clause."""
-        i = bisect_left(self.verb_starts, hi) - 1
-        if i < 0:
-            return None
-        v = self.verbs[i]
-        if v.start < lo or hi - v.end > MAX_CLAUSE_GAP or _SENT_END.search(self.text, v.end, hi):
+        v = self._last_verb(lo, hi, MAX_CLAUSE_GAP)
+        if v is None:
             return None
         opens = _COMPLEMENT.search(self.nt.norm, _norm_pos(self.nt, v.end, len(self.nt.norm)))
         if opens is None or self.nt.span(opens.start(), opens.end())[0] - v.end > SPEAKER_AFTER_GAP:
@@ -454,7 +457,7 @@ class _Article(WrittenNames, ClauseSubjects, Continuation):
                     continue  # a day, not "آلان" read as "الآن"
             if out and (self._to_whom(w.group()) or _VERB_OBJECT.match(w.group())):
                 break  # "ندد اليسار بما اعتبره": the verb's ب opens its object
-            if out and (relative(w.group()) or w.group() in word_list("quotes/not_names.txt")):
+            if out and (relative(w.group()) or w.group() in not_names()):
                 break  # "صوفيا التي تعيش في نيويورك": who, then what else; "ردا على": how
             out.append(w)
         return _without_trailing(out)

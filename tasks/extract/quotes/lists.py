@@ -28,6 +28,7 @@ __all__ = [
     "is_source",
     "issued_by",
     "lemma_key",
+    "not_names",
     "object_verbs",
     "org_heads",
     "relative",
@@ -134,6 +135,11 @@ def relative(word: str) -> bool:
     """A relative pronoun, with or without و ("والذي"): ``quotes/relatives.txt``."""
     w = word[1:] if word[:1] == "\u0648" and len(word) > 4 else word
     return w in word_list("quotes/relatives.txt")
+
+
+def not_names() -> frozenset[str]:
+    """Words that open no name after a verb or title ("تحت", "ردا"): ``quotes/not_names.txt``."""
+    return word_list("quotes/not_names.txt")
 
 
 def interviews() -> frozenset[str]:

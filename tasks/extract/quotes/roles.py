@@ -14,9 +14,9 @@ from functools import cache
 
 from akhbar.data import read_rows
 from akhbar.text.normalize import normalize
-from tasks.extract.common.gazetteer import key, lexicon, word_list
+from tasks.extract.common.gazetteer import key, lexicon
 from tasks.extract.common.names import PLACE_PREPS, PRONOUN_END, is_definite, words
-from tasks.extract.quotes.lists import is_source
+from tasks.extract.quotes.lists import is_source, not_names
 
 __all__ = [
     "Role",
@@ -111,7 +111,7 @@ def name_follows(toks: list[str]) -> int | None:
             continue  # "رئيس مجلس إدارتها دوني ماشويل": the title's body, by its pronoun
         if w in wd.stop or is_definite(w) or PRONOUN_END.search(w) or i + 1 >= len(toks):
             return None
-        if w in wd.org_heads or w in word_list("quotes/not_names.txt"):
+        if w in wd.org_heads or w in not_names():
             return None  # "رئيسة جمعية الطلاب": the title's body; "تعقيبا على": how
         # ل ب ك ف; an empty word (a lone tatweel) opens nothing ('' is in every str).
         return i if w[:1] not in "\u0644\u0628\u0643\u0641" else None
@@ -124,7 +124,7 @@ def name_word(w: str) -> bool:
     wd = words()
     if len(w) < 2 or w in wd.stop or w in wd.org_heads or is_definite(w):
         return False
-    if w in word_list("quotes/not_names.txt"):
+    if w in not_names():
         return False  # "تحت مسمى", "ردا على سؤال"
     if _title_word(w) or PRONOUN_END.search(w) or _ADVERBIAL_PARTICIPLE.fullmatch(w):
         return False
@@ -153,7 +153,7 @@ def opens_subject(word: str) -> bool:
     preposition glued on (ل ب ك ف), no pronoun suffix ("حينها", "لرويترز", "أيضا")."""
     return not (
         word in words().stop
-        or word in word_list("quotes/not_names.txt")
+        or word in not_names()
         or word[:1] in "\u0644\u0628\u0643\u0641"  # '' (a lone tatweel) is in it too
         or PRONOUN_END.search(word)
         or _ADVERBIAL_PARTICIPLE.fullmatch(word)
