@@ -1,7 +1,7 @@
 """Relaxed and strict F1 of names (PERSON, LOCATION, ORGANIZATION), per type and set.
 
 Run: ``uv run python scripts/eval_ner.py
-[--sets anercorp,realnews,realnews2,...,realnews7,wojood] [--dev] [--plain MODEL]
+[--sets anercorp,realnews,realnews2,...,realnews8,wojood] [--dev] [--plain MODEL]
 [--errors N]``.
 
 Systems: ``rules`` (the gazetteer and rules alone), ``tagger`` (a plain CRF with no
@@ -16,7 +16,7 @@ Sets, each read from ``../shared`` (never copied here):
   annotated before any run, split ``tune`` / ``heldout``;
 - ``realnews2``: ``tests/fixtures/realnews/ner2.jsonl``, 40 more paragraphs annotated in
   a later session, split ``fresh`` (scored first, then open to tuning);
-- ``realnews3`` .. ``realnews7``: ``ner3.jsonl`` .. ``ner7.jsonl``, rounds 3 to 7, 40
+- ``realnews3`` .. ``realnews8``: ``ner3.jsonl`` .. ``ner8.jsonl``, rounds 3 to 8, 40
   paragraphs each, ``fresh``;
 - ``wojood``: ``dev/wojood/{train,val}.txt``, outermost PERS/ORG/GPE/LOC spans.
 
@@ -46,7 +46,7 @@ from tasks.extract.entities.tagger import Model, load_model, tag_text  # noqa: E
 
 SHARED = ROOT.parent / "shared"
 REALNEWS = ROOT / "tests" / "fixtures" / "realnews" / "ner.jsonl"
-LATER_ROUNDS = (2, 3, 4, 5, 6, 7)  # ner2.jsonl ... : one fresh round of gold per later session
+LATER_ROUNDS = (2, 3, 4, 5, 6, 7, 8)  # ner2.jsonl ... : one fresh round of gold per later session
 DEV = SHARED / "dev" / "ant_dev.jsonl"
 WOJOOD = SHARED / "dev" / "wojood"
 KINDS = ("PER", "LOC", "ORG")
