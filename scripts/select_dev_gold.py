@@ -109,7 +109,15 @@ def main() -> None:
 # honest first-run number of figures, speakers (facts) and names (ner). All of it is
 # "fresh" when written; rules are tuned on it only after that first score is recorded.
 # Each round has its own seed; round n excludes every article of rounds 1 .. n-1.
-ROUND_SEEDS = {2: 20261130, 3: 20261201, 4: 20261202, 5: 20261203, 6: 20261204, 7: 20261205, 8: 20261206}
+ROUND_SEEDS = {
+    2: 20261130,
+    3: 20261201,
+    4: 20261202,
+    5: 20261203,
+    6: 20261204,
+    7: 20261205,
+    8: 20261206,
+}
 ROUND_FACTS, ROUND_NER = 30, 40
 
 

@@ -297,7 +297,7 @@ def article_place(ctx: ExtractContext, lex: Lexicon, locs: list[dict]) -> str | 
     dateline = next((m["entity_id"] for m in locs if m.get("method") == "dateline"), None)
     lead = _named_in(ctx, lex, locs, ctx.lead_span)
     ids = most_specific(ctx, lex, lead)
-    if not ids and dateline is None:
+    if not ids and (dateline is None or _desk(ctx, locs, dateline)):
         # "قتلت قوات الأمن الإندونيسية أربعة مسلحين ... في شمال غربي البلاد" names no
         # place and has no dateline: the next paragraph does ("مركز الشرطة في رياو").
         lead = _named_in(ctx, lex, locs, paragraph_from(ctx.visible, ctx.lead_span[1]))
@@ -310,6 +310,19 @@ def article_place(ctx: ExtractContext, lex: Lexicon, locs: list[dict]) -> str | 
             counts[m["entity_id"]] += 1
     first = {m["entity_id"]: i for i, m in reversed(list(enumerate(lead)))}
     return max(ids, key=lambda eid: (counts[eid], -first[eid]))
+
+
+def _desk(ctx: ExtractContext, locs: list[dict], dateline: str) -> bool:
+    """A dateline the story never names again, in a country the story never names: the
+    desk that filed it ("دبي، الإمارات العربية المتحدة (CNN)" over a story from Gaza)."""
+    country = (ctx.entities.get(dateline) or {}).get("country")
+    for m in locs:
+        if m.get("method") == "dateline":
+            continue
+        named = ctx.entities.get(m["entity_id"]) or {}
+        if m["entity_id"] == dateline or (country and named.get("country") == country):
+            return False
+    return True
 
 
 def _named_in(ctx: ExtractContext, lex: Lexicon, locs: list[dict], span: tuple[int, int]):

@@ -60,6 +60,10 @@ _CONJ = frozenset("وف")
 _CLITICS = frozenset("وفلب")  # و ف ل ب
 _LAST_WORD = re.compile(r"(\w+)\s*$")
 _COORD = re.compile(r"\s*و?\s*")  # what may separate two coordinated counts
+_AL = normalize("ال")
+_THEY = re.compile(rf"\s+(?:{normalize('هم')}|{normalize('هن')})\s")
+_FEM_VERB = re.compile(rf"{normalize('ت')}$")
+_COORD_ONLY = re.compile(r"\s+و?\s*")  # two events joined: "مقتل وإصابة"
 # A place phrase of up to MAX_COORD_PLACE_WORDS words, then و: "في حلب و" + the next count.
 MAX_COORD_PLACE_WORDS = 3
 _PLACE_WORDS = rf"\w+(?:\s+\w+){{0,{MAX_COORD_PLACE_WORDS - 1}}}"
@@ -122,6 +126,8 @@ def sentence_figures(
         begin, w = hit_word(lex, m)
         if w in lex.events:
             events.append((begin, m.end(), lex.events[w]))
+        elif _names_the_count(lex, norm, m, w):
+            events.append((begin, m.end(), lex.nouns[w]))
     out: list[Found] = []
     prev: tuple[Found, tuple[int, int, Entry]] | None = None
     before = s  # end of the last number that could be a count
@@ -141,6 +147,15 @@ def sentence_figures(
         prev = (found, ev) if found is not None and ev is not None else None
         before = num.m.end
     return out
+
+
+def _names_the_count(lex: Lexicon, norm: str, m: re.Match[str], word: str) -> bool:
+    """ "الجرحى هم أربعة من قوات الدرك": a definite typed noun then "هم" says what the
+    counts after it are, like an event before them."""
+    entry = lex.nouns.get(word)
+    if entry is None or entry.role != "noun" or entry.count_type is None:
+        return False
+    return m.group("tok").endswith(_AL + word) and _THEY.match(norm, m.end()) is not None
 
 
 def _governs(norm: str, ev: tuple[int, int, Entry] | None, num: _Num) -> bool:
@@ -412,12 +427,27 @@ def _event_before(
     for ev in events:
         if before <= ev[1] <= qual_start and _gap_ok(norm, ev[1], qual_start, reach):
             best = ev
+    best = _first_of_pair(norm, events, best)
     # A number governed by a preposition is not the event's object
     # ("تظاهر المحتجون في 12 مدينة").
     last = _LAST_WORD.search(norm, best[1], qual_start) if best else None
     if last is not None and last.group(1) in lex.gap_stop:
         return None
     return best
+
+
+def _first_of_pair(
+    norm: str, events: list[tuple[int, int, Entry]], ev: tuple[int, int, Entry] | None
+) -> tuple[int, int, Entry] | None:
+    """ "مقتل وإصابة العشرات": two events joined by و share the count; the first names
+    it (the worse outcome comes first in news usage)."""
+    if ev is None:
+        return None
+    for other in events:
+        if other[1] < ev[0] and _COORD_ONLY.fullmatch(norm, other[1], ev[0]):
+            # "وكانت النجار قتلت وأصيب نحو مئة شخص": a feminine verb has its own subject
+            return ev if _FEM_VERB.search(norm, other[0], other[1]) else other
+    return ev
 
 
 def _tally_before(

@@ -67,6 +67,10 @@ from tasks.extract.quotes.written import WrittenNames
 __all__ = ["EXTRACTOR", "extract_quotes"]
 
 _WORD, _SENT_END = WORD, SENT_END  # one pattern each for every speaker rule
+_DIGIT = re.compile(r"\d")
+# Characters of title words between "صادر عن" and the name they are the title of
+# ("السكرتير الصحفي للبيت الأبيض": 17; "المتحدث الرسمي باسم وزارة": 20).
+ISSUER_TITLE_CHARS = 40
 _ONE_OF = frozenset(normalize(w) for w in ("أحد", "إحدى"))  # "أحد المتظاهرين"
 # Words that may open a sentence before its subject ("إلا أن مصدرا أمنيا ... أكدوا").
 _CONNECTIVES = frozenset(normalize(w) for w in ("إلا", "غير", "بيد", "كما", "لكن", "ولكن", "أن"))
@@ -361,18 +365,26 @@ class _Article(WrittenNames, ClauseSubjects, Continuation):
         """A place right after the verb is its subject, a country or capital speaking for
         its government ("وقالت روسيا إن", "وأكدت طهران أن"), except after verbs whose next
         noun is their object (``quotes/object_verbs.txt``: "واتهم إيران بـ")."""
-        if lemma_key(v.lemma) in object_verbs():
-            return None
         i = bisect_left(self.place_starts, v.end)
         if i == len(self.places):
             return None
         m = self.places[i]
         if m["start"] >= limit or self._unnamed_text(v.end, m["start"]).strip():
             return None
+        if lemma_key(v.lemma) in object_verbs() and not self._object_follows(m):
+            return None
         j = bisect_left(self.speaker_starts, v.end)  # a body or person before it speaks
         if j < len(self.speakers) and self.speakers[j]["start"] < m["start"]:
             return None
         return self.name_of(m)
+
+    def _object_follows(self, m: dict) -> bool:
+        """ "حذرت الولايات المتحدة إيران من": a second name right after the first is the
+        verb's object, so the first is its subject (Arabic puts the subject first)."""
+        j = bisect_left(self.mention_starts, m["end"])
+        if j == len(self.mention_starts):
+            return False
+        return not self.text[m["end"] : self.mention_starts[j]].strip()
 
     def _related(self, m: dict) -> bool:
         """A person named as the possessor of a relation noun right before it ("خطيبة
@@ -459,6 +471,8 @@ class _Article(WrittenNames, ClauseSubjects, Continuation):
                 break  # "ندد اليسار بما اعتبره": the verb's ب opens its object
             if out and (relative(w.group()) or w.group() in not_names()):
                 break  # "صوفيا التي تعيش في نيويورك": who, then what else; "ردا على": how
+            if out and _DIGIT.search(self.nt.norm, out[-1].end(), w.start()):
+                break  # "أعلنت النيابة العامة اعتقال 17 شخصا": a count is the object's
             out.append(w)
         return _without_trailing(out)
 
@@ -553,11 +567,21 @@ class _Article(WrittenNames, ClauseSubjects, Continuation):
         if i < len(self.speakers) and self.speakers[i]["start"] <= s + 1:
             return self.name_of(self.speakers[i])
         if cue is not None:  # "بيان صادر عن إيتا": the issuer as written
-            return self._as_written(rest)
+            return self._titled_issuer(s) or self._as_written(rest)
         first = rest[0].group()
         if first[:2] == "\u0644\u0644":  # "للوزارة" -> "الوزارة"
             return self._named_body(AL + first[2:], s)
         return None
+
+    def _titled_issuer(self, s: int) -> tuple[str | None, str | None] | None:
+        """ "البيان الصادر عن السكرتير الصحفي للبيت الأبيض": a title, then the name it
+        is the title of, speaks (a person by name, else the body)."""
+        i = bisect_left(self.speaker_starts, s)
+        if i == len(self.speakers) or self.speakers[i]["start"] - s > ISSUER_TITLE_CHARS:
+            return None
+        m = self.speakers[i]
+        gap = self._unnamed_text(s, m["start"])
+        return self.name_of(m) if title_gap(gap) or construct_title_gap(gap) else None
 
     def _role(self, v: Verb, limit: int) -> tuple[str | None, str | None] | None:
         """ "وقال وزير الخارجية التركي: ..." -> the person that title named earlier."""

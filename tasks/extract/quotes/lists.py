@@ -72,10 +72,12 @@ def issued_by() -> re.Pattern[str]:
 
 @cache
 def org_heads() -> frozenset[str]:
-    """Organisation head nouns, folded: ``gazetteer/heads.tsv`` (kinds org_*) and the head
-    of the ministries' names (``gazetteer/ministries.tsv``: وزارة)."""
+    """Organisation head nouns, folded: ``gazetteer/heads.tsv`` (kinds org_*), the head
+    of the ministries' names (``gazetteer/ministries.tsv``: وزارة) and the heads of armed
+    groups (``quotes/body_heads.txt``: تنظيم)."""
     heads = {key(r[0]) for r in read_rows("gazetteer/heads.tsv") if r[1].startswith("org")}
     heads |= {key(r[2]).split()[0] for r in read_rows("gazetteer/ministries.tsv")}
+    heads |= {key(w) for w in read_words("quotes/body_heads.txt")}
     return frozenset(heads)
 
 
