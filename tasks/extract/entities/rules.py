@@ -259,8 +259,11 @@ def read_name(
         if given and not bound and count <= 2 and w in wd.ordinals:
             end, count = m.end(), count + 1
             break  # "محمد السادس", "عبد الله الثاني"
-        # A surname may be a nisba ("محمد شياع السوداني") once the name has two words.
-        nisba_surname = count >= MIN_NAME_TOKENS and w.startswith(_AL) and w in lex.nisba
+        # A surname may be a nisba ("محمد شياع السوداني") once the name has two words, or
+        # right after a given name ("سيف السويدي").
+        nisba_surname = (count >= MIN_NAME_TOKENS or (given and count == 1)) and (
+            w.startswith(_AL) and w in lex.nisba
+        )
         # right after the given name, or after a compound ("عبد الفتاح البرهان")
         surname = given and (count == 1 or bound_word or prev in wd.given) and w.startswith(_AL)
         surname = surname and not _blocked(w, wd, lex)

@@ -68,6 +68,20 @@ __all__ = ["EXTRACTOR", "extract_quotes"]
 
 _WORD, _SENT_END = WORD, SENT_END  # one pattern each for every speaker rule
 _DIGIT = re.compile(r"\d")
+_ALI = "\u0639\u0644\u064a"  # علي
+_TO_PRONOUN = frozenset(
+    (
+        "\u0644\u064a",
+        "\u0644\u0646\u0627",
+        "\u0644\u0647",
+        "\u0644\u0647\u0627",
+        "\u0644\u0647\u0645",
+        "\u0644\u0643",
+    )
+)  # لي لنا له لها لهم لك
+_WHILE_HE = frozenset(normalize(w) for w in ("وهو", "وهي", "وهم", "وهن"))
+_CALLED = frozenset(normalize(w) for w in ("يدعى", "تدعى", "يسمى", "تسمى", "اسمه", "اسمها"))
+_LI_ONLY = re.compile("\\s+\u0644\u0640*")  # a name right after the verb, with ل glued on
 # Characters of title words between "صادر عن" and the name they are the title of
 # ("السكرتير الصحفي للبيت الأبيض": 17; "المتحدث الرسمي باسم وزارة": 20).
 ISSUER_TITLE_CHARS = 40
@@ -338,16 +352,27 @@ class _Article(WrittenNames, ClauseSubjects, Continuation):
                 return self._relation_phrase(v.end, m)
             if i == 0 and self._to_whom_first(v.end, m["start"]):
                 break  # 'وقال للشبكة الإخبارية "أل سي إي" إن': whom it was said to
+            if i == 0 and _LI_ONLY.fullmatch(self.text, v.end, m["start"]):
+                break  # "صرح لجون أفريك العام الماضي أنه": the subject never takes ل
+            if i == 0 and m["surface"] in _TO_PRONOUN:
+                continue  # "قال لي أحد مسؤولي الحزب": to me, read as a name ("Li")
             gap = self._unnamed_text(v.end, m["start"])
             # a preposition right before the name makes it its object ("في بيت")
             raw = _WORD.findall(normalize(self.text[v.end : m["start"]]))
             by_role = m["kind"] == "PERSON" and construct_title_gap(gap)
             by_role = by_role and bool(raw) and raw[-1] not in name_words().stop
             by_head = m["kind"] == "ORGANIZATION" and _head_noun(gap)  # 'جماعة "مجاهدي خلق"'
+            if (
+                i == 0
+                and m["kind"] == "PERSON"
+                and _called(gap)
+                and not _COMPLEMENT.search(normalize(gap))
+            ):
+                return self.name_of(m)  # "رئيس شركة علاقات عامة بارز يدعى ريتشارد إيدلمان"
             if not title_gap(gap) and not by_role and not by_head:
                 named = self._named_before_title(v.end, m["start"]) if i == 0 else None
-                if named is not None and m["kind"] == "ORGANIZATION":
-                    return named
+                if named is not None and m["kind"] in ("ORGANIZATION", "PERSON"):
+                    return named  # "علي أكبر ولايتي مستشار المرشد الإيراني علي خامنئي"
                 break
             if _addressed(self.text, m["start"], m["end"]):
                 break  # "وقال الإمام لبي بي سي", "وأضافت لرويترز": whom it was said to
@@ -412,7 +437,9 @@ class _Article(WrittenNames, ClauseSubjects, Continuation):
         as written (the recogniser missed it), rather than the organisation."""
         # A tatweel alone ("ذكر ـ أضف") folds to nothing: no word, not an empty one.
         words = [w for w in _WORD.finditer(self.text, s, e) if normalize(w.group())]
-        k = name_before_title([normalize(w.group()) for w in words])
+        toks = [normalize(w.group()) for w in words]
+        # "علي" written with ي is the given name; the preposition is written "على"
+        k = name_before_title(toks, given_first=bool(words) and words[0].group() == _ALI)
         if k is None or self.text[words[0].start() : words[k - 1].end()].count(" ") != k - 1:
             return None  # a name is words and spaces: not "نزيه خير (44 عاما"
         return None, self.text[words[0].start() : words[k - 1].end()]
@@ -467,6 +494,10 @@ class _Article(WrittenNames, ClauseSubjects, Continuation):
                     break
                 if _inside(self.day_spans, start, start + 1):
                     continue  # a day, not "آلان" read as "الآن"
+            if not out and w.group() in _TO_PRONOUN:
+                continue  # "قال لي أحد مسؤولي الحزب": to me, then the subject
+            if w.group() in _WHILE_HE:
+                break  # "قال لي وهو يتكئ على عصاه": how he said it, not who
             if out and (self._to_whom(w.group()) or _VERB_OBJECT.match(w.group())):
                 break  # "ندد اليسار بما اعتبره": the verb's ب opens its object
             if out and (relative(w.group()) or w.group() in not_names()):
@@ -745,6 +776,12 @@ def _addressed(text: str, start: int, end: int) -> bool:
     if not (i >= 0 and text[i] == "\u0644" and (i == 0 or not text[i - 1].isalpha())):
         return False
     return _SAID_FOLLOWS.match(text, end) is not None
+
+
+def _called(gap: str) -> bool:
+    """A description that ends in "يدعى" / "اسمه": the name after it is the one described."""
+    words = _WORD.findall(normalize(gap))
+    return bool(words) and words[-1] in _CALLED
 
 
 def _head_noun(gap: str) -> bool:

@@ -48,6 +48,11 @@ OPENING_WORDS = 4
 
 _BI_ISM = normalize("باسم")
 _AN = re.compile("(?<!\\w)\u0639\u0646\\s+")  # عن, a word of its own
+_QUOTE_MARK = re.compile('["\u00ab\u201c\u201d]')
+# Independent pronouns opening a sentence as its subject ("وهي تزوجت واينستين").
+_PRONOUNS = frozenset(
+    ("\u0647\u0648", "\u0647\u064a", "\u0647\u0645", "\u0647\u0646", "\u0647\u0645\u0627")
+)
 
 
 class Continuation:
@@ -225,7 +230,10 @@ class Continuation:
         return self._roles[start]
 
     def _opening_role(self, start: int) -> list[tuple[int, tuple[str | None, str | None]]]:
-        words = words_of(self.text[start : start + SUBJECT_OPENING + SPEAKER_AFTER_GAP])
+        opening = self.text[start : start + SUBJECT_OPENING + SPEAKER_AFTER_GAP]
+        # a title inside the quote the sentence opens is no subject ('وقال "بالمقارنة مع
+        # المرشد الأعلى"')
+        words = words_of(_QUOTE_MARK.split(opening, maxsplit=1)[0])
         for i in range(min(len(words), OPENING_WORDS)):
             role = role_of(words[i:])
             if role is not None:
@@ -249,6 +257,8 @@ class Continuation:
             # a body after more than the verb is inside a title ("وأكد مندوب موسكو في مجلس
             # الأمن"): not the subject
             lead = _WORD.findall(self.text, start, m["start"])
+            if lead and lead[0].lstrip("\u0648\u0641") in _PRONOUNS:
+                return None  # "وهي تزوجت واينستين": the pronoun is the subject
             # ... unless the word before it is its head noun ('وكانت منظمة "مجاهدي خلق"')
             headed = len(lead) == 2 and bare(normalize(lead[1])) in org_heads()
             if m["kind"] == "ORGANIZATION" and len(lead) > 1 and not headed:

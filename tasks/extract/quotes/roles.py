@@ -160,17 +160,20 @@ def opens_subject(word: str) -> bool:
     )
 
 
-def name_before_title(toks: list[str]) -> int | None:
+def name_before_title(toks: list[str], given_first: bool = False) -> int | None:
     """How many words open ``toks`` as a name the recogniser missed, before a title
     that runs on to an organisation ("أنجي صدقي المتحدثة باسم" + اللجنة الدولية): one
     to three words that are no title, function or definite word, then title words
-    only, the first of them a title proper."""
+    only, the first of them a title proper. ``given_first``: the first word is a given
+    name whatever its folded form says ("علي" as written, not the preposition "على")."""
     wd = words()
     for k in range(1, min(NAME_BEFORE_TITLE_WORDS, len(toks) - 1) + 1):
         lead, rest = toks[:k], toks[k:]
+        if given_first:
+            lead = lead[1:]
         if any(_title_word(w) or w in wd.stop or PRONOUN_END.search(w) for w in lead):
             return None
-        if is_source(lead[0]):
+        if lead and is_source(lead[0]):
             return None  # "متحدث باسم الشرطة": an unnamed source, not a name
         if rest[0] in wd.titles and all(_title_word(w) or _title_word(_unclitic(w)) for w in rest):
             return k
