@@ -29,6 +29,8 @@ __all__ = ["EXTRACTOR", "extract_figures"]
 
 # Characters after a count where its "آخرون" may stand (a space and the word).
 OTHERS_REACH = 8
+# What may join two counts of one clause: و and the second count's event word.
+_JOINED = re.compile(r"\s*و\w*\s*")
 # A "since" period this short (days from its start to the count's day) is one incident:
 # "منذ صباح يوم الثلاثاء", "منذ أمس"; a campaign's total runs for weeks at least.
 SHORT_PERIOD_DAYS = 2
@@ -60,7 +62,18 @@ def extract_figures(ctx: ExtractContext) -> list[dict]:
                 row["period_start"] = opened if row["scope"] == "cumulative" else None
                 rows.append(row)
             _partition(rows[len(rows) - len(found) :], found, norm)
+            _share_place(rows[len(rows) - len(found) :], found, norm)
     return rows
+
+
+def _share_place(rows: list[dict], found: list[Found], norm: str) -> None:
+    """ "هجوم الأحواز، الذي أسفر عن مقتل 25 شخصا وإصابة العشرات": a count joined to the
+    one before it by و (and at most its event) happened where that one did."""
+    for i in range(1, len(found)):
+        if rows[i]["location_id"] is not None or rows[i - 1]["location_id"] is None:
+            continue
+        if _JOINED.fullmatch(norm, found[i - 1].end, found[i].start):
+            rows[i]["location_id"] = rows[i - 1]["location_id"]
 
 
 def _partition(rows: list[dict], found: list[Found], norm: str) -> None:

@@ -97,6 +97,9 @@ class SentenceAttach:
             if went is not None:
                 return went
         if not self.locs:
+            held = self._arrested_by(fig) if count_type in ARRESTED_AT_HOME else None
+            if held is not None:
+                return held
             at_home = count_type in AT_HOME_TYPES
             return (self._counted_place(fig) if at_home else self.article_place) or (
                 self.nisba_country()
@@ -116,6 +119,21 @@ class SentenceAttach:
             return self.article_place  # "121 فلسطينيا" in an article placed in Gaza
         country = lexicon().country_of_iso.get(iso)
         return country.entity_id if country is not None else self.article_place
+
+    def _arrested_by(self, fig: tuple[int, int]) -> str | None:
+        """ "أعلنت السلطات التونسية اعتقال شخصين": the country of the authority named
+        before the count (the last one) holds the people it arrested."""
+        norm = self.ctx.nt.norm
+        fig_norm = self.ctx.nt.to_norm(fig[0])
+        found = list(self.lex.authority_re.finditer(norm, self.sent_norm[0], fig_norm))
+        if not found:
+            return None
+        iso = lexicon().nisba.get(found[-1].group("nisba"))
+        article = lexicon().by_id.get(self.article_place or "")
+        if iso is None or (article is not None and article.country == iso):
+            return None  # the article's own place is in that country: it is finer
+        country = lexicon().country_of_iso.get(iso)
+        return country.entity_id if country is not None else None
 
     def _counted_nationality(self, fig: tuple[int, int]) -> str | None:
         # the counted noun is the first nisba of the figure ("22 مليون يمني أي 80 بالمئة")
@@ -177,6 +195,11 @@ class SentenceAttach:
             words = _gap_words(self.ctx.visible[fig[1] : m["start"]])
             if len(words) <= MAX_LOC_GAP_WORDS and all(w in self.lex.loc_preps for w in words):
                 return m["entity_id"]
+        before = [m for m in locs if m["end"] <= fig[0]]
+        if before:  # "هجوم الأحواز، الذي أسفر عن مقتل 25 شخصا": the clause's antecedent
+            m = max(before, key=_start)
+            if _RELATIVE_GAP.fullmatch(normalize(self.ctx.visible[m["end"] : fig[0]])):
+                return m["entity_id"]
         props = self._propositions()
         own = next(((ps, pe) for ps, pe in props if ps <= fig[0] < pe), self.sent)
         for cs, ce in self._clause_spans():
@@ -231,6 +254,13 @@ _MANY = object()  # marker: the sentence names several places
 # in need or displaced ("22 مليون يمني بحاجة إلى مساعدات"), crowds ("مئات البلغاريين
 # وقفة"). Not the dead or wounded: "قتل 30 شخصا من بينهم ستة كنديين" in Ouagadougou.
 AT_HOME_TYPES = frozenset(("AFFECT", "PROTEST"))
+# A relative clause right after a place, up to the count: "الأحواز، الذي أسفر عن".
+MAX_RELATIVE_GAP_WORDS = 4
+_RELATIVE_GAP = re.compile(
+    rf"\s*,?\s*و?(?:{normalize('الذي')}|{normalize('التي')})(?:\s+\w+){{1,{MAX_RELATIVE_GAP_WORDS}}}\s*"
+)
+# People arrested are held by the authority that arrested them, in its own country.
+ARRESTED_AT_HOME = frozenset(("ARREST",))
 _AL = "\u0627\u0644"
 # Characters before a place searched for a direction or border word ("الحدود مع").
 ELSEWHERE_WINDOW = 24
@@ -270,7 +300,8 @@ def most_specific(ctx: ExtractContext, lex: Lexicon, locs: list[dict]) -> set[st
     ordered = sorted(locs, key=_start)
     for a, b in pairwise(ordered):
         if a["entity_id"] != b["entity_id"]:
-            words = _gap_words(ctx.visible[a["end"] : b["start"]])
+            # "تلول الصفا، بمحافظة السويداء": a comma may set the holder off
+            words = [w for w in _gap_words(ctx.visible[a["end"] : b["start"]]) if w != ","]
             if len(words) <= MAX_CONTAINER_GAP_WORDS and all(w in lex.place_holders for w in words):
                 holders.add(b["entity_id"])
     for eid in ids:
