@@ -31,6 +31,7 @@ __all__ = ["EXTRACTOR", "extract_figures"]
 OTHERS_REACH = 8
 # What may join two counts of one clause: و and the second count's event word.
 _JOINED = re.compile(r"\s*و\w*\s*")
+_AND = re.compile(r"\s*و\s*")
 # A "since" period this short (days from its start to the count's day) is one incident:
 # "منذ صباح يوم الثلاثاء", "منذ أمس"; a campaign's total runs for weeks at least.
 SHORT_PERIOD_DAYS = 2
@@ -68,11 +69,15 @@ def extract_figures(ctx: ExtractContext) -> list[dict]:
 
 def _share_place(rows: list[dict], found: list[Found], norm: str) -> None:
     """ "هجوم الأحواز، الذي أسفر عن مقتل 25 شخصا وإصابة العشرات": a count joined to the
-    one before it by و (and at most its event) happened where that one did."""
+    one before it by و (and at most its event) happened where that one did; a count
+    joined by و alone to a part of a whole ("بينهم 3 أطفال و4 نساء") is a part too."""
     for i in range(1, len(found)):
+        gap = (norm, found[i - 1].end, found[i].start)
+        if rows[i - 1]["scope"] == "breakdown" and _AND.fullmatch(*gap):
+            rows[i]["scope"], rows[i]["period_start"] = "breakdown", None  # "3 أطفال و4 نساء"
         if rows[i]["location_id"] is not None or rows[i - 1]["location_id"] is None:
             continue
-        if _JOINED.fullmatch(norm, found[i - 1].end, found[i].start):
+        if _JOINED.fullmatch(*gap):
             rows[i]["location_id"] = rows[i - 1]["location_id"]
 
 

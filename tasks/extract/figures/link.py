@@ -61,6 +61,8 @@ _CLITICS = frozenset("وفلب")  # و ف ل ب
 _LAST_WORD = re.compile(r"(\w+)\s*$")
 _COORD = re.compile(r"\s*و?\s*")  # what may separate two coordinated counts
 _AL = normalize("ال")
+AMONG_REACH = 10  # characters of "ومن بين " before the noun
+_AMONG = re.compile(rf"(?<!\w)و?(?:{normalize('من')}\s+)?{normalize('بين')}\s+$")
 _THEY = re.compile(rf"\s+(?:{normalize('هم')}|{normalize('هن')})\s")
 _FEM_VERB = re.compile(rf"{normalize('ت')}$")
 _COORD_ONLY = re.compile(r"\s+و?\s*")  # two events joined: "مقتل وإصابة"
@@ -150,12 +152,18 @@ def sentence_figures(
 
 
 def _names_the_count(lex: Lexicon, norm: str, m: re.Match[str], word: str) -> bool:
-    """ "الجرحى هم أربعة من قوات الدرك": a definite typed noun then "هم" says what the
-    counts after it are, like an event before them."""
+    """ "الجرحى هم أربعة من قوات الدرك", "ومن بين المختطفين عضوان": a definite typed noun
+    then "هم", or after "من بين", says what the counts after it are, like an event."""
     entry = lex.nouns.get(word)
     if entry is None or entry.role != "noun" or entry.count_type is None:
         return False
-    return m.group("tok").endswith(_AL + word) and _THEY.match(norm, m.end()) is not None
+    if not m.group("tok").endswith(_AL + word):
+        return False
+    # "ومن بين المختطفين عضوان": the counts after "among the <noun>" are of that noun
+    return (
+        _THEY.match(norm, m.end()) is not None
+        or _AMONG.search(norm, max(0, m.start() - AMONG_REACH), m.start()) is not None
+    )
 
 
 def _governs(norm: str, ev: tuple[int, int, Entry] | None, num: _Num) -> bool:
@@ -244,8 +252,10 @@ def _link(
     qual_start, pre_q = _pre_qualifier(lex, norm, s, opened.start() if opened else num.start)
     people = noun is not None and noun.entry is not None and noun.entry.role in _PEOPLE_ROLES
     ev = _event_before(lex, norm, events, before, qual_start, prev, num, people)
+    if ev is not None and ev[2].role == "noun" and _typed_noun(noun):
+        ev = None  # "بين المحتجين وقوات الأمن 78 قتيلا": the count's own noun types it
     trig: tuple[int, int, Entry] | None = ev
-    tally = detached = False
+    tally = detached = parted = False
     if trig is None:
         trig = _tally_before(lex, norm, s, before, qual_start)
         tally = trig is not None
@@ -255,6 +265,7 @@ def _link(
             trig = _tally_after(lex, norm, s, e, num, qual_start)
         if trig is None and last is not None:  # "القبض على 9 أشخاص، من بينهم 3 روس"
             trig = _part_of(lex, norm, last, qual_start)
+            parted = trig is not None
         detached = trig is not None  # the trigger is far: the surface is the count alone
     typed = noun is not None and noun.entry is not None and noun.entry.count_type is not None
     if trig is None and typed and noun.entry.role == "noun":
@@ -289,7 +300,14 @@ def _link(
         end,
         (trig[0], trig[1]),
     )
-    return found, ev
+    # "هم 37 رجلا وتسع نساء": the parts after the first share its whole's type
+    return found, (trig if parted and ev is None else ev)
+
+
+def _typed_noun(noun: _Noun | None) -> bool:
+    """The counted noun has a type of its own ("قتيلا", "جريح")."""
+    entry = noun.entry if noun is not None else None
+    return entry is not None and entry.role == "noun" and entry.count_type is not None
 
 
 def _begin(m: re.Match[str]) -> int:
