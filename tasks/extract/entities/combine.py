@@ -34,6 +34,7 @@ _AL = "\u0627\u0644"
 # Sound plural endings of nouns for people (ون، ات); not ين, which ends "الحسين".
 _PLURAL_ENDS = ("\u0648\u0646", "\u0627\u062a")
 _LAM = "\u0644"
+_LI_BI = frozenset("\u0644\u0628")  # ل ب glued to the word after a name
 _WAW = "\u0648"
 _WORD_RE = re.compile(r"\S+")
 # heads.tsv classes that open a place's name, not part of it ("ولاية", "محافظة", "ريف").
@@ -175,7 +176,34 @@ def trim(norm: str, s: int, e: int, kind: str) -> tuple[int, int]:
         toks.pop()  # "قالت جولي بيشوب للصحافيين": whom she told is no part of her name
     while len(toks) > 1 and _speech_word(toks[-1][2]):
         toks.pop()  # "بي بي سي قائلة", "ترامب مضيفا": the speech verb after a name
+    if kind == "PERSON":
+        toks = _without_glued_body(_to_regnal_number(toks))
     return (toks[0][0], toks[-1][1]) if toks else (s, s)
+
+
+def _to_regnal_number(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "محمد السادس الحداد": a regnal number after a given name closes the name (the
+    rules read it so: ``read_name``)."""
+    wd = words()
+    for i in range(1, len(toks) - 1):
+        if toks[i][2] in wd.ordinals and toks[i - 1][2] in wd.given:
+            return toks[: i + 1]
+    return toks
+
+
+def _without_glued_body(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A person's span without a known body or place glued to ل/ب at its end ("عزيز
+    زموري لفرانس24"), and no person at all when it is only that ("لبي بي سي")."""
+    forms = lexicon().forms
+    for i, tok in enumerate(toks):
+        if tok[2][:1] not in _LI_BI or len(tok[2]) < _MIN_LEFT:
+            continue
+        rest = " ".join([tok[2][1:], *(t[2] for t in toks[i + 1 :])])
+        known = forms.get(rest)
+        if known is not None and known[0].kind in (_ORG, _LOC):
+            left = toks[:i]  # "وأضاف لبي بي سي": the verb alone is no name either
+            return [] if len(left) == 1 and _speech_word(left[0][2]) else left
+    return toks
 
 
 @cache

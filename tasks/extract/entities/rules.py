@@ -183,7 +183,11 @@ def _after_title(
     method = "apposition" if m.group("comma") else "title"
     start = m.start("w")
     end, linked, count = read_name(norm, start, at, wd, lex, sp)
-    if end is None:
+    called = _called_after(norm, end if end is not None else start)
+    if called is not None:  # "مدير شركة نقل كبيرة يدعى مارك دوبوا": the name is after it
+        start = called
+        end, linked, count = read_name(norm, start, at, wd, lex, sp)
+    if end is None or _glued_body(norm, start, end):
         return None
     if linked is None and count < MIN_NAME_TOKENS and not _single_name(norm, start, end, country):
         return None
@@ -192,6 +196,24 @@ def _after_title(
             return None  # the gazetteer already has exactly this mention
         return Hit(start, end, linked.entity, method)
     return person_hit(norm, start, end, country, method)
+
+
+def _glued_body(norm: str, start: int, end: int) -> bool:
+    """ "السفير الروسي في الاتحاد الأوروبي لبي بي سي": whom he spoke to, a known body or
+    place with ل/ب glued on, is no name."""
+    if norm[start] not in "\u0644\u0628":
+        return False
+    known = lexicon().forms.get(" ".join(norm[start + 1 : end].split()))
+    return known is not None and known[0].kind in ("ORGANIZATION", "LOCATION")
+
+
+def _called_after(norm: str, pos: int) -> int | None:
+    """Where the name starts when "يدعى" (``gazetteer/called.txt``) comes next."""
+    m = TOKEN.match(norm, pos)
+    if m is None or m.group("comma") or m.group("w") not in word_list("gazetteer/called.txt"):
+        return None
+    nxt = TOKEN.match(norm, m.end())
+    return nxt.start("w") if nxt is not None and not nxt.group("comma") else None
 
 
 def person_hit(norm: str, start: int, end: int, country: str | None, method: str) -> Hit:

@@ -22,6 +22,7 @@ from tasks.extract.common.names import AL
 from tasks.extract.common.names import words as name_words
 from tasks.extract.quotes.clauses import ClauseSubjects
 from tasks.extract.quotes.common import (
+    CALLED,
     HEAD_BEFORE_CHARS,
     MAX_SPEAKER_WORDS,
     SENT_END,
@@ -80,7 +81,6 @@ _TO_PRONOUN = frozenset(
     )
 )  # لي لنا له لها لهم لك
 _WHILE_HE = frozenset(normalize(w) for w in ("وهو", "وهي", "وهم", "وهن"))
-_CALLED = frozenset(normalize(w) for w in ("يدعى", "تدعى", "يسمى", "تسمى", "اسمه", "اسمها"))
 _LI_ONLY = re.compile("\\s+\u0644\u0640*")  # a name right after the verb, with ل glued on
 # Characters of title words between "صادر عن" and the name they are the title of
 # ("السكرتير الصحفي للبيت الأبيض": 17; "المتحدث الرسمي باسم وزارة": 20).
@@ -781,7 +781,7 @@ def _addressed(text: str, start: int, end: int) -> bool:
 def _called(gap: str) -> bool:
     """A description that ends in "يدعى" / "اسمه": the name after it is the one described."""
     words = _WORD.findall(normalize(gap))
-    return bool(words) and words[-1] in _CALLED
+    return bool(words) and words[-1] in CALLED
 
 
 def _head_noun(gap: str) -> bool:

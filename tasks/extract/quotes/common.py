@@ -6,6 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from akhbar.text.normalize import normalize
+from akhbar.text.wordlist import read_words
+
 __all__ = [
     "HEAD_BEFORE_CHARS",
     "MAX_SPEAKER_WORDS",
@@ -40,3 +43,7 @@ class Verb:
     end: int
     lemma: str
     kind: str  # past | present | participle
+
+
+# Words that introduce the name of the one just described ("رئيس شركة يدعى ريتشارد").
+CALLED = frozenset(normalize(w) for w in read_words("gazetteer/called.txt"))

@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from akhbar.text.normalize import normalize
 from tasks.extract.common.names import AL, is_definite
 from tasks.extract.common.names import words as name_words
-from tasks.extract.quotes.common import NAME_MAX_WORDS, WORD, Verb
+from tasks.extract.quotes.common import CALLED, NAME_MAX_WORDS, WORD, Verb
 from tasks.extract.quotes.lists import bare, unnamed_person
 from tasks.extract.quotes.roles import name_at_end, name_word, relations
 
@@ -45,6 +45,15 @@ class WrittenNames:
             return known
         cut = next((i for i, w in enumerate(words) if i > 1 and self._addressee_at(w)), None)
         words = words[:cut]  # "صوفيا جميل" + "لبي بي سي:": whom it was said to
+        called = next((i for i, w in enumerate(words) if w.group() in CALLED), None)
+        if called is not None:  # "مدير شركة نقل كبيرة يدعى مارك دوبوا"
+            run = []
+            for w in words[called + 1 : called + 1 + NAME_MAX_WORDS]:
+                if not name_word(w.group()):
+                    break
+                run.append(w)
+            if run:
+                return self._as_written(run)
         head = bare(words[0].group())
         # "مصدر مطلع على التحقيقات بشأن اختفاء ... جمال خاشقجي": whom the source speaks of;
         # "أسرة الإعلامي جمال خاشقجي": his family speaks
