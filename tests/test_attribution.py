@@ -1086,3 +1086,13 @@ def test_a_pronoun_opening_the_previous_sentence_is_its_subject() -> None:
         'وأضافت "لم أتوقع ذلك".'
     )
     assert speakers(text)[1] == "سارة جونز"
+
+
+def test_the_office_of_a_title_speaks_not_its_holder() -> None:
+    text = (
+        'وقال مكتب رئيس الوزراء الأسترالي، سكوت موريسون، في بيان إن "القرار نهائي".\n'
+        'وقال مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية إن "المساعدات وصلت".'
+    )
+    said = speakers(text)
+    assert said[0] == "مكتب رئيس الوزراء الأسترالي"
+    assert said[1] != "مكتب رئيس الوزراء الأسترالي"

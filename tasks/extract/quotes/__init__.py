@@ -45,6 +45,7 @@ from tasks.extract.quotes.lists import (
     lemma_key,
     not_names,
     object_verbs,
+    offices,
     org_heads,
     relative,
     said_in,
@@ -61,6 +62,7 @@ from tasks.extract.quotes.roles import (
     relations,
     resolve_role,
     role_after,
+    role_of,
     title_gap,
 )
 from tasks.extract.quotes.written import WrittenNames
@@ -250,7 +252,7 @@ class _Article(WrittenNames, ClauseSubjects, Continuation):
     def explicit(self, v: Verb, limit: int) -> tuple[str | None, str | None] | None:
         """The verb's own subject: named after it, an unnamed source, the sentence's
         subject for a participle, or a name just before it."""
-        found = self._after(v, limit)
+        found = self._office(v, limit) or self._after(v, limit)
         if found is None:
             found = self._unnamed(v, limit)
         if found is None:
@@ -555,6 +557,17 @@ class _Article(WrittenNames, ClauseSubjects, Continuation):
             return named or self._as_written(words)
         found = self._issuer(words) or self._source_again(words, v) or self._missed_name(v, limit)
         return found or self._as_written(words)
+
+    def _office(self, v: Verb, limit: int) -> tuple[None, str] | None:
+        """ "وقال مكتب رئيس الوزراء الإسرائيلي إن": the office of a title speaks, as
+        written (``quotes/offices.txt``), not the person who holds the title."""
+        words = self._phrase_after(v, limit)
+        if not words or not offices().match(self.nt.norm, words[0].start()):
+            return None
+        after = [w.group().removeprefix("\u0644") for w in words[1:]]  # "لرئيس"
+        if role_of(after) is None and role_of(after[1:]) is None:
+            return None  # "مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية": a body's name
+        return self._as_written(words)
 
     def _bi_follows(self, word: re.Match[str]) -> bool:
         """The preposition ب and a quote right after ``word`` ("الأمريكيين بـ«")."""

@@ -179,3 +179,9 @@ def is_anaphor(word: str) -> bool:
     """A definite source word that points back ("المتحدثة", "والبيان")."""
     w = word[1:] if word[:1] in "\u0648\u0641" else word  # و ف
     return w.startswith("\u0627\u0644") and w[2:] in anaphors()
+
+
+@cache
+def offices() -> re.Pattern[str]:
+    """An office opening a subject phrase (``quotes/offices.txt``), with و/ف."""
+    return re.compile(rf"[\u0648\u0641]?(?:{trie_regex(read_words('quotes/offices.txt'))})(?!\w)")
