@@ -229,3 +229,11 @@ def test_digits_round_trip(n: int, sep: str, digits: dict | None) -> None:
     if digits:
         written = written.translate(digits)
     assert parse_number(f"قتل {written} شخصا") == n
+
+
+def test_a_second_count_of_the_same_scale_after_wa_is_the_next_number() -> None:
+    # "بين 270 ألفا و330 ألف": a range's two ends, not 600,000
+    text = normalize("نزوح ما بين 270 ألفا و330 ألف سوري")
+    assert [m.value for m in find_numbers(text)] == [270000, 330000]
+    # ... while a smaller scale after و is a part of the number
+    assert [m.value for m in find_numbers(normalize("3 ملايين و500 ألف"))] == [3500000]

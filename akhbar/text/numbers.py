@@ -261,13 +261,29 @@ def _chain(text: str, toks: list[_Tok], i: int) -> tuple[int, NumberMatch | None
         return i + 1, NumberMatch(2, None, t0.start, t0.end, lemma=t0.lemma)
     st = _State(t0)
     j = i + 1
-    while j < len(toks) and _adjacent(text, toks[j - 1], toks[j]) and st.take(toks[j]):
+    while (
+        j < len(toks)
+        and _adjacent(text, toks[j - 1], toks[j])
+        and not _next_count(text, toks, j, st)
+    ):
+        if not st.take(toks[j]):
+            break
         j += 1
     value = st.value()
     if value is None:
         return j, None
     digits_only = all(t.kind == "digit" for t in toks[i:j])
     return j, NumberMatch(value, None, t0.start, toks[j - 1].end, digits_only=digits_only)
+
+
+def _next_count(text: str, toks: list[_Tok], j: int, st: _State) -> bool:
+    """ "270 ألفا و330 ألف": after و, a number with a scale as large as the one before is
+    the next count (a range's other end), not a smaller part of this one."""
+    t = toks[j]
+    if not t.wa or t.kind == "fraction" or st.last.kind not in _SCALES or j + 1 >= len(toks):
+        return False
+    nxt = toks[j + 1]
+    return nxt.kind in ("scale", "scale_dual") and _adjacent(text, t, nxt) and nxt.value >= st.scale
 
 
 def _vague(text: str, toks: list[_Tok], i: int) -> tuple[int, NumberMatch | None]:
