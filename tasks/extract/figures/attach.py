@@ -104,10 +104,26 @@ class SentenceAttach:
             return (self._counted_place(fig) if at_home else self.article_place) or (
                 self.nisba_country()
             )
-        found = self._sentence_place(fig)
+        found = self._own_country_place(fig) or self._sentence_place(fig)
         if found is None and self.article_place in {m["entity_id"] for m in self.locs}:
             return self.article_place
         return found
+
+    def _own_country_place(self, fig: tuple[int, int]) -> str | None:
+        """ "مقتل 17 فلسطينيا على حدود قطاع غزة مع إسرائيل": people counted by nationality,
+        in a sentence naming places of several countries, were where their own country's
+        place is (the one place of that country, or the finest)."""
+        if self._one is not _MANY:
+            return None
+        iso = self._counted_nationality(fig, people_only=True)
+        if iso is None:
+            return None
+        entities = self.ctx.entities
+        mine = [m for m in self.locs if (entities.get(m["entity_id"]) or {}).get("country") == iso]
+        if len(mine) == len(self.locs):
+            return None  # every place is theirs: the usual rules choose among them
+        ids = most_specific(self.ctx, self.lex, mine)
+        return ids.pop() if len(ids) == 1 else None
 
     def _counted_place(self, fig: tuple[int, int]) -> str | None:
         """In a sentence naming no place: the article's place, unless the figure counts
@@ -135,10 +151,13 @@ class SentenceAttach:
         country = lexicon().country_of_iso.get(iso)
         return country.entity_id if country is not None else None
 
-    def _counted_nationality(self, fig: tuple[int, int]) -> str | None:
-        # the counted noun is the first nisba of the figure ("22 مليون يمني أي 80 بالمئة")
+    def _counted_nationality(self, fig: tuple[int, int], people_only: bool = False) -> str | None:
+        """The counted noun is the first nisba of the figure ("22 مليون يمني أي 80 بالمئة");
+        ``people_only``: a plural or accusative nisba ("فلسطينيا", "الإريتريين"), not an
+        adjective of another noun ("الموالين للحكومة السورية")."""
         for word in normalize(self.ctx.visible[fig[0] : fig[1]]).split():
-            for form in (word, *(word[: -len(e)] for e in NATIONAL_ENDS if word.endswith(e))):
+            stems = tuple(word[: -len(e)] for e in NATIONAL_ENDS if word.endswith(e))
+            for form in stems if people_only else (word, *stems):
                 iso = lexicon().nisba.get(form if form.startswith(_AL) else _AL + form)
                 if iso is not None:
                     return iso
