@@ -22,7 +22,7 @@ KINDS = (
     "other",
 )
 # Kinds one outlet may call what another calls differently: an air strike is an attack,
-# clashes during an operation are the operation.
+# clashes during an operation are the operation, shots fired at a protest the protest.
 _NEAR = {
     frozenset({"attack", "strike"}),
     frozenset({"attack", "clash"}),
@@ -30,6 +30,9 @@ _NEAR = {
     frozenset({"strike", "clash"}),
     frozenset({"security_operation", "arrest_campaign"}),
     frozenset({"protest", "arrest_campaign"}),
+    # protesters shot at or clashing with forces: the protest is the incident
+    frozenset({"protest", "attack"}),
+    frozenset({"protest", "clash"}),
 }
 
 
