@@ -54,8 +54,12 @@ def test_a_country_holds_its_towns() -> None:
 
 
 def test_other_kinds_and_other_countries_do_not_meet() -> None:
-    assert len(groups([item("a", 0, 14)], [item("b", 0, 14, kind="protest")])) == 2
+    assert len(groups([item("a", 0, 14)], [item("b", 0, 14, kind="disaster")])) == 2
     assert len(groups([item("a", 0, 14)], [item("b", 0, 14, ALEPPO)])) == 2
+
+
+def test_a_protest_and_the_shooting_at_it_are_one_incident() -> None:
+    assert len(groups([item("a", 0, 14)], [item("b", 0, 14, kind="protest")])) == 1
 
 
 def test_a_place_only_a_country_needs_shared_names() -> None:
