@@ -1104,3 +1104,15 @@ def test_people_counted_by_nationality_are_placed_in_their_countrys_place() -> N
     # ... but an adjective of another noun is no counted nationality
     text = "وقتل 21 من المقاتلين الموالين للحكومة السورية في بلدة تلول الصفا، بمحافظة السويداء."
     assert place_of(text, "21") != "loc:suwayda-governorate"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('واختتم الوزير كريم مراد: "سنواصل العمل".', "كريم مراد"),
+        ('وحثت منظمة العفو الدولية الحكومة على "الإفراج عن المعتقلين".', "منظمة العفو الدولية"),
+        ('وتعهد الرئيس جو بايدن بـ"محاسبة المسؤولين".', "جو بايدن"),
+    ],
+)
+def test_closing_urging_and_vowing_verbs_attribute_quotes(text: str, speaker: str) -> None:
+    assert speakers(text) == [speaker]
