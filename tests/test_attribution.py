@@ -1118,3 +1118,8 @@ def test_people_counted_by_nationality_are_placed_in_their_countrys_place() -> N
 )
 def test_closing_urging_and_vowing_verbs_attribute_quotes(text: str, speaker: str) -> None:
     assert speakers(text) == [speaker]
+
+
+def test_a_speech_verb_after_a_title_is_no_name() -> None:
+    text = 'وسئل عن المساواة، ليجيب الأمير السعودي بقوله: "كلنا بشر".'
+    assert "بقوله" not in [m["surface"] for m in facts(text)["mentions"]]

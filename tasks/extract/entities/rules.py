@@ -231,6 +231,8 @@ def _single_name(norm: str, start: int, end: int, country: str | None) -> bool:
     w = norm[start:end]
     if country is None or len(w) < SINGLE_NAME_MIN_CHARS or is_definite(w):
         return False
+    if w in word_list("quotes/verbs.tsv"):
+        return False  # "ليجيب الأمير السعودي بقوله:": the speech verb, not his name
     if w[0] in _IMPERFECT and w not in words().given:
         return False  # "يزور", "تتهم": a verb after the title
     nxt = TOKEN.match(norm, end)
