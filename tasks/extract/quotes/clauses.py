@@ -94,15 +94,22 @@ class ClauseSubjects:
         m = self.speakers[i]
         gap = self.text[m["end"] : pronoun]
         if 0 <= len(gap) <= RELATIVE_GAP:
-            return self.name_of(m)
-        # "الأمير خالد بن سلمان بن عبد العزيز، الذي قال": the rest of a person's name
+            return self._followed(m)
         # "الأمير خالد بن سلمان بن عبد العزيز، الذي قال": the rest of a person's name;
         # 'صحيفة "الجزيرة" اليومية، التي وصفت': an adjective; not "فورد في ديترويت والذي"
         rest = _WORD.findall(normalize(gap))
         named = all(w in _NAME_LINKS or w.startswith(AL) for w in rest)  # not "تصريح الملا"
         if named and len(rest) <= NAME_MAX_WORDS and not _SENT_END.search(gap):
-            return self.name_of(m)
+            return self._followed(m)
         return None
+
+    def _followed(self, m: dict) -> tuple[str | None, str | None]:
+        """Who a relative pronoun right after ``m`` is: ``m``, or the relative it names
+        ("خطيبة جمال خاشقجي، التي طلبت": his fiancée)."""
+        if not self._related(m):
+            return self.name_of(m)
+        lo = max(0, m["start"] - HEAD_BEFORE_CHARS)
+        return self._relation_phrase(list(_WORD.finditer(self.text, lo, m["start"]))[-1].start(), m)
 
     def _topic(self, v: Verb) -> tuple[str | None, str | None] | None:
         """'أما الموقع الرسمي للتلفزيون "ماتش تي في"، فاتهم': the topic after أما is the
