@@ -1018,7 +1018,7 @@ def test_the_authoritys_country_yields_to_a_finer_article_place_inside_it() -> N
 
 
 def test_a_relative_clause_after_a_place_is_placed_there() -> None:
-    text = "ردت القوات على هجوم الأهواز، الذي أسفر عن مقتل 12 شخصا، بقصف في سوريا."
+    text = "قصف الحرس الثوري مواقع في سوريا ردا على هجوم الأهواز، الذي أسفر عن مقتل 12 شخصا."
     assert place_of(text, "12") == "loc:ahvaz"
 
 
@@ -1037,8 +1037,8 @@ def test_a_desk_dateline_abroad_yields_to_the_storys_place() -> None:
 
 
 def test_a_count_in_the_subject_phrase_ends_it() -> None:
-    text = 'أعلنت الشرطة الاتحادية اعتقال 12 شخصا بتهمة "تهريب السلاح".'
-    assert speakers(text)[0].startswith("الشرطة الاتحادية")
+    text = 'أعلنت النيابة العامة في المملكة المغربية اعتقال 12 شخصا بتهمة "تهريب السلاح".'
+    assert speakers(text) == ["النيابة العامة في المملكة المغربية"]
 
 
 def test_a_titled_issuer_of_a_statement_speaks_by_its_body() -> None:

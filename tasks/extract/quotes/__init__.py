@@ -505,6 +505,8 @@ class _Article(WrittenNames, ClauseSubjects, Continuation):
             if out and (relative(w.group()) or w.group() in not_names()):
                 break  # "صوفيا التي تعيش في نيويورك": who, then what else; "ردا على": how
             if out and _DIGIT.search(self.nt.norm, out[-1].end(), w.start()):
+                if len(out) > 1 and not out[-1].group().startswith(AL):
+                    out.pop()  # "اعتقال" governs the count: the object's first word
                 break  # "أعلنت النيابة العامة اعتقال 17 شخصا": a count is the object's
             out.append(w)
         return _without_trailing(out)
