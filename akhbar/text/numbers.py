@@ -283,7 +283,8 @@ def _next_count(text: str, toks: list[_Tok], j: int, st: _State) -> bool:
     if not t.wa or t.kind == "fraction" or st.last.kind not in _SCALES or j + 1 >= len(toks):
         return False
     nxt = toks[j + 1]
-    return nxt.kind in ("scale", "scale_dual") and _adjacent(text, t, nxt) and nxt.value >= st.scale
+    scales = ("scale", "scale_dual", "scale_plural")  # "بين 3 آلاف و4 آلاف"
+    return nxt.kind in scales and _adjacent(text, t, nxt) and nxt.value >= st.scale
 
 
 def _vague(text: str, toks: list[_Tok], i: int) -> tuple[int, NumberMatch | None]:

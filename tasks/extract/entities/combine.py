@@ -34,7 +34,7 @@ _AL = "\u0627\u0644"
 # Sound plural endings of nouns for people (ون، ات); not ين, which ends "الحسين".
 _PLURAL_ENDS = ("\u0648\u0646", "\u0627\u062a")
 _LAM = "\u0644"
-_BI = "\u0628"
+_BI_AL = "\u0628\u0627\u0644"  # بال
 _LI_BI = frozenset("\u0644\u0628")  # ل ب glued to the word after a name
 _WAW = "\u0648"
 _WORD_RE = re.compile(r"\S+")
@@ -335,10 +335,10 @@ def _quoted(norm: str, s: int, e: int) -> bool:
 def _runs_on(norm: str, pos: int, e: int) -> bool:
     """The words of ``norm[pos:e]`` (what a tagged span has beyond a rule's name) hold a
     function word: no name runs on through "أن", "في", "على", nor past a known name into
-    a word with ب glued on ("البحر الأحمر بصاروخ")."""
+    a definite word with ب glued on ("البحر الأحمر بالصواريخ"; not "غينيا بيسو")."""
     stop = _edges()[2]
     words = norm[pos:e].split()
-    return any(w in stop for w in words) or (bool(words) and words[0][:1] == _BI)
+    return any(w in stop for w in words) or (bool(words) and words[0].startswith(_BI_AL))
 
 
 @cache

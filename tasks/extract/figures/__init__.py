@@ -29,8 +29,7 @@ __all__ = ["EXTRACTOR", "extract_figures"]
 
 # Characters after a count where its "آخرون" may stand (a space and the word).
 OTHERS_REACH = 8
-# What may join two counts of one clause: و and the second count's event word.
-_JOINED = re.compile(r"\s*و\w*\s*")
+# What joins two counts of one clause: و before the second count's event word or number.
 _AND = re.compile(r"\s*و\s*")
 # A "since" period this short (days from its start to the count's day) is one incident:
 # "منذ صباح يوم الثلاثاء", "منذ أمس"; a campaign's total runs for weeks at least.
@@ -78,7 +77,7 @@ def _share_place(rows: list[dict], found: list[Found], norm: str) -> None:
             rows[i]["scope"], rows[i]["period_start"] = "breakdown", None  # "3 أطفال و4 نساء"
         if rows[i]["location_id"] is not None or rows[i - 1]["location_id"] is None:
             continue
-        if _JOINED.fullmatch(*gap):
+        if _AND.fullmatch(*gap):
             rows[i]["location_id"] = rows[i - 1]["location_id"]
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
-from itertools import pairwise
+from itertools import pairwise, takewhile
 
 from akhbar.data import read_rows
 from akhbar.text.normalize import normalize
@@ -104,7 +104,7 @@ class SentenceAttach:
             return (self._counted_place(fig) if at_home else self.article_place) or (
                 self.nisba_country()
             )
-        found = self._own_country_place(fig) or self._sentence_place(fig)
+        found = self._right_after(fig) or self._own_country_place(fig) or self._sentence_place(fig)
         if found is None and self.article_place in {m["entity_id"] for m in self.locs}:
             return self.article_place
         return found
@@ -138,13 +138,20 @@ class SentenceAttach:
 
     def _arrested_by(self, fig: tuple[int, int]) -> str | None:
         """ "أعلنت السلطات التونسية اعتقال شخصين": the country of the authority named
-        before the count (the last one) holds the people it arrested."""
+        before the count (the last one with a nisba among its adjectives) holds the people
+        it arrested."""
         norm = self.ctx.nt.norm
         fig_norm = self.ctx.nt.to_norm(fig[0])
-        found = list(self.lex.authority_re.finditer(norm, self.sent_norm[0], fig_norm))
-        if not found:
-            return None
-        iso = lexicon().nisba.get(found[-1].group("nisba"))
+        iso = None
+        for found in reversed(
+            list(self.lex.authority_re.finditer(norm, self.sent_norm[0], fig_norm))
+        ):
+            # "السلطات الأمنية المغربية": the nisba may follow an adjective or two
+            words = _WORDS.findall(norm, found.end(), fig_norm)[:AUTHORITY_ADJECTIVES]
+            adjectives = list(takewhile(lambda w: w.startswith(_AL), words))
+            iso = next((lexicon().nisba[w] for w in adjectives if w in lexicon().nisba), None)
+            if iso is not None:
+                break
         article = lexicon().by_id.get(self.article_place or "")
         if iso is None or (article is not None and article.country == iso):
             return None  # the article's own place is in that country: it is finer
@@ -201,6 +208,17 @@ class SentenceAttach:
             return None  # "نزح 3 آلاف من حلب إلى إدلب": where they fled from is the place
         return m["entity_id"]
 
+    def _right_after(self, fig: tuple[int, int]) -> str | None:
+        """The nearest place after the figure, governed by في/ب ("في مرسيليا")."""
+        after = [m for m in self.locs if m["start"] >= fig[1]]
+        if not after:
+            return None
+        m = min(after, key=_start)  # the first of a tie, as sorted() gave
+        words = _gap_words(self.ctx.visible[fig[1] : m["start"]])
+        if len(words) <= MAX_LOC_GAP_WORDS and all(w in self.lex.loc_preps for w in words):
+            return m["entity_id"]
+        return None
+
     def _sentence_place(self, fig: tuple[int, int]) -> str | None:
         locs = self.locs
         if self._one is not _MANY:
@@ -208,12 +226,9 @@ class SentenceAttach:
         back = self._pointed_back(fig)
         if back is not None:
             return back
-        after = [m for m in locs if m["start"] >= fig[1]]
-        if after:  # the nearest place after the figure (the first of a tie, as sorted() gave)
-            m = min(after, key=_start)
-            words = _gap_words(self.ctx.visible[fig[1] : m["start"]])
-            if len(words) <= MAX_LOC_GAP_WORDS and all(w in self.lex.loc_preps for w in words):
-                return m["entity_id"]
+        right_after = self._right_after(fig)
+        if right_after is not None:
+            return right_after
         before = [m for m in locs if m["end"] <= fig[0]]
         if before:  # "هجوم الأحواز، الذي أسفر عن مقتل 25 شخصا": the clause's antecedent
             m = max(before, key=_start)
@@ -278,6 +293,9 @@ MAX_RELATIVE_GAP_WORDS = 4
 _RELATIVE_GAP = re.compile(
     rf"\s*,?\s*و?(?:{normalize('الذي')}|{normalize('التي')})(?:\s+\w+){{1,{MAX_RELATIVE_GAP_WORDS}}}\s*"
 )
+_WORDS = re.compile(r"\w+")
+# Words after an authority searched for its nisba ("السلطات الأمنية المغربية": 2).
+AUTHORITY_ADJECTIVES = 3
 # People arrested are held by the authority that arrested them, in its own country.
 ARRESTED_AT_HOME = frozenset(("ARREST",))
 _AL = "\u0627\u0644"

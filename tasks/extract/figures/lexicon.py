@@ -87,7 +87,7 @@ class Lexicon:
     attr_stop: frozenset[str]
     loc_preps: frozenset[str]
     place_holders: frozenset[str]  # words between a place and the larger place holding it
-    authority_re: re.Pattern[str]  # "السلطات التونسية": the body that arrests, and its nisba
+    authority_re: re.Pattern[str]  # "السلطات التونسية": the body that arrests (its nisba after)
     place_not_here: frozenset[str]  # a place after these is a direction, not a location
     destinations: frozenset[str]  # ... except for people who went there (AFFECT)
     one_of: frozenset[str]  # "أحد": a count only when an event binds it
@@ -186,7 +186,7 @@ def lexicon() -> Lexicon:
         place_holders=frozenset(_list("location_preps.txt") + _list("place_containers.txt")),
         gap_stop=frozenset(_list("gap_stop.txt")),
         authority_re=re.compile(
-            rf"(?<!\w)[{normalize('وف')}]?(?:{trie_regex(_list('authorities.txt'))})\s+(?P<nisba>{normalize('ال')}\w+)"
+            rf"(?<!\w)[{normalize('وف')}]?(?:{trie_regex(_list('authorities.txt'))})(?!\w)"
         ),
         counted={
             **{

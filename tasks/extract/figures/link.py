@@ -63,6 +63,7 @@ _COORD = re.compile(r"\s*و?\s*")  # what may separate two coordinated counts
 _AL = normalize("ال")
 AMONG_REACH = 10  # characters of "ومن بين " before the noun
 _AMONG = re.compile(rf"(?<!\w)و?(?:{normalize('من')}\s+)?{normalize('بين')}\s+$")
+_AND_NOUN = re.compile(r"\s+و\w")
 _THEY = re.compile(rf"\s+(?:{normalize('هم')}|{normalize('هن')})\s")
 _FEM_VERB = re.compile(rf"{normalize('ت')}$")
 _COORD_ONLY = re.compile(r"\s+و?\s*")  # two events joined: "مقتل وإصابة"
@@ -160,10 +161,11 @@ def _names_the_count(lex: Lexicon, norm: str, m: re.Match[str], word: str) -> bo
     if not m.group("tok").endswith(_AL + word):
         return False
     # "ومن بين المختطفين عضوان": the counts after "among the <noun>" are of that noun
-    return (
-        _THEY.match(norm, m.end()) is not None
-        or _AMONG.search(norm, max(0, m.start() - AMONG_REACH), m.start()) is not None
-    )
+    if _THEY.match(norm, m.end()) is not None:
+        return True
+    among = _AMONG.search(norm, max(0, m.start() - AMONG_REACH), m.start())
+    # "تبادل بين المعتقلين والأسرى": between one group and another, no share of either
+    return among is not None and _AND_NOUN.match(norm, m.end()) is None
 
 
 def _governs(norm: str, ev: tuple[int, int, Entry] | None, num: _Num) -> bool:

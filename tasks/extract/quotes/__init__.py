@@ -70,7 +70,9 @@ from tasks.extract.quotes.written import WrittenNames
 __all__ = ["EXTRACTOR", "extract_quotes"]
 
 _WORD, _SENT_END = WORD, SENT_END  # one pattern each for every speaker rule
-_DIGIT = re.compile(r"\d")
+# A count of people in a subject phrase ("اعتقال 17 شخصا"): digits, then a noun in the
+# accusative or a sound plural; not a name's number ("فرانس 24 في"، "اللواء 93 في").
+_COUNT = re.compile(r"\d+\s+\w+(?:\u0627|\u064a\u0646|\u0648\u0646)(?!\w)")
 _ALI = "\u0639\u0644\u064a"  # علي
 _TO_PRONOUN = frozenset(
     (
@@ -504,7 +506,7 @@ class _Article(WrittenNames, ClauseSubjects, Continuation):
                 break  # "ندد اليسار بما اعتبره": the verb's ب opens its object
             if out and (relative(w.group()) or w.group() in not_names()):
                 break  # "صوفيا التي تعيش في نيويورك": who, then what else; "ردا على": how
-            if out and _DIGIT.search(self.nt.norm, out[-1].end(), w.start()):
+            if out and _COUNT.search(self.nt.norm, out[-1].end(), w.end()):
                 if len(out) > 1 and not out[-1].group().startswith(AL):
                     out.pop()  # "اعتقال" governs the count: the object's first word
                 break  # "أعلنت النيابة العامة اعتقال 17 شخصا": a count is the object's

@@ -50,9 +50,7 @@ _BI_ISM = normalize("باسم")
 _AN = re.compile("(?<!\\w)\u0639\u0646\\s+")  # عن, a word of its own
 _QUOTE_MARK = re.compile('["\u00ab\u201c\u201d]')
 # Independent pronouns opening a sentence as its subject ("وهي تزوجت واينستين").
-_PRONOUNS = frozenset(
-    ("\u0647\u0648", "\u0647\u064a", "\u0647\u0645", "\u0647\u0646", "\u0647\u0645\u0627")
-)
+_PRONOUNS = frozenset(normalize(w) for w in ("هو", "هي", "هم", "هن", "هما"))  # and "وهى"
 
 
 class Continuation:
@@ -257,7 +255,7 @@ class Continuation:
             # a body after more than the verb is inside a title ("وأكد مندوب موسكو في مجلس
             # الأمن"): not the subject
             lead = _WORD.findall(self.text, start, m["start"])
-            if lead and lead[0].lstrip("\u0648\u0641") in _PRONOUNS:
+            if lead and normalize(lead[0]).lstrip("\u0648\u0641") in _PRONOUNS:
                 return None  # "وهي تزوجت واينستين": the pronoun is the subject
             # ... unless the word before it is its head noun ('وكانت منظمة "مجاهدي خلق"')
             headed = len(lead) == 2 and bare(normalize(lead[1])) in org_heads()

@@ -170,6 +170,8 @@ def name_before_title(toks: list[str], given_first: bool = False) -> int | None:
     for k in range(1, min(NAME_BEFORE_TITLE_WORDS, len(toks) - 1) + 1):
         lead, rest = toks[:k], toks[k:]
         if given_first:
+            if k == 1:
+                continue  # "وشدد علي وزير الخارجية": "علي" alone may be the preposition
             lead = lead[1:]
         if any(_title_word(w) or w in wd.stop or PRONOUN_END.search(w) for w in lead):
             return None
