@@ -1123,3 +1123,32 @@ def test_closing_urging_and_vowing_verbs_attribute_quotes(text: str, speaker: st
 def test_a_speech_verb_after_a_title_is_no_name() -> None:
     text = 'وسئل عن المساواة، ليجيب الأمير السعودي بقوله: "كلنا بشر".'
     assert "بقوله" not in [m["surface"] for m in facts(text)["mentions"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "place"),
+    [
+        # the place governed right after the count beats its people's own country
+        ("واعتقلت الشرطة 5 جزائريين في مرسيليا بعد وصولهم من الجزائر.", "5", "loc:marseille"),
+        # the authority's nisba after its adjectives
+        (
+            "برلين (أ ف ب) - تواصل الشرطة التحقيق.\n"
+            "وأعلنت السلطات الأمنية المغربية اعتقال ثلاثة أشخاص.",
+            "ثلاثة",
+            "loc:morocco",
+        ),
+    ],
+)
+def test_review_guards_for_places(text: str, surface: str, place: str) -> None:
+    assert place_of(text, surface) == place
+
+
+def test_review_guards_for_counts_and_speakers() -> None:
+    # "بين X و Y" is between two groups, no share of either
+    assert figures("وجرى تبادل بين المعتقلين والأسرى شمل 40 شخصا.") == []
+    # a name's number does not end the subject phrase
+    assert speakers('وقال مراسل قناة فرانس 24 في غزة: "الوضع صعب".') == [
+        "مراسل قناة فرانس 24 في غزة"
+    ]
+    # "علي" alone after a verb may be the preposition written with ي
+    assert speakers('وشدد علي وزير الخارجية المصري سامح شكري على أن "الحل سياسي".') != ["علي"]

@@ -502,3 +502,10 @@ def test_a_draw_article_reads_its_clubs() -> None:
     )
     orgs = surfaces(text, "ORGANIZATION")
     assert {"ليون", "مارسيليا"} <= orgs
+
+
+def test_a_name_starting_with_ba_after_a_known_place_is_part_of_it() -> None:
+    from tasks.process.article import analyse
+
+    _c, out = analyse("ووصل الرئيس إلى غينيا بيسو أمس.")
+    assert "غينيا بيسو" in [m["surface"] for m in out["mentions"]]

@@ -237,3 +237,7 @@ def test_a_second_count_of_the_same_scale_after_wa_is_the_next_number() -> None:
     assert [m.value for m in find_numbers(text)] == [270000, 330000]
     # ... while a smaller scale after و is a part of the number
     assert [m.value for m in find_numbers(normalize("3 ملايين و500 ألف"))] == [3500000]
+
+
+def test_a_range_of_plural_scales_is_two_numbers() -> None:
+    assert [m.value for m in find_numbers(normalize("بين 3 آلاف و4 آلاف"))] == [3000, 4000]
