@@ -1152,3 +1152,8 @@ def test_review_guards_for_counts_and_speakers() -> None:
     ]
     # "علي" alone after a verb may be the preposition written with ي
     assert speakers('وشدد علي وزير الخارجية المصري سامح شكري على أن "الحل سياسي".') != ["علي"]
+
+
+def test_to_me_after_the_verb_leaves_the_first_mention_rules_to_the_name() -> None:
+    text = 'وقال لي علي أكبر ولايتي مستشار المرشد الإيراني علي خامنئي إن "الاتفاق قائم".'
+    assert speakers(text) == ["علي أكبر ولايتي"]

@@ -21,6 +21,7 @@ __all__ = [
     "Entry",
     "Lexicon",
     "find_names",
+    "glued_known_name",
     "lexicon",
     "trie_regex",
 ]
@@ -33,6 +34,7 @@ SEP = r"(?:[ \t]*-[ \t]*|[ \t]+)"
 # Proclitics a name may carry: conjunction و/ف, then preposition ب/ل/ك.
 PROCLITIC = r"(?P<p>[\u0648\u0641]?[\u0628\u0644\u0643]?)"
 _AL = "\u0627\u0644"  # the article ال after normalisation
+_LI_BI = frozenset("\u0644\u0628")  # ل ب glued to a name
 # Name lists beyond the curated core, read after it (a form already taken keeps its
 # first entry): first-level divisions and cities of the Arab world and of the countries
 # most in Arabic news, and more organisations and people (see each file's header).
@@ -193,6 +195,15 @@ def _is_country(e: Entry) -> bool:
 
 
 @cache
+def glued_known_name(norm: str) -> bool:
+    """Normalised words that are ل/ب glued to a known body or place ("لبي بي سي",
+    "لفرانس24", "بالجزيرة"): whom something was said to or where, never a person."""
+    if norm[:1] not in _LI_BI:
+        return False
+    known = lexicon().forms.get(" ".join(norm[1:].split()))
+    return known is not None and known[0].kind in ("ORGANIZATION", "LOCATION")
+
+
 def word_list(name: str) -> frozenset[str]:
     """A one-column data file as a set of normalised words."""
     return frozenset(key(r[0]) for r in read_rows(name))

@@ -18,7 +18,7 @@ from functools import cache
 
 from akhbar.data import read_rows
 from akhbar.text.wordlist import read_words
-from tasks.extract.common.gazetteer import Entry, find_names, key, lexicon
+from tasks.extract.common.gazetteer import Entry, find_names, glued_known_name, key, lexicon
 from tasks.extract.common.names import words
 from tasks.extract.entities.rules import Hit, person_hit
 
@@ -35,7 +35,6 @@ _AL = "\u0627\u0644"
 _PLURAL_ENDS = ("\u0648\u0646", "\u0627\u062a")
 _LAM = "\u0644"
 _BI_AL = "\u0628\u0627\u0644"  # بال
-_LI_BI = frozenset("\u0644\u0628")  # ل ب glued to the word after a name
 _WAW = "\u0648"
 _WORD_RE = re.compile(r"\S+")
 # heads.tsv classes that open a place's name, not part of it ("ولاية", "محافظة", "ريف").
@@ -195,15 +194,11 @@ def _to_regnal_number(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, 
 def _without_glued_body(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A person's span without a known body or place glued to ل/ب at its end ("عزيز
     زموري لفرانس24"), and no person at all when it is only that ("لبي بي سي")."""
-    forms = lexicon().forms
     for i, tok in enumerate(toks):
-        if tok[2][:1] not in _LI_BI or len(tok[2]) < _MIN_LEFT:
+        if len(tok[2]) < _MIN_LEFT or not glued_known_name(" ".join(t[2] for t in toks[i:])):
             continue
-        rest = " ".join([tok[2][1:], *(t[2] for t in toks[i + 1 :])])
-        known = forms.get(rest)
-        if known is not None and known[0].kind in (_ORG, _LOC):
-            left = toks[:i]  # "وأضاف لبي بي سي": the verb alone is no name either
-            return [] if len(left) == 1 and _speech_word(left[0][2]) else left
+        left = toks[:i]  # "وأضاف لبي بي سي": the verb alone is no name either
+        return [] if len(left) == 1 and _speech_word(left[0][2]) else left
     return toks
 
 

@@ -12,7 +12,14 @@ from collections.abc import Container
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from tasks.extract.common.gazetteer import LETTER_AFTER, Entry, Lexicon, lexicon, word_list
+from tasks.extract.common.gazetteer import (
+    LETTER_AFTER,
+    Entry,
+    Lexicon,
+    glued_known_name,
+    lexicon,
+    word_list,
+)
 from tasks.extract.common.names import (
     ARABIC_WORD,
     MIN_DEF_CLITIC_LEN,
@@ -187,7 +194,7 @@ def _after_title(
     if called is not None:  # "مدير شركة نقل كبيرة يدعى مارك دوبوا": the name is after it
         start = called
         end, linked, count = read_name(norm, start, at, wd, lex, sp)
-    if end is None or _glued_body(norm, start, end):
+    if end is None or glued_known_name(norm[start:end]):  # "السفير ... لبي بي سي"
         return None
     if linked is None and count < MIN_NAME_TOKENS and not _single_name(norm, start, end, country):
         return None
@@ -196,15 +203,6 @@ def _after_title(
             return None  # the gazetteer already has exactly this mention
         return Hit(start, end, linked.entity, method)
     return person_hit(norm, start, end, country, method)
-
-
-def _glued_body(norm: str, start: int, end: int) -> bool:
-    """ "السفير الروسي في الاتحاد الأوروبي لبي بي سي": whom he spoke to, a known body or
-    place with ل/ب glued on, is no name."""
-    if norm[start] not in "\u0644\u0628":
-        return False
-    known = lexicon().forms.get(" ".join(norm[start + 1 : end].split()))
-    return known is not None and known[0].kind in ("ORGANIZATION", "LOCATION")
 
 
 def _called_after(norm: str, pos: int) -> int | None:

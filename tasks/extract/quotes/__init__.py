@@ -349,20 +349,25 @@ class _Article(WrittenNames, ClauseSubjects, Continuation):
         if country is not None:
             return country
         after = self.speakers[bisect_left(self.speaker_starts, v.end) :]
+        lo = v.end
+        if (
+            after
+            and after[0]["surface"] in _TO_PRONOUN
+            and not self.text[lo : after[0]["start"]].strip()
+        ):
+            lo, after = after[0]["end"], after[1:]  # "قال لي أحد مسؤولي الحزب": "to me", no name
         for i, m in enumerate(after):
-            if m["start"] >= limit or m["start"] - v.end > SPEAKER_AFTER_GAP:
+            if m["start"] >= limit or m["start"] - lo > SPEAKER_AFTER_GAP:
                 break
             if i == 0 and self._related(m):  # "وقالت خطيبة خاشقجي": his fiancée speaks
-                return self._relation_phrase(v.end, m)
-            if i == 0 and self._to_whom_first(v.end, m["start"]):
+                return self._relation_phrase(lo, m)
+            if i == 0 and self._to_whom_first(lo, m["start"]):
                 break  # 'وقال للشبكة الإخبارية "أل سي إي" إن': whom it was said to
-            if i == 0 and _LI_ONLY.fullmatch(self.text, v.end, m["start"]):
+            if i == 0 and _LI_ONLY.fullmatch(self.text, lo, m["start"]):
                 break  # "صرح لجون أفريك العام الماضي أنه": the subject never takes ل
-            if i == 0 and m["surface"] in _TO_PRONOUN:
-                continue  # "قال لي أحد مسؤولي الحزب": to me, read as a name ("Li")
-            gap = self._unnamed_text(v.end, m["start"])
+            gap = self._unnamed_text(lo, m["start"])
             # a preposition right before the name makes it its object ("في بيت")
-            raw = _WORD.findall(normalize(self.text[v.end : m["start"]]))
+            raw = _WORD.findall(normalize(self.text[lo : m["start"]]))
             by_role = m["kind"] == "PERSON" and construct_title_gap(gap)
             by_role = by_role and bool(raw) and raw[-1] not in name_words().stop
             by_head = m["kind"] == "ORGANIZATION" and _head_noun(gap)  # 'جماعة "مجاهدي خلق"'
@@ -374,7 +379,7 @@ class _Article(WrittenNames, ClauseSubjects, Continuation):
             ):
                 return self.name_of(m)  # "رئيس شركة علاقات عامة بارز يدعى ريتشارد إيدلمان"
             if not title_gap(gap) and not by_role and not by_head:
-                named = self._named_before_title(v.end, m["start"]) if i == 0 else None
+                named = self._named_before_title(lo, m["start"]) if i == 0 else None
                 if named is not None and m["kind"] in ("ORGANIZATION", "PERSON"):
                     return named  # "علي أكبر ولايتي مستشار المرشد الإيراني علي خامنئي"
                 break
@@ -383,7 +388,7 @@ class _Article(WrittenNames, ClauseSubjects, Continuation):
             nxt = after[i + 1] if i + 1 < len(after) else None
             if m["kind"] == "ORGANIZATION" and _person_follows(self.text, m, nxt, limit):
                 return self.name_of(nxt)  # "قال المتحدث باسم الجيش السوداني نبيل عبد الله"
-            if m["kind"] == "ORGANIZATION" and role_after(self.text, v.end, m["start"]):
+            if m["kind"] == "ORGANIZATION" and role_after(self.text, lo, m["start"]):
                 break  # "وأكد مندوب موسكو في مجلس الأمن": a person by title, not the council
             if m["kind"] == "ORGANIZATION" and " " not in m["surface"]:  # "وقالت المنظمة"
                 return self._named_body(m["surface"], m["start"]) or self.name_of(m)

@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from akhbar.text.normalize import normalize
-from akhbar.text.wordlist import read_words
+from tasks.extract.common.gazetteer import word_list
 
 __all__ = [
     "HEAD_BEFORE_CHARS",
@@ -46,4 +45,4 @@ class Verb:
 
 
 # Words that introduce the name of the one just described ("رئيس شركة يدعى ريتشارد").
-CALLED = frozenset(normalize(w) for w in read_words("gazetteer/called.txt"))
+CALLED = word_list("gazetteer/called.txt")
