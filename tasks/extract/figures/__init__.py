@@ -71,13 +71,12 @@ def _share_place(rows: list[dict], found: list[Found], norm: str) -> None:
     one before it by و (and at most its event) happened where that one did; a count
     joined by و alone to a part of a whole ("بينهم 3 أطفال و4 نساء") is a part too."""
     for i in range(1, len(found)):
-        gap = (norm, found[i - 1].end, found[i].start)
-        shared = found[i].trigger == found[i - 1].trigger  # no event of its own
-        if rows[i - 1]["scope"] == "breakdown" and shared and _AND.fullmatch(*gap):
-            rows[i]["scope"], rows[i]["period_start"] = "breakdown", None  # "3 أطفال و4 نساء"
-        if rows[i]["location_id"] is not None or rows[i - 1]["location_id"] is None:
+        if not _AND.fullmatch(norm, found[i - 1].end, found[i].start):
             continue
-        if _AND.fullmatch(*gap):
+        shared = found[i].trigger == found[i - 1].trigger  # no event of its own
+        if rows[i - 1]["scope"] == "breakdown" and shared:
+            rows[i]["scope"], rows[i]["period_start"] = "breakdown", None  # "3 أطفال و4 نساء"
+        if rows[i]["location_id"] is None:
             rows[i]["location_id"] = rows[i - 1]["location_id"]
 
 

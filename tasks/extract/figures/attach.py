@@ -104,7 +104,7 @@ class SentenceAttach:
             return (self._counted_place(fig) if at_home else self.article_place) or (
                 self.nisba_country()
             )
-        found = self._right_after(fig) or self._own_country_place(fig) or self._sentence_place(fig)
+        found = self._own_country_place(fig) or self._sentence_place(fig)
         if found is None and self.article_place in {m["entity_id"] for m in self.locs}:
             return self.article_place
         return found
@@ -113,8 +113,8 @@ class SentenceAttach:
         """ "مقتل 17 فلسطينيا على حدود قطاع غزة مع إسرائيل": people counted by nationality,
         in a sentence naming places of several countries, were where their own country's
         place is (the one place of that country, or the finest)."""
-        if self._one is not _MANY:
-            return None
+        if self._one is not _MANY or self._right_after(fig) is not None:
+            return None  # one place, or one governed right after the count ("في مرسيليا")
         iso = self._counted_nationality(fig, people_only=True)
         if iso is None:
             return None
@@ -129,12 +129,8 @@ class SentenceAttach:
         """In a sentence naming no place: the article's place, unless the figure counts
         people by a nationality of another country ("22 مليون يمني بحاجة إلى مساعدات" in
         an article placed in France): then their country."""
-        iso = self._counted_nationality(fig)
-        article = lexicon().by_id.get(self.article_place or "")
-        if iso is None or (article is not None and article.country == iso):
-            return self.article_place  # "121 فلسطينيا" in an article placed in Gaza
-        country = lexicon().country_of_iso.get(iso)
-        return country.entity_id if country is not None else self.article_place
+        # "121 فلسطينيا" in an article placed in Gaza: the article's place
+        return self._foreign_country(self._counted_nationality(fig)) or self.article_place
 
     def _arrested_by(self, fig: tuple[int, int]) -> str | None:
         """ "أعلنت السلطات التونسية اعتقال شخصين": the country of the authority named
@@ -152,9 +148,13 @@ class SentenceAttach:
             iso = next((lexicon().nisba[w] for w in adjectives if w in lexicon().nisba), None)
             if iso is not None:
                 break
+        return self._foreign_country(iso)
+
+    def _foreign_country(self, iso: str | None) -> str | None:
+        """The country of ``iso`` unless the article's place lies in it (that is finer)."""
         article = lexicon().by_id.get(self.article_place or "")
         if iso is None or (article is not None and article.country == iso):
-            return None  # the article's own place is in that country: it is finer
+            return None
         country = lexicon().country_of_iso.get(iso)
         return country.entity_id if country is not None else None
 

@@ -160,9 +160,9 @@ def _names_the_count(lex: Lexicon, norm: str, m: re.Match[str], word: str) -> bo
         return False
     if not m.group("tok").endswith(_AL + word):
         return False
-    # "ومن بين المختطفين عضوان": the counts after "among the <noun>" are of that noun
     if _THEY.match(norm, m.end()) is not None:
         return True
+    # "ومن بين المختطفين عضوان": the counts after "among the <noun>" are of that noun
     among = _AMONG.search(norm, max(0, m.start() - AMONG_REACH), m.start())
     # "تبادل بين المعتقلين والأسرى": between one group and another, no share of either
     return among is not None and _AND_NOUN.match(norm, m.end()) is None
@@ -270,7 +270,7 @@ def _link(
             parted = trig is not None
         detached = trig is not None  # the trigger is far: the surface is the count alone
     typed = noun is not None and noun.entry is not None and noun.entry.count_type is not None
-    if trig is None and typed and noun.entry.role == "noun":
+    if trig is None and _typed_noun(noun):
         trig = (noun.start, noun.end, noun.entry)
     if trig is None:  # "14 جنديا قتلوا": a post verb beats an actor noun
         trig = _post_after(lex, norm, noun.end if noun else m.end, e, reach=noun is not None)

@@ -254,7 +254,7 @@ class _Article(WrittenNames, ClauseSubjects, Continuation):
     def explicit(self, v: Verb, limit: int) -> tuple[str | None, str | None] | None:
         """The verb's own subject: named after it, an unnamed source, the sentence's
         subject for a participle, or a name just before it."""
-        found = self._office(v, limit) or self._after(v, limit)
+        found = self._after(v, limit)
         if found is None:
             found = self._unnamed(v, limit)
         if found is None:
@@ -345,6 +345,9 @@ class _Article(WrittenNames, ClauseSubjects, Continuation):
         return self.name_of(first) if first is not None else None
 
     def _after(self, v: Verb, limit: int) -> tuple[str | None, str | None] | None:
+        office = self._office(v, limit)  # "وقال مكتب رئيس الوزراء": before its holder
+        if office is not None:
+            return office
         country = self._country_speaks(v, limit)
         if country is not None:
             return country

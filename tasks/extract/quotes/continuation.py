@@ -80,7 +80,7 @@ class Continuation:
             return None  # "بحسب ما نقلت وكالة فرانس برس": the outlet, not a speaker
         end = self.text.find("\n", v.end)
         end = len(self.text) if end < 0 else end
-        sp = self._office(v, end) or self._after(v, end) or self._unnamed(v, end)
+        sp = self._after(v, end) or self._unnamed(v, end)
         if sp is None and v.kind != "participle":
             sp = self._before(v) or self._said_by_phrase(v, end)
         return self.resolved(sp) if sp is not None and sp[1] else None
