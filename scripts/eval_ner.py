@@ -46,7 +46,16 @@ from tasks.extract.entities.tagger import Model, load_model, tag_text  # noqa: E
 
 SHARED = ROOT.parent / "shared"
 REALNEWS = ROOT / "tests" / "fixtures" / "realnews" / "ner.jsonl"
-LATER_ROUNDS = (2, 3, 4, 5, 6, 7, 8, 9)  # ner2.jsonl ... : one fresh round of gold per later session
+LATER_ROUNDS = (
+    2,
+    3,
+    4,
+    5,
+    6,
+    7,
+    8,
+    9,
+)  # ner2.jsonl ... : one fresh round of gold per later session
 DEV = SHARED / "dev" / "ant_dev.jsonl"
 WOJOOD = SHARED / "dev" / "wojood"
 KINDS = ("PER", "LOC", "ORG")

@@ -22,15 +22,25 @@ from akhbar.text.wordlist import (
     trie_regex,
 )
 
-__all__ = ["NATIONAL_ENDS", "Entry", "Lexicon", "canon", "hit_word", "lexicon", "word_list_re"]
+__all__ = [
+    "NATIONAL_ENDS",
+    "Entry",
+    "Lexicon",
+    "canon",
+    "governs",
+    "hit_word",
+    "lexicon",
+    "word_list_re",
+]
 
 NO_TYPE = "-"  # count_type / lemma placeholder in triggers.tsv
+_PERCENT = "%\u066a"  # the percent signs, matched as characters, not words
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
     count_type: str | None  # None for generic and untyped head nouns
-    role: str  # event | post | noun | actor | head | generic
+    role: str  # event | release | post | noun | actor | head | generic
     lemma: str | None  # object label (Arabic singular); None for pronouns
 
 
@@ -93,6 +103,7 @@ class Lexicon:
     one_of: frozenset[str]  # "أحد": a count only when an event binds it
     place_anaphor_re: re.Pattern[str]  # "في هذه المنطقة" right after a count (anchored)
     gap_stop: frozenset[str]  # words that break an event-number binding
+    governed: dict[str, str]  # event form -> the preposition it governs ("أفرج" -> "عن")
     counted: dict[str, str]  # counted noun's lemma -> fighters | forces | projectiles | strikes
 
 
@@ -105,7 +116,7 @@ def _entries() -> tuple[dict[str, Entry], dict[str, Entry], dict[str, Entry], di
             role,
             None if lemma == NO_TYPE else lemma,
         )
-        table = by_role.get(role, by_role["noun"])
+        table = by_role["event"] if role == "release" else by_role.get(role, by_role["noun"])
         for form in forms.split(","):
             table.setdefault(fold(form), entry)
         if role in ("noun", "actor", "head", "generic") and entry.lemma:
@@ -162,8 +173,11 @@ def lexicon() -> Lexicon:
         tally_re=re.compile(_words(_list("tally.txt"))),
         tally_back_re=re.compile(_words(_list("tally_back.txt")) + r"\s*$"),
         part_of_re=re.compile(_words(_list("part_of.txt")) + r"\s*$"),
+        # A unit after a number takes و/ف/ب/ل but never the article: "الآلاف لليوم الرابع"
+        # counts protesters, the day is the fourth one ("5 الأيام" is not Arabic).
         blocked_after_re=re.compile(
-            r"\s*(?:[%\u066a]|" + _words([b for b in blocked_after if b not in "%\u066a"]) + ")"
+            rf"\s*(?:[%\u066a]|(?<!\w)[{normalize('وف')}]?[{normalize('بلك')}]?"
+            + rf"(?:{trie_regex([b for b in blocked_after if b not in _PERCENT])})(?!\w))"
         ),
         blocked_before=frozenset(_list("blocked_before.txt")),
         # "بنحو", "بأكثر من": the qualifier may carry the preposition ب.
@@ -185,6 +199,7 @@ def lexicon() -> Lexicon:
         ),
         place_holders=frozenset(_list("location_preps.txt") + _list("place_containers.txt")),
         gap_stop=frozenset(_list("gap_stop.txt")),
+        governed={fold(f): fold(p) for f, p in read_rows("figures/governed_preps.tsv")},
         authority_re=re.compile(
             rf"(?<!\w)[{normalize('وف')}]?(?:{trie_regex(_list('authorities.txt'))})(?!\w)"
         ),
@@ -213,6 +228,11 @@ def hit_word(lex: Lexicon, m: re.Match[str]) -> tuple[int, str]:
 
 
 _CONJ = frozenset(normalize("وف"))
+
+
+def governs(lex: Lexicon, trigger: str, prep: str) -> bool:
+    """The event written ``trigger`` (with its clitics) governs the preposition ``prep``."""
+    return lex.governed.get(_split_typed(trigger)[1]) == prep
 
 
 @lru_cache(maxsize=1 << 14)

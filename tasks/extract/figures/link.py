@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from akhbar.text.normalize import normalize
 from akhbar.text.numbers import NumberMatch, find_numbers
 from tasks.extract.common.names import is_definite
-from tasks.extract.figures.lexicon import Entry, Lexicon, canon, hit_word, word_list_re
+from tasks.extract.figures.lexicon import Entry, Lexicon, canon, governs, hit_word, word_list_re
 
 __all__ = ["Found", "sentence_figures"]
 
@@ -33,6 +33,7 @@ MAX_EVENT_GAP_WORDS = 3
 # docs/figures.md).
 MAX_EVENT_GAP_WORDS_PEOPLE = 6
 _PEOPLE_ROLES = ("generic", "actor")
+_WEAK = ("noun", "release")  # triggers that type a count only when its noun has no type
 # Words allowed between a tally's noun and its number ("عدد المعتقلين
 # المشاركين في أعمال الشغب في كازاخستان ارتفع إلى نحو ستة آلاف": 9).
 MAX_TALLY_GAP_WORDS = 10
@@ -59,7 +60,8 @@ _OF = re.compile(r"\s*من\s+")
 _CONJ = frozenset("وف")
 _CLITICS = frozenset("وفلب")  # و ف ل ب
 _LAST_WORD = re.compile(r"(\w+)\s*$")
-_COORD = re.compile(r"\s*و?\s*")  # what may separate two coordinated counts
+# What may separate two coordinated counts ("30 مصريا، و15 فرنسيا": a comma only with و).
+_COORD = re.compile(r"\s*(?:,\s*و|و?)\s*")
 _AL = normalize("ال")
 AMONG_REACH = 10  # characters of "ومن بين " before the noun
 _AMONG = re.compile(rf"(?<!\w)و?(?:{normalize('من')}\s+)?{normalize('بين')}\s+$")
@@ -73,6 +75,8 @@ _PLACE_WORDS = rf"\w+(?:\s+\w+){{0,{MAX_COORD_PLACE_WORDS - 1}}}"
 _COORD_AFTER_PLACE = re.compile(
     rf"\s+(?:{normalize('في')}\s+|{normalize('ب')}){_PLACE_WORDS}\s+و\s*"
 )
+_OF_THEM = frozenset(normalize(w) for w in ("منهم", "منهن"))
+_PART_GAP = re.compile(r"\s*,?\s*و?")  # between a figure and "N منهم" that parts it
 _HARD_STOP = re.compile(r"[.;:!?\"()\[\]{}\u061b]")  # _STOP without the comma
 # A complementiser opens a new clause: "تمكنوا من الفرار وإن 60 مدنيا قتلوا".
 _OPENER = re.compile(rf"(?<!\w)[{normalize('وف')}]?{normalize('إن')}(?:ه|ها|هم)?(?!\w)")
@@ -158,12 +162,13 @@ def _names_the_count(lex: Lexicon, norm: str, m: re.Match[str], word: str) -> bo
     entry = lex.nouns.get(word)
     if entry is None or entry.role != "noun" or entry.count_type is None:
         return False
+    # "ومن بين المختطفين عضوان": the counts after "among the <noun>" are of that noun,
+    # also of a noun in construct ("من بين ضحايا تحطم الطائرة 30 مصريا")
+    among = _AMONG.search(norm, max(0, m.start() - AMONG_REACH), m.start())
     if not m.group("tok").endswith(_AL + word):
-        return False
+        return among is not None and m.group("tok") == word
     if _THEY.match(norm, m.end()) is not None:
         return True
-    # "ومن بين المختطفين عضوان": the counts after "among the <noun>" are of that noun
-    among = _AMONG.search(norm, max(0, m.start() - AMONG_REACH), m.start())
     # "تبادل بين المعتقلين والأسرى": between one group and another, no share of either
     return among is not None and _AND_NOUN.match(norm, m.end()) is None
 
@@ -254,8 +259,11 @@ def _link(
     qual_start, pre_q = _pre_qualifier(lex, norm, s, opened.start() if opened else num.start)
     people = noun is not None and noun.entry is not None and noun.entry.role in _PEOPLE_ROLES
     ev = _event_before(lex, norm, events, before, qual_start, prev, num, people)
-    if ev is not None and ev[2].role == "noun" and _typed_noun(noun):
-        ev = None  # "بين المحتجين وقوات الأمن 78 قتيلا": the count's own noun types it
+    if ev is not None and _typed_noun(noun) and (ev[2].role in _WEAK or _shared(prev, ev)):
+        # "بين المحتجين وقوات الأمن 78 قتيلا", "16 قتيلا بينهم ثمانية مسلحين، و80 جريحا",
+        # "أفرجت الجماعة عن 4 رهائن": the count's own noun types it, not a noun before it,
+        # a coordinated count's event or a release
+        ev = None
     trig: tuple[int, int, Entry] | None = ev
     tally = detached = parted = False
     if trig is None:
@@ -266,7 +274,7 @@ def _link(
         if trig is None:  # "ما يرفع إلى 178 حصيلة قتلى الاضطرابات"
             trig = _tally_after(lex, norm, s, e, num, qual_start)
         if trig is None and last is not None:  # "القبض على 9 أشخاص، من بينهم 3 روس"
-            trig = _part_of(lex, norm, last, qual_start)
+            trig = _part_of(lex, norm, last, qual_start) or _part_after(norm, last, num, noun)
             parted = trig is not None
         detached = trig is not None  # the trigger is far: the surface is the count alone
     typed = noun is not None and noun.entry is not None and noun.entry.count_type is not None
@@ -284,7 +292,7 @@ def _link(
     # The surface joins number, counted noun and trigger; a far tally word
     # ("عدد المعتقلين ... ستة آلاف شخص") stays out when a noun follows the number.
     noun_end = noun.end if noun and noun.entry else m.end
-    coordinated = prev is not None and ev is prev[1]  # "مقتل 5 جنود و3 مدنيين": its own words
+    coordinated = ev is not None and _shared(prev, ev)  # "مقتل 5 جنود و3 مدنيين": its own words
     if detached or coordinated:
         start, end = num.start, max(noun_end, m.end)
     elif tally and noun is not None and noun.entry is not None:
@@ -304,6 +312,11 @@ def _link(
     )
     # "هم 37 رجلا وتسع نساء": the parts after the first share its whole's type
     return found, (trig if parted and ev is None else ev)
+
+
+def _shared(prev: tuple[Found, tuple[int, int, Entry]] | None, ev: tuple[int, int, Entry]) -> bool:
+    """``ev`` is the event of the coordinated count before, passed on to this one."""
+    return prev is not None and ev is prev[1]
 
 
 def _typed_noun(noun: _Noun | None) -> bool:
@@ -356,7 +369,8 @@ def _noun_after(lex: Lexicon, norm: str, e: int, m: NumberMatch) -> _Noun | None
     close = _PAREN_CLOSE.match(norm, m.end, e)  # "عدد (13) فرد": official statements
     pos, qual = _post_qualifier(lex, norm, close.end() if close else m.end, e)
     if m.lemma is not None:  # a dual noun is its own counted noun
-        entry = lex.lemmas.get(normalize(m.lemma))
+        lemma = normalize(m.lemma)  # "انفجارين": a form of a row whose lemma is another
+        entry = lex.lemmas.get(lemma) or lex.nouns.get(canon(lemma))
         head: _Noun | None = _Noun(entry, m.lemma, m.start, m.end, qual)
     else:
         nm = lex.noun_re.match(norm, pos, e)
@@ -452,7 +466,8 @@ def _event_before(
     # ("تظاهر المحتجون في 12 مدينة").
     last = _LAST_WORD.search(norm, best[1], qual_start) if best else None
     if last is not None and last.group(1) in lex.gap_stop:
-        return None
+        if not governs(lex, norm[best[0] : best[1]], last.group(1)):
+            return None
     return best
 
 
@@ -535,6 +550,20 @@ def _part_of(
     if _HARD_STOP.search(gap) or len(_WORD.findall(gap)) > MAX_PART_OF_GAP_WORDS:
         return None
     if norm[cue.end() : qual_start].strip():
+        return None
+    return (*last.trigger, Entry(last.count_type, "event", last.obj))
+
+
+def _part_after(
+    norm: str, last: Found, num: _Num, noun: _Noun | None
+) -> tuple[int, int, Entry] | None:
+    """ "62 شخصا استشهدوا، 50 منهم ينتمون لحماس": a count of "منهم" right after a figure
+    (a comma or و between) is a part of it, of its type."""
+    if noun is None or noun.entry is None or noun.entry.role != "generic":
+        return None
+    if norm[noun.start : noun.end].strip() not in _OF_THEM:
+        return None
+    if not _PART_GAP.fullmatch(norm, last.end, num.start):
         return None
     return (*last.trigger, Entry(last.count_type, "event", last.obj))
 
