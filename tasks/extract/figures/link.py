@@ -465,9 +465,9 @@ def _event_before(
     # A number governed by a preposition is not the event's object
     # ("تظاهر المحتجون في 12 مدينة").
     last = _LAST_WORD.search(norm, best[1], qual_start) if best else None
-    if last is not None and last.group(1) in lex.gap_stop:
-        if not governs(lex, norm[best[0] : best[1]], last.group(1)):
-            return None
+    prep = last.group(1) if last is not None else None
+    if prep in lex.gap_stop and not governs(lex, norm[best[0] : best[1]], prep):
+        return None
     return best
 
 
