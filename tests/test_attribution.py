@@ -1158,3 +1158,66 @@ def test_review_guards_for_counts_and_speakers() -> None:
 def test_to_me_after_the_verb_leaves_the_first_mention_rules_to_the_name() -> None:
     text = 'وقال لي علي أكبر ولايتي مستشار المرشد الإيراني علي خامنئي إن "الاتفاق قائم".'
     assert speakers(text) == ["علي أكبر ولايتي"]
+
+
+# --- round 7 of the realnews gold (opened in the eighth session) -------------------
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # dying violently, maiming, deaths counted after the number
+        ("مما أسفر عن مصرع 6 عناصر.", [("KILL", 6)]),
+        ("وثقت المنظمة مقتل 53 طفلا وتشوه 92 آخرين.", [("KILL", 53), ("WOUND", 92)]),
+        ("وسجل التقرير 1216 حالة و73 وفاة مرتبطة بالمرض.", [("KILL", 73)]),
+        # the released count with the detained, even with a subject before عن ...
+        ("أفرجت السلطات الفنزويلية السبت عن أربعين معارضا.", [("ARREST", 40)]),
+        ("وأفرج الأسبوع الماضي عن أربعة عشر متظاهرا.", [("ARREST", 14)]),
+        # ... but released hostages are hostages
+        ("وأفرجت الجماعة عن 4 رهائن.", [("KIDNAP", 4)]),
+        # firearms counted are seized
+        ("وعثر بحوزتهم على عدد 4 بنادق آلية.", [("SEIZE", 4)]),
+        # a dual of a form whose row has another lemma
+        ("وقتل 20 شخصا في انفجارين بالعاصمة.", [("KILL", 20), ("ATTACK", 2)]),
+        # a time unit with the article after a number is not its unit
+        ("وتظاهر الآلاف لليوم الرابع على التوالي.", [("PROTEST", 1000)]),
+        ("وتظاهر المئات لمدة 3 أيام.", [("PROTEST", 100)]),
+        # "من بين ضحايا X" names the counts after it; comma then و coordinates
+        ("وكان من بين ضحايا تحطم الطائرة 30 مصريا، و15 فرنسيا.", [("KILL", 30), ("KILL", 15)]),
+        # a typed noun after a comma and و keeps its own type
+        (
+            "وخلفا 16 قتيلا بينهم ثمانية مسلحين، و80 جريحا.",
+            [("KILL", 16), ("KILL", 8), ("WOUND", 80)],
+        ),
+    ],
+)
+def test_round7_count_types(text: str, expected: list[tuple[str, int]]) -> None:
+    assert figures(text) == expected
+
+
+def test_a_count_of_them_right_after_a_figure_is_its_part() -> None:
+    text = "وقال: نحو 62 شخصا استشهدوا، 50 منهم ينتمون لحماس."
+    assert scopes(text) == [(62, "incident"), (50, "breakdown")]
+    assert figures(text) == [("KILL", 62), ("KILL", 50)]
+
+
+@pytest.mark.parametrize(
+    "text,surface,place",
+    [
+        # missiles are counted where they were fired at, not where they came from
+        (
+            "وأدانت الكويت إطلاق 7 صواريخ من قبل الحوثيين من اليمن إلى المملكة العربية السعودية.",
+            "7",
+            "loc:saudi-arabia",
+        ),
+        # a clause opened by حيث is set at the place named right before it
+        (
+            'وقال التحالف إنه استهدف من خطط "للهجوم على مدينة جازان" في جنوب السعودية حيث '
+            "اعترضت الرياض صاروخا أطلقه المتمردون من اليمن وأدى إلى إصابة 11 آخرين.",
+            "11",
+            "loc:jazan",
+        ),
+    ],
+)
+def test_round7_places(text: str, surface: str, place: str) -> None:
+    assert place_of(text, surface) == place

@@ -27,11 +27,15 @@ __all__ = ["SentenceAttach", "article_place", "elsewhere", "most_specific"]
 # Characters after a count searched for a phrase pointing back to a place ("في هذه
 # المنطقة" after up to three words: "62 مدنياً في هذه المنطقة").
 ANAPHOR_REACH = 60
-# Count types whose people are counted where they went (refugees, the displaced).
-DESTINATION_TYPES = ("AFFECT",)
-# Most words between such a figure and "إلى X": "مليون لاجئ سوري إلى لبنان" has two;
-# four leaves room for "من منازلهم" while a new clause is cut by its comma.
-MAX_DESTINATION_GAP_WORDS = 4
+# Count types counted where they went: refugees and the displaced, and missiles fired at
+# a place ("إطلاق 7 صواريخ من قبل الحوثيين من اليمن إلى المملكة العربية السعودية"). Most
+# words between such a figure and "إلى X": "مليون لاجئ سوري إلى لبنان" has two, four
+# leaves room for "من منازلهم"; a missile's launcher and origin take five more (round 7
+# of the realnews gold). A new clause is cut by its comma.
+DESTINATION_GAP_WORDS = {"AFFECT": 4, "ATTACK": 7}
+# Words before "من X" searched for a launching word ("أطلقه المتمردون من اليمن": 2;
+# "إطلاق 7 صواريخ من قبل الحوثيين من اليمن": 6).
+LAUNCH_REACH_WORDS = 6
 # Words allowed between a figure and "its" place ("قتلوا في مدينة حلب": في مدينة).
 # Every one of them must be a preposition or place head from location_preps.txt.
 MAX_LOC_GAP_WORDS = 3
@@ -92,8 +96,8 @@ class SentenceAttach:
         (dateline or lead): a place from another sentence is never taken. People who
         fled somewhere are counted where they went ("مليون لاجئ سوري إلى لبنان").
         """
-        if count_type in DESTINATION_TYPES:
-            went = self._destination(fig)
+        if count_type in DESTINATION_GAP_WORDS:
+            went = self._destination(fig, DESTINATION_GAP_WORDS[count_type])
             if went is not None:
                 return went
         if not self.locs:
@@ -195,14 +199,14 @@ class SentenceAttach:
         before = [m for m in self.locs if m["end"] <= opens]
         return max(before, key=_start)["entity_id"] if before else None
 
-    def _destination(self, fig: tuple[int, int]) -> str | None:
+    def _destination(self, fig: tuple[int, int], max_gap: int) -> str | None:
         """The place right after the figure that its people went to ("إلى لبنان")."""
         after = [m for m in self.went_to if m["start"] >= fig[1]]
         if not after:
             return None
         m = min(after, key=_start)
         gap = self.ctx.visible[fig[1] : m["start"]]
-        if len(_gap_words(gap)) > MAX_DESTINATION_GAP_WORDS or "\u060c" in gap or "," in gap:
+        if len(_gap_words(gap)) > max_gap or "\u060c" in gap or "," in gap:
             return None
         if any(fig[1] <= o["start"] < m["start"] for o in self.locs):
             return None  # "نزح 3 آلاف من حلب إلى إدلب": where they fled from is the place
@@ -229,6 +233,9 @@ class SentenceAttach:
         right_after = self._right_after(fig)
         if right_after is not None:
             return right_after
+        where = self._where_clause(fig)
+        if where is not None:
+            return where
         before = [m for m in locs if m["end"] <= fig[0]]
         if before:  # "هجوم الأحواز، الذي أسفر عن مقتل 25 شخصا": the clause's antecedent
             m = max(before, key=_start)
@@ -253,6 +260,21 @@ class SentenceAttach:
                 if len(ids) == 1:
                     return ids.pop()
         ids = most_specific(self.ctx, self.lex, locs)
+        return ids.pop() if len(ids) == 1 else None
+
+    def _where_clause(self, fig: tuple[int, int]) -> str | None:
+        """ "في مدينة جازان في جنوب السعودية حيث اعترضت الرياض صاروخا ... وإصابة 11 آخرين":
+        a clause opened by حيث is set at the place named right before it, unless a place
+        governed by في/ب sits in the clause itself ("الرياض" there is the government)."""
+        text = self.ctx.visible
+        cue = next(reversed(list(_WHERE.finditer(text, self.sent[0], fig[0]))), None)
+        if cue is None:
+            return None
+        inside = [m for m in self.locs if cue.end() <= m["start"] < fig[0]]
+        if any(_governed(self.ctx, self.lex, m) for m in inside):
+            return None
+        named = [m for m in self.locs if cue.start() - WHERE_REACH <= m["end"] <= cue.start()]
+        ids = most_specific(self.ctx, self.lex, named) if named else set()
         return ids.pop() if len(ids) == 1 else None
 
     def _propositions(self) -> list[tuple[int, int]]:
@@ -301,6 +323,12 @@ ARRESTED_AT_HOME = frozenset(("ARREST",))
 _AL = "\u0627\u0644"
 # Characters before a place searched for a direction or border word ("الحدود مع").
 ELSEWHERE_WINDOW = 24
+# Characters before حيث that hold the place it points back to, with its holder
+# ("جازان" في جنوب السعودية حيث": 22).
+WHERE_REACH = 40
+_WHERE = re.compile(r"(?<!\w)\u0648?\u062d\u064a\u062b(?!\w)")  # (و)حيث
+LAUNCH_WINDOW = 60  # characters holding LAUNCH_REACH_WORDS words and "من"
+_FROM = normalize("من")
 # Most words between a place and the larger place that holds it
 # ("شرق مدينة خان يونس جنوب قطاع غزة": جنوب قطاع).
 MAX_CONTAINER_GAP_WORDS = 3
@@ -316,11 +344,26 @@ def _after_destination(ctx: ExtractContext, lex: Lexicon, m: dict) -> bool:
     return bool(before) and before[-1] in lex.destinations
 
 
+def _governed(ctx: ExtractContext, lex: Lexicon, m: dict) -> bool:
+    """The place is governed by a location preposition or head ("في حلب", "بمدينة")."""
+    before = _words_before(ctx, m)
+    return bool(before) and before[-1] in lex.loc_preps
+
+
 def elsewhere(ctx: ExtractContext, lex: Lexicon, m: dict) -> bool:
-    """A place named as a direction or a border ("صوب الجولان", "الحدود مع الأردن")."""
+    """A place named as a direction or a border ("صوب الجولان", "الحدود مع الأردن"), or
+    where a missile was fired from ("أطلقه المتمردون من اليمن")."""
     before = _words_before(ctx, m)
     tail = before[-2:]
-    return any(" ".join(tail[i:]) in lex.place_not_here for i in range(len(tail)))
+    if any(" ".join(tail[i:]) in lex.place_not_here for i in range(len(tail))):
+        return True
+    return bool(tail) and tail[-1] == _FROM and _launched(ctx, lex, m)
+
+
+def _launched(ctx: ExtractContext, lex: Lexicon, m: dict) -> bool:
+    """A launching word in the few words before "من" that opens the place."""
+    words = _gap_words(ctx.visible[max(0, m["start"] - LAUNCH_WINDOW) : m["start"]])
+    return any(w in lex.launches for w in words[-LAUNCH_REACH_WORDS - 1 : -1])
 
 
 def most_specific(ctx: ExtractContext, lex: Lexicon, locs: list[dict]) -> set[str]:

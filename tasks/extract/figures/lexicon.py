@@ -100,6 +100,7 @@ class Lexicon:
     authority_re: re.Pattern[str]  # "السلطات التونسية": the body that arrests (its nisba after)
     place_not_here: frozenset[str]  # a place after these is a direction, not a location
     destinations: frozenset[str]  # ... except for people who went there (AFFECT)
+    launches: frozenset[str]  # "أطلقه المتمردون من اليمن": the place after من is the origin
     one_of: frozenset[str]  # "أحد": a count only when an event binds it
     place_anaphor_re: re.Pattern[str]  # "في هذه المنطقة" right after a count (anchored)
     gap_stop: frozenset[str]  # words that break an event-number binding
@@ -192,6 +193,7 @@ def lexicon() -> Lexicon:
         loc_preps=frozenset(_list("location_preps.txt")),
         place_not_here=frozenset(_list("place_not_here.txt")),
         destinations=frozenset(_list("destinations.txt")),
+        launches=frozenset(_list("launches.txt")),
         one_of=frozenset(_list("one_of.txt")),
         place_anaphor_re=re.compile(
             r"\s*(?:[\w\u0600-\u06ff]+\s+){0,3}?(?:\u0641\u064a\s+|\u0628)?"

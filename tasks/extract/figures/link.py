@@ -33,7 +33,6 @@ MAX_EVENT_GAP_WORDS = 3
 # docs/figures.md).
 MAX_EVENT_GAP_WORDS_PEOPLE = 6
 _PEOPLE_ROLES = ("generic", "actor")
-_WEAK = ("noun", "release")  # triggers that type a count only when its noun has no type
 # Words allowed between a tally's noun and its number ("عدد المعتقلين
 # المشاركين في أعمال الشغب في كازاخستان ارتفع إلى نحو ستة آلاف": 9).
 MAX_TALLY_GAP_WORDS = 10
@@ -259,10 +258,10 @@ def _link(
     qual_start, pre_q = _pre_qualifier(lex, norm, s, opened.start() if opened else num.start)
     people = noun is not None and noun.entry is not None and noun.entry.role in _PEOPLE_ROLES
     ev = _event_before(lex, norm, events, before, qual_start, prev, num, people)
-    if ev is not None and _typed_noun(noun) and (ev[2].role in _WEAK or _shared(prev, ev)):
+    if ev is not None and _typed_noun(noun) and _yields(ev, noun, prev):
         # "بين المحتجين وقوات الأمن 78 قتيلا", "16 قتيلا بينهم ثمانية مسلحين، و80 جريحا",
         # "أفرجت الجماعة عن 4 رهائن": the count's own noun types it, not a noun before it,
-        # a coordinated count's event or a release
+        # a coordinated count's event or the release of hostages
         ev = None
     trig: tuple[int, int, Entry] | None = ev
     tally = detached = parted = False
@@ -312,6 +311,15 @@ def _link(
     )
     # "هم 37 رجلا وتسع نساء": the parts after the first share its whole's type
     return found, (trig if parted and ev is None else ev)
+
+
+def _yields(
+    ev: tuple[int, int, Entry], noun: _Noun, prev: tuple[Found, tuple[int, int, Entry]] | None
+) -> bool:
+    """The event before gives way to the typed noun counted after the number."""
+    if ev[2].role == "release":  # released protesters are ARREST, released hostages KIDNAP
+        return noun.entry is not None and noun.entry.count_type == "KIDNAP"
+    return ev[2].role == "noun" or _shared(prev, ev)
 
 
 def _shared(prev: tuple[Found, tuple[int, int, Entry]] | None, ev: tuple[int, int, Entry]) -> bool:
