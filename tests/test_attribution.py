@@ -1221,3 +1221,23 @@ def test_a_count_of_them_right_after_a_figure_is_its_part() -> None:
 )
 def test_round7_places(text: str, surface: str, place: str) -> None:
     assert place_of(text, surface) == place
+
+
+def test_a_statement_in_construct_with_a_body_is_the_bodys() -> None:
+    text = (
+        "أعلنت وزارة الداخلية المصرية مقتل 6 أشخاص.\n"
+        'وأفاد بيان الداخلية بأن "معلومات قطاع الأمن الوطني كشفت عن مسؤولية الخلية".'
+    )
+    assert speakers(text) == ["وزارة الداخلية المصرية"]
+    # an official is no statement: his words stay his
+    text = 'وقال الاتحاد الأوروبي إنه قلق.\nوقال المسؤول الأوروبي إن "الأزمة طالت".'
+    assert speakers(text)[-1] == "المسؤول الأوروبي"
+
+
+def test_whom_it_was_said_to_is_cut_from_the_taggers_span() -> None:
+    # the tagger runs "جانسون لبي بي سي" into one organisation
+    text = 'وقالت جانيت جانسون إنها عالمة.\nوقالت جانسون لبي بي سي إن "العملية نجحت".'
+    assert speakers(text)[-1] == "جانسون"
+    # a known body and a person read by title, run together by the tagger
+    text = 'وقالت رئيسة العمليات في فيسبوك شيرل ساندبرج لرويترز إن "الناس قلقون".'
+    assert speakers(text) == ["شيرل ساندبرج"]

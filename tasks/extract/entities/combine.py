@@ -177,7 +177,8 @@ def trim(norm: str, s: int, e: int, kind: str) -> tuple[int, int]:
     while len(toks) > 1 and _speech_word(toks[-1][2]):
         toks.pop()  # "بي بي سي قائلة", "ترامب مضيفا": the speech verb after a name
     if kind == "PERSON":
-        toks = _without_glued_body(_to_regnal_number(toks))
+        toks = _to_regnal_number(toks)
+    toks = _without_glued_body(toks)  # the tagger also runs "جانسون لبي بي سي" into a body
     return (toks[0][0], toks[-1][1]) if toks else (s, s)
 
 
@@ -342,6 +343,12 @@ def _month_names() -> frozenset[str]:
     return frozenset(key(n) for system, _m, n in read_rows("months.tsv") if system != "hijri")
 
 
+def _full_name(norm: str, h: Hit) -> bool:
+    """A person the title rule read with at least two words ("شيرل ساندبرج"); one word
+    after a title may be a club or a place ("اللاعب الإنجليزي لتوتنهام هوتسبرز")."""
+    return h.method == "title" and " " in norm[h.ns : h.ne].strip()
+
+
 def _lone_month(norm: str, s: int, e: int, rule_hits: list[Hit]) -> bool:
     """One month name the tagger took for a name ("منتصف نيسان/أبريل"): the CRF learned
     "نيسان" as Nissan; only a rule mention of exactly this span keeps it."""
@@ -397,6 +404,16 @@ def _canonical(norm: str, s: int, e: int, kind: str, rule_hits: list[Hit]) -> li
         return same  # "ريف إدلب", "مدينة حلب": the place, without its head noun
     if len(sure) > 1:
         return sure  # two known or head-noun names the tagger ran together
+    others = [
+        h
+        for h in rule_hits
+        if h.kind != kind
+        and s <= h.ns
+        and h.ne <= e
+        and (h.origin == "gazetteer" or _full_name(norm, h))
+    ]
+    if sure and others:
+        return sure + others  # "فيسبوك شيرل ساندبرج": a known body, then a person read by title
     # Otherwise the tagger's span, named afresh: a rule's discovered span may run on
     # ("جورج بوش لتصرف افضل"), and "جنوب السودان" is not السودان.
     return [_entity_hit(norm, s, e, kind)]

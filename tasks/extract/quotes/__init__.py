@@ -281,8 +281,10 @@ class _Article(WrittenNames, ClauseSubjects, Continuation):
         """ "وقالت الجمعية" after "جمعية «بيت»": a definite organisation head noun points
         back to the latest body named with that head (its first word, or the word before)."""
         head = key(word)
-        if not head.startswith(AL) or head[2:] not in org_heads():
+        if not head.startswith(AL):
             return None
+        if head[2:] not in org_heads():
+            return self._short_name(head, pos)
         head = head[2:]
         for m in reversed(self.speakers[: bisect_left(self.speaker_starts, pos)]):
             if m["kind"] != "ORGANIZATION":
@@ -292,6 +294,15 @@ class _Article(WrittenNames, ClauseSubjects, Continuation):
                 key(self.text[max(0, m["start"] - HEAD_BEFORE_CHARS) : m["start"]])
             )
             if head in (first, first[2:]) or (before and before[-1] in (head, AL + head)):
+                return self.resolved(self.name_of(m))
+        return None
+
+    def _short_name(self, word: str, pos: int) -> tuple[str | None, str | None] | None:
+        """ "بيان الداخلية" after "وزارة الداخلية المصرية": a body called by the word after
+        its head noun (الداخلية، الخارجية، الدفاع), the latest one named so before."""
+        for m in reversed(self.speakers[: bisect_left(self.speaker_starts, pos)]):
+            names = key(m["surface"]).split()
+            if m["kind"] == "ORGANIZATION" and len(names) > 1 and names[1] == word:
                 return self.resolved(self.name_of(m))
         return None
 
@@ -614,6 +625,8 @@ class _Article(WrittenNames, ClauseSubjects, Continuation):
             rest = [w for w in words[1:] if w.start() >= cue.end()]
         elif words[1].group()[:1] == "\u0644" and len(words[1].group()) > 2:
             rest = words[1:]  # "للوزارة": the body's name carries the ل
+        elif words[1].group().startswith(AL) and bare(words[0].group()) in documents():
+            rest = words[1:]  # "بيان الداخلية": the body in construct after the statement
         else:
             return None
         if not rest:
@@ -627,7 +640,7 @@ class _Article(WrittenNames, ClauseSubjects, Continuation):
         first = rest[0].group()
         if first[:2] == "\u0644\u0644":  # "للوزارة" -> "الوزارة"
             return self._named_body(AL + first[2:], s)
-        return None
+        return self._named_body(first, s) if first.startswith(AL) else None
 
     def _titled_issuer(self, s: int) -> tuple[str | None, str | None] | None:
         """ "البيان الصادر عن السكرتير الصحفي للبيت الأبيض": a title, then the name it
