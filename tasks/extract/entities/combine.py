@@ -37,6 +37,7 @@ _LAM = "\u0644"
 _BI_AL = "\u0628\u0627\u0644"  # بال
 _WAW = "\u0648"
 _WORD_RE = re.compile(r"\S+")
+_TO_ME = frozenset(("\u0644\u064a", "\u0644\u0646\u0627"))  # لي، لنا
 # heads.tsv classes that open a place's name, not part of it ("ولاية", "محافظة", "ريف").
 _PLACE_CLASSES = ("place", "area", "direction")
 # Proclitic strings a tagged token may start with (the CRF tags whole tokens, as
@@ -170,6 +171,8 @@ def trim(norm: str, s: int, e: int, kind: str) -> tuple[int, int]:
     )
     while len(toks) > 1 and toks[0][2] in lead:
         toks.pop(0)
+    if kind == "PERSON" and _to_me(norm, toks):
+        toks.pop(0)  # "وقال لي علي أكبر ولايتي": told me; "وقال لي كه تشيانغ" is Li
     while len(toks) > 1 and toks[-1][2] in stop and _not_adjective(toks[-1][2]):
         toks.pop()  # "البرهان أمام", "منظمة الوحدة لتو"
     while toks and kind == "PERSON" and _addressee(toks[-1][2]):
@@ -180,6 +183,14 @@ def trim(norm: str, s: int, e: int, kind: str) -> tuple[int, int]:
         toks = _to_regnal_number(toks)
     toks = _without_glued_body(toks)  # the tagger also runs "جانسون لبي بي سي" into a body
     return (toks[0][0], toks[-1][1]) if toks else (s, s)
+
+
+def _to_me(norm: str, toks: list[tuple[int, int, str]]) -> bool:
+    """ "لي" / "لنا" right after a speech verb and before a name's first word: to me, us."""
+    if len(toks) < 2 or toks[0][2] not in _TO_ME or toks[1][2] not in _name_starts():
+        return False
+    before = norm[: toks[0][0]].split()
+    return bool(before) and _speech_word(before[-1])
 
 
 def _to_regnal_number(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -84,6 +84,7 @@ _TO_PRONOUN = frozenset(
         "\u0644\u0643",
     )
 )  # لي لنا له لها لهم لك
+_TO_ME_ALONE = [[w] for w in sorted(_TO_PRONOUN)]  # the one word between a verb and a name
 _WHILE_HE = frozenset(normalize(w) for w in ("وهو", "وهي", "وهم", "وهن"))
 _LI_ONLY = re.compile("\\s+\u0644\u0640*")  # a name right after the verb, with ل glued on
 # Characters of title words between "صادر عن" and the name they are the title of
@@ -370,6 +371,8 @@ class _Article(WrittenNames, ClauseSubjects, Continuation):
             and not self.text[lo : after[0]["start"]].strip()
         ):
             lo, after = after[0]["end"], after[1:]  # "قال لي أحد مسؤولي الحزب": "to me", no name
+        elif after and self.text[lo : after[0]["start"]].split() in _TO_ME_ALONE:
+            lo = after[0]["start"]  # "وقال لي علي أكبر ولايتي": to me, then the name
         for i, m in enumerate(after):
             if m["start"] >= limit or m["start"] - lo > SPEAKER_AFTER_GAP:
                 break
