@@ -1195,6 +1195,21 @@ def test_round7_count_types(text: str, expected: list[tuple[str, int]]) -> None:
     assert figures(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # resettled, exposed to a danger, a crowd staging a protest
+        ("وقد أعيد توطين أقل من 200 شخص.", [("AFFECT", 200)]),
+        ("مع تعرض 11.3 مليون شخص لخطر المجاعة.", [("AFFECT", 11_300_000)]),
+        ("ونظم حوالي 100 شخص من الروهينجا احتجاجا قبيل الزيارة.", [("PROTEST", 100)]),
+        # a need for points is no count of people
+        ("والفريق بحاجة إلى نقطة واحدة للتأهل.", []),
+    ],
+)
+def test_round7_people_in_need_and_crowds(text: str, expected: list[tuple[str, int]]) -> None:
+    assert figures(text) == expected
+
+
 def test_a_count_of_them_right_after_a_figure_is_its_part() -> None:
     text = "وقال: نحو 62 شخصا استشهدوا، 50 منهم ينتمون لحماس."
     assert scopes(text) == [(62, "incident"), (50, "breakdown")]
