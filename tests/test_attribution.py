@@ -1256,3 +1256,12 @@ def test_whom_it_was_said_to_is_cut_from_the_taggers_span() -> None:
     # a known body and a person read by title, run together by the tagger
     text = 'وقالت رئيسة العمليات في فيسبوك شيرل ساندبرج لرويترز إن "الناس قلقون".'
     assert speakers(text) == ["شيرل ساندبرج"]
+
+
+def test_a_place_joined_to_a_border_is_the_borders_too() -> None:
+    # "على حدود قطاع غزة وإسرائيل": neither is the place; the dateline's Gaza is
+    text = (
+        "غزة (CNN)-- أعلنت وزارة الصحة الفلسطينية مقتل ممرضة وإصابة أكثر من 100 آخرين، "
+        "إثر مواجهات على حدود قطاع غزة وإسرائيل."
+    )
+    assert place_of(text, "100") == "loc:gaza"

@@ -79,7 +79,8 @@ class SentenceAttach:
         self.ctx, self.lex, self.sent_norm, self.sent = ctx, lex, sent_norm, sent
         self.article_place = article_place
         here = [m for m in locs if sent[0] <= m["start"] and m["end"] <= sent[1]]
-        self.locs = [m for m in here if not elsewhere(ctx, lex, m)]
+        away = {id(m) for m in _away(ctx, lex, here)}
+        self.locs = [m for m in here if id(m) not in away]
         self.went_to = [m for m in here if _after_destination(ctx, lex, m)]
         # Every rule below picks one of the sentence's places: when they are all
         # one entity (the usual case), that entity is the answer for every figure.
@@ -327,6 +328,7 @@ ELSEWHERE_WINDOW = 24
 # ("جازان" في جنوب السعودية حيث": 22).
 WHERE_REACH = 40
 _WHERE = re.compile(r"(?<!\w)\u0648?\u062d\u064a\u062b(?!\w)")  # (و)حيث
+_AND = re.compile(r"\s+\u0648")  # " و" between two places
 LAUNCH_WINDOW = 60  # characters holding LAUNCH_REACH_WORDS words and "من"
 _FROM = normalize("من")
 # Most words between a place and the larger place that holds it
@@ -358,6 +360,17 @@ def elsewhere(ctx: ExtractContext, lex: Lexicon, m: dict) -> bool:
     if any(" ".join(tail[i:]) in lex.place_not_here for i in range(len(tail))):
         return True
     return bool(tail) and tail[-1] == _FROM and _launched(ctx, lex, m)
+
+
+def _away(ctx: ExtractContext, lex: Lexicon, locs: list[dict]) -> list[dict]:
+    """The places named as elsewhere, with a place joined to one of them by و ("على حدود
+    قطاع غزة وإسرائيل": the border between the two is no place of either)."""
+    out: list[dict] = []
+    for m in locs:
+        joined = bool(out) and _AND.fullmatch(ctx.visible, out[-1]["end"], m["start"])
+        if joined or elsewhere(ctx, lex, m):
+            out.append(m)
+    return out
 
 
 def _launched(ctx: ExtractContext, lex: Lexicon, m: dict) -> bool:
@@ -439,14 +452,9 @@ def _desk(ctx: ExtractContext, locs: list[dict], dateline: str) -> bool:
 def _named_in(ctx: ExtractContext, lex: Lexicon, locs: list[dict], span: tuple[int, int]):
     """The places a paragraph names for its story (no dateline, no place elsewhere)."""
     start, end = span
-    return [
-        m
-        for m in locs
-        if start <= m["start"]
-        and m["end"] <= end
-        and m.get("method") != "dateline"
-        and not elsewhere(ctx, lex, m)
-    ]
+    inside = [m for m in locs if start <= m["start"] and m["end"] <= end]
+    away = {id(m) for m in _away(ctx, lex, inside)}
+    return [m for m in inside if m.get("method") != "dateline" and id(m) not in away]
 
 
 def _start(m: dict) -> int:
