@@ -1265,3 +1265,15 @@ def test_a_place_joined_to_a_border_is_the_borders_too() -> None:
         "إثر مواجهات على حدود قطاع غزة وإسرائيل."
     )
     assert place_of(text, "100") == "loc:gaza"
+
+
+def test_words_left_out_of_a_quotation_keep_its_day_and_a_distance_is_no_place() -> None:
+    text = (
+        "عمان (أ ف ب) - نشرت الوزارة السبت بيانا.\n"
+        'وقال البيان إن "انفجارا وقع مساء أمس (الجمعة) في منطقة الفحيص (12 كلم غرب عمان) '
+        '(...) الأمر الذي أدى إلى إصابة ستة من أفراد الدورية".'
+    )
+    out = facts(text)
+    row = next(f for f in out["figures"] if "ستة" in f["surface"])
+    assert row["date"] == date(2024, 3, 8)  # the Friday before the Saturday it was published
+    assert row["location_id"] != "loc:amman"

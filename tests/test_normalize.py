@@ -91,3 +91,18 @@ def test_to_norm_is_the_first_index_mapping_at_or_after(text: str) -> None:
     for o in range(len(text) + 1):
         first = next((n for n in range(len(nt.norm)) if nt.to_orig(n) >= o), len(nt.norm))
         assert nt.to_norm(o) == first
+
+
+def test_an_ellipsis_ends_a_sentence_once_and_words_left_out_end_none() -> None:
+    from akhbar.text.sentences import sentence_spans
+
+    text = (
+        'وقال البيان إن "انفجارا وقع (...) وأدى إلى إصابة ستة". وأضاف أن... الجرحى 4.5 أربعة… نعم.'
+    )
+    pieces = [text[s:e] for s, e in sentence_spans(text)]
+    assert pieces == [
+        'وقال البيان إن "انفجارا وقع (...) وأدى إلى إصابة ستة".',
+        "وأضاف أن...",
+        "الجرحى 4.5 أربعة…",
+        "نعم.",
+    ]

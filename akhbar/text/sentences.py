@@ -15,10 +15,12 @@ import re
 
 __all__ = ["clause_spans", "sentence_spans"]
 
-# A full stop is a boundary unless a digit follows it (20.000, 8.5); "..",
-# "…", "!", "?" (Latin and Arabic) and the Arabic full stop (U+06D4) end
-# sentences too, and so does a newline (not part of the sentence).
-_SENT_MARKS = "!?\u061f\u06d4\u2026"
+# A full stop is a boundary unless a digit follows it (20.000, 8.5); an ellipsis ("...",
+# "…") ends a sentence once, at its last stop, and not at all when it marks words left
+# out of a quotation ("(...)"); "!", "?" (Latin and Arabic) and the Arabic full stop
+# (U+06D4) end sentences too, and so does a newline (not part of the sentence).
+_SENT_MARKS = "!?\u061f\u06d4"
+_STOPS = ".\u2026"  # full stop and ellipsis
 # Clause boundaries inside a sentence: Arabic and Latin commas and semicolons.
 _CLAUSE_MARKS = "\u060c,\u061b;"
 
@@ -27,8 +29,8 @@ def _piece(marks: str) -> re.Pattern[str]:
     """A non-blank start, then characters up to and including a boundary mark
     (or up to a newline / the end of the searched range)."""
     m = re.escape(marks)
-    inner = rf"(?:[^{m}.\n]|\.(?=\d))"
-    mark = rf"(?:[{m}]|\.(?!\d))"
+    inner = rf"(?:[^{m}{_STOPS}\n]|\.(?=\d)|[{_STOPS}](?=[{_STOPS})]))"
+    mark = rf"(?:[{m}]|[{_STOPS}](?![\d{_STOPS})]))"
     return re.compile(rf"(?=\S){inner}*{mark}?")
 
 
