@@ -1277,3 +1277,11 @@ def test_words_left_out_of_a_quotation_keep_its_day_and_a_distance_is_no_place()
     row = next(f for f in out["figures"] if "ستة" in f["surface"])
     assert row["date"] == date(2024, 3, 8)  # the Friday before the Saturday it was published
     assert row["location_id"] != "loc:amman"
+
+
+def test_a_count_a_few_days_after_which_is_that_many_days_before() -> None:
+    text = (
+        "ضربت هزة ارتدادية الخميس جزيرة لومبوك بعد أربعة أيام من زلزال بقوة 6,9 درجات "
+        "أوقع 164 قتيلا على الأقل."
+    )
+    assert day_of(text, "164") == date(2024, 3, 3)  # the Thursday was 7 March
