@@ -1204,6 +1204,10 @@ def test_round7_count_types(text: str, expected: list[tuple[str, int]]) -> None:
         ("ونظم حوالي 100 شخص من الروهينجا احتجاجا قبيل الزيارة.", [("PROTEST", 100)]),
         # a need for points is no count of people
         ("والفريق بحاجة إلى نقطة واحدة للتأهل.", []),
+        # a definite number after a definite typed noun is its count; "الاثنين" is Monday too
+        ("ونفذت التفجيرات الأربعة الأخيرة في المدينة.", [("ATTACK", 4)]),
+        ("ونقل القتلى الثلاثة إلى المستشفى.", [("KILL", 3)]),
+        ("وأفرجت السلطات عن المعتقلين الاثنين.", []),
     ],
 )
 def test_round7_people_in_need_and_crowds(text: str, expected: list[tuple[str, int]]) -> None:

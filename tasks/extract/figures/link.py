@@ -74,6 +74,7 @@ _PLACE_WORDS = rf"\w+(?:\s+\w+){{0,{MAX_COORD_PLACE_WORDS - 1}}}"
 _COORD_AFTER_PLACE = re.compile(
     rf"\s+(?:{normalize('في')}\s+|{normalize('ب')}){_PLACE_WORDS}\s+و\s*"
 )
+_MONDAY = frozenset(normalize(w) for w in ("الاثنين", "الإثنين"))  # also "the two"
 _OF_THEM = frozenset(normalize(w) for w in ("منهم", "منهن"))
 _PART_GAP = re.compile(r"\s*,?\s*و?")  # between a figure and "N منهم" that parts it
 _HARD_STOP = re.compile(r"[.;:!?\"()\[\]{}\u061b]")  # _STOP without the comma
@@ -279,6 +280,8 @@ def _link(
     typed = noun is not None and noun.entry is not None and noun.entry.count_type is not None
     if trig is None and _typed_noun(noun):
         trig = (noun.start, noun.end, noun.entry)
+    if trig is None and noun is None:  # "التفجيرات الأربعة": the noun before a definite number
+        trig = _noun_before(lex, norm, s, num)
     if trig is None:  # "14 جنديا قتلوا": a post verb beats an actor noun
         trig = _post_after(lex, norm, noun.end if noun else m.end, e, reach=noun is not None)
     if trig is None and typed:
@@ -560,6 +563,25 @@ def _part_of(
     if norm[cue.end() : qual_start].strip():
         return None
     return (*last.trigger, Entry(last.count_type, "event", last.obj))
+
+
+def _noun_before(lex: Lexicon, norm: str, s: int, num: _Num) -> tuple[int, int, Entry] | None:
+    """A definite typed noun right before a definite number that follows it as its
+    adjective ("التفجيرات الأربعة الأخيرة", "القتلى الثلاثة"); not "الاثنين", which is
+    also Monday."""
+    word = norm[num.m.start : num.m.end]
+    if not word.startswith(_AL) or word in _MONDAY:
+        return None
+    last = _LAST_WORD.search(norm, max(s, num.m.start - 24), num.m.start)
+    if last is None or not last.group(1).startswith(_AL):
+        return None
+    nm = lex.noun_re.match(norm, last.start(1))
+    if nm is None or nm.end() != last.end(1):
+        return None
+    entry = lex.nouns[canon(nm.group("w"))]
+    if entry.role != "noun" or entry.count_type is None:
+        return None
+    return _begin(nm), nm.end(), entry
 
 
 def _part_after(
