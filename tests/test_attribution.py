@@ -1289,3 +1289,14 @@ def test_a_count_a_few_days_after_which_is_that_many_days_before() -> None:
         "أوقع 164 قتيلا على الأقل."
     )
     assert day_of(text, "164") == date(2024, 3, 3)  # the Thursday was 7 March
+
+
+def test_a_metadata_headline_places_a_story_whose_lead_names_no_place() -> None:
+    text = (
+        "في أقل من عام كسرت العملة أرقاما قياسية في الهبوط أمام الدولار.\n"
+        "وانتهت موجة الغضب خلال أسبوعين وقد سقط خلالها أكثر من 22 قتيلا.\n"
+        "وفي بازار طهران وفي إيران كلها يتابع الناس الأخبار."
+    )
+    _cleaned, out = analyse(text, meta=PUBLISHED, title="عملة إيران تتأرجح على وقع تصريحات ترامب")
+    row = next(f for f in out["figures"] if f["value"] == 22)
+    assert row["location_id"] == "loc:iran"

@@ -56,6 +56,7 @@ def extract_article(
         story_date=story_date,
         dateline=dateline_span(cleaned),
         lead=lead_span(cleaned),
+        headline=cleaned.title if cleaned.title_span is None else None,
     )
     facts: Facts = {t: [] for t in EXTRACT_TABLES}
     for extractor in EXTRACTORS:

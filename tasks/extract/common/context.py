@@ -36,6 +36,9 @@ class ExtractContext:
     # Source span of the first body paragraph (after the title): where a story says
     # what happened, where and when.
     lead: tuple[int, int] | None = None
+    # The headline when it came as metadata, not as the text's first line: no offsets
+    # into ``text``, yet it names the story's place when the lead does not.
+    headline: str | None = None
     mentions: list[dict] = field(default_factory=list)  # MENTIONS rows (no article_id)
     # Known places inside an organisation's name ("شرطة نيكاراغوا"): not mentions of
     # their own (the name is the organisation), yet where a figure may have happened.

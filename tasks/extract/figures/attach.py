@@ -19,7 +19,7 @@ from akhbar.data import read_rows
 from akhbar.text.normalize import normalize
 from akhbar.text.sentences import clause_spans
 from tasks.extract.common.context import ExtractContext, paragraph_from
-from tasks.extract.common.gazetteer import lexicon
+from tasks.extract.common.gazetteer import key, lexicon
 from tasks.extract.figures.lexicon import NATIONAL_ENDS, Lexicon
 
 __all__ = ["SentenceAttach", "article_place", "elsewhere", "most_specific"]
@@ -329,6 +329,7 @@ ELSEWHERE_WINDOW = 24
 WHERE_REACH = 40
 _WHERE = re.compile(r"(?<!\w)\u0648?\u062d\u064a\u062b(?!\w)")  # (و)حيث
 _AND = re.compile(r"\s+\u0648")  # " و" between two places
+HEADLINE_NAME_WORDS = 3  # longest place name looked up in a headline ("كوريا الشمالية")
 LAUNCH_WINDOW = 60  # characters holding LAUNCH_REACH_WORDS words and "من"
 _FROM = normalize("من")
 # Most words between a place and the larger place that holds it
@@ -427,13 +428,29 @@ def article_place(ctx: ExtractContext, lex: Lexicon, locs: list[dict]) -> str | 
         lead = _named_in(ctx, lex, locs, paragraph_from(ctx.visible, ctx.lead_span[1]))
         ids = most_specific(ctx, lex, lead)
     if not ids:
-        return dateline
+        return dateline or _headline_place(ctx, locs)
     counts = {eid: 0 for eid in ids}
     for m in locs:
         if m["entity_id"] in counts:
             counts[m["entity_id"]] += 1
     first = {m["entity_id"]: i for i, m in reversed(list(enumerate(lead)))}
     return max(ids, key=lambda eid: (counts[eid], -first[eid]))
+
+
+def _headline_place(ctx: ExtractContext, locs: list[dict]) -> str | None:
+    """The first place a metadata headline names that the article names too ("عملة إيران
+    تتأرجح على وقع تصريحات ترامب" over a lead naming no place and no dateline)."""
+    if not ctx.headline:
+        return None
+    named = {m["entity_id"] for m in locs}
+    forms = lexicon().forms
+    words = key(ctx.headline).split()
+    for i in range(len(words)):
+        for n in range(min(HEADLINE_NAME_WORDS, len(words) - i), 0, -1):
+            entry = forms.get(" ".join(words[i : i + n]), (None,))[0]
+            if entry is not None and entry.kind == "LOCATION" and entry.entity_id in named:
+                return entry.entity_id
+    return None
 
 
 def _desk(ctx: ExtractContext, locs: list[dict], dateline: str) -> bool:
