@@ -1300,3 +1300,12 @@ def test_a_metadata_headline_places_a_story_whose_lead_names_no_place() -> None:
     _cleaned, out = analyse(text, meta=PUBLISHED, title="عملة إيران تتأرجح على وقع تصريحات ترامب")
     row = next(f for f in out["figures"] if f["value"] == 22)
     assert row["location_id"] == "loc:iran"
+
+
+def test_this_official_is_the_person_named_last_not_the_last_speaker() -> None:
+    text = (
+        'وأعلن وزير الاتصال خورخي رودريغيز أن "الإفراج سيستمر".\n'
+        "ومثل المسجونون أمام رئيسة الجمعية التأسيسية، ديلسي رودريغيز، المسؤولة عن الإفراج.\n"
+        'وقالت هذه المسؤولة للمسجونين "يتعين الابتعاد عن الكراهية".'
+    )
+    assert speakers(text) == ["خورخي رودريغيز", "ديلسي رودريغيز"]

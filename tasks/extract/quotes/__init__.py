@@ -85,6 +85,7 @@ _TO_PRONOUN = frozenset(
     )
 )  # لي لنا له لها لهم لك
 _TO_ME_ALONE = [[w] for w in sorted(_TO_PRONOUN)]  # the one word between a verb and a name
+_THIS = frozenset(normalize(w) for w in ("هذا", "هذه"))  # demonstratives before a role noun
 _WHILE_HE = frozenset(normalize(w) for w in ("وهو", "وهي", "وهم", "وهن"))
 _LI_ONLY = re.compile("\\s+\u0644\u0640*")  # a name right after the verb, with ل glued on
 # Characters of title words between "صادر عن" and the name they are the title of
@@ -278,6 +279,16 @@ class _Article(WrittenNames, ClauseSubjects, Continuation):
         named = self._named_body(words[0].group(), v.start) or self._missed_name(v, limit)
         return named or self._as_written(words)
 
+    def _demonstrative(self, v: Verb, limit: int) -> tuple[str | None, str | None] | None:
+        """ "وقالت هذه المسؤولة" after "رئيسة الجمعية التأسيسية، ديلسي رودريغيز": a role
+        noun after هذا/هذه points at the person named last, not the last speaker."""
+        words = self._phrase_after(v, limit)
+        if len(words) < 2 or words[0].group() not in _THIS or not is_anaphor(words[1].group()):
+            return None
+        before = self.speakers[: bisect_left(self.speaker_starts, v.start)]
+        people = [m for m in before if m["kind"] == "PERSON"]
+        return self.name_of(people[-1]) if people else None
+
     def _named_body(self, word: str, pos: int) -> tuple[str | None, str | None] | None:
         """ "وقالت الجمعية" after "جمعية «بيت»": a definite organisation head noun points
         back to the latest body named with that head (its first word, or the word before)."""
@@ -363,6 +374,9 @@ class _Article(WrittenNames, ClauseSubjects, Continuation):
         country = self._country_speaks(v, limit)
         if country is not None:
             return country
+        this = self._demonstrative(v, limit)
+        if this is not None:
+            return this
         after = self.speakers[bisect_left(self.speaker_starts, v.end) :]
         lo = v.end
         if (
