@@ -1309,3 +1309,11 @@ def test_this_official_is_the_person_named_last_not_the_last_speaker() -> None:
         'وقالت هذه المسؤولة للمسجونين "يتعين الابتعاد عن الكراهية".'
     )
     assert speakers(text) == ["خورخي رودريغيز", "ديلسي رودريغيز"]
+
+
+def test_a_place_inside_a_bodys_name_does_not_outweigh_the_arresting_authority() -> None:
+    text = (
+        "قال مركز الخليج لحقوق الإنسان إن السلطات السعودية اعتقلت ناشطتين حقوقيتين بارزتين "
+        "قبل يومين."
+    )
+    assert place_of(text, "ناشطتين") == "loc:saudi-arabia"

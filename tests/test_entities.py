@@ -509,3 +509,20 @@ def test_a_name_starting_with_ba_after_a_known_place_is_part_of_it() -> None:
 
     _c, out = analyse("ووصل الرئيس إلى غينيا بيسو أمس.")
     assert "غينيا بيسو" in [m["surface"] for m in out["mentions"]]
+
+
+@pytest.mark.parametrize(
+    "text,places",
+    [
+        # the country's name is also its feminine nisba: after a definite noun, Saudi
+        ('قالت قناة "الإخبارية" السعودية إن الدفاعات الجوية السعودية اعترضت صاروخا.', set()),
+        ("ورئيس الهيئة العامة للرياضة السعودية تركي آل الشيخ.", set()),
+        # after a verb, a preposition or و, the country
+        ("وأعلنت السعودية أنها اعترضت صاروخا في السعودية.", {"السعودية"}),
+        ("وكانت مصر والسعودية قد قطعتا العلاقات.", {"مصر", "السعودية"}),
+    ],
+)
+def test_a_country_named_by_its_nisba_after_a_definite_noun_is_the_adjective(
+    text: str, places: set[str]
+) -> None:
+    assert surfaces(text, "LOCATION") == places

@@ -29,8 +29,8 @@ def _piece(marks: str) -> re.Pattern[str]:
     """A non-blank start, then characters up to and including a boundary mark
     (or up to a newline / the end of the searched range)."""
     m = re.escape(marks)
-    inner = rf"(?:[^{m}{_STOPS}\n]|\.(?=\d)|[{_STOPS}](?=[{_STOPS})]))"
-    mark = rf"(?:[{m}]|[{_STOPS}](?![\d{_STOPS})]))"
+    inner = rf"(?:[^{m}{_STOPS}\n]|\.(?=[\d{_STOPS})])|\u2026(?=[{_STOPS})]))"
+    mark = rf"(?:[{m}]|\.(?![\d{_STOPS})])|\u2026(?![{_STOPS})]))"
     return re.compile(rf"(?=\S){inner}*{mark}?")
 
 

@@ -23,6 +23,7 @@ from akhbar.text.normalize import normalize
 from tasks.extract.common.context import ExtractContext
 from tasks.extract.common.extractor import Extractor, Rows
 from tasks.extract.common.gazetteer import find_names, key, lexicon
+from tasks.extract.common.names import is_definite
 from tasks.extract.common.scan import Scan, scan
 from tasks.extract.entities.ambiguity import disambiguate
 from tasks.extract.entities.clubs import club_hits
@@ -55,6 +56,22 @@ def _gazetteer(found: Scan) -> tuple[list[Hit], dict[int, Hit]]:
     return hits, at
 
 
+def _adjective(norm: str, h: Hit) -> bool:
+    """A country's name that is also its feminine nisba ("السعودية"), right after a
+    definite noun it describes ("الكرة السعودية", 'قناة "الإخبارية" السعودية'); not
+    after a preposition, a verb or و ("في السعودية", "وأعلنت السعودية", "مصر والسعودية")."""
+    ns, ne = h.ns, h.ne
+    if h.kind != "LOCATION" or (ns > 0 and norm[ns - 1].isalpha()):
+        return False  # "والسعودية", "بالسعودية": a proclitic, the country
+    if norm[ns:ne] not in lexicon().nisba:
+        return False
+    before = _WORD_BEFORE.search(norm, max(0, ns - ADJECTIVE_REACH), ns)
+    if before is None:
+        return False
+    word = before.group(1)
+    return is_definite(word) and word not in _NAME_HEADS
+
+
 def _resolve(hits: list[Hit]) -> list[Hit]:
     """Drop overlapping hits: the longer one wins, then the earlier."""
     starts: list[int] = []  # kept spans, sorted and disjoint
@@ -69,6 +86,12 @@ def _resolve(hits: list[Hit]) -> list[Hit]:
 
 
 _ALIAS_PROCLITIC = re.compile("[\u0648\u0641\u0628\u0644]")  # و ف ب ل
+# Characters before a country's name searched for the definite noun it would describe
+# ('قناة "الإخبارية" السعودية': the quote mark may come between).
+ADJECTIVE_REACH = 24
+_WORD_BEFORE = re.compile(r"(\w+)[\s\"\u00bb\u201d]*$")
+# Words that open a country's own name ("المملكة العربية السعودية"), never a noun it describes.
+_NAME_HEADS = frozenset(normalize(w) for w in ("العربية", "المملكة", "الجمهورية"))
 
 
 def _aliases(norm: str, hits: list[Hit]) -> list[Hit]:
@@ -161,7 +184,10 @@ def tagged_hits(
     aliases = _aliases(norm, merged) + place_aliases(norm, merged) + again
     alias_at = {(h.ns, h.ne) for h in aliases}
     merged = [h for h in merged if not (h.method == "tagger" and (h.ns, h.ne) in alias_at)]
-    return [_trimmed(norm, h) for h in _resolve(merged + aliases)]
+    # "الدفاعات الجوية السعودية": Saudi, the adjective, not the country. Dropped here, after
+    # the tagger read the rules' mentions as its features (they are what it was trained on).
+    kept = [h for h in _resolve(merged + aliases) if not _adjective(norm, h)]
+    return [_trimmed(norm, h) for h in kept]
 
 
 def _linked(norm: str, tagged: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

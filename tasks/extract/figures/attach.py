@@ -101,10 +101,13 @@ class SentenceAttach:
             went = self._destination(fig, DESTINATION_GAP_WORDS[count_type])
             if went is not None:
                 return went
-        if not self.locs:
-            held = self._arrested_by(fig) if count_type in ARRESTED_AT_HOME else None
+        if count_type in ARRESTED_AT_HOME and all(self._inner(m) for m in self.locs):
+            # "قال مركز الخليج لحقوق الإنسان إن السلطات السعودية اعتقلت": a place inside a
+            # body's name does not outweigh the arresting authority's country
+            held = self._arrested_by(fig)
             if held is not None:
                 return held
+        if not self.locs:
             at_home = count_type in AT_HOME_TYPES
             return (self._counted_place(fig) if at_home else self.article_place) or (
                 self.nisba_country()
@@ -113,6 +116,10 @@ class SentenceAttach:
         if found is None and self.article_place in {m["entity_id"] for m in self.locs}:
             return self.article_place
         return found
+
+    def _inner(self, m: dict) -> bool:
+        """A known place inside an organisation's name ("مركز الخليج لحقوق الإنسان")."""
+        return any(m is x for x in self.ctx.inner_places)
 
     def _own_country_place(self, fig: tuple[int, int]) -> str | None:
         """ "مقتل 17 فلسطينيا على حدود قطاع غزة مع إسرائيل": people counted by nationality,

@@ -122,7 +122,8 @@ class ClauseSubjects:
         if first is None or normalize(first.group()) != _AMMA:
             return None
         words = list(_WORD.finditer(self.text, first.end(), v.start - 1))
-        if not words or not opens_subject(normalize(words[0].group())):
+        head = normalize(words[0].group()) if words else ""
+        if not head or not (opens_subject(head) or head in name_words().titles):
             return None  # "أما عن الأمور السيئة فيقول": what is spoken of, not who
         i = bisect_left(self.speaker_starts, first.end())
         inside = [m for m in self.speakers[i:] if m["end"] < v.start]
