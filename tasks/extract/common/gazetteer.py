@@ -204,8 +204,10 @@ def glued_known_name(norm: str) -> bool:
     return known is not None and known[0].kind in ("ORGANIZATION", "LOCATION")
 
 
+@cache
 def word_list(name: str) -> frozenset[str]:
-    """A one-column data file as a set of normalised words."""
+    """A one-column data file as a set of normalised words (built once per file: the
+    speaker rules ask for their lists per word)."""
     return frozenset(key(r[0]) for r in read_rows(name))
 
 
