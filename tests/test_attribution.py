@@ -1317,3 +1317,13 @@ def test_a_place_inside_a_bodys_name_does_not_outweigh_the_arresting_authority()
         "قبل يومين."
     )
     assert place_of(text, "ناشطتين") == "loc:saudi-arabia"
+
+
+def test_a_name_followed_by_bi_and_a_quote_is_the_verbs_object() -> None:
+    text = (
+        "أعلنت وزارة الداخلية المصرية القبض على أبو الفتوح.\n"
+        'ووصفت الداخلية أبو الفتوح بـ"القيادي الإخواني" في بيانها.'
+    )
+    assert speakers(text) == ["وزارة الداخلية المصرية"]
+    # a quote that itself opens with ب leaves the name the subject
+    assert speakers('وتعهد كيم "بطي صفحة الماضي".') == ["كيم"]

@@ -396,6 +396,8 @@ class _Article(WrittenNames, ClauseSubjects, Continuation):
                 break  # 'وقال للشبكة الإخبارية "أل سي إي" إن': whom it was said to
             if i == 0 and _LI_ONLY.fullmatch(self.text, lo, m["start"]):
                 break  # "صرح لجون أفريك العام الماضي أنه": the subject never takes ل
+            if i == 0 and _BI_QUOTE.match(self.text, m["end"]):
+                break  # 'ووصفت الداخلية أبو الفتوح بـ"القيادي الإخواني"': the object, its ب
             gap = self._unnamed_text(lo, m["start"])
             # a preposition right before the name makes it its object ("في بيت")
             raw = _WORD.findall(normalize(self.text[lo : m["start"]]))
@@ -438,6 +440,8 @@ class _Article(WrittenNames, ClauseSubjects, Continuation):
             return None
         if lemma_key(v.lemma) in object_verbs() and not self._object_follows(m):
             return None
+        if _BI_QUOTE.match(self.text, m["end"]):
+            return None  # 'ووصفت الحكومة إسرائيل بـ"الاحتلال"': the object, then its ب
         j = bisect_left(self.speaker_starts, v.end)  # a body or person before it speaks
         if j < len(self.speakers) and self.speakers[j]["start"] < m["start"]:
             return None
