@@ -1327,3 +1327,12 @@ def test_a_name_followed_by_bi_and_a_quote_is_the_verbs_object() -> None:
     assert speakers(text) == ["وزارة الداخلية المصرية"]
     # a quote that itself opens with ب leaves the name the subject
     assert speakers('وتعهد كيم "بطي صفحة الماضي".') == ["كيم"]
+
+
+def test_a_sentence_opened_by_jaa_dhalik_speaks_with_the_statement_before() -> None:
+    text = (
+        "قال الأمير خالد بن سلمان، سفير السعودية في واشنطن، إن الحوثيين أطلقوا صواريخ.\n"
+        "جاء ذلك في تغريدة للسفير السعودي على صفحته بموقع تويتر، وصل لموقع CNN بالعربية "
+        'نسخة منها، حيث قال: "تمكن الأبطال من استهداف القيادي".'
+    )
+    assert speakers(text) == ["خالد بن سلمان"]

@@ -36,6 +36,7 @@ from tasks.extract.quotes.lists import (
     addressees,
     anaphors,
     bare,
+    came_in,
     channels,
     documents,
     indefinite_phrase,
@@ -709,8 +710,24 @@ class _Article(WrittenNames, ClauseSubjects, Continuation):
         pronoun = self._relative_before(v)
         if pronoun is not None:
             return self._antecedent(pronoun)
-        found = self._connective_subject(v) or self._interviewed(v)
+        found = self._connective_subject(v) or self._interviewed(v) or self._came_in(v)
         return found or self._name_before(v) or self._source_opening(v)
+
+    def _came_in(self, v: Verb) -> tuple[str | None, str | None] | None:
+        """ "جاء ذلك في تغريدة للسفير السعودي على صفحته، حيث قال:": a sentence tied to the
+        statement before it by its opening speaks with that statement's main speaker (the
+        previous sentence's first verb), unless a name comes between."""
+        lo = self._sentence_start(v.start)
+        opening = came_in().match(self.nt.norm, _norm_pos(self.nt, lo, len(self.nt.norm)))
+        if opening is None or lo == 0:
+            return None
+        if any(lo <= m["start"] < v.start and m["kind"] == "PERSON" for m in self.speakers):
+            return None  # "جاء ذلك في كلمة للرئيس X، قال فيها": the one named speaks
+        end = len(self.text[:lo].rstrip(" \n\t.!?\u00a0"))  # the previous sentence's last letter
+        prev = self._sentence_start(max(0, end - 1))
+        starts, speakers = self.said(lo)
+        i = bisect_left(starts, prev)
+        return speakers[i] if i < len(starts) and starts[i] < lo else None
 
     def _name_before(self, v: Verb) -> tuple[str | None, str | None] | None:
         if _conjoined(self.text, v):

@@ -20,6 +20,7 @@ __all__ = [
     "addressees",
     "anaphors",
     "bare",
+    "came_in",
     "channels",
     "documents",
     "indefinite_phrase",
@@ -185,3 +186,10 @@ def is_anaphor(word: str) -> bool:
 def offices() -> re.Pattern[str]:
     """An office opening a subject phrase (``quotes/offices.txt``), with و/ف."""
     return re.compile(rf"[\u0648\u0641]?(?:{trie_regex(read_words('quotes/offices.txt'))})(?!\w)")
+
+
+@cache
+def came_in() -> re.Pattern[str]:
+    """A sentence opening that ties it to the statement before (``quotes/came_in.txt``:
+    "جاء ذلك في تغريدة ...")."""
+    return re.compile(rf"(?:{trie_regex(read_words('quotes/came_in.txt'))})(?!\w)")
