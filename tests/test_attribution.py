@@ -1336,3 +1336,12 @@ def test_a_sentence_opened_by_jaa_dhalik_speaks_with_the_statement_before() -> N
         'نسخة منها، حيث قال: "تمكن الأبطال من استهداف القيادي".'
     )
     assert speakers(text) == ["خالد بن سلمان"]
+
+
+def test_the_source_alone_is_the_source_cited_before_not_the_last_speaker() -> None:
+    text = (
+        'قال مصدر أمريكي مسؤول مطلع على الاستخبارات إن "الخطة كانت استدراجه".\n'
+        'وقالت السلطات السعودية إن "خاشقجي غادر القنصلية".\n'
+        'وأوضح المصدر أن "الاتصالات اعترضت".'
+    )
+    assert speakers(text)[-1] == "مصدر أمريكي مسؤول مطلع"  # as written, to its preposition

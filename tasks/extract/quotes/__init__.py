@@ -596,7 +596,9 @@ class _Article(WrittenNames, ClauseSubjects, Continuation):
         if not words or not is_source(words[0].group()):
             return None
         if len(words) == 1 and is_anaphor(words[0].group()):
-            return None  # "وتابعت المتحدثة": the spokeswoman named before
+            # "وأوضح المصدر" after "قال مصدر أمريكي مسؤول": the source cited before with
+            # that head; else ("وتابعت المتحدثة") the one named before
+            return self._source_again(words, v)
         if len(words) == 1:  # "وقالت المنظمة" after "منظمة العفو الدولية"
             named = self._named_body(words[0].group(), v.start) or self._missed_name(v, limit)
             return named or self._as_written(words)
