@@ -641,7 +641,7 @@ class _Article(WrittenNames, ClauseSubjects, Continuation):
 
     def _issuer(self, words: list[re.Match[str]]) -> tuple[str | None, str | None] | None:
         """ "وذكر بيان صادر عن إيتا", "بيان للوزارة": the body that issued a statement."""
-        if bare(words[0].group()) not in anaphors():  # بيان، تقرير، رسالة ... (any article)
+        if bare(words[0].group()) not in documents():  # بيان، تقرير، رسالة ... (any article)
             return None
         pos = words[1].start()
         cue = issued_by().match(self.nt.norm, pos)
