@@ -38,6 +38,7 @@ from tasks.extract.quotes.lists import (
     bare,
     came_in,
     channels,
+    describe_verbs,
     documents,
     indefinite_phrase,
     is_anaphor,
@@ -397,7 +398,7 @@ class _Article(WrittenNames, ClauseSubjects, Continuation):
                 break  # 'وقال للشبكة الإخبارية "أل سي إي" إن': whom it was said to
             if i == 0 and _LI_ONLY.fullmatch(self.text, lo, m["start"]):
                 break  # "صرح لجون أفريك العام الماضي أنه": the subject never takes ل
-            if i == 0 and _BI_QUOTE.match(self.text, m["end"]):
+            if i == 0 and _described(v, self.text, m):
                 break  # 'ووصفت الداخلية أبو الفتوح بـ"القيادي الإخواني"': the object, its ب
             gap = self._unnamed_text(lo, m["start"])
             # a preposition right before the name makes it its object ("في بيت")
@@ -441,7 +442,7 @@ class _Article(WrittenNames, ClauseSubjects, Continuation):
             return None
         if lemma_key(v.lemma) in object_verbs() and not self._object_follows(m):
             return None
-        if _BI_QUOTE.match(self.text, m["end"]):
+        if _described(v, self.text, m):
             return None  # 'ووصفت الحكومة إسرائيل بـ"الاحتلال"': the object, then its ب
         j = bisect_left(self.speaker_starts, v.end)  # a body or person before it speaks
         if j < len(self.speakers) and self.speakers[j]["start"] < m["start"]:
@@ -955,6 +956,12 @@ def _without_trailing(words: list[re.Match[str]]) -> list[re.Match[str]]:
     while len(words) > 1 and words[-1].group() in _TRAILING:
         words = words[:-1]
     return words
+
+
+def _described(v: Verb, text: str, m: dict) -> bool:
+    """'ووصفت الداخلية أبو الفتوح بـ"القيادي"': after a verb of calling or accusing, a
+    name followed by ب and a quote is the object, described by the quoted words."""
+    return lemma_key(v.lemma) in describe_verbs() and _BI_QUOTE.match(text, m["end"]) is not None
 
 
 def _conjoined(text: str, v: Verb) -> bool:

@@ -22,6 +22,7 @@ __all__ = [
     "bare",
     "came_in",
     "channels",
+    "describe_verbs",
     "documents",
     "indefinite_phrase",
     "interviews",
@@ -193,3 +194,8 @@ def came_in() -> re.Pattern[str]:
     """A sentence opening that ties it to the statement before (``quotes/came_in.txt``:
     "جاء ذلك في تغريدة ...")."""
     return re.compile(rf"(?:{trie_regex(read_words('quotes/came_in.txt'))})(?!\w)")
+
+
+def describe_verbs() -> frozenset[str]:
+    """Lemmas whose ب-complement names what their object is called (``describe_verbs.txt``)."""
+    return word_list("quotes/describe_verbs.txt")
