@@ -139,7 +139,7 @@ def attach_dates(
     "عشية" are a day away from that date (figures; a quote is dated when it was said).
     """
     found = dated(timex, text)
-    shifts = shifted and any(w in text for w in _shift_forms())  # folding all costs 0.3 ms
+    shifts = shifted and _shift_forms().search(text) is not None  # folding all costs 0.3 ms
     spans = sentence_spans(text) if rows and (found or shifts) else []
     starts = [s for s, _e in spans]
     for row in rows:
@@ -194,10 +194,11 @@ def _shifts() -> dict[str, int]:
 
 
 @cache
-def _shift_forms() -> tuple[str, ...]:
-    """The shift words as written and as folded: a cheap test of the raw text."""
+def _shift_forms() -> re.Pattern[str]:
+    """The shift words as written and as folded, in one pattern: a cheap test of the raw
+    text (one scan, however many counted shifts the list holds)."""
     rows = read_rows("time/day_shifts.tsv")
-    return tuple({w for row in rows for w in (row[0], fold(row[0]))})
+    return re.compile(trie_regex(sorted({w for row in rows for w in (row[0], fold(row[0]))})))
 
 
 @cache
