@@ -1345,3 +1345,58 @@ def test_the_source_alone_is_the_source_cited_before_not_the_last_speaker() -> N
         'وأوضح المصدر أن "الاتصالات اعترضت".'
     )
     assert speakers(text)[-1] == "مصدر أمريكي مسؤول مطلع"  # as written, to its preposition
+
+
+# --- review guards (eighth session): what the new rules must not do ---------------------
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a demanded or refused release is no count; "N منهم" after a post verb keeps its type
+        ("طالبت المنظمة بالإفراج عن 20 ناشطا.", []),
+        ("رفضت المحكمة الإفراج عن 3 متهمين.", []),
+        ("اعتقلت الشرطة 50 شخصا، 20 منهم قتلوا تحت التعذيب.", [("ARREST", 50), ("KILL", 20)]),
+        # the released part of the arrested is not counted twice
+        ("اعتقلت الشرطة 40 متظاهرا، وأفرجت عن 30 منهم.", [("ARREST", 40)]),
+        # a comma then و passes the event on only to people
+        ("واعتقلت قوات الأمن 12 شخصا، و4 منازل دمرت.", [("ARREST", 12)]),
+    ],
+)
+def test_review_guards_for_the_round7_counts(text: str, expected: list[tuple[str, int]]) -> None:
+    assert figures(text) == expected
+
+
+def test_a_part_after_a_post_verb_is_no_breakdown() -> None:
+    assert scopes("اعتقلت الشرطة 50 شخصا، 20 منهم قتلوا تحت التعذيب.") == [
+        (50, "incident"),
+        (20, "incident"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,surface,place",
+    [
+        # a place governed by في after the count beats the حيث antecedent
+        (
+            "وصل الرئيس التركي إلى موسكو قادما من أنقرة، حيث أعلن أن قواته قتلت 30 مسلحا "
+            "كرديا في سوريا.",
+            "30",
+            "loc:syria",
+        ),
+        # only missiles and shells are counted where they were fired at
+        (
+            "نفذ التنظيم 3 هجمات في الموصل قبل فرار عناصره إلى سوريا.",
+            "3",
+            "loc:mosul",
+        ),
+    ],
+)
+def test_review_guards_for_the_round7_places(text: str, surface: str, place: str) -> None:
+    assert place_of(text, surface) == place
+
+
+def test_review_guards_for_the_round7_speakers() -> None:
+    # "جاء هذا بعد أن": another's words; the demonstrative source is the source cited
+    text = 'قال مصدر أمني إن الشرطة اعتقلت الناشط أحمد منصور.\nوأضاف هذا المصدر أن "التحقيق مستمر".'
+    assert speakers(text) == ["مصدر أمني"]

@@ -520,6 +520,9 @@ def test_a_name_starting_with_ba_after_a_known_place_is_part_of_it() -> None:
         # after a verb, a preposition or و, the country
         ("وأعلنت السعودية أنها اعترضت صاروخا في السعودية.", {"السعودية"}),
         ("وكانت مصر والسعودية قد قطعتا العلاقات.", {"مصر", "السعودية"}),
+        # after a masculine noun it is the verb's object; after another place, too
+        ("وزار الرئيس الفرنسي السعودية.", {"السعودية"}),
+        ("وتتهم الولايات المتحدة السعودية بدعم الحرب.", {"الولايات المتحدة", "السعودية"}),
     ],
 )
 def test_a_country_named_by_its_nisba_after_a_definite_noun_is_the_adjective(

@@ -195,13 +195,14 @@ def _is_country(e: Entry) -> bool:
 
 
 @cache
-def glued_known_name(norm: str) -> bool:
+def glued_known_name(norm: str, kinds: tuple[str, ...] = ("ORGANIZATION", "LOCATION")) -> bool:
     """Normalised words that are ل/ب glued to a known body or place ("لبي بي سي",
-    "لفرانس24", "بالجزيرة"): whom something was said to or where, never a person."""
+    "لفرانس24", "بالجزيرة"): whom something was said to or where, never a person.
+    ``kinds``: the known names' kinds that count."""
     if norm[:1] not in _LI_BI:
         return False
     known = lexicon().forms.get(" ".join(norm[1:].split()))
-    return known is not None and known[0].kind in ("ORGANIZATION", "LOCATION")
+    return known is not None and known[0].kind in kinds
 
 
 @cache

@@ -56,10 +56,12 @@ def _gazetteer(found: Scan) -> tuple[list[Hit], dict[int, Hit]]:
     return hits, at
 
 
-def _adjective(norm: str, h: Hit) -> bool:
+def _adjective(norm: str, h: Hit, ends: set[int]) -> bool:
     """A country's name that is also its feminine nisba ("السعودية"), right after a
-    definite noun it describes ("الكرة السعودية", 'قناة "الإخبارية" السعودية'); not
-    after a preposition, a verb or و ("في السعودية", "وأعلنت السعودية", "مصر والسعودية")."""
+    definite feminine noun it describes ("الكرة السعودية", "الدفاعات الجوية السعودية",
+    'قناة "الإخبارية" السعودية'); not after a preposition, a verb, و, a masculine noun (an
+    object: "وزار الرئيس الفرنسي السعودية") or the end of another name ("وتتهم الولايات
+    المتحدة السعودية"). ``ends``: where the article's places and people end."""
     ns, ne = h.ns, h.ne
     if h.kind != "LOCATION" or (ns > 0 and norm[ns - 1].isalpha()):
         return False  # "والسعودية", "بالسعودية": a proclitic, the country
@@ -69,7 +71,8 @@ def _adjective(norm: str, h: Hit) -> bool:
     if before is None:
         return False
     word = before.group(1)
-    return is_definite(word) and word not in _NAME_HEADS
+    feminine = word.endswith(_FEMININE_ENDS)
+    return feminine and is_definite(word) and word not in _NAME_HEADS and before.end(1) not in ends
 
 
 def _resolve(hits: list[Hit]) -> list[Hit]:
@@ -91,6 +94,7 @@ _ALIAS_PROCLITIC = re.compile("[\u0648\u0641\u0628\u0644]")  # و ف ب ل
 ADJECTIVE_REACH = 24
 _WORD_BEFORE = re.compile(r"(\w+)[\s\"\u00bb\u201d]*$")
 # Words that open a country's own name ("المملكة العربية السعودية"), never a noun it describes.
+_FEMININE_ENDS = ("\u0647", "\u0627\u062a")  # ة (normalised to ه) and the plural ات
 _NAME_HEADS = frozenset(normalize(w) for w in ("العربية", "المملكة", "الجمهورية"))
 
 
@@ -186,7 +190,9 @@ def tagged_hits(
     merged = [h for h in merged if not (h.method == "tagger" and (h.ns, h.ne) in alias_at)]
     # "الدفاعات الجوية السعودية": Saudi, the adjective, not the country. Dropped here, after
     # the tagger read the rules' mentions as its features (they are what it was trained on).
-    kept = [h for h in _resolve(merged + aliases) if not _adjective(norm, h)]
+    kept = _resolve(merged + aliases)
+    ends = {h.ne for h in kept if h.kind != "ORGANIZATION"}  # a body may be described
+    kept = [h for h in kept if not _adjective(norm, h, ends)]
     return [_trimmed(norm, h) for h in kept]
 
 

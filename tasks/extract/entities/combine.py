@@ -37,6 +37,8 @@ _LAM = "\u0644"
 _BI_AL = "\u0628\u0627\u0644"  # بال
 _WAW = "\u0648"
 _WORD_RE = re.compile(r"\S+")
+# Known names glued to ل/ب that end a tagged span: (other kinds, person)
+_GLUED_KINDS = (("ORGANIZATION",), ("ORGANIZATION", "LOCATION"))
 _TO_ME = frozenset(("\u0644\u064a", "\u0644\u0646\u0627"))  # لي، لنا
 # heads.tsv classes that open a place's name, not part of it ("ولاية", "محافظة", "ريف").
 _PLACE_CLASSES = ("place", "area", "direction")
@@ -181,7 +183,9 @@ def trim(norm: str, s: int, e: int, kind: str) -> tuple[int, int]:
         toks.pop()  # "بي بي سي قائلة", "ترامب مضيفا": the speech verb after a name
     if kind == "PERSON":
         toks = _to_regnal_number(toks)
-    toks = _without_glued_body(toks)  # the tagger also runs "جانسون لبي بي سي" into a body
+    # the tagger also runs "جانسون لبي بي سي" into a body; "رابطة الصحفيين لسوريا" keeps
+    # its place: only a person loses a glued place
+    toks = _without_glued_body(toks, _GLUED_KINDS[kind == "PERSON"])
     return (toks[0][0], toks[-1][1]) if toks else (s, s)
 
 
@@ -203,11 +207,13 @@ def _to_regnal_number(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, 
     return toks
 
 
-def _without_glued_body(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _without_glued_body(
+    toks: list[tuple[int, int, str]], kinds: tuple[str, ...]
+) -> list[tuple[int, int, str]]:
     """A person's span without a known body or place glued to ل/ب at its end ("عزيز
     زموري لفرانس24"), and no person at all when it is only that ("لبي بي سي")."""
     for i, tok in enumerate(toks):
-        if len(tok[2]) < _MIN_LEFT or not glued_known_name(" ".join(t[2] for t in toks[i:])):
+        if len(tok[2]) < _MIN_LEFT or not glued_known_name(" ".join(t[2] for t in toks[i:]), kinds):
             continue
         left = toks[:i]  # "وأضاف لبي بي سي": the verb alone is no name either
         return [] if len(left) == 1 and _speech_word(left[0][2]) else left

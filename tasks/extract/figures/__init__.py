@@ -20,7 +20,7 @@ from tasks.extract.common.context import ExtractContext
 from tasks.extract.common.dates import attach_dates
 from tasks.extract.common.extractor import Extractor, Rows
 from tasks.extract.common.gazetteer import lexicon as lexicon_of_places
-from tasks.extract.figures.attach import SentenceAttach, article_place
+from tasks.extract.figures.attach import PROJECTILE, PROJECTILES, SentenceAttach, article_place
 from tasks.extract.figures.lexicon import lexicon
 from tasks.extract.figures.link import Found, sentence_figures
 from tasks.extract.figures.scope import dated_clause, period_start, scope_of
@@ -58,12 +58,21 @@ def extract_figures(ctx: ExtractContext) -> list[dict]:
             for f in found:
                 row = _row(ctx, at, f, text)
                 own = dated_clause(ctx.visible, ctx.nt, ctx.timex, (s, e), (f.start, f.end))
-                row["scope"] = scope_of(lex, norm, (s, e), (f.start, f.end), own)
+                # "62 شخصا استشهدوا، 50 منهم": the part the linker bound to the figure before
+                row["scope"] = (
+                    "breakdown" if f.part else scope_of(lex, norm, (s, e), (f.start, f.end), own)
+                )
                 row["period_start"] = opened if row["scope"] == "cumulative" else None
                 rows.append(row)
             _partition(rows[len(rows) - len(found) :], found, norm)
             _share_place(rows[len(rows) - len(found) :], found, norm)
     return rows
+
+
+def _destined(f: Found) -> str:
+    """The count's type, as the place rules read it: missiles and shells are the attacks
+    counted where they were fired at ("PROJECTILE"); other attacks where they happened."""
+    return PROJECTILE if f.count_type == "ATTACK" and f.obj in PROJECTILES else f.count_type
 
 
 def _share_place(rows: list[dict], found: list[Found], norm: str) -> None:
@@ -133,7 +142,7 @@ def _row(ctx: ExtractContext, at: SentenceAttach, f: Found, sentence: str) -> di
         "qualifier": f.qualifier,
         "object": f.obj,
         "counted": _counted(f),
-        "location_id": at.location((start, end), f.count_type),
+        "location_id": at.location((start, end), _destined(f)),
         "date": None,  # set by extract_article via timex.attach_dates (day-precise only)
         "according_to": at.according_to(f.start),
         "trigger": ctx.text[ts:te],

@@ -22,7 +22,14 @@ from tasks.extract.common.context import ExtractContext, paragraph_from
 from tasks.extract.common.gazetteer import key, lexicon
 from tasks.extract.figures.lexicon import NATIONAL_ENDS, Lexicon
 
-__all__ = ["SentenceAttach", "article_place", "elsewhere", "most_specific"]
+__all__ = [
+    "PROJECTILE",
+    "PROJECTILES",
+    "SentenceAttach",
+    "article_place",
+    "elsewhere",
+    "most_specific",
+]
 
 # Characters after a count searched for a phrase pointing back to a place ("في هذه
 # المنطقة" after up to three words: "62 مدنياً في هذه المنطقة").
@@ -32,7 +39,9 @@ ANAPHOR_REACH = 60
 # words between such a figure and "إلى X": "مليون لاجئ سوري إلى لبنان" has two, four
 # leaves room for "من منازلهم"; a missile's launcher and origin take five more (round 7
 # of the realnews gold). A new clause is cut by its comma.
-DESTINATION_GAP_WORDS = {"AFFECT": 4, "ATTACK": 7}
+PROJECTILE = "PROJECTILE"  # the place rules' name for ATTACK counts of missiles and shells
+PROJECTILES = frozenset(("صاروخ", "قذيفة"))  # triggers.tsv lemmas of what is fired
+DESTINATION_GAP_WORDS = {"AFFECT": 4, PROJECTILE: 7}
 # Words before "من X" searched for a launching word ("أطلقه المتمردون من اليمن": 2;
 # "إطلاق 7 صواريخ من قبل الحوثيين من اليمن": 6).
 LAUNCH_REACH_WORDS = 6
@@ -278,9 +287,10 @@ class SentenceAttach:
         cue = next(reversed(list(_WHERE.finditer(text, self.sent[0], fig[0]))), None)
         if cue is None:
             return None
-        inside = [m for m in self.locs if cue.end() <= m["start"] < fig[0]]
+        clause = next((c for c in self._clause_spans() if c[0] <= fig[0] < c[1]), self.sent)
+        inside = [m for m in self.locs if cue.end() <= m["start"] < max(fig[0], clause[1])]
         if any(_governed(self.ctx, self.lex, m) for m in inside):
-            return None
+            return None  # "حيث أعلن أن قواته قتلت 30 مسلحا في سوريا": its own place
         named = [m for m in self.locs if cue.start() - WHERE_REACH <= m["end"] <= cue.start()]
         ids = most_specific(self.ctx, self.lex, named) if named else set()
         return ids.pop() if len(ids) == 1 else None
@@ -339,6 +349,8 @@ _AND = re.compile(r"\s+\u0648")  # " و" between two places
 HEADLINE_NAME_WORDS = 3  # longest place name looked up in a headline ("كوريا الشمالية")
 LAUNCH_WINDOW = 60  # characters holding LAUNCH_REACH_WORDS words and "من"
 _FROM = normalize("من")
+_GLUED = frozenset(normalize("وفبل"))  # one-letter proclitics before a launching word
+_BI, _IN = normalize("ب"), normalize("في")
 # Most words between a place and the larger place that holds it
 # ("شرق مدينة خان يونس جنوب قطاع غزة": جنوب قطاع).
 MAX_CONTAINER_GAP_WORDS = 3
@@ -384,7 +396,11 @@ def _away(ctx: ExtractContext, lex: Lexicon, locs: list[dict]) -> list[dict]:
 def _launched(ctx: ExtractContext, lex: Lexicon, m: dict) -> bool:
     """A launching word in the few words before "من" that opens the place."""
     words = _gap_words(ctx.visible[max(0, m["start"] - LAUNCH_WINDOW) : m["start"]])
-    return any(w in lex.launches for w in words[-LAUNCH_REACH_WORDS - 1 : -1])
+    # "وأطلقه", "بإطلاق": a conjunction or preposition may be glued on
+    return any(
+        w in lex.launches or (w[:1] in _GLUED and w[1:] in lex.launches)
+        for w in words[-LAUNCH_REACH_WORDS - 1 : -1]
+    )
 
 
 def most_specific(ctx: ExtractContext, lex: Lexicon, locs: list[dict]) -> set[str]:
@@ -451,13 +467,21 @@ def _headline_place(ctx: ExtractContext, locs: list[dict]) -> str | None:
         return None
     named = {m["entity_id"] for m in locs}
     forms = lexicon().forms
-    words = key(ctx.headline).split()
+    words = _WORDS.findall(key(ctx.headline))  # "البحرين: اعتقال 30", '«بغداد» تهتز'
+    found: list[tuple[bool, str]] = []  # (governed by في/ب, place id)
     for i in range(len(words)):
         for n in range(min(HEADLINE_NAME_WORDS, len(words) - i), 0, -1):
+            first, glued = words[i], ""
             entry = forms.get(" ".join(words[i : i + n]), (None,))[0]
+            if entry is None and first[:1] in _GLUED:  # "بالبحرين", "وإيران"
+                glued, first = first[:1], first[1:]
+                entry = forms.get(" ".join([first, *words[i + 1 : i + n]]), (None,))[0]
             if entry is not None and entry.kind == "LOCATION" and entry.entity_id in named:
-                return entry.entity_id
-    return None
+                at = glued == _BI or (i > 0 and words[i - 1] == _IN)
+                found.append((at, entry.entity_id))
+                break
+    # "إيران تدين اعتقال 30 محتجا في البحرين": the place the story is in, else the first
+    return next((eid for at, eid in found if at), found[0][1] if found else None)
 
 
 def _desk(ctx: ExtractContext, locs: list[dict], dateline: str) -> bool:

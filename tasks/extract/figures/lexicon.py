@@ -35,6 +35,7 @@ __all__ = [
 
 NO_TYPE = "-"  # count_type / lemma placeholder in triggers.tsv
 _PERCENT = "%\u066a"  # the percent signs, matched as characters, not words
+OF_THEM = frozenset(normalize(w) for w in ("منهم", "منهن"))  # "50 منهم": of them
 
 
 @dataclass(frozen=True, slots=True)

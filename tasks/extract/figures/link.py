@@ -20,7 +20,15 @@ from dataclasses import dataclass
 from akhbar.text.normalize import normalize
 from akhbar.text.numbers import NumberMatch, find_numbers
 from tasks.extract.common.names import is_definite
-from tasks.extract.figures.lexicon import Entry, Lexicon, canon, governs, hit_word, word_list_re
+from tasks.extract.figures.lexicon import (
+    OF_THEM,
+    Entry,
+    Lexicon,
+    canon,
+    governs,
+    hit_word,
+    word_list_re,
+)
 
 __all__ = ["Found", "sentence_figures"]
 
@@ -74,8 +82,9 @@ _PLACE_WORDS = rf"\w+(?:\s+\w+){{0,{MAX_COORD_PLACE_WORDS - 1}}}"
 _COORD_AFTER_PLACE = re.compile(
     rf"\s+(?:{normalize('في')}\s+|{normalize('ب')}){_PLACE_WORDS}\s+و\s*"
 )
+# Characters before a definite number searched for the noun it follows ("التفجيرات" is 9).
+NOUN_BEFORE_CHARS = 24
 _MONDAY = frozenset(normalize(w) for w in ("الاثنين", "الإثنين"))  # also "the two"
-_OF_THEM = frozenset(normalize(w) for w in ("منهم", "منهن"))
 _PART_GAP = re.compile(r"\s*,?\s*و?")  # between a figure and "N منهم" that parts it
 _HARD_STOP = re.compile(r"[.;:!?\"()\[\]{}\u061b]")  # _STOP without the comma
 # A complementiser opens a new clause: "تمكنوا من الفرار وإن 60 مدنيا قتلوا".
@@ -102,6 +111,7 @@ class Found:
     start: int
     end: int
     trigger: tuple[int, int]
+    part: bool = False  # "50 منهم" right after a figure: a part of it
 
 
 @dataclass(slots=True)
@@ -259,6 +269,8 @@ def _link(
     qual_start, pre_q = _pre_qualifier(lex, norm, s, opened.start() if opened else num.start)
     people = noun is not None and noun.entry is not None and noun.entry.role in _PEOPLE_ROLES
     ev = _event_before(lex, norm, events, before, qual_start, prev, num, people)
+    if ev is not None and ev[2].role == "release" and _of_them(norm, noun):
+        ev = None  # "اعتقلت 40 متظاهرا، وأفرجت عن 30 منهم": a part of the arrested
     if ev is not None and _typed_noun(noun) and _yields(ev, noun, prev):
         # "بين المحتجين وقوات الأمن 78 قتيلا", "16 قتيلا بينهم ثمانية مسلحين، و80 جريحا",
         # "أفرجت الجماعة عن 4 رهائن": the count's own noun types it, not a noun before it,
@@ -274,7 +286,7 @@ def _link(
         if trig is None:  # "ما يرفع إلى 178 حصيلة قتلى الاضطرابات"
             trig = _tally_after(lex, norm, s, e, num, qual_start)
         if trig is None and last is not None:  # "القبض على 9 أشخاص، من بينهم 3 روس"
-            trig = _part_of(lex, norm, last, qual_start) or _part_after(norm, last, num, noun)
+            trig = _part_of(lex, norm, last, qual_start)
             parted = trig is not None
         detached = trig is not None  # the trigger is far: the surface is the count alone
     typed = noun is not None and noun.entry is not None and noun.entry.count_type is not None
@@ -284,6 +296,10 @@ def _link(
         trig = _noun_before(lex, norm, s, num)
     if trig is None:  # "14 جنديا قتلوا": a post verb beats an actor noun
         trig = _post_after(lex, norm, noun.end if noun else m.end, e, reach=noun is not None)
+    part = False
+    if trig is None and last is not None:  # "62 شخصا استشهدوا، 50 منهم ينتمون لحماس"
+        trig = _part_after(norm, last, num, noun)
+        part = detached = parted = trig is not None
     if trig is None and typed:
         trig = (noun.start, noun.end, noun.entry)
     if trig is None or trig[2].count_type is None:
@@ -311,6 +327,7 @@ def _link(
         start,
         end,
         (trig[0], trig[1]),
+        part,
     )
     # "هم 37 رجلا وتسع نساء": the parts after the first share its whole's type
     return found, (trig if parted and ev is None else ev)
@@ -465,7 +482,10 @@ def _event_before(
     # after the first one's place ("قتل 5 أشخاص في حلب و3 في إدلب").
     if prev is not None:
         gap = (norm, prev[0].end, max(prev[0].end, num.m.start))
-        if _COORD.fullmatch(*gap) or _COORD_AFTER_PLACE.fullmatch(*gap):
+        # a comma too when people are counted ("30 مصريا، و15 فرنسيا"; not "12 شخصا، و4
+        # منازل دمرت", where the houses open another clause)
+        comma_ok = people or "," not in norm[gap[1] : gap[2]]
+        if comma_ok and (_COORD.fullmatch(*gap) or _COORD_AFTER_PLACE.fullmatch(*gap)):
             return prev[1]
     best = None
     reach = MAX_EVENT_GAP_WORDS_PEOPLE if people else MAX_EVENT_GAP_WORDS
@@ -572,7 +592,7 @@ def _noun_before(lex: Lexicon, norm: str, s: int, num: _Num) -> tuple[int, int, 
     word = norm[num.m.start : num.m.end]
     if not word.startswith(_AL) or word in _MONDAY:
         return None
-    last = _LAST_WORD.search(norm, max(s, num.m.start - 24), num.m.start)
+    last = _LAST_WORD.search(norm, max(s, num.m.start - NOUN_BEFORE_CHARS), num.m.start)
     if last is None or not last.group(1).startswith(_AL):
         return None
     nm = lex.noun_re.match(norm, last.start(1))
@@ -584,6 +604,11 @@ def _noun_before(lex: Lexicon, norm: str, s: int, num: _Num) -> tuple[int, int, 
     return _begin(nm), nm.end(), entry
 
 
+def _of_them(norm: str, noun: _Noun | None) -> bool:
+    """The counted noun is "منهم" / "منهن" (of them)."""
+    return noun is not None and norm[noun.start : noun.end].strip() in OF_THEM
+
+
 def _part_after(
     norm: str, last: Found, num: _Num, noun: _Noun | None
 ) -> tuple[int, int, Entry] | None:
@@ -591,7 +616,7 @@ def _part_after(
     (a comma or و between) is a part of it, of its type."""
     if noun is None or noun.entry is None or noun.entry.role != "generic":
         return None
-    if norm[noun.start : noun.end].strip() not in _OF_THEM:
+    if not _of_them(norm, noun):
         return None
     if not _PART_GAP.fullmatch(norm, last.end, num.start):
         return None

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from akhbar.text.normalize import NormText, normalize
+from akhbar.text.normalize import NormText
 from akhbar.text.sentences import clause_spans
 from akhbar.text.wordlist import proclitic_pattern, read_words, trie_regex
 from tasks.extract.common.dates import period_bound
@@ -30,7 +30,6 @@ BREAKDOWN_WINDOW = 32
 SINCE_WINDOW = 24
 _ISO_PREFIX = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _WORD = re.compile(r"\w+")
-_OF_THEM = re.compile(rf"\s*(?:{normalize('منهم')}|{normalize('منهن')})(?!\w)")
 _CLAUSE_STOP = re.compile(r"[,.;:!?\u060c\u061b]")
 # Words between a count and the rising tally it adds to ("الأربعة ترتفع": 0; a place or
 # a day may come between: "في خان يونس الجمعة ترتفع").
@@ -72,8 +71,6 @@ def scope_of(
     cumulative, blocked, counted, undated = _cues()
     if counted.match(norm, _number_end(norm, fig), sentence[1]):
         return "breakdown"  # "ستة من الضحايا": six of the victims counted before
-    if _OF_THEM.match(norm, _number_end(norm, fig), sentence[1]):
-        return "breakdown"  # "62 شخصا استشهدوا، 50 منهم ينتمون لحماس"
     if _rises_after(norm, fig, sentence):
         return "incident"  # "وبمقتل الفلسطينيين الأربعة ترتفع حصيلة ... منذ"
     where = dated_clause or _proposition(norm, sentence, fig)

@@ -87,6 +87,10 @@ _TO_PRONOUN = frozenset(
     )
 )  # لي لنا له لها لهم لك
 _TO_ME_ALONE = [[w] for w in sorted(_TO_PRONOUN)]  # the one word between a verb and a name
+# "جاء ذلك في تغريدة", "خلال كلمة": the statement it came in follows, not "بعد" or "عقب"
+_CAME_IN_WHAT = re.compile(rf"\s+(?:{normalize('في')}|{normalize('خلال')})(?!\w)")
+_SOURCE_HEADS = frozenset(key(w) for w in ("مصدر", "مصادر"))
+_MINISTRY = key("وزارة")  # the head noun a ministry is called without ("الداخلية")
 _THIS = frozenset(normalize(w) for w in ("هذا", "هذه"))  # demonstratives before a role noun
 _WHILE_HE = frozenset(normalize(w) for w in ("وهو", "وهي", "وهم", "وهن"))
 _LI_ONLY = re.compile("\\s+\u0644\u0640*")  # a name right after the verb, with ل glued on
@@ -287,6 +291,8 @@ class _Article(WrittenNames, ClauseSubjects, Continuation):
         words = self._phrase_after(v, limit)
         if len(words) < 2 or words[0].group() not in _THIS or not is_anaphor(words[1].group()):
             return None
+        if bare(words[1].group()) in _SOURCE_HEADS:
+            return None  # "وأضاف هذا المصدر": the source cited before, not the last name
         before = self.speakers[: bisect_left(self.speaker_starts, v.start)]
         people = [m for m in before if m["kind"] == "PERSON"]
         return self.name_of(people[-1]) if people else None
@@ -317,7 +323,8 @@ class _Article(WrittenNames, ClauseSubjects, Continuation):
         for m in reversed(self.speakers[: bisect_left(self.speaker_starts, pos)]):
             names = key(m["surface"]).split()
             if m["kind"] == "ORGANIZATION" and len(names) > 1 and names[1] == word:
-                return self.resolved(self.name_of(m))
+                # a ministry only: "الصحة" is not "منظمة الصحة العالمية"
+                return self.resolved(self.name_of(m)) if names[0] == _MINISTRY else None
         return None
 
     def according_person(self, close: int, limit: int) -> tuple[str | None, str | None] | None:
@@ -722,8 +729,8 @@ class _Article(WrittenNames, ClauseSubjects, Continuation):
         previous sentence's first verb), unless a name comes between."""
         lo = self._sentence_start(v.start)
         opening = came_in().match(self.nt.norm, _norm_pos(self.nt, lo, len(self.nt.norm)))
-        if opening is None or lo == 0:
-            return None
+        if opening is None or lo == 0 or not _CAME_IN_WHAT.match(self.nt.norm, opening.end()):
+            return None  # "وجاء ذلك بعد أن قال المرشد": another's words, another speaker
         if any(lo <= m["start"] < v.start and m["kind"] == "PERSON" for m in self.speakers):
             return None  # "جاء ذلك في كلمة للرئيس X، قال فيها": the one named speaks
         end = len(self.text[:lo].rstrip(" \n\t.!?\u00a0"))  # the previous sentence's last letter
