@@ -46,16 +46,7 @@ from tasks.extract.entities.tagger import Model, load_model, tag_text  # noqa: E
 
 SHARED = ROOT.parent / "shared"
 REALNEWS = ROOT / "tests" / "fixtures" / "realnews" / "ner.jsonl"
-LATER_ROUNDS = (
-    2,
-    3,
-    4,
-    5,
-    6,
-    7,
-    8,
-    9,
-)  # ner2.jsonl ... : one fresh round of gold per later session
+LATER_ROUNDS = tuple(range(2, 10))  # ner2.jsonl ... ner9.jsonl: one fresh round per session
 DEV = SHARED / "dev" / "ant_dev.jsonl"
 WOJOOD = SHARED / "dev" / "wojood"
 KINDS = ("PER", "LOC", "ORG")
