@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from akhbar.data import read_rows
 from akhbar.text import wordlist
@@ -194,7 +194,7 @@ def _is_country(e: Entry) -> bool:
     return e.entity_id in _country_ids()
 
 
-@cache
+@lru_cache(maxsize=1 << 14)  # span texts: bounded, a long run sees millions
 def glued_known_name(norm: str, kinds: tuple[str, ...] = ("ORGANIZATION", "LOCATION")) -> bool:
     """Normalised words that are ل/ب glued to a known body or place ("لبي بي سي",
     "لفرانس24", "بالجزيرة"): whom something was said to or where, never a person.

@@ -210,8 +210,9 @@ def _to_regnal_number(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, 
 def _without_glued_body(
     toks: list[tuple[int, int, str]], kinds: tuple[str, ...]
 ) -> list[tuple[int, int, str]]:
-    """A person's span without a known body or place glued to ل/ب at its end ("عزيز
-    زموري لفرانس24"), and no person at all when it is only that ("لبي بي سي")."""
+    """A span without a known name of ``kinds`` glued to ل/ب at its end ("عزيز زموري
+    لفرانس24", "جانسون لبي بي سي"), and no name at all when it is only that ("لبي بي
+    سي")."""
     for i, tok in enumerate(toks):
         if len(tok[2]) < _MIN_LEFT or not glued_known_name(" ".join(t[2] for t in toks[i:]), kinds):
             continue

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from akhbar.data import read_rows
 from akhbar.text.normalize import normalize
 from akhbar.text.numbers import NumberMatch, find_numbers
 from tasks.extract.common.names import is_definite
@@ -84,7 +85,8 @@ _COORD_AFTER_PLACE = re.compile(
 )
 # Characters before a definite number searched for the noun it follows ("التفجيرات" is 9).
 NOUN_BEFORE_CHARS = 24
-_MONDAY = frozenset(normalize(w) for w in ("الاثنين", "الإثنين"))  # also "the two"
+# Monday's names (weekdays.tsv, both spellings): "الاثنين" is also "the two".
+_MONDAY = frozenset(normalize(n) for day, n in read_rows("weekdays.tsv") if day == "1")
 _PART_GAP = re.compile(r"\s*,?\s*و?")  # between a figure and "N منهم" that parts it
 _HARD_STOP = re.compile(r"[.;:!?\"()\[\]{}\u061b]")  # _STOP without the comma
 # A complementiser opens a new clause: "تمكنوا من الفرار وإن 60 مدنيا قتلوا".
@@ -582,7 +584,7 @@ def _part_of(
         return None
     if norm[cue.end() : qual_start].strip():
         return None
-    return (*last.trigger, Entry(last.count_type, "event", last.obj))
+    return _whole(last)
 
 
 def _noun_before(lex: Lexicon, norm: str, s: int, num: _Num) -> tuple[int, int, Entry] | None:
@@ -604,6 +606,11 @@ def _noun_before(lex: Lexicon, norm: str, s: int, num: _Num) -> tuple[int, int, 
     return _begin(nm), nm.end(), entry
 
 
+def _whole(last: Found) -> tuple[int, int, Entry]:
+    """The trigger a part shares with the figure it is part of, typed as that figure."""
+    return (*last.trigger, Entry(last.count_type, "event", last.obj))
+
+
 def _of_them(norm: str, noun: _Noun | None) -> bool:
     """The counted noun is "منهم" / "منهن" (of them)."""
     return noun is not None and norm[noun.start : noun.end].strip() in OF_THEM
@@ -620,7 +627,7 @@ def _part_after(
         return None
     if not _PART_GAP.fullmatch(norm, last.end, num.start):
         return None
-    return (*last.trigger, Entry(last.count_type, "event", last.obj))
+    return _whole(last)
 
 
 def _post_after(

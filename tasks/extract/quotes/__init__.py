@@ -657,7 +657,7 @@ class _Article(WrittenNames, ClauseSubjects, Continuation):
             rest = [w for w in words[1:] if w.start() >= cue.end()]
         elif words[1].group()[:1] == "\u0644" and len(words[1].group()) > 2:
             rest = words[1:]  # "للوزارة": the body's name carries the ل
-        elif words[1].group().startswith(AL) and bare(words[0].group()) in documents():
+        elif words[1].group().startswith(AL):
             rest = words[1:]  # "بيان الداخلية": the body in construct after the statement
         else:
             return None
