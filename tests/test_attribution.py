@@ -1400,3 +1400,20 @@ def test_review_guards_for_the_round7_speakers() -> None:
     # "جاء هذا بعد أن": another's words; the demonstrative source is the source cited
     text = 'قال مصدر أمني إن الشرطة اعتقلت الناشط أحمد منصور.\nوأضاف هذا المصدر أن "التحقيق مستمر".'
     assert speakers(text) == ["مصدر أمني"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a crowd named by a definite complement reaches its protest; a gathering as object
+        ("شارك عشرات الآلاف من المتقاعدين في مسيرات حاشدة.", [("PROTEST", 10_000)]),
+        ("وشهدت المنطقة الحدودية تجمعا لآلاف الفلسطينيين.", [("PROTEST", 1_000)]),
+        # an arrest with its place between the verb and على
+        ("وألقي القبض في هونغ كونغ وحدها على 242 شخصا.", [("ARREST", 242)]),
+        # an age and a share are no crowd: "من عمرها" is no complement, "بالمئة" a share
+        ("وأصيبت امرأة في الرابعة والخمسين من عمرها بجروح.", []),
+        ("وإن 80 بالمئة من الشعب اليمني بحاجة إلى مساعدات.", []),
+    ],
+)
+def test_round8_crowds_and_arrests(text: str, expected: list[tuple[str, int]]) -> None:
+    assert figures(text) == expected

@@ -65,6 +65,7 @@ YEAR_MIN, YEAR_MAX = 1900, 2100
 _STOP = re.compile(r"[,.;:!?\"()\[\]{}\u061b]")
 _WORD = re.compile(r"\w+")
 _OF = re.compile(r"\s*من\s+")
+_OF_DEFINITE = re.compile(r"\s*من\s+ال")
 _CONJ = frozenset("وف")
 _CLITICS = frozenset("وفلب")  # و ف ل ب
 _LAST_WORD = re.compile(r"(\w+)\s*$")
@@ -297,7 +298,14 @@ def _link(
     if trig is None and noun is None:  # "التفجيرات الأربعة": the noun before a definite number
         trig = _noun_before(lex, norm, s, num)
     if trig is None:  # "14 جنديا قتلوا": a post verb beats an actor noun
-        trig = _post_after(lex, norm, noun.end if noun else m.end, e, reach=noun is not None)
+        # "عشرات الآلاف من المتقاعدين في مسيرات": people named by a complement the
+        # lexicon does not type reach a post verb as a counted noun does
+        # (a definite complement: "في الرابعة والخمسين من عمرها" is an age; "بالمئة من
+        # الشعب" a share, governed by its ب)
+        glued = norm[num.start] in _CLITICS or norm[max(0, num.start - 1)].isalpha()
+        of_people = not glued and _OF_DEFINITE.match(norm, m.end, e) is not None
+        reach = noun is not None or of_people
+        trig = _post_after(lex, norm, noun.end if noun else m.end, e, reach=reach)
     part = False
     if trig is None and last is not None:  # "62 شخصا استشهدوا، 50 منهم ينتمون لحماس"
         trig = _part_after(norm, last, num, noun)
