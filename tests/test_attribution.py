@@ -1417,3 +1417,32 @@ def test_review_guards_for_the_round7_speakers() -> None:
 )
 def test_round8_crowds_and_arrests(text: str, expected: list[tuple[str, int]]) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a title with a body named in brackets, then the person set off by a comma; a
+        # surname opening with ب, and the name closed by "إنه"
+        (
+            'وقال مدير العمليات في شركة (ديستريس أليرت) للإسعاف، غيريت برادنيك إنه "لا يوجد'
+            ' دليل على الإهمال".',
+            "غيريت برادنيك",
+        ),
+        # a title too long for the usual gap, the name closed by إن
+        (
+            'وأعرب الرئيس الفرنسي إيمانويل ماكرون عن "التزام فرنسا التام". من جهته قال رئيس'
+            " النيجر والرئيس المباشر للقوة الإقليمية لدول الساحل لمكافحة الجهاديين محمدو"
+            ' يوسوفو إن الهجمات "ستعزز تصميم دول الساحل".',
+            "محمدو يوسوفو",
+        ),
+        # ... but not across a phrase or a clause: the person named there is another
+        (
+            'وأعرب الرئيس الفرنسي إيمانويل ماكرون عن "التزام فرنسا التام". وقال الرئيس'
+            ' الفرنسي خلال لقائه مع الرئيس الأمريكي دونالد ترامب إن الهجمات "ستعزز تصميم".',
+            "إيمانويل ماكرون",
+        ),
+    ],
+)
+def test_round8_speakers_after_long_titles(text: str, speaker: str) -> None:
+    assert speakers(text)[-1] == speaker

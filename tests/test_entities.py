@@ -529,3 +529,9 @@ def test_a_country_named_by_its_nisba_after_a_definite_noun_is_the_adjective(
     text: str, places: set[str]
 ) -> None:
     assert surfaces(text, "LOCATION") == places
+
+
+def test_a_name_in_brackets_after_a_company_head_is_the_company() -> None:
+    mentions, _defs = run("وقالت شركة (ديستريس أليرت) للإسعاف إن المرأة لم يبدُ عليها أي علامات.")
+    kinds = {m["surface"]: m["kind"] for m in mentions}
+    assert kinds.get("ديستريس أليرت") == "ORGANIZATION"

@@ -139,6 +139,29 @@ def _only_heads(norm: str, s: int, e: int, inner: Hit) -> bool:
     return bool(rest) and all(w in _place_heads() for w in rest)
 
 
+# Marks a body's name is set off by after its head noun ("شركة (ديستريس أليرت)",
+# 'حركة "النجباء"', "منظمة «أطباء بلا حدود»"); normalised text keeps them.
+_NAME_MARKS = frozenset('("\u00ab\u201c')
+_NAME_MARK_BEFORE = re.compile(r"(\S+)\s*\S\s*$")
+
+
+@cache
+def _org_heads() -> frozenset[str]:
+    """Organisation head nouns (``heads.tsv``), bare and definite."""
+    heads = {key(h) for h, cls, _d in read_rows("gazetteer/heads.tsv") if cls.startswith("org")}
+    return frozenset(heads) | frozenset(_AL + h for h in heads)
+
+
+def _body_named_in_marks(norm: str, s: int) -> bool:
+    """A name opened by a bracket or quote right after an organisation head noun."""
+    lead = norm[max(0, s - 24) : s]
+    m = _NAME_MARK_BEFORE.search(lead)
+    if m is None or lead.rstrip()[-1:] not in _NAME_MARKS:
+        return False
+    head = m.group(1)
+    return head in _org_heads() or (head[:1] in "\u0648\u0644\u0628" and head[1:] in _org_heads())
+
+
 @cache
 def _edges() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Words a name's span never starts with (titles; place head nouns) or ends with."""
@@ -294,6 +317,8 @@ def combine(norm: str, rule_hits: list[Hit], tagged: list[tuple[int, int, str]])
                 continue  # "المدينة", "المنطقة": a place head noun alone names nothing
             if kind == _PER and _definite_plural(norm[s:e]):
                 continue  # "الباحثون", "المتظاهرون": people, not a person's name
+            if kind == _PER and _body_named_in_marks(norm, s):
+                kind = _ORG  # "شركة (ديستريس أليرت)": the company's name, set off
             if kind == _PER:
                 s = max(s, _past_article_word(norm, s1, e1))  # "للأهلي محمد مجدي أفشة"
                 s = _past_leading_body(norm, s, e, near.of(s, e))

@@ -17,7 +17,7 @@ from akhbar.text.normalize import normalize
 from tasks.extract.common.context import ExtractContext
 from tasks.extract.common.dates import attach_dates
 from tasks.extract.common.extractor import Extractor, Rows
-from tasks.extract.common.gazetteer import LETTER_AFTER, LETTER_BEFORE, key
+from tasks.extract.common.gazetteer import LETTER_AFTER, LETTER_BEFORE, key, word_list
 from tasks.extract.common.names import AL
 from tasks.extract.common.names import words as name_words
 from tasks.extract.quotes.clauses import ClauseSubjects
@@ -153,6 +153,14 @@ _TRAILING = frozenset(
 )  # and ب، ل cut from what follows ("بـ«", "لـCNN")
 # Where an unnamed speaker's phrase ends: a colon, a comma, a quote mark, a line, or the
 # complementiser (أن، إن، بأن ...) that opens what was said.
+# Characters a title may run before the person it is of, when the name closes with إن/أن
+# ("رئيس النيجر والرئيس المباشر للقوة الإقليمية لدول الساحل لمكافحة الجهاديين": 84).
+LONG_TITLE_GAP = 140
+_HAYTH = normalize("حيث")
+_TITLE_BREAK = re.compile('[\n.:\u060c,;"\u00ab\u00bb\u201c\u201d()]')
+_THAT_AFTER = re.compile(
+    "\\s+[\u0625\u0623]\u0646(?:\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627)?(?!\\w)"
+)
 _PHRASE_END = re.compile(
     f'[:\u060c,"\n.]|{LETTER_BEFORE}[\u0628\u0644]?\u0627\u0646(?:\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627|\u0646\u0627|\u0646\u064a)?{LETTER_AFTER}'
 )
@@ -708,7 +716,26 @@ class _Article(WrittenNames, ClauseSubjects, Continuation):
             run = self._name_run(words, at)
             known = self._person_with_words([w.group() for w in run], v.start)
             return known or self._as_written(run)
-        return resolve_role(role, self.text, self.persons, self.ctx.entities, v.start)
+        far = self._name_after_long_title(v, limit)
+        return far or resolve_role(role, self.text, self.persons, self.ctx.entities, v.start)
+
+    def _name_after_long_title(self, v: Verb, limit: int) -> tuple[str | None, str | None] | None:
+        """ "قال رئيس النيجر والرئيس المباشر للقوة الإقليمية لدول الساحل لمكافحة الجهاديين
+        محمدو يوسوفو إن": a title too long for the usual gap, then a person whose name
+        the complementiser closes, with no punctuation between."""
+        hi = min(limit, v.end + LONG_TITLE_GAP)
+        stop = word_list("gazetteer/name_closers.txt")  # في، مع، خلال: a phrase, no title
+        for m in self.speakers[bisect_left(self.speaker_starts, v.end) :]:
+            if m["start"] >= hi or _TITLE_BREAK.search(self.text, v.end, m["start"]):
+                return None
+            gap = _WORD.findall(normalize(self.text[v.end : m["start"]]))
+            if any(w in stop or w == _HAYTH or relative(w) for w in gap):
+                # "رئيس الوزراء خلال لقائه مع الرئيس X إن", "مدير المستشفى حيث يعالج
+                # عباس أن": a phrase or a clause between, the name is another person's
+                return None
+            if m["kind"] == "PERSON":
+                return self.name_of(m) if _THAT_AFTER.match(self.text, m["end"]) else None
+        return None
 
     def _in_mention(self, pos: int) -> bool:
         i = bisect_right(self.mention_starts, pos) - 1

@@ -22,9 +22,10 @@ __all__ = ["WrittenNames"]
 
 _WORD = WORD
 # A comma before a name set off after a title ("رئيسة جمعية ...، صابرين إمتاير لبي بي سي"),
-# and what may follow that name: a comma, colon, quote, أن/إن, or ل + whom it was said to.
+# and what may follow that name: a comma, colon, quote, أن/إن (with its pronoun: "إنه"),
+# or ل + whom it was said to.
 _APPOSITION = re.compile(r"\s*[\u060c,]\s*")
-_NAME_ENDS = re.compile(r"\s*(?:[\u060c,:\"«“]|[إأا]ن(?!\w)|\u0644)")
+_NAME_ENDS = re.compile(r"\s*(?:[\u060c,:\"«“]|[إأا]ن(?:ه|ها|هم|هما|نا|ني)?(?!\w)|\u0644)")
 
 
 class WrittenNames:
@@ -82,16 +83,33 @@ class WrittenNames:
         if i < len(self.speakers) and self.speakers[i]["start"] == comma.end():
             m = self.speakers[i]  # "الباحث في ... التونسية، سامي براهم،": a known name
             return self.name_of(m) if m["kind"] == "PERSON" else None
-        run = []
+        run: list[tuple[int, int]] = []
         for w in _WORD.finditer(self.text, comma.end(), limit):
-            if (run and self.text[run[-1].end() : w.start()] != " ") or len(run) == NAME_MAX_WORDS:
+            if run and w.start() < run[-1][1]:
+                continue  # inside the surname mention taken below
+            if (run and self.text[run[-1][1] : w.start()] != " ") or len(run) == NAME_MAX_WORDS:
                 break
-            if not name_word(normalize(w.group())) or self._in_mention(w.start()):
+            if run and (surname := self._surname_at(w.start())) is not None:
+                run.append(surname)  # "غيريت برادنيك" with برادنيك known from "وقال برادنيك"
+                continue
+            word = normalize(w.group())
+            # a surname may open with ب ("غيريت برادنيك"); ل after a name is to whom
+            bi = run and word[:1] == "\u0628" and len(word) > 3 and name_word(word[1:])
+            if not (name_word(word) or bi) or self._in_mention(w.start()):
                 break
-            run.append(w)
-        if len(run) < 2 or not _NAME_ENDS.match(self.text, run[-1].end()):
+            run.append(w.span())
+        if len(run) < 2 or not _NAME_ENDS.match(self.text, run[-1][1]):
             return None
-        return None, self.text[run[0].start() : run[-1].end()]
+        return None, self.text[run[0][0] : run[-1][1]]
+
+    def _surname_at(self, pos: int) -> tuple[int, int] | None:
+        """The span of a one-word person mention starting at ``pos`` (a surname)."""
+        i = bisect_left(self.speaker_starts, pos)
+        if i == len(self.speakers) or self.speakers[i]["start"] != pos:
+            return None
+        m = self.speakers[i]
+        one_word = " " not in m["surface"].strip()
+        return (m["start"], m["end"]) if m["kind"] == "PERSON" and one_word else None
 
     def _named_by_word(self, word: str, pos: int) -> tuple[str | None, str | None] | None:
         """The person named before ``pos`` (a mention, or a name written out as a speaker)
