@@ -1446,3 +1446,28 @@ def test_round8_crowds_and_arrests(text: str, expected: list[tuple[str, int]]) -
 )
 def test_round8_speakers_after_long_titles(text: str, speaker: str) -> None:
     assert speakers(text)[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the words on a banner are its carrier's, named after a past verb or before a
+        # present one; an adverb after the carrier is no part of it
+        (
+            "وتدفق المتقاعدون للإعراب عن غضبهم إزاء رئيس الوزراء ماريانو راخوي. وحمل بعض"
+            ' المتظاهرين لافتات كتب عليها "راخوي، أيها اللص".',
+            "بعض المتظاهرين",
+        ),
+        (
+            'ورفع أحد المتظاهرين عاليا لافتة كتب عليها "ماكرون مقرف" للتعبير عن موقفه.',
+            "أحد المتظاهرين",
+        ),
+        # no carrying verb: the rules before decide, as without a banner
+        (
+            'وقال ماكرون إن "الإصلاح مستمر". وعلى كل صندوق علقت ورقة كتب عليها "حي في دمشق".',
+            "ماكرون",
+        ),
+    ],
+)
+def test_round8_banners_quote_their_carriers(text: str, speaker: str) -> None:
+    assert speakers(text)[-1] == speaker

@@ -20,6 +20,7 @@ from tasks.extract.common.extractor import Extractor, Rows
 from tasks.extract.common.gazetteer import LETTER_AFTER, LETTER_BEFORE, key, word_list
 from tasks.extract.common.names import AL
 from tasks.extract.common.names import words as name_words
+from tasks.extract.quotes.banners import Banners
 from tasks.extract.quotes.clauses import ClauseSubjects
 from tasks.extract.quotes.common import (
     CALLED,
@@ -169,7 +170,7 @@ _PHRASE_END = re.compile(
 NAME_SPAN_SLACK = 1
 
 
-class _Article(WrittenNames, ClauseSubjects, Continuation):
+class _Article(WrittenNames, ClauseSubjects, Continuation, Banners):
     """One article's verbs, mentions and quote state, in source offsets."""
 
     def __init__(self, ctx: ExtractContext, quoted: list[tuple[int, int]] = ()) -> None:
@@ -270,7 +271,7 @@ class _Article(WrittenNames, ClauseSubjects, Continuation):
     def explicit(self, v: Verb, limit: int) -> tuple[str | None, str | None] | None:
         """The verb's own subject: named after it, an unnamed source, the sentence's
         subject for a participle, or a name just before it."""
-        found = self._after(v, limit)
+        found = self._carried(v) or self._after(v, limit)
         if found is None:
             found = self._unnamed(v, limit)
         if found is None:
