@@ -1471,3 +1471,12 @@ def test_round8_speakers_after_long_titles(text: str, speaker: str) -> None:
 )
 def test_round8_banners_quote_their_carriers(text: str, speaker: str) -> None:
     assert speakers(text)[-1] == speaker
+
+
+def test_round8_a_body_abbreviated_in_brackets_still_titles_the_person_after_it() -> None:
+    text = (
+        "أعلن رئيس الشركة الوطنية الفرنسية لسكك الحديد (إس إن سي إف) غيوم بيبي الاثنين أن"
+        ' الإضراب كلف الشركة "مئة مليون يورو". وأضاف رئيس الشركة الوطنية الفرنسية لسكك'
+        ' الحديد غيوم بيبي لإذاعة مونتي كارلو أن "الخسائر كبيرة".'
+    )
+    assert speakers(text) == ["غيوم بيبي", "غيوم بيبي"]

@@ -162,6 +162,8 @@ _TITLE_BREAK = re.compile('[\n.:\u060c,;"\u00ab\u00bb\u201c\u201d()]')
 _THAT_AFTER = re.compile(
     "\\s+[\u0625\u0623]\u0646(?:\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627)?(?!\\w)"
 )
+# A body's abbreviation in brackets after its name ("(إس إن سي إف)", "(يونيسف)").
+_ABBREVIATION = re.compile(r"\s*\([^()\n\u060c,.]{1,30}\)")
 _PHRASE_END = re.compile(
     f'[:\u060c,"\n.]|{LETTER_BEFORE}[\u0628\u0644]?\u0627\u0646(?:\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627|\u0646\u0627|\u0646\u064a)?{LETTER_AFTER}'
 )
@@ -436,8 +438,8 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners):
                 break
             if _addressed(self.text, m["start"], m["end"]):
                 break  # "وقال الإمام لبي بي سي", "وأضافت لرويترز": whom it was said to
-            nxt = after[i + 1] if i + 1 < len(after) else None
-            if m["kind"] == "ORGANIZATION" and _person_follows(self.text, m, nxt, limit):
+            nxt = _person_after(self.text, m, after[i + 1 : i + 3], limit)
+            if m["kind"] == "ORGANIZATION" and nxt is not None:
                 return self.name_of(nxt)  # "قال المتحدث باسم الجيش السوداني نبيل عبد الله"
             if m["kind"] == "ORGANIZATION" and role_after(self.text, lo, m["start"]):
                 break  # "وأكد مندوب موسكو في مجلس الأمن": a person by title, not the council
@@ -904,11 +906,19 @@ def _head_noun(gap: str) -> bool:
     return len(words) == 1 and "\n" not in gap and bare(words[0]) in org_heads()
 
 
-def _person_follows(text: str, org: dict, nxt: dict | None, limit: int) -> bool:
-    """A person named right after an organisation in a title: the org is the title's."""
+def _person_after(text: str, org: dict, later: list[dict], limit: int) -> dict | None:
+    """A person named right after an organisation in a title (the org is the title's),
+    also after the body's abbreviation in brackets ("رئيس الشركة الوطنية الفرنسية لسكك
+    الحديد (إس إن سي إف) غيوم بيبي")."""
+    end = org["end"]
+    abbreviation = _ABBREVIATION.match(text, end)
+    if abbreviation is not None:
+        end = abbreviation.end()
+        later = [m for m in later if m["start"] >= end]
+    nxt = later[0] if later else None
     if nxt is None or nxt["kind"] != "PERSON" or nxt["start"] >= limit:
-        return False
-    return title_gap(text[org["end"] : nxt["start"]])
+        return None
+    return nxt if title_gap(text[end : nxt["start"]]) else None
 
 
 def extract_quotes(ctx: ExtractContext) -> list[dict]:
