@@ -1480,3 +1480,11 @@ def test_round8_a_body_abbreviated_in_brackets_still_titles_the_person_after_it(
         ' الحديد غيوم بيبي لإذاعة مونتي كارلو أن "الخسائر كبيرة".'
     )
     assert speakers(text) == ["غيوم بيبي", "غيوم بيبي"]
+
+
+def test_round8_a_government_classifying_a_group_says_the_word() -> None:
+    text = (
+        "وأدانت المحكمة برونسون بإقامة علاقات مع حزب العمال الكردستاني، الذي تصنفه أنقرة"
+        ' تنظيما "إرهابيا"، وتنظيم فتح الله غولن.'
+    )
+    assert speakers(text) == ["أنقرة"]
