@@ -1488,3 +1488,8 @@ def test_round8_a_government_classifying_a_group_says_the_word() -> None:
         ' تنظيما "إرهابيا"، وتنظيم فتح الله غولن.'
     )
     assert speakers(text) == ["أنقرة"]
+
+
+def test_round8_a_spokesperson_for_a_named_body_speaks_not_the_body() -> None:
+    text = 'لكن متحدثًا باسم اتحاد الصناعة البريطاني (CBI) قال إن الأمر متروك للشركات "لبحث الموقف".'
+    assert speakers(text) == ["متحدثًا باسم اتحاد الصناعة البريطاني"]

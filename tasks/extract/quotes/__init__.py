@@ -100,6 +100,8 @@ _LI_ONLY = re.compile("\\s+\u0644\u0640*")  # a name right after the verb, with 
 ISSUER_TITLE_CHARS = 40
 _ONE_OF = frozenset(normalize(w) for w in ("أحد", "إحدى"))  # "أحد المتظاهرين"
 # Words that may open a sentence before its subject ("إلا أن مصدرا أمنيا ... أكدوا").
+_BI_ISM = normalize("باسم")
+_TOKEN = re.compile(r"\S+")
 _CONNECTIVES = frozenset(normalize(w) for w in ("إلا", "غير", "بيد", "كما", "لكن", "ولكن", "أن"))
 
 # A verb introduces a quote at most this many characters before it: "وقال في بيان
@@ -780,6 +782,10 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners):
         if i < 0:
             return None
         best = self.speakers[i]
+        if best["kind"] == "ORGANIZATION":
+            spokesperson = self._spokesperson_of(best, v)
+            if spokesperson is not None:
+                return spokesperson
         if best["entity_id"] in channels():
             return None  # "بيان نشره على صفحته بموقع فيسبوك، حيث قال": the channel, not who
         near = v.start - best["end"] <= SPEAKER_BEFORE_GAP and self._one_clause(best, v)
@@ -792,6 +798,25 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners):
         if titled is not None or near:
             return titled or self.name_of(best)
         return None
+
+    def _spokesperson_of(self, body: dict, v: Verb) -> tuple[None, str] | None:
+        """ "لكن متحدثا باسم اتحاد الصناعة البريطاني (CBI) قال": an unnamed source speaking
+        for the body named right before the verb speaks, as written, not the body."""
+        gap = self.text[body["end"] : v.start]
+        if gap.strip() and not _ABBREVIATION.fullmatch(gap.rstrip()):
+            return None
+        # whole tokens: "متحدثًا" keeps its tanween inside one word
+        words = list(_TOKEN.finditer(self.text, self._sentence_start(v.start), body["start"]))
+        while words and normalize(words[0].group()) in _CONNECTIVES:
+            words = words[1:]
+        if len(words) != 2 or normalize(words[1].group()) != _BI_ISM:
+            return None
+        first = normalize(words[0].group())
+        if first.endswith("\u0627") and not is_source(first):
+            first = first[:-1]  # "متحدثا" after لكن: the accusative
+        if not unnamed_person(first):
+            return None
+        return None, self.text[words[0].start() : body["end"]]
 
     def _apposed_person(
         self, i: int, v: Verb, closed: bool = False
