@@ -1493,3 +1493,15 @@ def test_round8_a_government_classifying_a_group_says_the_word() -> None:
 def test_round8_a_spokesperson_for_a_named_body_speaks_not_the_body() -> None:
     text = 'لكن متحدثًا باسم اتحاد الصناعة البريطاني (CBI) قال إن الأمر متروك للشركات "لبحث الموقف".'
     assert speakers(text) == ["متحدثًا باسم اتحاد الصناعة البريطاني"]
+
+
+def test_round8_a_count_on_a_places_border_is_there() -> None:
+    # "على حدود قطاع غزة" places the count in Gaza; the meeting's city is another event's
+    text = (
+        "وعقد في العاصمة المصرية القاهرة وزراء الخارجية العرب اجتماعا طارئا لبحث الاعتداءات"
+        " الإسرائيلية على الفلسطينيين على حدود قطاع غزة المحاصر وأسفرت عن مقتل العشرات"
+        " وإصابة أكثر من ألفي فلسطيني."
+    )
+    assert place_of(text, "ألفي") == "loc:gaza"
+    # ... but the border with another country is no place of the count
+    assert place_of("وتجمع عشرات الآلاف عند الحدود مع الأردن.", "عشرات") != "loc:jordan"
