@@ -1505,3 +1505,12 @@ def test_round8_a_count_on_a_places_border_is_there() -> None:
     assert place_of(text, "ألفي") == "loc:gaza"
     # ... but the border with another country is no place of the count
     assert place_of("وتجمع عشرات الآلاف عند الحدود مع الأردن.", "عشرات") != "loc:jordan"
+
+
+def test_round8_a_place_after_a_new_proposition_is_not_the_figures() -> None:
+    text = (
+        "قتل 5 أشخاص في قصف على مدينة عفرين.\n"
+        "ووفقا للمرصد، قتل 78 مدنيا على الأقل خلال العملية إلا أن أنقرة تصر على أنها تحمي"
+        " المدنيين."
+    )
+    assert place_of(text, "78") == place_of(text, "5") != "loc:ankara"

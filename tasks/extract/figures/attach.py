@@ -116,7 +116,9 @@ class SentenceAttach:
             held = self._arrested_by(fig)
             if held is not None:
                 return held
-        if not self.locs:
+        if not self.locs or all(self._in_later_proposition(m, fig) for m in self.locs):
+            # "قتل 78 مدنيا خلال العملية التركية إلا أن أنقرة تصر": the sentence's only
+            # places belong to a proposition opened after the figure
             at_home = count_type in AT_HOME_TYPES
             return (self._counted_place(fig) if at_home else self.article_place) or (
                 self.nisba_country()
@@ -125,6 +127,12 @@ class SentenceAttach:
         if found is None and self.article_place in {m["entity_id"] for m in self.locs}:
             return self.article_place
         return found
+
+    def _in_later_proposition(self, m: dict, fig: tuple[int, int]) -> bool:
+        """A place named after a conjunction that opens a new proposition after ``fig``."""
+        return m["start"] >= fig[1] and any(
+            fig[1] <= ps <= m["start"] for ps, _pe in self._propositions()[1:]
+        )
 
     def _inner(self, m: dict) -> bool:
         """A known place inside an organisation's name ("مركز الخليج لحقوق الإنسان")."""
@@ -349,6 +357,7 @@ _AND = re.compile(r"\s+\u0648")  # " و" between two places
 HEADLINE_NAME_WORDS = 3  # longest place name looked up in a headline ("كوريا الشمالية")
 LAUNCH_WINDOW = 60  # characters holding LAUNCH_REACH_WORDS words and "من"
 _FROM = normalize("من")
+_BORDER = frozenset(normalize(w) for w in ("حدود", "الحدود"))
 _GLUED = frozenset(normalize("وفبل"))  # one-letter proclitics before a launching word
 _BI, _IN = normalize("ب"), normalize("في")
 # Most words between a place and the larger place that holds it
@@ -386,11 +395,20 @@ def _away(ctx: ExtractContext, lex: Lexicon, locs: list[dict]) -> list[dict]:
     """The places named as elsewhere, with a place joined to one of them by و ("على حدود
     قطاع غزة وإسرائيل": the border between the two is no place of either)."""
     out: list[dict] = []
-    for m in locs:
+    for i, m in enumerate(locs):
         joined = bool(out) and _AND.fullmatch(ctx.visible, out[-1]["end"], m["start"])
-        if joined or elsewhere(ctx, lex, m):
+        if joined or elsewhere(ctx, lex, m) or _border_between(ctx, locs, i):
             out.append(m)
     return out
+
+
+def _border_between(ctx: ExtractContext, locs: list[dict], i: int) -> bool:
+    """ "على حدود قطاع غزة وإسرائيل": a border two places share is in neither ("على حدود
+    قطاع غزة" alone is in Gaza)."""
+    before = _words_before(ctx, locs[i])
+    nxt = locs[i + 1] if i + 1 < len(locs) else None
+    joined = nxt is not None and _AND.fullmatch(ctx.visible, locs[i]["end"], nxt["start"])
+    return bool(before) and before[-1] in _BORDER and bool(joined)
 
 
 def _launched(ctx: ExtractContext, lex: Lexicon, m: dict) -> bool:
