@@ -1514,3 +1514,12 @@ def test_round8_a_place_after_a_new_proposition_is_not_the_figures() -> None:
         " المدنيين."
     )
     assert place_of(text, "78") == place_of(text, "5") != "loc:ankara"
+
+
+def test_round8_a_population_named_after_a_count_places_it() -> None:
+    text = (
+        "وأعلنت فرنسا بيع أسلحة للسعودية في باريس.\n"
+        "فيما يعيش 19 مليون شخص في حالة انعدام الأمن الغذائي أي 60 بالمئة من مجموع الشعب"
+        " اليمني، فيما يعاني آخرون."
+    )
+    assert place_of(text, "19") == "loc:yemen"

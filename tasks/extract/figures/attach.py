@@ -19,7 +19,7 @@ from akhbar.data import read_rows
 from akhbar.text.normalize import normalize
 from akhbar.text.sentences import clause_spans
 from tasks.extract.common.context import ExtractContext, paragraph_from
-from tasks.extract.common.gazetteer import key, lexicon
+from tasks.extract.common.gazetteer import key, lexicon, word_list
 from tasks.extract.figures.lexicon import NATIONAL_ENDS, Lexicon
 
 __all__ = [
@@ -48,6 +48,9 @@ LAUNCH_REACH_WORDS = 6
 # Words allowed between a figure and "its" place ("قتلوا في مدينة حلب": في مدينة).
 # Every one of them must be a preposition or place head from location_preps.txt.
 MAX_LOC_GAP_WORDS = 3
+# Words after a figure searched for a population and its nisba ("في حالة انعدام الأمن
+# الغذائي أي 60 بالمئة من مجموع الشعب اليمني": 12).
+POPULATION_AFTER_WORDS = 14
 # Longest source phrase after an attribution cue ("وزارة الداخلية الكازاخية"
 # is 3; names with titles reach 6: "الرئيس القازاقى قاسم - جومارت توكاييف").
 MAX_ATTR_WORDS = 6
@@ -159,7 +162,19 @@ class SentenceAttach:
         people by a nationality of another country ("22 مليون يمني بحاجة إلى مساعدات" in
         an article placed in France): then their country."""
         # "121 فلسطينيا" in an article placed in Gaza: the article's place
-        return self._foreign_country(self._counted_nationality(fig)) or self.article_place
+        iso = self._counted_nationality(fig) or self._population_after(fig)
+        return self._foreign_country(iso) or self.article_place
+
+    def _population_after(self, fig: tuple[int, int]) -> str | None:
+        """ "19 مليون شخص ... أي 60 بالمئة من مجموع الشعب اليمني": a population noun with
+        a nisba in the figure's clause, after it, names where the people are."""
+        end = next((ce for cs, ce in self._clause_spans() if cs <= fig[0] < ce), self.sent[1])
+        words = _WORDS.findall(normalize(self.ctx.visible[fig[1] : end]))[:POPULATION_AFTER_WORDS]
+        nisba = lexicon().nisba
+        for head, adjective in pairwise(words):
+            if key(head) in word_list("figures/populations.txt") and adjective in nisba:
+                return nisba[adjective]
+        return None
 
     def _arrested_by(self, fig: tuple[int, int]) -> str | None:
         """ "أعلنت السلطات التونسية اعتقال شخصين": the country of the authority named
