@@ -14,6 +14,7 @@ through clean + extract as ``akhbar run`` would, with its title and publication 
   spelling the gazetteer knows the predicted entity by: "قطاع غزة" is loc:gaza); a
   figure the gold gives no place is right with no place;
 - day: of the right figures whose gold day is fixed by the text, the share with that day;
+  "undated": of the right figures whose text fixes no day, how many were given one;
 - speakers: a predicted quote matches a gold one it overlaps; its speaker is right when it
   names the gold speaker (the name of its entity, or its text, contains the gold's or the
   reverse), or, for an unnamed source, when the speaker has no entity id and its text
@@ -193,6 +194,9 @@ def score(rows: list[dict], texts: dict, errors: list) -> Counter:
                 c["day_ok"] += got_day == g["day"]
                 if got_day != g["day"]:
                     errors.append((row["id"], "day", g["surface"], g["day"], "->", got_day))
+            else:  # the text fixes no day: a day given is invented
+                c["undated_n"] += 1
+                c["undated_given"] += p.get("date") is not None
         qpairs = match(row["quotes"], quotes)
         c["q_gold"] += len(row["quotes"])
         c["q_pred"] += len(quotes)
@@ -251,6 +255,7 @@ def main() -> None:
         f"{c['place_ok'] / max(1, c['place_n']):.2f}"
     )
     print(f"day      right {c['day_ok']}/{c['day_n']} = {c['day_ok'] / max(1, c['day_n']):.2f}")
+    print(f"undated  given a day {c['undated_given']}/{c['undated_n']} (gold: the text fixes none)")
     print(
         f"scope    right {c['scope_ok']}/{c['scope_n']} = "
         f"{c['scope_ok'] / max(1, c['scope_n']):.2f}"
