@@ -1523,3 +1523,26 @@ def test_round8_a_population_named_after_a_count_places_it() -> None:
         " اليمني، فيما يعاني آخرون."
     )
     assert place_of(text, "19") == "loc:yemen"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a describing verb calls someone is a quote even when the tagger makes a
+        # name of the quoted word; a name "known as" in quote marks is none
+        ('ووصفت الصحيفة المعتقلين في أحد عناوينها بـ"الخونة".', ["الخونة"]),
+        ('ومن أبرزهم المصور الصحافي محمود أبوزيد المعروف بـ "شوكان" والذي تطالب منظمات.', []),
+    ],
+)
+def test_round8_described_as_is_a_quote_known_as_is_not(text: str, expected: list[str]) -> None:
+    assert [q["quote"] for q in facts(text)["quotes"]] == expected
+
+
+def test_round8_the_one_described_with_banna_is_the_object() -> None:
+    text = (
+        "وقال أحمد بيرات كونكار، وهو برلماني عن حزب العدالة والتنمية الحاكم في تركيا، لبي"
+        ' بي سي إن وحدات حماية الشعب الكردية وحزب العمال الكردستاني هما "نفس المنظمة".\n'
+        'ووصف حزب العمال الكردستاني بأنه "منظمة إرهابية شديدة الخطورة" ذات "أيديولوجية'
+        ' شريرة".'
+    )
+    assert speakers(text)[-1] == "أحمد بيرات كونكار"

@@ -146,7 +146,20 @@ _COMPLEMENT = re.compile(
     f"{LETTER_BEFORE}[\u0628\u0644]?\u0627\u0646(?:\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627|\u0646\u0627|\u0646\u064a)?{LETTER_AFTER}|:"
 )
 _BULLET = re.compile("[-\u2013\u2022*]\\s*")  # "- ", "– ", "• " opening a list item
-_BI_QUOTE = re.compile('\\s*\u0628\u0640*\\s*["«“]')  # ب before a quote: "بـ«الوقحين»"
+# A verb of describing, then what it governs right before the quote mark ("بـ" or
+# "بأنه"): 'وصفت المعتقلين في أحد عناوينها بـ"الخونة"'. Not "المعروف بـ"شوكان"": a name.
+_DESCRIBED_AS = re.compile(
+    # وصف يصف تصف نعت, up to 40 characters, then ب or بأن(ه) and the opening mark
+    "(?:\u0648\u0635\u0641|\u064a\u0635\u0641|\u062a\u0635\u0641|\u0646\u0639\u062a)"
+    '\\w*[^.\n"\u00ab\u00bb]{0,40}?(?<!\\w)\u0628'
+    '(?:\u0640*|[\u0623\u0627]\u0646\\w{0,2})\\s*["\u00ab\u201c]\\s*$'
+)
+# Characters before a quote searched for the describing verb and its ب.
+DESCRIBED_WINDOW = 60
+# ب before a quote: "بـ«الوقحين»", 'بأنه "منظمة إرهابية"'
+_BI_QUOTE = re.compile(
+    '\\s*\u0628(?:\u0640*|[\u0623\u0627]\u0646(?:\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627)?)\\s*["«“]'
+)
 # The preposition ب a verb takes its clause object with ("ندد اليسار بما اعتبره", "بأن");
 # "مسؤول بالبيت الأبيض" keeps its بال.
 _VERB_OBJECT = re.compile(f"{normalize('ب')}(?:{normalize('ما')}$|{normalize('أن')})")
@@ -980,7 +993,9 @@ def _one(art: _Article, q: Quoted, prev):
         qs = nt.span(q.start, q.start)[0]
         verb = art.verb_before(lo, qs)
     s, e = _strip(text, qs, close, unclosed=close == pe)
-    if e <= s or _is_entity(art, s, e):
+    if e <= s or (_is_entity(art, s, e) and not _described_as(text, s)):
+        # 'وصفت المعتقلين بـ"الخونة"': what someone is called is a quote, whatever the
+        # recogniser made of the quoted word
         return None, None, 0
     speaker = None
     same_para = prev is not None and prev[0].para_start == q.para_start and prev[1] is not None
@@ -1052,6 +1067,11 @@ def _strip(text: str, s: int, e: int, unclosed: bool) -> tuple[int, int]:
     while e > s and (text[e - 1].isspace() or (unclosed and text[e - 1] in ".\u06d4")):
         e -= 1
     return s, e
+
+
+def _described_as(text: str, s: int) -> bool:
+    """The quote is what a describing verb before it calls someone (its ب right before)."""
+    return _DESCRIBED_AS.search(text, max(0, s - DESCRIBED_WINDOW), s) is not None
 
 
 def _is_entity(art: _Article, s: int, e: int) -> bool:
