@@ -535,3 +535,20 @@ def test_a_name_in_brackets_after_a_company_head_is_the_company() -> None:
     mentions, _defs = run("وقالت شركة (ديستريس أليرت) للإسعاف إن المرأة لم يبدُ عليها أي علامات.")
     kinds = {m["surface"]: m["kind"] for m in mentions}
     assert kinds.get("ديستريس أليرت") == "ORGANIZATION"
+
+
+def test_a_compound_given_name_is_not_a_known_persons_near_spelling() -> None:
+    # "ماري لوبان" is near "مارين لوبان"; "جان ماري لوبان" is another person, and his
+    # surname alone later (here after a hashtag's underscores) is his
+    text = "أعلن #جان_ماري_لوبان الزعيم السابق لحزب الجبهة الوطنية. ورد لوبان لدى سؤاله."
+    mentions, _defs = run(text)
+    people = {m["surface"]: m["entity_id"] for m in mentions if m["kind"] == "PERSON"}
+    assert "per:marine-le-pen" not in people.values()
+    assert people["لوبان"] == people["جان_ماري_لوبان"]
+    text = "وقالت زعيمة اليمين المتطرف الفرنسي مارين لوبان إن الاتفاق سيء."
+    assert "per:marine-le-pen" in {m["entity_id"] for m in run(text)[0]}
+
+
+def test_a_body_before_a_given_name_is_not_part_of_the_name() -> None:
+    mentions, _defs = run('وقال المتحدث باسم الجيش ريم صالح إن "الخرطوم تواجه أعمالا عدائية".')
+    assert "ريم صالح" in {m["surface"] for m in mentions if m["kind"] == "PERSON"}

@@ -103,7 +103,7 @@ def _aliases(norm: str, hits: list[Hit]) -> list[Hit]:
     wd, lex = words(), lexicon()
     owner: dict[str, Hit | None] = {}
     for h in hits:
-        toks = norm[h.ns : h.ne].replace("-", " ").split()
+        toks = norm[h.ns : h.ne].replace("-", " ").replace("_", " ").split()  # a hashtag
         if h.kind != "PERSON" or len(toks) < 2:
             continue
         last = toks[-1]

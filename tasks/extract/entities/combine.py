@@ -118,6 +118,15 @@ def _past_article_word(norm: str, s: int, e: int) -> int:
     return end + 1 if glued and end > 0 else s
 
 
+def _past_definite_lead(norm: str, s: int, e: int) -> int:
+    """Past a definite first word when a given name follows and the name goes on ("المتحدث
+    باسم الجيش ريم صالح"): the body the title is of, not the person's first name."""
+    toks = norm[s:e].split()
+    if len(toks) < 3 or not toks[0].startswith(_AL) or toks[1] not in words().given:
+        return s
+    return norm.index(toks[1], s + len(toks[0]))
+
+
 def _definite_plural(word: str) -> bool:
     """One definite word with a sound plural ending (ون، ات): a group of people."""
     return " " not in word and word.startswith(_AL) and word.endswith(_PLURAL_ENDS)
@@ -321,6 +330,7 @@ def combine(norm: str, rule_hits: list[Hit], tagged: list[tuple[int, int, str]])
                 kind = _ORG  # "شركة (ديستريس أليرت)": the company's name, set off
             if kind == _PER:
                 s = max(s, _past_article_word(norm, s1, e1))  # "للأهلي محمد مجدي أفشة"
+                s = _past_definite_lead(norm, s, e)  # "باسم الجيش ريم صالح"
                 s = _past_leading_body(norm, s, e, near.of(s, e))
                 if s >= e:
                     continue
@@ -400,6 +410,17 @@ def _lone_month(norm: str, s: int, e: int, rule_hits: list[Hit]) -> bool:
     return not any((h.ns, h.ne) == (s, e) for h in rule_hits)
 
 
+def _two_given_names(norm: str, s: int, k: Hit) -> bool:
+    """A given name in front of a known person's near spelling that opens with a given
+    name of its own: the near spelling was only near."""
+    front = norm[s : k.ns].split()
+    inner = norm[k.ns : k.ne].split()
+    given = words().given
+    if len(front) != 1 or not inner or norm[k.ns : k.ne] in lexicon().forms:
+        return False
+    return front[0] in given and inner[0] in given
+
+
 def _canonical(norm: str, s: int, e: int, kind: str, rule_hits: list[Hit]) -> list[Hit]:
     """The mention(s) for one tagged span, named by the rule mentions of its kind in it."""
     fronted = [h for h in rule_hits if h.method == "head" and h.kind == _ORG and h.ns < s < h.ne]
@@ -432,6 +453,10 @@ def _canonical(norm: str, s: int, e: int, kind: str, rule_hits: list[Hit]) -> li
         # "دونالد ترامب" around the gazetteer's "ترامب": the person, with the given name
         # in front; what the tagger ran on past a known name is not part of it
         k = known[0]
+        if _two_given_names(norm, s, k):
+            # "جان ماري لوبان" around "ماري لوبان", a near spelling of "مارين لوبان": a
+            # compound given name, a person of its own, not the known one
+            return [_entity_hit(norm, s, e, kind)]
         other = [h for h in rule_hits if h.origin == "gazetteer" and h.ns < k.ns and s < h.ne]
         start = k.ns if other else s  # "جماعة الحوثي يحيى سريع": the group is no given name
         return [Hit(start, k.ne, k.entity, k.method, k.origin)]

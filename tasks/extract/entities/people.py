@@ -22,7 +22,7 @@ from tasks.extract.entities.rules import (
 
 __all__ = ["discover_given"]
 
-_PREV = re.compile(r"(\S+)\s+$")
+_PREV = re.compile(r"([^\s_]+)[\s_]+$")  # a hashtag's words are joined by _
 
 
 def discover_given(
@@ -40,6 +40,8 @@ def discover_given(
         prev = _PREV.search(norm, max(0, ns - 12), ns)
         if prev and prev.group(1) in wd.links:
             continue  # inside a longer name: "أبو محمد ..."
+        if prev and prev.group(1) in wd.given:
+            continue  # the second of a compound given name: "جان ماري لوبان" opens at جان
         end, linked, count = read_name(norm, ns, at, wd, lex, sp)
         if end is None or linked is not None or count < MIN_NAME_TOKENS:
             continue
