@@ -1546,3 +1546,24 @@ def test_round8_the_one_described_with_banna_is_the_object() -> None:
         ' شريرة".'
     )
     assert speakers(text)[-1] == "أحمد بيرات كونكار"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a present verb inside what a speech verb reports is part of the report
+        (
+            'وصرح مصدر مسؤول في وزارة الخارجية الكويتية بأن الكويت تعبر عن "ارتياحها".',
+            "مصدر مسؤول في وزارة الخارجية الكويتية",
+        ),
+        # ... unless its own subject follows it
+        (
+            'وتشن تركيا هجوما تقول إنه يستهدف وحدات حماية الشعب التي تصنفها أنقرة "إرهابية".',
+            "أنقرة",
+        ),
+    ],
+)
+def test_round8_a_verb_inside_a_report_leaves_the_reporter_speaking(
+    text: str, speaker: str
+) -> None:
+    assert speakers(text)[-1] == speaker

@@ -240,7 +240,26 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners):
         self._full_phrases: dict[tuple[int, int], list[re.Match[str]]] = {}  # not cut short
 
     def verb_before(self, lo: int, hi: int) -> Verb | None:
-        return self._last_verb(lo, hi, MAX_VERB_GAP)
+        v = self._last_verb(lo, hi, MAX_VERB_GAP)
+        return self._reporting_verb(v, lo) if v is not None and v.kind == "present" else v
+
+    def _reporting_verb(self, v: Verb, lo: int) -> Verb:
+        """ "وصرح مصدر مسؤول بأن الكويت تعبر عن «ارتياحها»": a present verb inside what
+        a speech verb before it reports (after its أن/إن, in the same sentence) is part of
+        the report; the reporting verb speaks."""
+        i = bisect_left(self.verb_starts, v.start) - 1
+        if i < 0:
+            return v
+        outer = self.verbs[i]
+        if outer.start < lo or _SENT_END.search(self.text, outer.end, v.start):
+            return v
+        that = _COMPLEMENT.search(
+            self.nt.norm, self.nt.to_norm(outer.end), self.nt.to_norm(v.start)
+        )
+        if that is None or that.group() == ":":
+            return v
+        # "والتي تصنفها أنقرة «إرهابية»": a verb with its own subject after it speaks
+        return v if self._after(v, len(self.text)) is not None else outer
 
     def _last_verb(self, lo: int, hi: int, reach: int) -> Verb | None:
         """The last verb between ``lo`` and ``hi``, ending at most ``reach`` characters
