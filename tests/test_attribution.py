@@ -1567,3 +1567,11 @@ def test_round8_a_verb_inside_a_report_leaves_the_reporter_speaking(
     text: str, speaker: str
 ) -> None:
     assert speakers(text)[-1] == speaker
+
+
+def test_round9_a_place_near_a_landmark_is_the_place_not_the_landmark() -> None:
+    text = (
+        "وتقول الصحيفة إن قوات النظام استعادت الغوطة الشرقية قرب دمشق بعد عملية أسفرت عن"
+        " مقتل 1700 مدني."
+    )
+    assert place_of(text, "1700") == "loc:eastern-ghouta"

@@ -372,6 +372,8 @@ _AND = re.compile(r"\s+\u0648")  # " و" between two places
 HEADLINE_NAME_WORDS = 3  # longest place name looked up in a headline ("كوريا الشمالية")
 LAUNCH_WINDOW = 60  # characters holding LAUNCH_REACH_WORDS words and "من"
 _FROM = normalize("من")
+# Words between a place and the landmark it is said to be near ("قرب", "بالقرب من").
+_NEAR = frozenset(normalize(w) for w in ("قرب", "بالقرب من", "على مقربة من", "قريبا من"))
 _BORDER = frozenset(normalize(w) for w in ("حدود", "الحدود"))
 _GLUED = frozenset(normalize("وفبل"))  # one-letter proclitics before a launching word
 _BI, _IN = normalize("ب"), normalize("في")
@@ -412,9 +414,17 @@ def _away(ctx: ExtractContext, lex: Lexicon, locs: list[dict]) -> list[dict]:
     out: list[dict] = []
     for i, m in enumerate(locs):
         joined = bool(out) and _AND.fullmatch(ctx.visible, out[-1]["end"], m["start"])
-        if joined or elsewhere(ctx, lex, m) or _border_between(ctx, locs, i):
+        near = i > 0 and _landmark(ctx, locs[i - 1], m)
+        if joined or near or elsewhere(ctx, lex, m) or _border_between(ctx, locs, i):
             out.append(m)
     return out
+
+
+def _landmark(ctx: ExtractContext, place: dict, m: dict) -> bool:
+    """ "الغوطة الشرقية قرب دمشق": a place named right after another by "قرب" is where
+    that one lies, not where the counted thing happened."""
+    gap = _gap_words(ctx.visible[place["end"] : m["start"]])
+    return bool(gap) and " ".join(gap) in _NEAR
 
 
 def _border_between(ctx: ExtractContext, locs: list[dict], i: int) -> bool:
