@@ -1575,3 +1575,13 @@ def test_round9_a_place_near_a_landmark_is_the_place_not_the_landmark() -> None:
         " مقتل 1700 مدني."
     )
     assert place_of(text, "1700") == "loc:eastern-ghouta"
+
+
+def test_round9_the_day_a_report_says_the_accident_happened_dates_the_story() -> None:
+    # published Saturday 9 March 2024: "صباح الأربعاء" inside the report is 6 March
+    text = (
+        "غرق 46 مهاجرا على الأقل كانوا يحاولون العبور من الصومال إلى اليمن.\n"
+        "ويقول ناجون إن القارب كان يحمل 100 شخص على الأقل.\n"
+        "وتقول المنظمة الدولية للمهاجرين إن القارب انقلب في خليج عدن صباح الأربعاء."
+    )
+    assert day_of(text, "46") == date(2024, 3, 6)

@@ -120,7 +120,11 @@ _SENTENCE_STOP = re.compile(r"[.!?\n]")
 @cache
 def _occurred_re() -> re.Pattern[str]:
     verbs = trie_regex(read_words("time/occurred.txt"))
-    return re.compile(rf"(?:^|[.!?\n])\s*(?P<verb>[وف]?(?:{verbs}))(?!\w)")
+    # at a sentence's opening, or after the إن/أن of a report and its subject ("وتقول
+    # المنظمة إن القارب انقلب ... صباح الأربعاء")
+    opening = r"(?:^|[.!?\n])\s*"
+    reported = r"(?<!\w)[\u0625\u0623\u0627]\u0646\s+(?:\w+\s+){0,2}"
+    return re.compile(rf"(?:{opening}|{reported})(?P<verb>[وف]?(?:{verbs}))(?!\w)")
 
 
 def attach_dates(
