@@ -122,8 +122,8 @@ ROUND_SEEDS = {
 }
 ROUND_FACTS, ROUND_NER = 30, 40
 # Round 10 found only 6 unused articles of normal length with two event words and a quote:
-# the earlier rounds used the pool up. From round 10 longer articles are admitted (the pool
-# at 5,500 characters holds 61), keeping the event-and-quote filter that makes facts gold.
+# the earlier rounds used the pool up. Round 10 admits longer articles (the pool at
+# 5,500 characters holds 61), keeping the event-and-quote filter that makes facts gold.
 ROUND_MAX_CHARS = {10: 5500}
 
 

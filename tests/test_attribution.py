@@ -1585,3 +1585,49 @@ def test_round9_the_day_a_report_says_the_accident_happened_dates_the_story() ->
         "وتقول المنظمة الدولية للمهاجرين إن القارب انقلب في خليج عدن صباح الأربعاء."
     )
     assert day_of(text, "46") == date(2024, 3, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # review mends: a clause of its own after the report keeps its own speaker
+        (
+            "وذكر المرصد السوري لحقوق الإنسان أن القصف استمر، ويقول ناشطون إن «الوضع كارثي».",
+            "ناشطون",
+        ),
+        (
+            "وقال الرئيس إن الحكومة ستواصل عملها، بينما تقول المعارضة إن «الانتخابات مزورة».",
+            "المعارضة",
+        ),
+        # ... but a verb whose object's أن follows a preposition is still inside the report
+        (
+            "قال أنور قرقاش، وزير الدولة الإماراتي للشؤون الخارجية، إن عدم حضور جماعة الحوثي"
+            " لمحادثات السلام التي ترعاها الأمم المتحدة في جنيف، يعتبر دليلا على أن تحرير"
+            ' الحديدة مطلوب لـ"إعادتهم إلى رشدهم".',
+            "أنور قرقاش",
+        ),
+        # a long title stops at a time word or a word with a pronoun: "بعد لقائه نظيره"
+        (
+            'وقال وزير الخارجية المصري سامح شكري إن "الحل قريب". وقال وزير الخارجية المصري'
+            ' بعد لقائه نظيره الروسي سيرغي لافروف إن "الحل سياسي".',
+            "سامح شكري",
+        ),
+    ],
+)
+def test_review_mends_speakers(text: str, speaker: str) -> None:
+    assert speakers(text)[-1] == speaker
+
+
+def test_review_mends_quotes_places_and_counts() -> None:
+    # "امتنعت" holds نعت but describes nothing: a quoted name stays a name
+    text = 'وقال الوزير إن الحكومة امتنعت عن الاتصال بـ"حزب الله" منذ أشهر.'
+    assert facts(text)["quotes"] == []
+    # فيما opens no contrast: the place after it is the same event's
+    text = "وقتل 3 أشخاص فيما أصيب 10 آخرون في انفجار سيارة مفخخة في بغداد."
+    assert place_of(text, "3") == "loc:baghdad"
+    # بضعة opens with ب but has no preposition; a relative of things takes its own verb
+    assert figures("بضعة آلاف من المتقاعدين تظاهروا في أثينا.") == [("PROTEST", 3000)]
+    assert figures("وتسلمت السلطات 55 من الصناديق التي تضم رفات جنود قتلوا.") == []
+    # a carrier is a named or unnamed group, not a place phrase
+    text = 'ورفعوا في الساحة لافتات كتب عليها "لا للفساد".'
+    assert speakers(text) != ["في الساحة"]

@@ -552,3 +552,14 @@ def test_a_compound_given_name_is_not_a_known_persons_near_spelling() -> None:
 def test_a_body_before_a_given_name_is_not_part_of_the_name() -> None:
     mentions, _defs = run('وقال المتحدث باسم الجيش ريم صالح إن "الخرطوم تواجه أعمالا عدائية".')
     assert "ريم صالح" in {m["surface"] for m in mentions if m["kind"] == "PERSON"}
+
+
+def test_a_person_in_brackets_after_a_title_and_a_body_is_a_person() -> None:
+    mentions, _defs = run('وقال رئيس الحزب (سامي براهم) إن "الحوار مستمر".')
+    assert {m["surface"]: m["kind"] for m in mentions}.get("سامي براهم") == "PERSON"
+
+
+def test_a_clause_the_tagger_ran_into_is_cut_from_the_name() -> None:
+    mentions, _defs = run('وقالت الوكالة إن نازيك "اعترف". وأكدت الشرطة عبر موقع تويتر الإغلاق.')
+    surfaces = {m["surface"] for m in mentions}
+    assert not any(" إن " in s or " عبر " in s for s in surfaces)

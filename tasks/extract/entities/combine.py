@@ -17,6 +17,7 @@ from bisect import bisect_left
 from functools import cache
 
 from akhbar.data import read_rows
+from akhbar.text.normalize import normalize
 from akhbar.text.wordlist import read_words
 from tasks.extract.common.gazetteer import Entry, find_names, glued_known_name, key, lexicon
 from tasks.extract.common.names import words
@@ -168,7 +169,18 @@ def _body_named_in_marks(norm: str, s: int) -> bool:
     if m is None or lead.rstrip()[-1:] not in _NAME_MARKS:
         return False
     head = m.group(1)
-    return head in _org_heads() or (head[:1] in "\u0648\u0644\u0628" and head[1:] in _org_heads())
+    if head not in _org_heads() and not (
+        head[:1] in "\u0648\u0644\u0628" and head[1:] in _org_heads()
+    ):
+        return False
+    # "رئيس الحزب (سامي براهم)": a title before the head noun names its holder
+    before = norm[max(0, s - 48) : s - len(lead) + m.start(1)].split()
+    return not (before and before[-1] in _edges()[0])
+
+
+# Words no name holds: the complementiser of a speech verb and "through" ("وقالت الوكالة
+# إن نازيك", "وأكدت الشرطة عبر موقع تويتر"): a tagged span is cut before them.
+_NEVER_INSIDE = frozenset(normalize(w) for w in ("إن", "أن", "بأن", "عبر"))
 
 
 @cache
@@ -205,6 +217,8 @@ def trim(norm: str, s: int, e: int, kind: str) -> tuple[int, int]:
     )
     while len(toks) > 1 and toks[0][2] in lead:
         toks.pop(0)
+    cut = next((i for i, t in enumerate(toks) if i and t[2] in _NEVER_INSIDE), None)
+    toks = toks[:cut]  # "الوكالة إن نازيك", "الشرطة عبر موقع تويتر": a clause ran on
     if kind == "PERSON" and _to_me(norm, toks):
         toks.pop(0)  # "وقال لي علي أكبر ولايتي": told me; "وقال لي كه تشيانغ" is Li
     while len(toks) > 1 and toks[-1][2] in stop and _not_adjective(toks[-1][2]):

@@ -132,9 +132,12 @@ class SentenceAttach:
         return found
 
     def _in_later_proposition(self, m: dict, fig: tuple[int, int]) -> bool:
-        """A place named after a conjunction that opens a new proposition after ``fig``."""
-        return m["start"] >= fig[1] and any(
-            fig[1] <= ps <= m["start"] for ps, _pe in self._propositions()[1:]
+        """A place named after a contrastive conjunction that follows ``fig`` ("إلا أن
+        أنقرة تصر"); not after فيما or احتجاجا, whose places are often the same event's
+        ("قتل 3 فيما أصيب 10 في انفجار في بغداد")."""
+        return (
+            m["start"] >= fig[1]
+            and _CONTRAST.search(self.ctx.visible, fig[1], m["start"]) is not None
         )
 
     def _inner(self, m: dict) -> bool:
@@ -372,6 +375,13 @@ _AND = re.compile(r"\s+\u0648")  # " و" between two places
 HEADLINE_NAME_WORDS = 3  # longest place name looked up in a headline ("كوريا الشمالية")
 LAUNCH_WINDOW = 60  # characters holding LAUNCH_REACH_WORDS words and "من"
 _FROM = normalize("من")
+# Conjunctions that set a new proposition against the figure's: a place after one is that
+# proposition's (the contrastive entries of figures/proposition_breaks.txt).
+_CONTRAST = re.compile(
+    "(?<!\\w)(?:[\u0625\u0627]\u0644\u0627 [\u0623\u0627]\u0646"  # إلا أن
+    "|\u063a\u064a\u0631 [\u0623\u0627]\u0646"  # غير أن
+    "|\u0648?\u0644\u0643\u0646)(?!\\w)"  # لكن، ولكن
+)
 # Words between a place and the landmark it is said to be near ("قرب", "بالقرب من").
 _NEAR = frozenset(normalize(w) for w in ("قرب", "بالقرب من", "على مقربة من", "قريبا من"))
 _BORDER = frozenset(normalize(w) for w in ("حدود", "الحدود"))

@@ -66,6 +66,9 @@ _STOP = re.compile(r"[,.;:!?\"()\[\]{}\u061b]")
 _WORD = re.compile(r"\w+")
 _OF = re.compile(r"\s*من\s+")
 _OF_DEFINITE = re.compile(r"\s*من\s+ال")
+# Relative pronouns of things (normalised): a verb after one belongs to the relative
+# clause ("55 من الصناديق التي تضم رفات جنود قتلوا"); "الذين نزحوا" agrees with people.
+_RELATIVE = re.compile(r"(?<!\w)(?:التي|الذي)(?!\w)")
 _CONJ = frozenset("وف")
 _CLITICS = frozenset("وفلب")  # و ف ل ب
 _LAST_WORD = re.compile(r"(\w+)\s*$")
@@ -301,10 +304,12 @@ def _link(
         # "عشرات الآلاف من المتقاعدين في مسيرات": people named by a complement the
         # lexicon does not type reach a post verb as a counted noun does
         # (a definite complement: "في الرابعة والخمسين من عمرها" is an age; "بالمئة من
-        # الشعب" a share, governed by its ب)
-        glued = norm[num.start] in _CLITICS or norm[max(0, num.start - 1)].isalpha()
-        of_people = not glued and _OF_DEFINITE.match(norm, m.end, e) is not None
-        reach = noun is not None or of_people
+        # الشعب" a share, governed by the ب glued before the number)
+        glued = (num.start > 0 and norm[num.start - 1].isalpha()) or norm.startswith(
+            ("\u0628\u0627\u0644", "\u0644\u0644"), num.start
+        )  # بال، لل: a preposition on the number word
+        definite = not glued and _OF_DEFINITE.match(norm, m.end, e) is not None
+        reach = noun is not None or definite
         trig = _post_after(lex, norm, noun.end if noun else m.end, e, reach=reach)
     part = False
     if trig is None and last is not None:  # "62 شخصا استشهدوا، 50 منهم ينتمون لحماس"
@@ -650,6 +655,8 @@ def _post_after(
         pm = lex.post_re.search(norm, pos, e)
         if pm is not None and not _gap_ok(norm, pos, _begin(pm), MAX_POST_GAP_WORDS):
             pm = None
+        if pm is not None and _RELATIVE.search(norm, pos, _begin(pm)):
+            pm = None  # "55 من الصناديق التي تضم رفات جنود قتلوا": the relative's verb
     if pm is None:
         return None
     return _begin(pm), pm.end(), lex.posts[canon(pm.group("w"))]

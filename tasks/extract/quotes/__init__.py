@@ -99,9 +99,9 @@ _LI_ONLY = re.compile("\\s+\u0644\u0640*")  # a name right after the verb, with 
 # ("السكرتير الصحفي للبيت الأبيض": 17; "المتحدث الرسمي باسم وزارة": 20).
 ISSUER_TITLE_CHARS = 40
 _ONE_OF = frozenset(normalize(w) for w in ("أحد", "إحدى"))  # "أحد المتظاهرين"
-# Words that may open a sentence before its subject ("إلا أن مصدرا أمنيا ... أكدوا").
-_BI_ISM = normalize("باسم")
+_BI_ISM = normalize("باسم")  # "متحدث باسم": who a spokesperson speaks for
 _TOKEN = re.compile(r"\S+")
+# Words that may open a sentence before its subject ("إلا أن مصدرا أمنيا ... أكدوا").
 _CONNECTIVES = frozenset(normalize(w) for w in ("إلا", "غير", "بيد", "كما", "لكن", "ولكن", "أن"))
 
 # A verb introduces a quote at most this many characters before it: "وقال في بيان
@@ -149,8 +149,9 @@ _BULLET = re.compile("[-\u2013\u2022*]\\s*")  # "- ", "– ", "• " opening a l
 # A verb of describing, then what it governs right before the quote mark ("بـ" or
 # "بأنه"): 'وصفت المعتقلين في أحد عناوينها بـ"الخونة"'. Not "المعروف بـ"شوكان"": a name.
 _DESCRIBED_AS = re.compile(
-    # وصف يصف تصف نعت, up to 40 characters, then ب or بأن(ه) and the opening mark
-    "(?:\u0648\u0635\u0641|\u064a\u0635\u0641|\u062a\u0635\u0641|\u0646\u0639\u062a)"
+    # وصف يصف تصف نعت (a word of its own, with و/ف: not امتنعت, منتصف), up to 40
+    # characters, then ب or بأن(ه) and the opening mark
+    "(?<!\\w)[\u0648\u0641]?(?:\u0648\u0635\u0641|\u064a\u0635\u0641|\u062a\u0635\u0641|\u0646\u0639\u062a)"
     '\\w*[^.\n"\u00ab\u00bb]{0,40}?(?<!\\w)\u0628'
     '(?:\u0640*|[\u0623\u0627]\u0646\\w{0,2})\\s*["\u00ab\u201c]\\s*$'
 )
@@ -167,18 +168,28 @@ _VERB_OBJECT = re.compile(f"{normalize('ب')}(?:{normalize('ما')}$|{normalize(
 _TRAILING = frozenset(
     normalize(w) for w in ("في", "عن", "من", "على", "خلال", "منذ", "\u0628", "\u0644")
 )  # and ب، ل cut from what follows ("بـ«", "لـCNN")
-# Where an unnamed speaker's phrase ends: a colon, a comma, a quote mark, a line, or the
-# complementiser (أن، إن، بأن ...) that opens what was said.
+# A subordinator that ends a reported clause and opens one of its own before another
+# verb ("بينما تقول المعارضة", "فيما يقول السكان"); a comma alone does not ("إن عدم
+# حضور الحوثي ... في جنيف، يعتبر دليلا").
+_CLAUSE_BREAK = re.compile(
+    "(?<!\\w)(?:\u0628\u064a\u0646\u0645\u0627"  # بينما
+    "|\u0641\u064a\u0645\u0627|\u0641\u064a \u062d\u064a\u0646)(?!\\w)"  # فيما، في حين
+)
 # Characters a title may run before the person it is of, when the name closes with إن/أن
 # ("رئيس النيجر والرئيس المباشر للقوة الإقليمية لدول الساحل لمكافحة الجهاديين": 84).
 LONG_TITLE_GAP = 140
 _HAYTH = normalize("حيث")
+# Time words and words with a pronoun ("بعد لقائه نظيره الروسي"): a phrase, no title.
+_AFTER_WORDS = frozenset(normalize(w) for w in ("بعد", "عقب", "إثر", "قبل", "أثناء"))
+_PRONOUN_END = re.compile("(?:\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627)$")
 _TITLE_BREAK = re.compile('[\n.:\u060c,;"\u00ab\u00bb\u201c\u201d()]')
 _THAT_AFTER = re.compile(
     "\\s+[\u0625\u0623]\u0646(?:\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627)?(?!\\w)"
 )
 # A body's abbreviation in brackets after its name ("(إس إن سي إف)", "(يونيسف)").
 _ABBREVIATION = re.compile(r"\s*\([^()\n\u060c,.]{1,30}\)")
+# Where an unnamed speaker's phrase ends: a colon, a comma, a quote mark, a line, or the
+# complementiser (أن، إن، بأن ...) that opens what was said.
 _PHRASE_END = re.compile(
     f'[:\u060c,"\n.]|{LETTER_BEFORE}[\u0628\u0644]?\u0627\u0646(?:\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627|\u0646\u0627|\u0646\u064a)?{LETTER_AFTER}'
 )
@@ -241,25 +252,40 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners):
 
     def verb_before(self, lo: int, hi: int) -> Verb | None:
         v = self._last_verb(lo, hi, MAX_VERB_GAP)
-        return self._reporting_verb(v, lo) if v is not None and v.kind == "present" else v
+        return self._reporting_verb(v, lo, hi) if v is not None and v.kind == "present" else v
 
-    def _reporting_verb(self, v: Verb, lo: int) -> Verb:
+    def _reporting_verb(self, v: Verb, lo: int, quote: int) -> Verb:
         """ "وصرح مصدر مسؤول بأن الكويت تعبر عن «ارتياحها»": a present verb inside what
-        a speech verb before it reports (after its أن/إن, in the same sentence) is part of
-        the report; the reporting verb speaks."""
+        a speech verb before it reports (after its أن/إن, in the same sentence, no comma
+        or subordinator between) is part of the report; the reporting verb speaks."""
         i = bisect_left(self.verb_starts, v.start) - 1
         if i < 0:
             return v
         outer = self.verbs[i]
         if outer.start < lo or _SENT_END.search(self.text, outer.end, v.start):
             return v
-        that = _COMPLEMENT.search(
-            self.nt.norm, self.nt.to_norm(outer.end), self.nt.to_norm(v.start)
-        )
+        norm = self.nt.norm
+        that = _COMPLEMENT.search(norm, self.nt.to_norm(outer.end), self.nt.to_norm(v.start))
         if that is None or that.group() == ":":
             return v
+        if _conjoined(self.text, v) or _CLAUSE_BREAK.search(
+            self.text, self.nt.span(that.end(), that.end())[0], v.start
+        ):
+            # "أن القصف استمر، ويقول ناشطون", "إن الحكومة ستواصل عملها، بينما تقول
+            # المعارضة": a clause of its own, with its own speaker
+            return v
+        own_that = _COMPLEMENT.search(norm, self.nt.to_norm(v.end), self.nt.to_norm(quote))
+        if own_that is not None and not any(
+            w in word_list("gazetteer/name_closers.txt")
+            for w in _WORD.findall(norm, self.nt.to_norm(v.end), own_that.start())
+        ):
+            # "يقول ناشطون إن «...»": the inner verb reports its own words (not "يعتبر
+            # دليلا على أن", where أن follows a preposition of its object)
+            return v
         # "والتي تصنفها أنقرة «إرهابية»": a verb with its own subject after it speaks
-        return v if self._after(v, len(self.text)) is not None else outer
+        limit = len(self.text)
+        own = self._after(v, limit) or self._unnamed(v, limit)
+        return v if own is not None else outer
 
     def _last_verb(self, lo: int, hi: int, reach: int) -> Verb | None:
         """The last verb between ``lo`` and ``hi``, ending at most ``reach`` characters
@@ -765,10 +791,13 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners):
         for m in self.speakers[bisect_left(self.speaker_starts, v.end) :]:
             if m["start"] >= hi or _TITLE_BREAK.search(self.text, v.end, m["start"]):
                 return None
-            gap = _WORD.findall(normalize(self.text[v.end : m["start"]]))
-            if any(w in stop or w == _HAYTH or relative(w) for w in gap):
-                # "رئيس الوزراء خلال لقائه مع الرئيس X إن", "مدير المستشفى حيث يعالج
-                # عباس أن": a phrase or a clause between, the name is another person's
+            raw = _WORD.findall(self.text[v.end : m["start"]])
+            gap = [normalize(w) for w in raw]
+            phrase = any(w in stop or w in _AFTER_WORDS or w == _HAYTH or relative(w) for w in gap)
+            if phrase or any(_PRONOUN_END.search(w) for w in raw):
+                # "رئيس الوزراء خلال لقائه مع الرئيس X إن", "بعد لقائه نظيره الروسي X",
+                # "مدير المستشفى حيث يعالج عباس أن": a phrase or a clause between, the
+                # name is another person's (a pronoun read before ة becomes ه)
                 return None
             if m["kind"] == "PERSON":
                 return self.name_of(m) if _THAT_AFTER.match(self.text, m["end"]) else None

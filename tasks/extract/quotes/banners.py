@@ -22,10 +22,14 @@ __all__ = ["Banners"]
 _ON_IT = re.compile("\\s+\u0639\u0644\u064a(?:\u0647\u0627|\u0647|\u0647\u0645\u0627)(?!\\w)")
 # Words between a banner and "كتب عليها" ("لافتة كبيرة كتب عليها": 1).
 BANNER_GAP_WORDS = 2
-# Words between the carrying verb and its banner: its subject ("ورفع أحد المتظاهرين
-# عاليا لافتة": 3).
+# Words between the carrying verb and its banner: its subject and an adverb ("ورفع أحد
+# المتظاهرين الغاضبين عاليا لافتة": 4).
 CARRY_GAP_WORDS = 4
 _ALEF = "\u0627"
+# Words that open an unnamed group of carriers ("بعض المتظاهرين", "أحد المحتجين").
+_QUANTIFIERS = frozenset(
+    normalize(w) for w in ("بعض", "أحد", "إحدى", "عدد", "مئات", "آلاف", "عشرات")
+)
 
 
 class Banners:
@@ -45,7 +49,7 @@ class Banners:
         )
         if banner is None:
             return None
-        for j in range(banner - 1, max(-1, banner - 1 - CARRY_GAP_WORDS), -1):
+        for j in range(banner - 1, max(-1, banner - 2 - CARRY_GAP_WORDS), -1):
             verb = normalize(words[j].group())
             verb = verb[1:] if verb[:1] in "\u0648\u0641" and len(verb) > 3 else verb
             if verb in word_list("quotes/carry_verbs.txt"):
@@ -63,7 +67,11 @@ class Banners:
         if between:
             s, e = between[0].start(), between[-1].end()
             named = self._mention_in(s, e)
-            return named or (None, self.text[s:e])
+            if named is not None:
+                return named
+            # an unnamed carrier only: "بعض المتظاهرين", not "في الساحة", "المحتجون أمس"
+            first = normalize(between[0].group())
+            return (None, self.text[s:e]) if _carrier_opening(first) else None
         if verb == 0:
             return None
         before = words[verb - 1]
@@ -80,6 +88,11 @@ class Banners:
                 return self.name_of(m)
             i += 1
         return None
+
+
+def _carrier_opening(word: str) -> bool:
+    """A word an unnamed carrier opens with: a quantifier ("بعض", "أحد") or a source."""
+    return word in _QUANTIFIERS or unnamed_person(word)
 
 
 def _adverb(word: str) -> bool:

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from akhbar.text.normalize import normalize
+from tasks.extract.common.gazetteer import lexicon
 from tasks.extract.common.names import AL, is_definite
 from tasks.extract.common.names import words as name_words
 from tasks.extract.quotes.common import CALLED, NAME_MAX_WORDS, WORD, Verb
@@ -95,6 +96,7 @@ class WrittenNames:
             word = normalize(w.group())
             # a surname may open with ب ("غيريت برادنيك"); ل after a name is to whom
             bi = run and word[:1] == "\u0628" and len(word) > 3 and name_word(word[1:])
+            bi = bi and word[1:] not in lexicon().forms  # "بكابول": ب on a known place
             if not (name_word(word) or bi) or self._in_mention(w.start()):
                 break
             run.append(w.span())
