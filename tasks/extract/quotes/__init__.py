@@ -26,6 +26,7 @@ from tasks.extract.quotes.common import (
     CALLED,
     HEAD_BEFORE_CHARS,
     MAX_SPEAKER_WORDS,
+    PRONOUN_SUFFIX,
     SENT_END,
     SOURCE_BEFORE_WORDS,
     SPEAKER_AFTER_GAP,
@@ -143,7 +144,7 @@ _QUOTE_NEXT = re.compile(r"\s*[\"«“”]")
 _SAID_FOLLOWS = re.compile(r"\s*(?:[\"«“”:,\u060c]|[إأا]ن(?!\w))")
 # أن / إن / بأن / أنه ... or a colon: the quote or reported clause starts after it.
 _COMPLEMENT = re.compile(
-    f"{LETTER_BEFORE}[\u0628\u0644]?\u0627\u0646(?:\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627|\u0646\u0627|\u0646\u064a)?{LETTER_AFTER}|:"
+    f"{LETTER_BEFORE}[\u0628\u0644]?\u0627\u0646{PRONOUN_SUFFIX}?{LETTER_AFTER}|:"
 )
 _BULLET = re.compile("[-\u2013\u2022*]\\s*")  # "- ", "– ", "• " opening a list item
 # A verb of describing, then what it governs right before the quote mark ("بـ" or
@@ -158,9 +159,7 @@ _DESCRIBED_AS = re.compile(
 # Characters before a quote searched for the describing verb and its ب.
 DESCRIBED_WINDOW = 60
 # ب before a quote: "بـ«الوقحين»", 'بأنه "منظمة إرهابية"'
-_BI_QUOTE = re.compile(
-    '\\s*\u0628(?:\u0640*|[\u0623\u0627]\u0646(?:\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627)?)\\s*["«“]'
-)
+_BI_QUOTE = re.compile(f'\\s*\u0628(?:\u0640*|[\u0623\u0627]\u0646{PRONOUN_SUFFIX}?)\\s*["«“]')
 # The preposition ب a verb takes its clause object with ("ندد اليسار بما اعتبره", "بأن");
 # "مسؤول بالبيت الأبيض" keeps its بال.
 _VERB_OBJECT = re.compile(f"{normalize('ب')}(?:{normalize('ما')}$|{normalize('أن')})")
@@ -181,17 +180,16 @@ LONG_TITLE_GAP = 140
 _HAYTH = normalize("حيث")
 # Time words and words with a pronoun ("بعد لقائه نظيره الروسي"): a phrase, no title.
 _AFTER_WORDS = frozenset(normalize(w) for w in ("بعد", "عقب", "إثر", "قبل", "أثناء"))
+# (third persons only: "البريطاني" ends in ني, "لقائه" in a pronoun)
 _PRONOUN_END = re.compile("(?:\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627)$")
 _TITLE_BREAK = re.compile('[\n.:\u060c,;"\u00ab\u00bb\u201c\u201d()]')
-_THAT_AFTER = re.compile(
-    "\\s+[\u0625\u0623]\u0646(?:\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627)?(?!\\w)"
-)
+_THAT_AFTER = re.compile(f"\\s+[\u0625\u0623]\u0646{PRONOUN_SUFFIX}?(?!\\w)")
 # A body's abbreviation in brackets after its name ("(إس إن سي إف)", "(يونيسف)").
 _ABBREVIATION = re.compile(r"\s*\([^()\n\u060c,.]{1,30}\)")
 # Where an unnamed speaker's phrase ends: a colon, a comma, a quote mark, a line, or the
 # complementiser (أن، إن، بأن ...) that opens what was said.
 _PHRASE_END = re.compile(
-    f'[:\u060c,"\n.]|{LETTER_BEFORE}[\u0628\u0644]?\u0627\u0646(?:\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627|\u0646\u0627|\u0646\u064a)?{LETTER_AFTER}'
+    f'[:\u060c,"\n.]|{LETTER_BEFORE}[\u0628\u0644]?\u0627\u0646{PRONOUN_SUFFIX}?{LETTER_AFTER}'
 )
 # Characters a name may differ from the quote marks around it and still be all they hold
 # (a space inside the marks, a ل glued on).

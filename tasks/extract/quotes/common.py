@@ -12,6 +12,7 @@ __all__ = [
     "HEAD_BEFORE_CHARS",
     "MAX_SPEAKER_WORDS",
     "NAME_MAX_WORDS",
+    "PRONOUN_SUFFIX",
     "SENT_END",
     "SOURCE_BEFORE_WORDS",
     "SPEAKER_AFTER_GAP",
@@ -20,6 +21,9 @@ __all__ = [
 ]
 
 WORD = re.compile(r"[^\W\d_]+")  # letters only: no digit, no underscore
+# The attached pronouns of أن/إن and of a verb's object (ه، ها، هم، هما، نا، ني), one
+# group for every rule that reads "إنه", "بأنها", "لكنهم".
+PRONOUN_SUFFIX = "(?:\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627|\u0646\u0627|\u0646\u064a)"
 SENT_END = re.compile(r"[.!?](?!\d)")  # a stop that is no decimal point
 # A body's head noun written before its name ("جمعية «بيت»"): characters looked back.
 HEAD_BEFORE_CHARS = 16

@@ -15,7 +15,7 @@ from akhbar.text.normalize import normalize
 from tasks.extract.common.gazetteer import lexicon
 from tasks.extract.common.names import AL, is_definite
 from tasks.extract.common.names import words as name_words
-from tasks.extract.quotes.common import CALLED, NAME_MAX_WORDS, WORD, Verb
+from tasks.extract.quotes.common import CALLED, NAME_MAX_WORDS, PRONOUN_SUFFIX, WORD, Verb
 from tasks.extract.quotes.lists import bare, unnamed_person
 from tasks.extract.quotes.roles import name_at_end, name_word, relations
 
@@ -26,7 +26,7 @@ _WORD = WORD
 # and what may follow that name: a comma, colon, quote, أن/إن (with its pronoun: "إنه"),
 # or ل + whom it was said to.
 _APPOSITION = re.compile(r"\s*[\u060c,]\s*")
-_NAME_ENDS = re.compile(r"\s*(?:[\u060c,:\"«“]|[إأا]ن(?:ه|ها|هم|هما|نا|ني)?(?!\w)|\u0644)")
+_NAME_ENDS = re.compile(rf"\s*(?:[\u060c,:\"«“]|[إأا]ن{PRONOUN_SUFFIX}?(?!\w)|\u0644)")
 
 
 class WrittenNames:
