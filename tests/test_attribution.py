@@ -1631,3 +1631,22 @@ def test_review_mends_quotes_places_and_counts() -> None:
     # a carrier is a named or unnamed group, not a place phrase
     text = 'ورفعوا في الساحة لافتات كتب عليها "لا للفساد".'
     assert speakers(text) != ["في الساحة"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "على لسان": the one whose mouth said it, named or unnamed
+        (
+            'وأضافت الحركة في تصريحات على لسان المتحدث باسمها حازم قاسم إن "استهداف المركز جريمة".',
+            "حازم قاسم",
+        ),
+        (
+            "أما وزارة الداخلية المصرية فقالت على لسان مصدر أمني مسؤول إن الأجهزة الأمنية"
+            ' "تكثف من جهودها".',
+            "مصدر أمني مسؤول",
+        ),
+    ],
+)
+def test_round9_said_through_the_mouth_of(text: str, speaker: str) -> None:
+    assert speakers(text)[-1] == speaker

@@ -69,6 +69,7 @@ from tasks.extract.quotes.roles import (
     role_of,
     title_gap,
 )
+from tasks.extract.quotes.tongue import Tongue
 from tasks.extract.quotes.written import WrittenNames
 
 __all__ = ["EXTRACTOR", "extract_quotes"]
@@ -196,7 +197,7 @@ _PHRASE_END = re.compile(
 NAME_SPAN_SLACK = 1
 
 
-class _Article(WrittenNames, ClauseSubjects, Continuation, Banners):
+class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
     """One article's verbs, mentions and quote state, in source offsets."""
 
     def __init__(self, ctx: ExtractContext, quoted: list[tuple[int, int]] = ()) -> None:
@@ -331,7 +332,7 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners):
     def explicit(self, v: Verb, limit: int) -> tuple[str | None, str | None] | None:
         """The verb's own subject: named after it, an unnamed source, the sentence's
         subject for a participle, or a name just before it."""
-        found = self._carried(v) or self._after(v, limit)
+        found = self._carried(v) or self._on_tongue(v, limit) or self._after(v, limit)
         if found is None:
             found = self._unnamed(v, limit)
         if found is None:
