@@ -1650,3 +1650,25 @@ def test_review_mends_quotes_places_and_counts() -> None:
 )
 def test_round9_said_through_the_mouth_of(text: str, speaker: str) -> None:
     assert speakers(text)[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a tally's people typed by their relative clause
+        ("وبذلك يرتفع إلى 121 عدد الفلسطينيين الذين قتلوا بنيران الجيش.", [("KILL", 121)]),
+        # a possessive complement of people reaches its post verb
+        ("وأقرت الحركة بأن خمسة من مقاتليها لقوا مصرعهم.", [("KILL", 5)]),
+        ("وتم القبض على قائد العملية جهيمان العتيبي و67 من أتباعه.", [("ARREST", 67)]),
+        # a war driving people out; an event reaching over a phrase to a people complement
+        ("وهجّرت الحرب أكثر من 2 مليون شخص.", [("AFFECT", 2_000_000)]),
+        (
+            "ونزح إلى بنغلاديش عبر الحدود مع ميانمار حوالي 700 ألف من الروهينجا.",
+            [("AFFECT", 700_000)],
+        ),
+        # an age stays no complement
+        ("وأصيبت امرأة في الرابعة والخمسين من عمرها بجروح.", []),
+    ],
+)
+def test_round9_counts(text: str, expected: list[tuple[str, int]]) -> None:
+    assert figures(text) == expected
