@@ -1672,3 +1672,12 @@ def test_round9_said_through_the_mouth_of(text: str, speaker: str) -> None:
 )
 def test_round9_counts(text: str, expected: list[tuple[str, int]]) -> None:
     assert figures(text) == expected
+
+
+def test_a_count_of_another_year_takes_no_story_day() -> None:
+    text = (
+        "وقتل 5 أشخاص الجمعة في الخرطوم.\n"
+        "وكانت قوات الأمن قتلت عشرات الأشخاص خلال احتجاجات عام 2013."
+    )
+    assert day_of(text, "5") == date(2024, 3, 8)
+    assert day_of(text, "عشرات") is None

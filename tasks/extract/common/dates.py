@@ -22,6 +22,8 @@ __all__ = [
 
 # Precisions good enough to date a figure or a quote.
 _ATTACHABLE = ("day", "minute")
+# Precisions that name a period a row may belong to instead of the story's day.
+_COARSE = ("year", "month")
 # The lead's date is the article's event day only this close to publication:
 # news reports what happened in the last days ("الجمعة" in a Sunday article);
 # an older date in the lead is background (an anniversary, a past attack).
@@ -134,6 +136,7 @@ def attach_dates(
     fallback: date | None = None,
     *,
     shifted: bool = False,
+    periods: bool = False,
 ) -> None:
     """Set ``row["date"]``: the nearest day-precise date of the row's clause, else of its
     sentence, else ``fallback`` (the article's event day).
@@ -141,20 +144,59 @@ def attach_dates(
     ``rows`` are figures or quotes with ``start``/``end``; a date that bounds a
     period ("منذ 18 نيسان") is not a row's day. ``shifted``: counts after "غداة" /
     "عشية" are a day away from that date (figures; a quote is dated when it was said).
+    ``periods``: a row whose clause names another year or month ("عام 2013") is of that
+    time, not of ``fallback`` (counts of single events; a running total is as of the day
+    it was reported whatever period it covers).
     """
     found = dated(timex, text)
     shifts = shifted and _shift_forms().search(text) is not None  # folding all costs 0.3 ms
-    spans = sentence_spans(text) if rows and (found or shifts) else []
+    # year- and month-precise dates: a row in their clause is of that time, not the story's
+    coarse = [t for t in timex if t.get("precision") in _COARSE and t.get("resolved_date")]
+    coarse = coarse if periods else []
+    spans = sentence_spans(text) if rows and (found or shifts or coarse) else []
     starts = [s for s, _e in spans]
     for row in rows:
         day = row.get("date") or (
             _own_date(row, found, text, spans, starts, shifts) if found else None
         )
+        other = coarse and _of_another_time(row, coarse, text, spans, starts, fallback)
+        if day is None and fallback is not None and other:
+            row["date"] = None  # "قتلت عشرات الأشخاص خلال احتجاجات عام 2013"
+            continue
         if day is None and fallback is not None and shifts:
             # "وتأتي هذه الحصيلة غداة مقتل 21 مدنيا": the story's day, shifted by غداة
             i = bisect_right(starts, row["start"]) - 1
             day = fallback + timedelta(days=_shift(text, starts[i] if i >= 0 else 0, row["start"]))
         row["date"] = day or fallback
+
+
+def _of_another_time(
+    row: dict,
+    coarse: list[dict],
+    text: str,
+    spans: list[tuple[int, int]],
+    starts: list[int],
+    story: date | None,
+) -> bool:
+    """A year or month named in the row's clause that the story's day is not in."""
+    if story is None:
+        return False
+    i = bisect_right(starts, row["start"]) - 1
+    if i < 0 or row["start"] >= spans[i][1]:
+        return False
+    s0, s1 = spans[i]
+    clause = next(
+        ((c0, c1) for c0, c1 in clause_spans(text, s0, s1) if c0 <= row["start"] < c1), spans[i]
+    )
+    for t in coarse:
+        if clause[0] <= t["start"] and t["end"] <= clause[1] and period_bound(text, t) is None:
+            when = t["resolved_date"]
+            same = when.year == story.year and (
+                t["precision"] == "year" or when.month == story.month
+            )
+            if not same:
+                return True
+    return False
 
 
 def _own_date(
