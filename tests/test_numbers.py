@@ -241,3 +241,14 @@ def test_a_second_count_of_the_same_scale_after_wa_is_the_next_number() -> None:
 
 def test_a_range_of_plural_scales_is_two_numbers() -> None:
     assert [m.value for m in find_numbers(normalize("بين 3 آلاف و4 آلاف"))] == [3000, 4000]
+
+
+@pytest.mark.parametrize(
+    "text", ["مقتل شابة في الثامنة عشرة", "الساعة الحادية عشرة مساء", "قتل في سن السادسة عشر"]
+)
+def test_an_ordinal_before_ten_is_no_count_of_ten(text: str) -> None:
+    assert find_numbers(normalize(text)) == []
+
+
+def test_ten_after_a_word_that_is_no_ordinal_is_ten() -> None:
+    assert [m.value for m in find_numbers(normalize("مقتل عشرة أشخاص"))] == [10]

@@ -240,11 +240,29 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     out: list[NumberMatch] = []
     i = 0
     while i < len(toks):
+        if toks[i].value == TEN and _after_ordinal(text, toks[i]):
+            i += 1  # "في الثامنة عشرة": the ordinal eighteen, no count of ten
+            continue
         j, match = _chain(text, toks, i)
         if match is not None:
             out.append(match)
         i = j
     return out
+
+
+TEN = 10.0
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
+@cache
+def _ordinals() -> frozenset[str]:
+    return frozenset(read_words("numbers/ordinals.txt"))
+
+
+def _after_ordinal(text: str, tok: _Tok) -> bool:
+    """The word before ``tok`` is a definite unit ordinal ("الثامنة" before "عشرة")."""
+    before = _WORD_BEFORE.search(text, max(0, tok.outer - 12), tok.outer)
+    return before is not None and before.group(1) in _ordinals()
 
 
 def _adjacent(text: str, a: _Tok, b: _Tok) -> bool:
