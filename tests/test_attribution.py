@@ -1681,3 +1681,14 @@ def test_a_count_of_another_year_takes_no_story_day() -> None:
     )
     assert day_of(text, "5") == date(2024, 3, 8)
     assert day_of(text, "عشرات") is None
+
+
+def test_round9_a_subjectless_verb_continues_the_name_set_off_after_a_title() -> None:
+    # "مدرب إيفرتون، سام ألردايس،": the name written out (أل with hamza is no article)
+    # beats another coach the article names
+    text = (
+        'وقال مدرب ليفربول يورغن كلوب إن "الفريق جاهز".\n'
+        "ويأمل مدرب إيفرتون، سام ألردايس، أن يستغل فريقه مواجهة ليفربول.\n"
+        'وقال: "إنها فرصة يمكن استغلالها".'
+    )
+    assert speakers(text)[-1] == "سام ألردايس"

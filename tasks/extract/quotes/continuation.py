@@ -48,6 +48,7 @@ OPENING_WORDS = 4
 
 _BI_ISM = normalize("باسم")
 _AN = re.compile("(?<!\\w)\u0639\u0646\\s+")  # عن, a word of its own
+_COMMA = re.compile("[\u060c,]")
 _QUOTE_MARK = re.compile('["\u00ab\u201c\u201d]')
 # Independent pronouns opening a sentence as its subject ("وهي تزوجت واينستين").
 _PRONOUNS = frozenset(normalize(w) for w in ("هو", "هي", "هم", "هن", "هما"))  # and "وهى"
@@ -235,9 +236,20 @@ class Continuation:
         for i in range(min(len(words), OPENING_WORDS)):
             role = role_of(words[i:])
             if role is not None:
-                sp = resolve_role(role, self.text, self.persons, self.ctx.entities, start)
+                # the name written after the title beats another holder of the title
+                sp = self._apposed_after_title(start) or resolve_role(
+                    role, self.text, self.persons, self.ctx.entities, start
+                )
                 return [(start, sp)] if sp is not None else []
         return []
+
+    def _apposed_after_title(self, start: int) -> tuple[str | None, str | None] | None:
+        """ "ويأمل مدرب إيفرتون، سام ألردايس، أن": the name set off by commas after the
+        opening title, written out when the recogniser missed it."""
+        comma = _COMMA.search(self.text, start, start + SUBJECT_OPENING + SPEAKER_AFTER_GAP)
+        if comma is None or _QUOTE_MARK.search(self.text, start, comma.start()):
+            return None
+        return self._apposed_name(comma.start(), len(self.text))
 
     def _previous_subject(self, pos: int) -> dict | None:
         """The person or body opening the sentence before ``pos`` ("ونشرت نفسية

@@ -97,7 +97,9 @@ class WrittenNames:
             # a surname may open with ب ("غيريت برادنيك"); ل after a name is to whom
             bi = run and word[:1] == "\u0628" and len(word) > 3 and name_word(word[1:])
             bi = bi and word[1:] not in lexicon().forms  # "بكابول": ب on a known place
-            if not (name_word(word) or bi) or self._in_mention(w.start()):
+            # "ألردايس": أل with its hamza written is no article (ال is written bare)
+            hamza = run and w.group()[:2] == "\u0623\u0644" and name_word(word[:1] + word[2:])
+            if not (name_word(word) or bi or hamza) or self._in_mention(w.start()):
                 break
             run.append(w.span())
         if len(run) < 2 or not _NAME_ENDS.match(self.text, run[-1][1]):
