@@ -67,6 +67,8 @@ _BOUNDS = {
 # 1.2 مليون); 7 digits still admits "1500000".
 MAX_PLAIN_DIGITS = 7
 
+TEN = 10.0  # the value عشر/عشرة read alone, an ordinal's second word after its unit
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
 _VALUE_KINDS = frozenset({"unit", "ten", "hundred", "hundred_base", "digit"})
 _SCALES = frozenset({"scale", "scale_plural", "scale_dual"})
 
@@ -248,10 +250,6 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             out.append(match)
         i = j
     return out
-
-
-TEN = 10.0
-_WORD_BEFORE = re.compile(r"(\w+)\s+$")
 
 
 @cache

@@ -159,8 +159,7 @@ def attach_dates(
         day = row.get("date") or (
             _own_date(row, found, text, spans, starts, shifts) if found else None
         )
-        other = coarse and _of_another_time(row, coarse, text, spans, starts, fallback)
-        if day is None and fallback is not None and other:
+        if day is None and coarse and _of_another_time(row, coarse, text, spans, starts, fallback):
             row["date"] = None  # "قتلت عشرات الأشخاص خلال احتجاجات عام 2013"
             continue
         if day is None and fallback is not None and shifts:

@@ -21,6 +21,7 @@ from akhbar.text.normalize import normalize
 from akhbar.text.wordlist import read_words
 from tasks.extract.common.gazetteer import Entry, find_names, glued_known_name, key, lexicon
 from tasks.extract.common.names import words
+from tasks.extract.entities.heads import head_words
 from tasks.extract.entities.rules import Hit, person_hit
 
 __all__ = ["combine", "discovered_entity", "found_again", "strip_proclitic"]
@@ -157,8 +158,9 @@ _NAME_MARK_BEFORE = re.compile(r"(\S+)\s*\S\s*$")
 
 @cache
 def _org_heads() -> frozenset[str]:
-    """Organisation head nouns (``heads.tsv``), bare and definite."""
-    heads = {key(h) for h, cls, _d in read_rows("gazetteer/heads.tsv") if cls.startswith("org")}
+    """Organisation head nouns (``heads.tsv``, as ``head_words`` reads it), bare and
+    definite."""
+    heads = {h for h, (cls, _d) in head_words().classes.items() if cls.startswith("org")}
     return frozenset(heads) | frozenset(_AL + h for h in heads)
 
 

@@ -68,10 +68,10 @@ _OF = re.compile(r"\s*من\s+")
 # A complement of people after a number: definite ("من المتقاعدين") or with a possessive
 # ("من مقاتليها", "من أنصاره"); not "من عمرها", an age.
 _OF_PEOPLE = re.compile(r"\s*من\s+(?:ال|(?!عمر)\w+(?:ه|ها|هم)(?!\w))")
-# Relative pronouns of things (normalised): a verb after one belongs to the relative
-# clause ("55 من الصناديق التي تضم رفات جنود قتلوا"); "الذين نزحوا" agrees with people.
 # A tally's people, then the relative pronoun of people ("عدد الفلسطينيين الذين").
 _TALLY_WHO = re.compile(r"\s*(?:\w+\s+){1,2}?(?:الذين|اللواتي|اللاتي)\s*")
+# Relative pronouns of things (normalised): a verb after one belongs to the relative
+# clause ("55 من الصناديق التي تضم رفات جنود قتلوا"); "الذين نزحوا" agrees with people.
 _RELATIVE = re.compile(r"(?<!\w)(?:التي|الذي)(?!\w)")
 _CONJ = frozenset("وف")
 _CLITICS = frozenset("وفلب")  # و ف ل ب
@@ -280,7 +280,8 @@ def _link(
     people = noun is not None and noun.entry is not None and noun.entry.role in _PEOPLE_ROLES
     # "نزح إلى بنغلاديش عبر الحدود مع ميانمار حوالي 700 ألف من الروهينجا": a people
     # complement the lexicon does not type still lets the event reach over a phrase
-    people = people or (noun is None and _OF_PEOPLE.match(norm, m.end, e) is not None)
+    of_people = noun is None and _OF_PEOPLE.match(norm, m.end, e) is not None
+    people = people or of_people
     ev = _event_before(lex, norm, events, before, qual_start, prev, num, people)
     if ev is not None and ev[2].role == "release" and _of_them(norm, noun):
         ev = None  # "اعتقلت 40 متظاهرا، وأفرجت عن 30 منهم": a part of the arrested
@@ -315,8 +316,7 @@ def _link(
         glued = (num.start > 0 and norm[num.start - 1].isalpha()) or norm.startswith(
             ("\u0628\u0627\u0644", "\u0644\u0644"), num.start
         )  # بال، لل: a preposition on the number word
-        of_people = not glued and _OF_PEOPLE.match(norm, m.end, e) is not None
-        reach = noun is not None or of_people
+        reach = noun is not None or (of_people and not glued)
         trig = _post_after(lex, norm, noun.end if noun else m.end, e, reach=reach)
     part = False
     if trig is None and last is not None:  # "62 شخصا استشهدوا، 50 منهم ينتمون لحماس"
@@ -560,9 +560,9 @@ def _tally_after(
     if last is None or last.group(1) != _TO:
         return None
     t = lex.tally_re.match(norm, _SPACES.match(norm, num.m.end, e).end(), e)
-    nm = _tally_noun(lex, norm, t.end(), e) if t is not None else None
     if t is None:
         return None
+    nm = _tally_noun(lex, norm, t.end(), e)
     entry = lex.nouns[canon(nm.group("w"))] if nm is not None else None
     if nm is None or entry is None or not entry.count_type:
         return _tally_who(lex, norm, t.end(), e)

@@ -23,6 +23,7 @@ from tasks.extract.common.names import words as name_words
 from tasks.extract.quotes.banners import Banners
 from tasks.extract.quotes.clauses import ClauseSubjects
 from tasks.extract.quotes.common import (
+    BI_ISM,
     CALLED,
     HEAD_BEFORE_CHARS,
     MAX_SPEAKER_WORDS,
@@ -101,7 +102,6 @@ _LI_ONLY = re.compile("\\s+\u0644\u0640*")  # a name right after the verb, with 
 # ("السكرتير الصحفي للبيت الأبيض": 17; "المتحدث الرسمي باسم وزارة": 20).
 ISSUER_TITLE_CHARS = 40
 _ONE_OF = frozenset(normalize(w) for w in ("أحد", "إحدى"))  # "أحد المتظاهرين"
-_BI_ISM = normalize("باسم")  # "متحدث باسم": who a spokesperson speaks for
 _TOKEN = re.compile(r"\S+")
 # Words that may open a sentence before its subject ("إلا أن مصدرا أمنيا ... أكدوا").
 _CONNECTIVES = frozenset(normalize(w) for w in ("إلا", "غير", "بيد", "كما", "لكن", "ولكن", "أن"))
@@ -274,9 +274,9 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
             # المعارضة": a clause of its own, with its own speaker
             return v
         own_that = _COMPLEMENT.search(norm, self.nt.to_norm(v.end), self.nt.to_norm(quote))
+        prepositions = word_list("gazetteer/name_closers.txt")
         if own_that is not None and not any(
-            w in word_list("gazetteer/name_closers.txt")
-            for w in _WORD.findall(norm, self.nt.to_norm(v.end), own_that.start())
+            w in prepositions for w in _WORD.findall(norm, self.nt.to_norm(v.end), own_that.start())
         ):
             # "يقول ناشطون إن «...»": the inner verb reports its own words (not "يعتبر
             # دليلا على أن", where أن follows a preposition of its object)
@@ -497,8 +497,12 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
                 break
             if _addressed(self.text, m["start"], m["end"]):
                 break  # "وقال الإمام لبي بي سي", "وأضافت لرويترز": whom it was said to
-            nxt = _person_after(self.text, m, after[i + 1 : i + 3], limit)
-            if m["kind"] == "ORGANIZATION" and nxt is not None:
+            nxt = (
+                _person_after(self.text, m, after[i + 1 : i + 3], limit)
+                if m["kind"] == "ORGANIZATION"
+                else None
+            )
+            if nxt is not None:
                 return self.name_of(nxt)  # "قال المتحدث باسم الجيش السوداني نبيل عبد الله"
             if m["kind"] == "ORGANIZATION" and role_after(self.text, lo, m["start"]):
                 break  # "وأكد مندوب موسكو في مجلس الأمن": a person by title, not the council
@@ -867,14 +871,10 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
             return None
         # whole tokens: "متحدثًا" keeps its tanween inside one word
         words = list(_TOKEN.finditer(self.text, self._sentence_start(v.start), body["start"]))
-        while words and normalize(words[0].group()) in _CONNECTIVES:
-            words = words[1:]
-        if len(words) != 2 or normalize(words[1].group()) != _BI_ISM:
+        words = _past_connectives(words)
+        if len(words) != 2 or normalize(words[1].group()) != BI_ISM:
             return None
-        first = normalize(words[0].group())
-        if first.endswith("\u0627") and not is_source(first):
-            first = first[:-1]  # "متحدثا" after لكن: the accusative
-        if not unnamed_person(first):
+        if not unnamed_person(_source_form(words[0].group())):
             return None
         return None, self.text[words[0].start() : body["end"]]
 
@@ -905,13 +905,10 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
         lo = self._sentence_start(v.start)
         words = list(_WORD.finditer(self.text, lo, v.start))
         opened = len(words)
-        while words and normalize(words[0].group()) in _CONNECTIVES:
-            words = words[1:]  # 'إلا أن مصدرا أمنيا وشهودا أكدوا أن "..."'
+        words = _past_connectives(words)  # 'إلا أن مصدرا أمنيا وشهودا أكدوا أن "..."'
         if not words or len(words) > SOURCE_BEFORE_WORDS:
             return None
-        first = normalize(words[0].group())
-        if first.endswith("\u0627") and not is_source(first):
-            first = first[:-1]  # "مصدرا" after إن/أن: the accusative of مصدر
+        first = _source_form(words[0].group())
         if len(words) < opened and not unnamed_person(first):
             return None  # people only after a connective
         of_whom = bare(normalize(words[1].group())) if len(words) > 1 else ""
@@ -1088,6 +1085,20 @@ def _without_trailing(words: list[re.Match[str]]) -> list[re.Match[str]]:
     while len(words) > 1 and words[-1].group() in _TRAILING:
         words = words[:-1]
     return words
+
+
+def _past_connectives(words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The words after those a sentence may open with before its subject ("إلا أن")."""
+    while words and normalize(words[0].group()) in _CONNECTIVES:
+        words = words[1:]
+    return words
+
+
+def _source_form(word: str) -> str:
+    """A source word, normalised, without the alef of its accusative ("مصدرا", "متحدثًا"
+    after إن/أن/لكن are مصدر, متحدث)."""
+    word = normalize(word)
+    return word[:-1] if word.endswith("\u0627") and not is_source(word) else word
 
 
 def _described(v: Verb, text: str, m: dict) -> bool:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from tasks.extract.common.gazetteer import word_list
 
 __all__ = [
+    "BI_ISM",
     "HEAD_BEFORE_CHARS",
     "MAX_SPEAKER_WORDS",
     "NAME_MAX_WORDS",
@@ -24,6 +25,7 @@ WORD = re.compile(r"[^\W\d_]+")  # letters only: no digit, no underscore
 # The attached pronouns of أن/إن and of a verb's object (ه، ها، هم، هما، نا، ني), one
 # group for every rule that reads "إنه", "بأنها", "لكنهم".
 PRONOUN_SUFFIX = "(?:\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627|\u0646\u0627|\u0646\u064a)"
+BI_ISM = "\u0628\u0627\u0633\u0645"  # باسم: "متحدث باسم", who a spokesperson speaks for
 SENT_END = re.compile(r"[.!?](?!\d)")  # a stop that is no decimal point
 # A body's head noun written before its name ("جمعية «بيت»"): characters looked back.
 HEAD_BEFORE_CHARS = 16

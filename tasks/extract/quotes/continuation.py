@@ -16,6 +16,7 @@ from akhbar.text.normalize import normalize
 from tasks.extract.common.names import AL
 from tasks.extract.common.names import words as name_words
 from tasks.extract.quotes.common import (
+    BI_ISM,
     MAX_SPEAKER_WORDS,
     SENT_END,
     SOURCE_BEFORE_WORDS,
@@ -46,7 +47,6 @@ SUBJECT_OPENING = 30
 # Words at a sentence's opening a title may start at ("وقد أدان وزير الخارجية": the third).
 OPENING_WORDS = 4
 
-_BI_ISM = normalize("باسم")
 _AN = re.compile("(?<!\\w)\u0639\u0646\\s+")  # عن, a word of its own
 _COMMA = re.compile("[\u060c,]")
 _QUOTE_MARK = re.compile('["\u00ab\u201c\u201d]')
@@ -149,7 +149,7 @@ class Continuation:
             if not self.text[words[end - 1].end() : w.start()].isspace():
                 break  # punctuation ends the phrase
             word = normalize(w.group())
-            if word == _BI_ISM:  # "متحدث باسم البيت الأزرق": for whom, to its last word
+            if word == BI_ISM:  # "متحدث باسم البيت الأزرق": for whom, to its last word
                 end += 1
                 while end < len(words) and normalize(words[end].group()).startswith(AL):
                     end += 1
