@@ -180,7 +180,12 @@ def score(rows: list[dict], texts: dict, errors: list) -> Counter:
                 )
             if g.get("period_start"):
                 c["period_n"] += 1
-                c["period_ok"] += (p.get("period_start") or "") == g["period_start"]
+                got_start = p.get("period_start") or ""
+                c["period_ok"] += got_start == g["period_start"]
+                if got_start != g["period_start"]:
+                    errors.append(
+                        (row["id"], "period", g["surface"], g["period_start"], "->", got_start)
+                    )
         for g, p in right:
             c["place_n"] += 1
             ok = place_right(g, p, entities)

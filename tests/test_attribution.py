@@ -208,6 +208,19 @@ def test_a_period_start_is_not_the_day_but_the_totals_start() -> None:
     assert row["period_start"] == "2024-02-19"
 
 
+@pytest.mark.parametrize(
+    "text,opened",
+    [
+        ("وقتل أكثر من 10 آلاف شخص منذ آذار/مارس 2015.", "2015-03"),
+        ("واعتقل 700 شخص منذ عام 2016.", "2016"),
+        ("وقتل 60 شخصا منذ 2 آذار/مارس 2023.", "2023-03-02"),
+    ],
+)
+def test_a_period_start_keeps_the_precision_the_text_gives(text: str, opened: str) -> None:
+    row = facts(text)["figures"][0]
+    assert (row["scope"], row["period_start"]) == ("cumulative", opened)
+
+
 def test_a_sentence_without_a_date_takes_the_leads_day() -> None:
     text = "قتل 5 أشخاص يوم الخميس في انفجار في مدينة حلب.\nوأصيب 12 آخرون بجروح."
     assert day_of(text, "12") == date(2024, 3, 7)

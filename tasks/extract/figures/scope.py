@@ -12,6 +12,7 @@ another count (issue 19).
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import cache
 
 from akhbar.text.normalize import NormText
@@ -141,8 +142,17 @@ def period_start(text: str, timex: list[dict], sentence: tuple[int, int]) -> str
             if period_bound(text, t) != "start":
                 continue
             if t.get("resolved_date") is not None:
-                return t["resolved_date"].isoformat()
+                return _iso_at_precision(t["resolved_date"], t.get("precision"))
             m = _ISO_PREFIX.match(t.get("value") or "")
             if m:
                 return m.group()
     return None
+
+
+# How many characters of an ISO day a date's precision keeps: "منذ آذار 2015" opens the
+# period in 2015-03, not on its first day; a decade or century keeps its first year.
+_ISO_LENGTH = {"year": 4, "decade": 4, "century": 4, "month": 7}
+
+
+def _iso_at_precision(day: date, precision: str | None) -> str:
+    return day.isoformat()[: _ISO_LENGTH.get(precision or "", 10)]
