@@ -50,6 +50,8 @@ def figures(text: str) -> list[tuple[str, int]]:
         ("وقتل أكثر من 30 مسلحا في الاشتباكات.", [("KILL", 30)]),
         ("وغرق أكثر من مئة مهاجر قبالة السواحل.", [("KILL", 100)]),
         ("وقتل ضابطين في الهجوم.", [("KILL", 2)]),
+        ("وأصيب سائحان بريطانيان في الهجوم.", [("WOUND", 2)]),
+        ("وقتل شقيقان في القصف.", [("KILL", 2)]),
         ("وأسفر الانفجار عن مقتل كل من كانوا في الحافلة وعددهم 17 شخصا.", [("KILL", 17)]),
         ("واعتقلت الشرطة 11 شخصا، من بينهم 4 أجانب.", [("ARREST", 11), ("ARREST", 4)]),
         ("والقضاء على عدد (13) فرد من العناصر المسلحة.", [("KILL", 13)]),
@@ -457,6 +459,52 @@ def test_counts_set_side_by_side_by_others_are_parts() -> None:
     assert scopes(text) == [(4, "breakdown"), (4, "breakdown")]
     text = "أعلنت الوزارة مقتل 12 وإصابة 30 آخرين في القصف."  # two types: no parts
     assert scopes(text) == [(12, "incident"), (30, "incident")]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # "منهم" / "ممن" after a count before it in the sentence: a part of that count
+        ("قتل 9 أشخاص في الهجوم، وقتل ثلاثة منهم طعنا.", [(9, "incident"), (3, "breakdown")]),
+        (
+            "قتل 40 شخصا، وقالت الحركة إن 20 شخصا ممن قتلوا من أعضائها.",
+            [(40, "incident"), (20, "breakdown")],
+        ),
+        # ... but "منهم" with no count before it is not a part
+        ("وقصفت الطائرات مواقع التنظيم ما أسفر عن مقتل العشرات منهم.", [(10, "incident")]),
+        # "من بين الضحايا" before the count, and the parts joined to it by "، و"
+        (
+            "وكان من بين ضحايا تحطم الطائرة 30 مصريا، و15 فرنسيا.",
+            [(30, "breakdown"), (15, "breakdown")],
+        ),
+        ("وتابع أن بين المصابين 149 طفلا.", [(149, "breakdown")]),
+        ("ويقدر أن ما بين 1500 إلى 1700 مسلح موجودون في المنطقة.", [(1500, "incident")]),
+        # "منذ" after an elative qualifies the superlative, not the count
+        (
+            "وهذا أعنف حادث قطار في البلاد منذ عام 2013 عندما اصطدم قطار بحافلة"
+            " ما أدى لمقتل 27 شخصا.",
+            [(27, "incident")],
+        ),
+        # a count over a stretch after "خلال" runs over it; a stretch of hours does not
+        ("واعتقلت السلطات 17 شخصا خلال الشهر الماضي.", [(17, "cumulative")]),
+        ("وأفرج عن 80 سجينا خلال يومين.", [(80, "cumulative")]),
+        ("واعتقل 11 ناشطا خلال الأسبوعين الماضيين.", [(11, "cumulative")]),
+        ("وقتل 78 مدنيا على الأقل خلال العملية التركية.", [(78, "cumulative")]),
+        ("وقتل 5 أشخاص خلال 24 ساعة في المدينة.", [(5, "incident")]),
+        # another date in the sentence dates the count
+        (
+            "ففي 11 حزيران، فجر انتحاري نفسه خلال شهر رمضان، ما أسفر عن مقتل 12 شخصا.",
+            [(12, "incident")],
+        ),
+    ],
+)
+def test_parts_and_running_totals(text: str, expected: list[tuple[int, str]]) -> None:
+    assert scopes(text) == expected
+
+
+def test_a_stretch_of_a_month_opens_the_total_in_that_month() -> None:
+    row = facts("واعتقلت السلطات 17 شخصا خلال الشهر الماضي.")["figures"][0]
+    assert row["period_start"] == "2024-02"
 
 
 def test_a_period_of_a_day_is_one_incident() -> None:

@@ -23,7 +23,7 @@ from tasks.extract.common.gazetteer import lexicon as lexicon_of_places
 from tasks.extract.figures.attach import PROJECTILE, PROJECTILES, SentenceAttach, article_place
 from tasks.extract.figures.lexicon import lexicon
 from tasks.extract.figures.link import Found, sentence_figures
-from tasks.extract.figures.scope import dated_clause, period_start, scope_of
+from tasks.extract.figures.scope import dated_clause, period_spanned, period_start, scope_of
 
 __all__ = ["EXTRACTOR", "extract_figures"]
 
@@ -31,6 +31,7 @@ __all__ = ["EXTRACTOR", "extract_figures"]
 OTHERS_REACH = 8
 # What joins two counts of one clause: و before the second count's event word or number.
 _AND = re.compile(r"\s*و\s*")
+_AND_PART = re.compile(r"\s*[,\u060c]?\s*و\s*")
 # A "since" period this short (days from its start to the count's day) is one incident:
 # "منذ صباح يوم الثلاثاء", "منذ أمس"; a campaign's total runs for weeks at least.
 SHORT_PERIOD_DAYS = 2
@@ -63,10 +64,21 @@ def extract_figures(ctx: ExtractContext) -> list[dict]:
                     "breakdown" if f.part else scope_of(lex, norm, (s, e), (f.start, f.end), own)
                 )
                 row["period_start"] = opened if row["scope"] == "cumulative" else None
+                if row["scope"] == "incident" and own is None:
+                    _over_a_period(ctx, row, (s, e), f)
                 rows.append(row)
             _partition(rows[len(rows) - len(found) :], found, norm)
             _share_place(rows[len(rows) - len(found) :], found, norm)
     return rows
+
+
+def _over_a_period(ctx: ExtractContext, row: dict, sentence: tuple[int, int], f: Found) -> None:
+    """ "اعتقل 17 شخصا خلال الشهر الماضي": a count over a stretch of time is a running
+    total, opened by that stretch when it is a week, month or year."""
+    t = period_spanned(ctx.visible, ctx.nt, ctx.timex, sentence, (f.start, f.end))
+    if t is not None:
+        row["scope"] = "cumulative"
+        row["period_start"] = period_start(ctx.visible, [t], (t["start"], t["end"]), bound=False)
 
 
 def _destined(f: Found) -> str:
@@ -80,11 +92,13 @@ def _share_place(rows: list[dict], found: list[Found], norm: str) -> None:
     one before it by و (and at most its event) happened where that one did; a count
     joined by و alone to a part of a whole ("بينهم 3 أطفال و4 نساء") is a part too."""
     for i in range(1, len(found)):
+        shared = found[i].trigger == found[i - 1].trigger  # no event of its own
+        parted = rows[i - 1]["scope"] == "breakdown" and shared
+        if parted and _AND_PART.fullmatch(norm, found[i - 1].end, found[i].start):
+            # "بينهم 3 أطفال و4 نساء", "من بين الضحايا 37 رجلا، وتسع نساء"
+            rows[i]["scope"], rows[i]["period_start"] = "breakdown", None
         if not _AND.fullmatch(norm, found[i - 1].end, found[i].start):
             continue
-        shared = found[i].trigger == found[i - 1].trigger  # no event of its own
-        if rows[i - 1]["scope"] == "breakdown" and shared:
-            rows[i]["scope"], rows[i]["period_start"] = "breakdown", None  # "3 أطفال و4 نساء"
         if rows[i]["location_id"] is None:
             rows[i]["location_id"] = rows[i - 1]["location_id"]
 

@@ -96,6 +96,7 @@ NOUN_BEFORE_CHARS = 24
 # Monday's names (weekdays.tsv, both spellings): "الاثنين" is also "the two".
 _MONDAY = frozenset(normalize(n) for day, n in read_rows("weekdays.tsv") if day == "1")
 _PART_GAP = re.compile(r"\s*,?\s*و?")  # between a figure and "N منهم" that parts it
+_OF_THOSE_WHO = re.compile(r"\s*ممن(?!\w)")
 _HARD_STOP = re.compile(r"[.;:!?\"()\[\]{}\u061b]")  # _STOP without the comma
 # A complementiser opens a new clause: "تمكنوا من الفرار وإن 60 مدنيا قتلوا".
 _OPENER = re.compile(rf"(?<!\w)[{normalize('وف')}]?{normalize('إن')}(?:ه|ها|هم)?(?!\w)")
@@ -349,7 +350,7 @@ def _link(
         start,
         end,
         (trig[0], trig[1]),
-        part,
+        part or _of_a_count(norm, last, trig[2].count_type, noun, noun_end),
     )
     # "هم 37 رجلا وتسع نساء": the parts after the first share its whole's type
     return found, (trig if parted and ev is None else ev)
@@ -644,6 +645,17 @@ def _whole(last: Found) -> tuple[int, int, Entry]:
 def _of_them(norm: str, noun: _Noun | None) -> bool:
     """The counted noun is "منهم" / "منهن" (of them)."""
     return noun is not None and norm[noun.start : noun.end].strip() in OF_THEM
+
+
+def _of_a_count(
+    norm: str, last: Found | None, count_type: str | None, noun: _Noun | None, noun_end: int
+) -> bool:
+    """ "اعتقل 40 شخصا، وأفرج عن 30 منهم", "قتل 62، وقالت إن 50 شخصا ممن قتلوا": a count
+    of "منهم" / "ممن" is a part of a count of its type before it in the sentence ("اعتقلت
+    50 شخصا، 20 منهم قتلوا" counts other people's deaths: no part)."""
+    if last is None or last.count_type != count_type:
+        return False
+    return _of_them(norm, noun) or _OF_THOSE_WHO.match(norm, noun_end) is not None
 
 
 def _part_after(

@@ -21,14 +21,15 @@ from akhbar.text.wordlist import proclitic_pattern, read_words, trie_regex
 from tasks.extract.common.dates import period_bound
 from tasks.extract.figures.lexicon import Lexicon, word_list_re
 
-__all__ = ["SCOPES", "dated_clause", "period_start", "scope_of"]
+__all__ = ["SCOPES", "dated_clause", "period_spanned", "period_start", "scope_of"]
 
 SCOPES = ("incident", "cumulative", "breakdown")
 # Characters before a count searched for the cue that makes it a breakdown
 # ("، من بينهم " is 11; a qualifier may follow the cue: "بينهم أكثر من").
 BREAKDOWN_WINDOW = 32
-# Characters before a period word searched for what it qualifies ("الأكثر دموية منذ").
-SINCE_WINDOW = 24
+# Characters before a period word searched for what it qualifies ("الأكثر دموية منذ",
+# "أعنف حادث قطار في مصر منذ": an elative heads up to four words before it).
+SINCE_WINDOW = 40
 _ISO_PREFIX = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _WORD = re.compile(r"\w+")
 _CLAUSE_STOP = re.compile(r"[,.;:!?\u060c\u061b]")
@@ -46,7 +47,7 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Patte
 
     return (
         re.compile(rf"(?<!\w)(?:{pre})(?:{words('cumulative.txt')})(?!\w)"),
-        re.compile(rf"(?<!\w)(?:{pre})(?:{words('since_not_period.txt')})\s+(?:\S+\s+)?$"),
+        re.compile(rf"(?<!\w)(?:{pre})(?:{words('since_not_period.txt')})(?:\s+\S+){{0,4}}\s+$"),
         re.compile(rf"\s*من\s+(?:{words('counted_before.txt')})(?!\w)"),
         re.compile(rf"(?<!\w)(?:{pre})(?:{words('cumulative_undated.txt')})(?!\w)"),
     )
@@ -69,6 +70,8 @@ def scope_of(
     before = norm[max(sentence[0], start - BREAKDOWN_WINDOW) : start]
     if lex.part_of_re.search(before) or lex.part_of_re.search(_strip_qualifier(lex, before)):
         return "breakdown"
+    if _among_counted(norm, before, start):
+        return "breakdown"  # "وكان من بين ضحايا الطائرة 30 مصريا", "بين المصابين 149 طفلا"
     cumulative, blocked, counted, undated = _cues()
     if counted.match(norm, _number_end(norm, fig), sentence[1]):
         return "breakdown"  # "ستة من الضحايا": six of the victims counted before
@@ -81,6 +84,31 @@ def scope_of(
     if dated_clause is None and undated.search(norm, *where):
         return "cumulative"  # "قتلوا خلال تلك الاحتجاجات", with no day of their own
     return "incident"
+
+
+@cache
+def _victims() -> str:
+    """People counted before ("الضحايا", "قتلى"), with or without ال."""
+    words = read_words("figures/counted_before.txt")
+    return "|".join(re.escape(w.removeprefix("ال")) for w in words)
+
+
+@cache
+def _among_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    return (
+        # "من بين ضحايا تحطم الطائرة" (up to three words of complement) before the count
+        re.compile(rf"(?<!\w)(?:من\s+)?بين\s+(?:ال)?(?:{_victims()})(?:\s+\w+){{0,3}}\s*$"),
+        re.compile(r"(?<!\w)(?<!ما\s)(?:من\s+)?بين\s*$"),  # "ما بين 10 إلى 20" is a range
+        re.compile(rf"(?:ال)?(?:{_victims()})(?!\w)"),  # ... or opening the figure itself
+    )
+
+
+def _among_counted(norm: str, before: str, start: int) -> bool:
+    """The count is a part of people counted before: "بين" and those people before it."""
+    with_noun, bare, opening = _among_res()
+    if with_noun.search(before):
+        return True
+    return bare.search(before) is not None and opening.match(norm, start) is not None
 
 
 def _proposition(norm: str, sentence: tuple[int, int], fig: tuple[int, int]) -> tuple[int, int]:
@@ -135,11 +163,14 @@ def dated_clause(
     return None
 
 
-def period_start(text: str, timex: list[dict], sentence: tuple[int, int]) -> str | None:
-    """ISO day, month or year of the date that opens the sentence's period, or None."""
+def period_start(
+    text: str, timex: list[dict], sentence: tuple[int, int], bound: bool = True
+) -> str | None:
+    """ISO day, month or year of the date that opens the sentence's period, or None;
+    ``bound=False``: of the first date in the span, a stretch the count runs over."""
     for t in timex:
         if sentence[0] <= t["start"] and t["end"] <= sentence[1]:
-            if period_bound(text, t) != "start":
+            if bound and period_bound(text, t) != "start":
                 continue
             if t.get("resolved_date") is not None:
                 return _iso_at_precision(t["resolved_date"], t.get("precision"))
@@ -156,3 +187,38 @@ _ISO_LENGTH = {"year": 4, "decade": 4, "century": 4, "month": 7}
 
 def _iso_at_precision(day: date, precision: str | None) -> str:
     return day.isoformat()[: _ISO_LENGTH.get(precision or "", 10)]
+
+
+# A preposition that makes the time after it the stretch a count runs over: "اعتقل 17
+# شخصا خلال الشهر الماضي", "قتل 53 طفلا خلال شهر واحد", "أفرج عن 80 في غضون يومين".
+_OVER = re.compile(r"(?<!\w)[وف]?(?:خلال|طوال|طيلة|في\s+غضون|على\s+مدى|على\s+مدار)\s+$")
+# Durations too short to make a running total ("خلال 24 ساعة", "خلال يوم واحد").
+_BRIEF = re.compile(r"PT|P1D$")
+# Date precisions that name a stretch rather than a day ("خلال الشهر الماضي"); a week
+# is left out: "خلال الأسبوع الماضي" usually dates one event ("last week").
+_STRETCHES = ("month", "year")
+
+
+def period_spanned(
+    text: str, nt: NormText, timex: list[dict], sentence: tuple[int, int], fig: tuple[int, int]
+) -> dict | None:
+    """The duration or month/year after "خلال"-like prepositions in the figure's part of
+    its sentence (normalised offsets), when the count runs over it, else None."""
+    s, e = nt.span(*_proposition(nt.norm, sentence, fig))
+    ss, se = nt.span(*sentence)
+    inside = [t for t in timex if ss <= t["start"] and t["end"] <= se]
+    spans = [t for t in inside if s <= t["start"] and t["end"] <= e and _spanned(text, t)]
+    if len(spans) != 1:
+        return None
+    # "ففي 11 حزيران، ... خلال شهر رمضان، ما أسفر عن مقتل 12": another date in the
+    # sentence dates the count
+    dated = [t for t in inside if t["type"] in ("DATE", "TIME") and period_bound(text, t) is None]
+    return spans[0] if dated in ([], spans) else None
+
+
+def _spanned(text: str, t: dict) -> bool:
+    """A long enough duration or a month or year, after "خلال"-like prepositions."""
+    long_span = (t["type"] == "DURATION" and not _BRIEF.match(t.get("value") or "")) or (
+        t["type"] == "DATE" and t.get("precision") in _STRETCHES
+    )
+    return long_span and _OVER.search(text, max(0, t["start"] - 16), t["start"]) is not None

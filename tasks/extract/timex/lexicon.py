@@ -98,6 +98,7 @@ def _pieces() -> dict[str, str]:
         "MOD": trie_regex_of(LEX.mods),
         "UNIT": trie_regex_of(LEX.units),
         "UNITPL": trie_regex_of(units_pl),
+        "UNITDU": trie_regex_of(f for f, (_u, c) in LEX.units.items() if c == "2"),
         "PARTN": trie_regex_of(f for f, k in LEX.parts if k == "noun"),
         "PARTA": trie_regex_of(f for f, k in LEX.parts if k == "adverb"),
         "HOURW": trie_regex_of(LEX.hours),
@@ -217,9 +218,10 @@ _RULES = [
     ),
     ("bareyear", r"(?P<by_y>{YEAR})(?:\s*(?P<by_m>م)(?!\w))?"),
     (
-        "plper",  # "الأيام الماضية", "الساعات الأربع والعشرين الماضية", "الـ24 ساعة الماضية"
+        "plper",  # "الأيام الماضية", "الساعات الأربع والعشرين الماضية", "الـ24 ساعة الماضية",
+        # "الأسبوعين الماضيين" (a dual unit with its dual modifier)
         r"(?:ال(?P<l_u>{UNITPL})(?:\s+(?P<l_n>ال{CARD}(?:\s+وال{CARD})?))?|ال(?P<l_d>\d{{1,3}})\s+"
-        r"(?P<l_u2>{UNIT}))\s+(?:القليله\s+)?(?P<l_mod>{MOD}|الاخيره){END}",
+        r"(?P<l_u2>{UNIT})|ال(?P<l_u3>{UNITDU}))\s+(?:القليله\s+)?(?P<l_mod>{MOD}|الاخيره){END}",
     ),
     ("dur", r"(?:(?P<u_n>{NUM}|{CARD})\s+)?(?P<u_u>{UNIT}){END}(?:\s+(?P<u_one>واحد|واحده){END})?"),
 ]
@@ -240,7 +242,7 @@ def _compile() -> re.Pattern[str]:
 
 
 def _first_words() -> str:
-    units_pl = [f for f, (_u, c) in LEX.units.items() if c == "pl"]
+    defined_units = [f for f, (_u, c) in LEX.units.items() if c in ("pl", "2")]
     words = [
         *LEX.weekdays,
         *LEX.rel_days,
@@ -252,7 +254,7 @@ def _first_words() -> str:
         *LEX.anaphoric,
         *(f for f, _k in LEX.parts),
         *_lines("blockers.txt"),
-        *("ال" + u for u in units_pl),
+        *("ال" + u for u in defined_units),
         "شهر",
         "قبل",
         "كل",

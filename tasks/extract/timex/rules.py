@@ -232,6 +232,8 @@ def _year(g: dict, norm: str, s: int, e: int) -> dict | None:
 def _plper(g: dict, norm: str, s: int, e: int) -> dict | None:
     if "l_d" in g:
         return {"n": int(g["l_d"]), "u": LEX.units[g["l_u2"]][0]}
+    if "l_u3" in g:  # "الأسبوعين الماضيين"
+        return {"n": 2, "u": LEX.units[g["l_u3"]][0]}
     n = None
     if "l_n" in g:  # "الأربع والعشرين": cardinals with the article, added up
         parts = [w.removeprefix("و").removeprefix("ال") for w in g["l_n"].split()]
