@@ -110,6 +110,11 @@ def test_the_most_precise_of_nested_places() -> None:
     assert place_of(text, "3") == "loc:khan-younis"
 
 
+def test_a_place_after_the_counted_nouns_nisba_is_its_place() -> None:
+    text = "وتقر الولايات المتحدة بأن هناك 522 عسكريا أمريكيا في العراق."
+    assert place_of(text, "522") == "loc:iraq"
+
+
 def test_a_sentence_without_a_place_takes_the_lead_place() -> None:
     text = "قتل 5 أشخاص في انفجار سيارة مفخخة في مدينة الموصل.\nوأصيب 12 آخرون بجروح خطيرة."
     assert place_of(text, "12") == "loc:mosul"
@@ -227,6 +232,15 @@ def test_a_period_start_is_not_the_day_but_the_totals_start() -> None:
 def test_a_period_start_keeps_the_precision_the_text_gives(text: str, opened: str) -> None:
     row = facts(text)["figures"][0]
     assert (row["scope"], row["period_start"]) == ("cumulative", opened)
+
+
+def test_with_no_date_in_the_lead_the_counted_events_own_sentence_dates_the_story() -> None:
+    text = (
+        "عنوان\nاختطف 14 فردا من قوات الأمن على الحدود مع باكستان.\n"
+        "وقالت الوكالة إن المسلحين اختطفوا الجنود فجر الثلاثاء في منطقة حدودية.\n"
+        "وقال مسؤول إن الصواعق قتلت أيضا طالبا يوم الخميس."
+    )
+    assert day_of(text, "14") == date(2024, 3, 5)
 
 
 def test_a_sentence_without_a_date_takes_the_leads_day() -> None:

@@ -108,9 +108,14 @@ def _recent(day: date, published: date | None) -> bool:
 
 def occurred_spans(norm: str) -> list[tuple[int, int]]:
     """Normalised spans of the sentences opening with a verb of happening ("وقع الحادث ...
-    عصر يوم السبت", ``time/occurred.txt``): one regex pass, no sentence splitting."""
+    عصر يوم السبت", ``time/occurred.txt``), then of those opening with a verb of the counted
+    event (``time/occurred_counts.txt``): one regex pass each, no sentence splitting."""
+    return _opened_by(norm, "time/occurred.txt") + _opened_by(norm, "time/occurred_counts.txt")
+
+
+def _opened_by(norm: str, words: str) -> list[tuple[int, int]]:
     out = []
-    for m in _occurred_re().finditer(norm):
+    for m in _occurred_re(words).finditer(norm):
         end = _SENTENCE_STOP.search(norm, m.end())
         out.append((m.start("verb"), end.start() if end else len(norm)))
     return out
@@ -120,8 +125,8 @@ _SENTENCE_STOP = re.compile(r"[.!?\n]")
 
 
 @cache
-def _occurred_re() -> re.Pattern[str]:
-    verbs = trie_regex(read_words("time/occurred.txt"))
+def _occurred_re(words: str) -> re.Pattern[str]:
+    verbs = trie_regex(read_words(words))
     # at a sentence's opening, or after the إن/أن of a report and its subject ("وتقول
     # المنظمة إن القارب انقلب ... صباح الأربعاء")
     opening = r"(?:^|[.!?\n])\s*"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
-from itertools import pairwise, takewhile
+from itertools import dropwhile, pairwise, takewhile
 
 from akhbar.data import read_rows
 from akhbar.text.normalize import normalize
@@ -262,6 +262,8 @@ class SentenceAttach:
             return None
         m = min(after, key=_start)  # the first of a tie, as sorted() gave
         words = _gap_words(self.ctx.visible[fig[1] : m["start"]])
+        # "522 عسكريا أمريكيا في العراق": the counted noun's nisba may close the count
+        words = tuple(dropwhile(_nisba_word, words))
         if len(words) <= MAX_LOC_GAP_WORDS and all(w in self.lex.loc_preps for w in words):
             return m["entity_id"]
         return None
@@ -563,6 +565,13 @@ def _start(m: dict) -> int:
 
 
 @lru_cache(maxsize=1 << 12)
+def _nisba_word(word: str) -> bool:
+    """A nisba adjective, with or without ال, in any case ending ("أمريكيا", "الأمريكيين")."""
+    nisba = lexicon().nisba
+    stems = (word, *(word[: -len(e)] for e in NATIONAL_ENDS if word.endswith(e)))
+    return any((f if f.startswith(_AL) else _AL + f) in nisba for f in stems)
+
+
 def _gap_words(gap: str) -> tuple[str, ...]:
     # The same short gaps (" في ", " في مدينة ") recur across figures and articles.
     return tuple(normalize(gap).split())
