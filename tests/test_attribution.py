@@ -243,6 +243,16 @@ def test_with_no_date_in_the_lead_the_counted_events_own_sentence_dates_the_stor
     assert day_of(text, "14") == date(2024, 3, 5)
 
 
+def test_a_count_after_ghadat_is_the_events_day_when_the_event_dates_the_story() -> None:
+    # The lead has no date; the attack's own sentence says Friday (the 8th): the lead's
+    # "calm returned the day after an attack that killed 28" counts the attack's day.
+    text = (
+        "عنوان\nعاد الهدوء إلى العاصمة غداة هجوم دام أسفر عن مقتل 28 شخصا.\n"
+        "وقال الوزير إن المسلحين قتلوا ثمانية من عناصر الأمن مساء الجمعة."
+    )
+    assert day_of(text, "28") == date(2024, 3, 8)
+
+
 def test_a_sentence_without_a_date_takes_the_leads_day() -> None:
     text = "قتل 5 أشخاص يوم الخميس في انفجار في مدينة حلب.\nوأصيب 12 آخرون بجروح."
     assert day_of(text, "12") == date(2024, 3, 7)

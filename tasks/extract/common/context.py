@@ -60,6 +60,16 @@ class ExtractContext:
         return event_day(found, self.lead_span, published, occurred)
 
     @cached_property
+    def lead_dated(self) -> bool:
+        """The lead paragraph holds a recent date: the event day is the lead's own."""
+        published = self.published_at.date() if self.published_at is not None else None
+        start, end = self.lead_span
+        return any(
+            start <= t["start"] < end and event_day([t], (start, end), published) is not None
+            for t in dated(self.timex, self.visible)
+        )
+
+    @cached_property
     def story_day(self) -> date | None:
         """The day of the event the story counts: the event day, a day off when the lead
         states something on that day about what it followed ("دعا الرئيس اليوم السبت ...

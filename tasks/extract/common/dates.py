@@ -127,10 +127,11 @@ _SENTENCE_STOP = re.compile(r"[.!?\n]")
 @cache
 def _occurred_re(words: str) -> re.Pattern[str]:
     verbs = trie_regex(read_words(words))
-    # at a sentence's opening, or after the إن/أن of a report and its subject ("وتقول
-    # المنظمة إن القارب انقلب ... صباح الأربعاء")
+    # at a sentence's opening, or after the إن/أن of a report and its subject of up to
+    # four words ("وتقول المنظمة إن القارب انقلب ... صباح الأربعاء"), the verb maybe
+    # opening a quote ("إن أفراد قوات حرس الحدود "اختطفوا ... فجر الثلاثاء")
     opening = r"(?:^|[.!?\n])\s*"
-    reported = r"(?<!\w)[\u0625\u0623\u0627]\u0646\s+(?:\w+\s+){0,2}"
+    reported = r'(?<!\w)[\u0625\u0623\u0627]\u0646\s+(?:\w+\s+){0,4}"?'
     return re.compile(rf"(?:{opening}|{reported})(?P<verb>[وف]?(?:{verbs}))(?!\w)")
 
 
@@ -142,6 +143,7 @@ def attach_dates(
     *,
     shifted: bool = False,
     periods: bool = False,
+    fallback_shifts: bool = True,
 ) -> None:
     """Set ``row["date"]``: the nearest day-precise date of the row's clause, else of its
     sentence, else ``fallback`` (the article's event day).
@@ -151,7 +153,10 @@ def attach_dates(
     "عشية" are a day away from that date (figures; a quote is dated when it was said).
     ``periods``: a row whose clause names another year or month ("عام 2013") is of that
     time, not of ``fallback`` (counts of single events; a running total is as of the day
-    it was reported whatever period it covers).
+    it was reported whatever period it covers). ``fallback_shifts=False``: ``fallback`` is
+    the day of the counted event itself (read from the sentence saying when it happened,
+    not from the lead's date), so a count after "غداة" in an undated sentence is of that
+    day ("عاد الهدوء غداة هجوم أسفر عن مقتل 28" counts the attack's day).
     """
     found = dated(timex, text)
     shifts = shifted and _shift_forms().search(text) is not None  # folding all costs 0.3 ms
@@ -167,7 +172,7 @@ def attach_dates(
         if day is None and coarse and _of_another_time(row, coarse, text, spans, starts, fallback):
             row["date"] = None  # "قتلت عشرات الأشخاص خلال احتجاجات عام 2013"
             continue
-        if day is None and fallback is not None and shifts:
+        if day is None and fallback is not None and shifts and fallback_shifts:
             # "وتأتي هذه الحصيلة غداة مقتل 21 مدنيا": the story's day, shifted by غداة
             i = bisect_right(starts, row["start"]) - 1
             day = fallback + timedelta(days=_shift(text, starts[i] if i >= 0 else 0, row["start"]))

@@ -182,7 +182,15 @@ def _run(ctx: ExtractContext) -> Rows:
     reported = ctx.published_at.date() if ctx.published_at is not None else None
     totals = [r for r in undated if r["scope"] == "cumulative"]
     incidents = [r for r in undated if r["scope"] != "cumulative"]
-    attach_dates(incidents, ctx.timex, ctx.visible, ctx.story_day, shifted=True, periods=True)
+    attach_dates(
+        incidents,
+        ctx.timex,
+        ctx.visible,
+        ctx.story_day,
+        shifted=True,
+        periods=True,
+        fallback_shifts=ctx.lead_dated,
+    )
     attach_dates(totals, ctx.timex, ctx.visible, reported, shifted=True)
     for r in totals:
         _short_period_is_one_incident(r)
