@@ -278,6 +278,37 @@ def test_a_verb_without_subject_continues_the_last_named_speaker() -> None:
     assert speakers(text) == ["جاسيندا أرديرن", "جاسيندا أرديرن"]
 
 
+def test_a_definite_title_speaks_for_the_one_person_it_names_later() -> None:
+    text = (
+        'وقال الناطق باسم الوزارة لوكالة الأنباء إن الممرضة "أصيبت برصاصة في الصدر".\n'
+        "وذكر الناطق باسم وزارة الصحة في غزة أشرف القدرة أن عدد الجرحى ارتفع."
+    )
+    assert speakers(text) == ["أشرف القدرة"]
+    # an indefinite title is an unnamed source, whoever holds the post
+    text = text.replace("وقال الناطق باسم الوزارة", "وقال متحدث باسم الوزارة")
+    assert speakers(text) == ["متحدث باسم الوزارة"]
+
+
+def test_a_title_set_off_by_punctuation_is_not_the_next_names() -> None:
+    # "الناطق ...، إن النجار": she is no spokesperson, so the one named
+    # with that title later is the only holder
+    text = (
+        "وشيع الآلاف المسعفة رزان النجار في خان يونس.\n"
+        'وقال الناطق باسم الوزارة للوكالة الفرنسية للأنباء، إن النجار "أصيبت برصاصة".\n'
+        "وذكر الناطق باسم وزارة الصحة في غزة أشرف القدرة أن عدد الجرحى ارتفع."
+    )
+    assert speakers(text) == ["أشرف القدرة"]
+
+
+def test_a_title_set_off_by_a_comma_right_before_the_name_is_its_apposition() -> None:
+    text = (
+        "قالت السفيرة الأمريكية في مجلس الأمن، نيكي هايلي، إن على المجلس أن يراجع قراره.\n"
+        "وقال الوزير الإيراني إن بلاده لن ترد.\n"
+        'وتابعت السفيرة في بيانها بالقول: "ينبغي على المجلس أن يخجل".'
+    )
+    assert speakers(text) == ["نيكي هايلي"]
+
+
 def test_a_name_inside_a_quotation_never_speaks() -> None:
     # "البرهان" (proof) inside the first quote must not become the next verb's speaker
     text = (

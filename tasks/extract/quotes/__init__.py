@@ -685,7 +685,20 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
             named = self._named_body(words[0].group(), v.start) or self._missed_name(v, limit)
             return named or self._as_written(words)
         found = self._issuer(words) or self._source_again(words, v) or self._missed_name(v, limit)
-        return found or self._as_written(words)
+        return found or self._titled_holder(words, v) or self._as_written(words)
+
+    def _titled_holder(
+        self, words: list[re.Match[str]], v: Verb
+    ) -> tuple[str | None, str | None] | None:
+        """ "وقال الناطق باسم الوزارة" with "الناطق باسم وزارة الصحة في غزة أشرف القدرة"
+        elsewhere in the article: a definite title speaks for the person it names (an
+        indefinite one, "متحدث باسم الوزارة", is an unnamed source)."""
+        if not words[0].group().startswith(AL):
+            return None
+        role = role_of([normalize(w.group()) for w in words])
+        if role is None:
+            return None
+        return resolve_role(role, self.text, self.persons, self.ctx.entities, v.start)
 
     def _office(self, v: Verb, limit: int) -> tuple[None, str] | None:
         """ "وقال مكتب رئيس الوزراء الإسرائيلي إن": the office of a title speaks, as

@@ -56,6 +56,8 @@ _AL = "\u0627\u0644"
 # An indefinite participle in the accusative says how, not who ("وقال متحدثا بالفرنسية").
 _ADVERBIAL_PARTICIPLE = re.compile("\u0645\\w{3,}\u0627")
 Role = tuple[str, str | None]  # (role, iso2)
+_TITLE_STOP = re.compile(r"[\u060c,:.!?\n\"«»]")
+_APPOSED_END = re.compile(r"[\u060c,]?\s*$")
 
 
 @cache
@@ -271,6 +273,11 @@ def role_of(tokens: list[str]) -> Role | None:
 def _role_before(text: str, m: dict) -> str | None:
     """The role of a person mention's own title ("نظيره التركي هاكان فيدان" -> counterpart)."""
     lo = max(0, m["start"] - PERSON_TITLE_WINDOW)
+    # a title set off by punctuation is another's ("قال الناطق باسم الوزارة، إن النجار");
+    # a comma right before the name sets off an apposition ("السفيرة الأمريكية، نيكي هايلي")
+    gap = _APPOSED_END.sub("", text[lo : m["start"]])
+    stop = _TITLE_STOP.search(gap[::-1])
+    lo = lo + len(gap) - stop.start() if stop else lo
     toks = _WORD.findall(normalize(text[lo : m["start"]]))
     for i in range(len(toks) - 1, -1, -1):
         role, n = _phrase(toks[i:])
@@ -300,4 +307,20 @@ def resolve_role(role: Role, text: str, persons: list[dict], entities: dict, pos
     if len({m["entity_id"] for m in same_country}) == 1:
         m = same_country[-1]
         return m["entity_id"], (entities.get(m["entity_id"]) or {}).get("name", m["surface"])
-    return None
+    return _named_later(role, text, [m for m in persons if m["start"] >= pos], entities)
+
+
+def _named_later(role: Role, text: str, after: list[dict], entities: dict):
+    """ "وقال الناطق باسم الوزارة إن ..." before "كما ذكر الناطق باسم وزارة الصحة في غزة
+    أشرف القدرة": the one person the article gives that role later (of that country)."""
+    title, iso = role
+    holders = {
+        m["entity_id"]: m
+        for m in after
+        if _role_before(text, m) == title
+        and (not iso or (entities.get(m["entity_id"]) or {}).get("country") in (None, iso))
+    }
+    if len(holders) != 1:
+        return None
+    ((eid, m),) = holders.items()
+    return eid, (entities.get(eid) or {}).get("name", m["surface"])
