@@ -115,6 +115,18 @@ def test_a_place_after_the_counted_nouns_nisba_is_its_place() -> None:
     assert place_of(text, "522") == "loc:iraq"
 
 
+def test_an_event_noun_opening_a_placeless_sentence_takes_the_place_before() -> None:
+    text = (
+        "عنوان\nتستضيف روسيا كأس العالم هذا الصيف.\n"
+        "وتخشى السلطات تكرار ما حصل في مدينة مارسيليا الفرنسية قبل عامين.\n"
+        "وأسفرت الاشتباكات التي صدمت العالم عن إصابة 35 شخصا."
+    )
+    assert place_of(text, "35") == "loc:marseille"
+    # without a noun pointing back, the article's place
+    text = text.replace("وأسفرت الاشتباكات التي صدمت العالم عن", "وأعلنت الشرطة")
+    assert place_of(text, "35") != "loc:marseille"
+
+
 def test_a_sentence_without_a_place_takes_the_lead_place() -> None:
     text = "قتل 5 أشخاص في انفجار سيارة مفخخة في مدينة الموصل.\nوأصيب 12 آخرون بجروح خطيرة."
     assert place_of(text, "12") == "loc:mosul"

@@ -70,6 +70,7 @@ class SentenceAttach:
         "_one",
         "_prep",
         "_props",
+        "all_locs",
         "article_place",
         "ctx",
         "lex",
@@ -90,6 +91,7 @@ class SentenceAttach:
     ) -> None:
         self.ctx, self.lex, self.sent_norm, self.sent = ctx, lex, sent_norm, sent
         self.article_place = article_place
+        self.all_locs = locs
         here = [m for m in locs if sent[0] <= m["start"] and m["end"] <= sent[1]]
         away = {id(m) for m in _away(ctx, lex, here)}
         self.locs = [m for m in here if id(m) not in away]
@@ -122,6 +124,9 @@ class SentenceAttach:
         if not self.locs or all(self._in_later_proposition(m, fig) for m in self.locs):
             # "قتل 78 مدنيا خلال العملية التركية إلا أن أنقرة تصر": the sentence's only
             # places belong to a proposition opened after the figure
+            before = self._event_before() if not self.locs else None
+            if before is not None:
+                return before
             at_home = count_type in AT_HOME_TYPES
             return (self._counted_place(fig) if at_home else self.article_place) or (
                 self.nisba_country()
@@ -130,6 +135,21 @@ class SentenceAttach:
         if found is None and self.article_place in {m["entity_id"] for m in self.locs}:
             return self.article_place
         return found
+
+    def _event_before(self) -> str | None:
+        """ "ما حصل في مدينة مارسيليا ... وأسفرت الاشتباكات التي صدمت العالم عن إصابة 35":
+        a sentence naming no place whose first words point back to an event by a definite
+        noun (``figures/event_anaphors.txt``) is where the sentence before placed it."""
+        opening = _WORDS.findall(normalize(self.ctx.visible[self.sent[0] : self.sent[1]]))
+        anaphors = word_list("figures/event_anaphors.txt")
+        if not any(key(w) in anaphors for w in opening[:EVENT_OPENING_WORDS]):
+            return None
+        start = _previous_sentence(self.ctx.visible, self.sent[0])
+        if start is None:
+            return None
+        there = [m for m in self.all_locs if start <= m["start"] and m["end"] <= self.sent[0]]
+        ids = most_specific(self.ctx, self.lex, there) if there else set()
+        return ids.pop() if len(ids) == 1 else None
 
     def _in_later_proposition(self, m: dict, fig: tuple[int, int]) -> bool:
         """A place named after a contrastive conjunction that follows ``fig`` ("إلا أن
@@ -389,6 +409,10 @@ _NEAR = frozenset(normalize(w) for w in ("قرب", "بالقرب من", "على 
 _BORDER = frozenset(normalize(w) for w in ("حدود", "الحدود"))
 _GLUED = frozenset(normalize("وفبل"))  # one-letter proclitics before a launching word
 _BI, _IN = normalize("ب"), normalize("في")
+# Words at a sentence's opening searched for an event noun pointing back ("وأسفرت
+# الاشتباكات التي ..." is 2; "وأدى الانفجار الذي وقع" too; four allows a connective).
+EVENT_OPENING_WORDS = 4
+_SENTENCE_END = re.compile(r"[.!?\n]")
 # Most words between a place and the larger place that holds it
 # ("شرق مدينة خان يونس جنوب قطاع غزة": جنوب قطاع).
 MAX_CONTAINER_GAP_WORDS = 3
@@ -570,6 +594,16 @@ def _nisba_word(word: str) -> bool:
     nisba = lexicon().nisba
     stems = (word, *(word[: -len(e)] for e in NATIONAL_ENDS if word.endswith(e)))
     return any((f if f.startswith(_AL) else _AL + f) in nisba for f in stems)
+
+
+def _previous_sentence(text: str, start: int) -> int | None:
+    """Start of the sentence before the one opening at ``start`` (None at the text's
+    start)."""
+    end = len(text[:start].rstrip(".!?\n \t"))
+    if end == 0:
+        return None
+    stops = [m.end() for m in _SENTENCE_END.finditer(text, 0, end)]
+    return stops[-1] if stops else 0
 
 
 def _gap_words(gap: str) -> tuple[str, ...]:
