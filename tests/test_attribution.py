@@ -265,6 +265,15 @@ def test_a_count_after_ghadat_is_the_events_day_when_the_event_dates_the_story()
     assert day_of(text, "28") == date(2024, 3, 8)
 
 
+def test_a_sentence_recalling_earlier_events_does_not_take_the_storys_day() -> None:
+    text = (
+        "عنوان\nقتل 5 أشخاص يوم الخميس في انفجار في مدينة حلب.\n"
+        "يذكر أن بريطانيا شهدت هجمات مشابهة راح ضحيتها 7 أشخاص."
+    )
+    assert day_of(text, "5") == date(2024, 3, 7)
+    assert day_of(text, "7") is None
+
+
 def test_a_sentence_without_a_date_takes_the_leads_day() -> None:
     text = "قتل 5 أشخاص يوم الخميس في انفجار في مدينة حلب.\nوأصيب 12 آخرون بجروح."
     assert day_of(text, "12") == date(2024, 3, 7)

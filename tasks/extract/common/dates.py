@@ -8,11 +8,13 @@ from datetime import date, timedelta
 from functools import cache
 
 from akhbar.data import read_rows
+from akhbar.text.normalize import normalize
 from akhbar.text.sentences import clause_spans, sentence_spans
 from akhbar.text.wordlist import fold, read_words, trie_regex
 
 __all__ = [
     "attach_dates",
+    "background_opening",
     "dated",
     "event_day",
     "lead_shift",
@@ -263,3 +265,14 @@ def _shift_re() -> re.Pattern[str]:
 
 def _gap(t: dict, row: dict) -> int:
     return max(0, t["start"] - row["end"], row["start"] - t["end"])
+
+
+def background_opening(sentence: str) -> bool:
+    """The sentence opens by recalling earlier events (``time/background.txt``)."""
+    return _background_re().match(normalize(sentence)) is not None
+
+
+@cache
+def _background_re() -> re.Pattern[str]:
+    words = trie_regex(read_words("time/background.txt"))
+    return re.compile(rf"\s*[\u0648\u0641]?(?:{words})(?!\w)")

@@ -17,7 +17,7 @@ from functools import cache
 from akhbar.text.sentences import sentence_spans
 from akhbar.text.wordlist import read_words, trie_regex
 from tasks.extract.common.context import ExtractContext
-from tasks.extract.common.dates import attach_dates
+from tasks.extract.common.dates import attach_dates, background_opening
 from tasks.extract.common.extractor import Extractor, Rows
 from tasks.extract.common.gazetteer import lexicon as lexicon_of_places
 from tasks.extract.figures.attach import PROJECTILE, PROJECTILES, SentenceAttach, article_place
@@ -182,6 +182,12 @@ def _run(ctx: ExtractContext) -> Rows:
     reported = ctx.published_at.date() if ctx.published_at is not None else None
     totals = [r for r in undated if r["scope"] == "cumulative"]
     incidents = [r for r in undated if r["scope"] != "cumulative"]
+    # "يذكر أن ...", "وكانت ... قد": a sentence recalling earlier events dates its counts
+    # by its own dates only, never by the story's day
+    recalled = [r for r in incidents if background_opening(r["sentence"])]
+    if recalled:
+        incidents = [r for r in incidents if not background_opening(r["sentence"])]
+        attach_dates(recalled, ctx.timex, ctx.visible, None, shifted=True, periods=True)
     attach_dates(
         incidents,
         ctx.timex,
