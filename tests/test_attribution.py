@@ -330,6 +330,19 @@ def test_a_title_set_off_by_a_comma_right_before_the_name_is_its_apposition() ->
     assert speakers(text) == ["نيكي هايلي"]
 
 
+def test_an_unnamed_source_cited_after_kama_is_whom_a_later_verb_continues() -> None:
+    text = (
+        "وأوقف اثنان آخران الأحد، كما أفاد مصدر محلي الاثنين.\n"
+        'وقالت السلطات المحلية إن "التوقيفات لا علاقة لها بالحركة".\n'
+        "ودعا قادة الحراك إلى إضراب عام، كما قال المصدر المحلي إنه من المقرر تنظيم تجمعات. "
+        'وقال إن "الوضع متوتر".'
+    )
+    assert speakers(text) == ["السلطات المحلية", "مصدر محلي"]
+    # "كما ذكرت وكالة رويترز" cites an outlet: the next verb continues the minister
+    text = 'وقال الوزير إن "الوضع خطير"، كما ذكرت وكالة رويترز. وأضاف أن "الحكومة تتابع".'
+    assert speakers(text) == ["الوزير", "الوزير"]
+
+
 def test_a_name_inside_a_quotation_never_speaks() -> None:
     # "البرهان" (proof) inside the first quote must not become the next verb's speaker
     text = (

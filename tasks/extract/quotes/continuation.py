@@ -48,6 +48,12 @@ SUBJECT_OPENING = 30
 OPENING_WORDS = 4
 
 _AN = re.compile("(?<!\\w)\u0639\u0646\\s+")  # عن, a word of its own
+_KAMA = normalize("كما")
+# Characters after a verb searched for the إن / أن of its own report ("كما قال المصدر
+# المحلي إنه": 20; a subject with a title reaches 60).
+REPORT_REACH = 80
+_CLAUSE_END = re.compile(r"[\u060c,.:!?\n\"]")
+_THAT = re.compile(r"(?<!\w)[\u0627\u0623\u0625]\u0646(?:\u0647|\u0647\u0627|\u0647\u0645)?(?!\w)")
 _COMMA = re.compile("[\u060c,]")
 _QUOTE_MARK = re.compile('["\u00ab\u201c\u201d]')
 # Independent pronouns opening a sentence as its subject ("وهي تزوجت واينستين").
@@ -77,10 +83,14 @@ class Continuation:
         return starts, speakers
 
     def _verb_speaker(self, v: Verb) -> tuple[str | None, str | None] | None:
-        if self._reporting(v):
-            return None  # "بحسب ما نقلت وكالة فرانس برس": the outlet, not a speaker
         end = self.text.find("\n", v.end)
         end = len(self.text) if end < 0 else end
+        if self._reporting(v):
+            # "بحسب ما نقلت وكالة فرانس برس": the outlet, not a speaker; "كما أفاد مصدر
+            # محلي": an unnamed source cited so is who "المصدر المحلي" is later
+            sp = self._unnamed(v, end)
+            first = normalize(sp[1] or "").split()[:1] if sp is not None else []
+            return sp if first and unnamed_person(first[0]) else None
         sp = self._after(v, end) or self._unnamed(v, end)
         if sp is None and v.kind != "participle":
             sp = self._before(v) or self._said_by_phrase(v, end)
@@ -202,8 +212,15 @@ class Continuation:
         """A verb inside an according-to phrase ("بحسب ما نقلت", "كما ذكرت")."""
         before = normalize(self.text[max(0, v.start - REPORTING_WINDOW) : v.start]).split()
         if before and before[-1] in _REPORTING_OPENERS:
-            return True
+            # "كما قال المصدر إنه ...": كما is "also" when the verb governs its own report
+            return not (before[-1] == _KAMA and self._reports_that(v))
         return any(0 <= v.start - e <= REPORTING_WINDOW for _s, e in self.according)
+
+    def _reports_that(self, v: Verb) -> bool:
+        """إن / أن after the verb's subject, before the clause ends."""
+        end = _CLAUSE_END.search(self.text, v.end, v.end + REPORT_REACH)
+        stop = end.start() if end else min(len(self.text), v.end + REPORT_REACH)
+        return _THAT.search(normalize(self.text[v.end : stop])) is not None
 
     def _previous_start(self, pos: int) -> int | None:
         """Where the sentence before the one holding ``pos`` starts."""

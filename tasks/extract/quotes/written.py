@@ -125,7 +125,9 @@ class WrittenNames:
         starts, speakers = self.said(pos)
         for sp_id, said in reversed(speakers[: bisect_left(starts, pos)]):
             parts = normalize(said or "").split()
-            written = sp_id is None and 1 < len(parts) <= NAME_MAX_WORDS  # a name as written
+            # a name as written, not an unnamed source cited so ("كما أفاد مصدر طبي")
+            written = sp_id is None and 1 < len(parts) <= NAME_MAX_WORDS
+            written = written and not unnamed_person(parts[0])
             if written and word in (parts[0], parts[-1]) and all(name_word(p) for p in parts):
                 return None, said
         return None
