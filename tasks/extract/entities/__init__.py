@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
+from functools import partial
 
 from akhbar.text.normalize import normalize
 from tasks.extract.common.context import ExtractContext
@@ -193,7 +194,16 @@ def tagged_hits(
     kept = _resolve(merged + aliases)
     ends = {h.ne for h in kept if h.kind != "ORGANIZATION"}  # a body may be described
     kept = [h for h in kept if not _adjective(norm, h, ends)]
-    return [_trimmed(norm, h) for h in kept]
+    return [h for h in map(partial(_trimmed, norm), kept) if not _plain_person(norm, h)]
+
+
+def _plain_person(norm: str, h: Hit) -> bool:
+    """A person the tagger found whose every word is nearly always outside names in its
+    training text ("هدفا", "نهاية موسم", "مصدران"): a misreading, not a name."""
+    if h.kind != "PERSON" or h.origin != "discovered":
+        return False
+    words = norm[h.ns : h.ne].split()
+    return bool(words) and all(w in model().plain for w in words)
 
 
 def _linked(norm: str, tagged: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

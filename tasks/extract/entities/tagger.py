@@ -67,6 +67,9 @@ class Model:
     attrs: dict[str, np.ndarray]  # feature name -> (L,) weights
     meta: dict
     common: frozenset[str]  # words seen twice or more in training (others are "rare")
+    # words nearly always outside names in training ("هدف", "موسم"): a name of such
+    # words alone is a misreading
+    plain: frozenset[str] = frozenset()
     _table: TypeTable | None = field(default=None, init=False, repr=False)
 
     @property
@@ -91,7 +94,8 @@ def load_model(path: Path) -> Model:
         raise ValueError(f"{path}: labels {labels} are not the tagger's {LABELS}")
     attrs = {a: np.asarray(w, dtype=np.float32) for a, w in body["attributes"].items()}
     trans = np.asarray(body["transitions"], dtype=np.float32)
-    return Model(labels, trans, attrs, body["meta"], frozenset(body["common"]))
+    common, plain = frozenset(body["common"]), frozenset(body.get("plain", ()))
+    return Model(labels, trans, attrs, body["meta"], common, plain)
 
 
 @cache
