@@ -54,7 +54,7 @@ def figures(text: str) -> list[tuple[str, int]]:
         # humanitarian need and harm; "تعرضوا ل" takes the type of what it names
         ("فيما يعاني 3 ملايين طفل من سوء تغذية حاد.", [("AFFECT", 3000000)]),
         ("ويعاني حوالي 200 شخص من فشل كبدي مفاجئ.", []),
-        ("كما تأثر بالأمر كنديان على الأقل.", [("AFFECT", 2)]),
+        ("وتأثرت 200 رحلة جوية بالعاصفة.", []),  # تأثر counts anything affected
         ("وقال إن 20 من طاقمها تعرضوا لهجمات صحية.", [("AFFECT", 20)]),
         ("وقال إن العشرات من موظفيهم تعرضوا للاعتقال.", [("ARREST", 10)]),
         ("وقتل شقيقان في القصف.", [("KILL", 2)]),
@@ -118,13 +118,16 @@ def test_a_place_after_the_counted_nouns_nisba_is_its_place() -> None:
 def test_an_event_noun_opening_a_placeless_sentence_takes_the_place_before() -> None:
     text = (
         "عنوان\nتستضيف روسيا كأس العالم هذا الصيف.\n"
-        "وتخشى السلطات تكرار ما حصل في مدينة مارسيليا الفرنسية قبل عامين.\n"
+        "وقتل 3 مشجعين في مدينة مارسيليا الفرنسية قبل عامين.\n"
         "وأسفرت الاشتباكات التي صدمت العالم عن إصابة 35 شخصا."
     )
     assert place_of(text, "35") == "loc:marseille"
     # without a noun pointing back, the article's place
-    text = text.replace("وأسفرت الاشتباكات التي صدمت العالم عن", "وأعلنت الشرطة")
-    assert place_of(text, "35") != "loc:marseille"
+    other = text.replace("وأسفرت الاشتباكات التي صدمت العالم عن", "وأعلنت الشرطة")
+    assert place_of(other, "35") != "loc:marseille"
+    # nor when the sentence before counts nothing ("أدان ... في بروكسل الهجوم")
+    other = text.replace("وقتل 3 مشجعين في", "وأدان الرئيس في بيان صدر في")
+    assert place_of(other, "35") != "loc:marseille"
 
 
 def test_a_sentence_without_a_place_takes_the_lead_place() -> None:
@@ -260,9 +263,32 @@ def test_a_count_after_ghadat_is_the_events_day_when_the_event_dates_the_story()
     # "calm returned the day after an attack that killed 28" counts the attack's day.
     text = (
         "عنوان\nعاد الهدوء إلى العاصمة غداة هجوم دام أسفر عن مقتل 28 شخصا.\n"
-        "وقال الوزير إن المسلحين قتلوا ثمانية من عناصر الأمن مساء الجمعة."
+        "وقال الوزير إن المسلحين قتلوا ثمانية من عناصر الأمن مساء الجمعة.\n"
+        "وجاء الهجوم غداة مقتل 4 جنود في كمين."
     )
     assert day_of(text, "28") == date(2024, 3, 8)
+    # outside the lead, "غداة" still counts the day before the story's
+    assert day_of(text, "4 جنود") == date(2024, 3, 7)
+
+
+def test_a_verb_that_also_means_met_with_does_not_date_the_story() -> None:
+    text = (
+        "عنوان الخبر\nقتل 5 أشخاص في انفجار سيارة مفخخة في مدينة حلب شمال سوريا، بحسب ما "
+        "أفادت مصادر طبية ومحلية، فيما لم تعلن أي جهة مسؤوليتها عن التفجير حتى الآن.\n"
+        "وقال المتحدث إن الاتفاق لقي ترحيبا واسعا يوم الأربعاء."
+    )
+    assert day_of(text, "5") is None
+    # the counted event's own verb does date it
+    text = text.replace("إن الاتفاق لقي ترحيبا واسعا", "إن المسلحين قتلوا الرجال")
+    assert day_of(text, "5") == date(2024, 3, 6)
+
+
+def test_a_recap_of_the_storys_own_event_keeps_its_day() -> None:
+    text = (
+        "عنوان\nقتل 5 أشخاص يوم الخميس في انفجار في مدينة حلب.\n"
+        "يذكر أن الانفجار أسفر أيضا عن إصابة 12 آخرين."
+    )
+    assert day_of(text, "12") == date(2024, 3, 7)
 
 
 def test_a_sentence_recalling_earlier_events_does_not_take_the_storys_day() -> None:
@@ -308,6 +334,30 @@ def test_a_definite_title_speaks_for_the_one_person_it_names_later() -> None:
     # an indefinite title is an unnamed source, whoever holds the post
     text = text.replace("وقال الناطق باسم الوزارة", "وقال متحدث باسم الوزارة")
     assert speakers(text) == ["متحدث باسم الوزارة"]
+
+
+def test_a_title_speaks_for_a_later_holder_only_of_its_own_body() -> None:
+    # the army's spokesman is not the foreign ministry's, named later
+    text = (
+        'وقال المتحدث باسم الجيش إن "العملية مستمرة".\n'
+        "وقال المتحدث باسم الخارجية الأمريكية نيد برايس إن بلاده قلقة."
+    )
+    assert speakers(text) == ["المتحدث باسم الجيش"]
+    # a bare title names no one later
+    text = (
+        'وقال الوزير إن "العملية مستمرة".\n'
+        "وقال وزير الخارجية البريطاني ديفيد كاميرون إن بلاده قلقة."
+    )
+    assert speakers(text) == ["الوزير"]
+
+
+def test_quote_marks_and_abbreviations_stay_inside_a_persons_title() -> None:
+    text = (
+        "وقال المتحدث باسم حركة «حماس» حازم قاسم إن الحركة لن ترد.\n"
+        'وأضاف المتحدث باسم الحركة أن "المقاومة مستمرة".'
+    )
+    [said] = speakers(text)
+    assert "قاسم" in said
 
 
 def test_a_title_set_off_by_punctuation_is_not_the_next_names() -> None:
@@ -565,7 +615,9 @@ def test_counts_set_side_by_side_by_others_are_parts() -> None:
             "قتل 40 شخصا، وقالت الحركة إن 20 شخصا ممن قتلوا من أعضائها.",
             [(40, "incident"), (20, "breakdown")],
         ),
-        # ... but "منهم" with no count before it is not a part
+        # ... not one larger than that count ("منهم" are others: the attackers)
+        ("قتل 4 جنود في الهجوم، وقتل الجيش 12 منهم.", [(4, "incident"), (12, "incident")]),
+        # ... and "منهم" with no count before it is not a part
         ("وقصفت الطائرات مواقع التنظيم ما أسفر عن مقتل العشرات منهم.", [(10, "incident")]),
         # "من بين الضحايا" before the count, and the parts joined to it by "، و"
         (
@@ -573,16 +625,27 @@ def test_counts_set_side_by_side_by_others_are_parts() -> None:
             [(30, "breakdown"), (15, "breakdown")],
         ),
         ("وتابع أن بين المصابين 149 طفلا.", [(149, "breakdown")]),
-        ("ويقدر أن ما بين 1500 إلى 1700 مسلح موجودون في المنطقة.", [(1500, "incident")]),
+        # "بين" two sides is no share of either
+        ("ووقعت مواجهات بين المعتقلين والحراس خلفت 7 جرحى.", [(7, "incident")]),
         # "منذ" after an elative qualifies the superlative, not the count
         (
             "وهذا أعنف حادث قطار في البلاد منذ عام 2013 عندما اصطدم قطار بحافلة"
             " ما أدى لمقتل 27 شخصا.",
             [(27, "incident")],
         ),
+        (
+            "وشنت الطائرات 30 غارة جوية على القطاع ردا على أكبر هجوم صاروخي منذ حرب عام 2014.",
+            [(30, "incident")],
+        ),
+        # ... not an elative naming a place: "أكبر مدن البلاد"
+        ("وقتل أكثر من 200 شخص في أكبر مدن البلاد منذ بدء الاحتجاجات.", [(200, "cumulative")]),
+        # other "since" blockers keep their one-word reach
+        ("وقتل 30 شخصا في الاشتباكات المستمرة بين الطرفين منذ الأحد.", [(30, "cumulative")]),
         # a count over a stretch after "خلال" runs over it; a stretch of hours does not
         ("واعتقلت السلطات 17 شخصا خلال الشهر الماضي.", [(17, "cumulative")]),
-        ("وأفرج عن 80 سجينا خلال يومين.", [(80, "cumulative")]),
+        ("وأفرج عن 80 سجينا خلال أسبوعين.", [(80, "cumulative")]),
+        ("وأفرج عن 80 سجينا خلال يومين.", [(80, "incident")]),  # a short period
+        ("وقتل 12 شخصا في تفجير استهدف مسجدا خلال شهر رمضان.", [(12, "incident")]),
         ("واعتقل 11 ناشطا خلال الأسبوعين الماضيين.", [(11, "cumulative")]),
         ("وقتل 78 مدنيا على الأقل خلال العملية التركية.", [(78, "cumulative")]),
         ("وقتل 5 أشخاص خلال 24 ساعة في المدينة.", [(5, "incident")]),

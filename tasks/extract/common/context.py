@@ -63,11 +63,7 @@ class ExtractContext:
     def lead_dated(self) -> bool:
         """The lead paragraph holds a recent date: the event day is the lead's own."""
         published = self.published_at.date() if self.published_at is not None else None
-        start, end = self.lead_span
-        return any(
-            start <= t["start"] < end and event_day([t], (start, end), published) is not None
-            for t in dated(self.timex, self.visible)
-        )
+        return event_day(dated(self.timex, self.visible), self.lead_span, published) is not None
 
     @cached_property
     def story_day(self) -> date | None:

@@ -30,6 +30,9 @@ _COARSE = ("year", "month")
 # news reports what happened in the last days ("الجمعة" in a Sunday article);
 # an older date in the lead is background (an anniversary, a past attack).
 EVENT_DAY_MAX_AGE = timedelta(days=7)
+# Words of a report's subject between إن/أن and the verb saying when the event happened
+# ("إن أفراد قوات حرس الحدود اختطفوا": 4, round 1 of the realnews gold).
+REPORT_SUBJECT_WORDS = 4
 # Characters before a date searched for a period-bound word, within its clause
 # ("منذ بدء هجوم القوات الحكومية على المحافظة في 19 يونيو": 45).
 _BOUND_WINDOW = 60
@@ -133,7 +136,7 @@ def _occurred_re(words: str) -> re.Pattern[str]:
     # four words ("وتقول المنظمة إن القارب انقلب ... صباح الأربعاء"), the verb maybe
     # opening a quote ("إن أفراد قوات حرس الحدود "اختطفوا ... فجر الثلاثاء")
     opening = r"(?:^|[.!?\n])\s*"
-    reported = r'(?<!\w)[\u0625\u0623\u0627]\u0646\s+(?:\w+\s+){0,4}"?'
+    reported = rf'(?<!\w)[\u0625\u0623\u0627]\u0646\s+(?:\w+\s+){{0,{REPORT_SUBJECT_WORDS}}}"?'
     return re.compile(rf"(?:{opening}|{reported})(?P<verb>[وف]?(?:{verbs}))(?!\w)")
 
 
@@ -145,7 +148,7 @@ def attach_dates(
     *,
     shifted: bool = False,
     periods: bool = False,
-    fallback_shifts: bool = True,
+    unshifted: tuple[int, int] | None = None,
 ) -> None:
     """Set ``row["date"]``: the nearest day-precise date of the row's clause, else of its
     sentence, else ``fallback`` (the article's event day).
@@ -155,10 +158,10 @@ def attach_dates(
     "عشية" are a day away from that date (figures; a quote is dated when it was said).
     ``periods``: a row whose clause names another year or month ("عام 2013") is of that
     time, not of ``fallback`` (counts of single events; a running total is as of the day
-    it was reported whatever period it covers). ``fallback_shifts=False``: ``fallback`` is
-    the day of the counted event itself (read from the sentence saying when it happened,
-    not from the lead's date), so a count after "غداة" in an undated sentence is of that
-    day ("عاد الهدوء غداة هجوم أسفر عن مقتل 28" counts the attack's day).
+    it was reported whatever period it covers). ``unshifted``: a span (the lead, when
+    ``fallback`` was read from the sentence saying when the event happened, not from the
+    lead's date) whose rows after "غداة" take ``fallback`` as it is ("عاد الهدوء غداة
+    هجوم أسفر عن مقتل 28" counts the attack's day).
     """
     found = dated(timex, text)
     shifts = shifted and _shift_forms().search(text) is not None  # folding all costs 0.3 ms
@@ -174,7 +177,8 @@ def attach_dates(
         if day is None and coarse and _of_another_time(row, coarse, text, spans, starts, fallback):
             row["date"] = None  # "قتلت عشرات الأشخاص خلال احتجاجات عام 2013"
             continue
-        if day is None and fallback is not None and shifts and fallback_shifts:
+        lead = unshifted is not None and unshifted[0] <= row["start"] < unshifted[1]
+        if day is None and fallback is not None and shifts and not lead:
             # "وتأتي هذه الحصيلة غداة مقتل 21 مدنيا": the story's day, shifted by غداة
             i = bisect_right(starts, row["start"]) - 1
             day = fallback + timedelta(days=_shift(text, starts[i] if i >= 0 else 0, row["start"]))
@@ -268,8 +272,19 @@ def _gap(t: dict, row: dict) -> int:
 
 
 def background_opening(sentence: str) -> bool:
-    """The sentence opens by recalling earlier events (``time/background.txt``)."""
-    return _background_re().match(normalize(sentence)) is not None
+    """The sentence opens by recalling earlier events (``time/background.txt``), not by
+    recapping the story's own ("يذكر أن الانفجار أسفر أيضا عن", ``figures/event_anaphors.txt``)."""
+    norm = normalize(sentence)
+    m = _background_re().match(norm)
+    if m is None:
+        return False
+    subject = norm[m.end() :].split()[:1]
+    return not (subject and subject[0] in _event_nouns())
+
+
+@cache
+def _event_nouns() -> frozenset[str]:
+    return frozenset(normalize(w) for w in read_words("figures/event_anaphors.txt"))
 
 
 @cache

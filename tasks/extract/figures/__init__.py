@@ -23,7 +23,13 @@ from tasks.extract.common.gazetteer import lexicon as lexicon_of_places
 from tasks.extract.figures.attach import PROJECTILE, PROJECTILES, SentenceAttach, article_place
 from tasks.extract.figures.lexicon import lexicon
 from tasks.extract.figures.link import Found, sentence_figures
-from tasks.extract.figures.scope import dated_clause, period_spanned, period_start, scope_of
+from tasks.extract.figures.scope import (
+    SHORT_PERIOD_DAYS,
+    dated_clause,
+    period_spanned,
+    period_start,
+    scope_of,
+)
 
 __all__ = ["EXTRACTOR", "extract_figures"]
 
@@ -32,9 +38,6 @@ OTHERS_REACH = 8
 # What joins two counts of one clause: و before the second count's event word or number.
 _AND = re.compile(r"\s*و\s*")
 _AND_PART = re.compile(r"\s*[,\u060c]?\s*و\s*")
-# A "since" period this short (days from its start to the count's day) is one incident:
-# "منذ صباح يوم الثلاثاء", "منذ أمس"; a campaign's total runs for weeks at least.
-SHORT_PERIOD_DAYS = 2
 
 
 def extract_figures(ctx: ExtractContext) -> list[dict]:
@@ -182,11 +185,12 @@ def _run(ctx: ExtractContext) -> Rows:
     reported = ctx.published_at.date() if ctx.published_at is not None else None
     totals = [r for r in undated if r["scope"] == "cumulative"]
     incidents = [r for r in undated if r["scope"] != "cumulative"]
-    # "يذكر أن ...", "وكانت ... قد": a sentence recalling earlier events dates its counts
-    # by its own dates only, never by the story's day
-    recalled = [r for r in incidents if background_opening(r["sentence"])]
-    if recalled:
-        incidents = [r for r in incidents if not background_opening(r["sentence"])]
+    # "يذكر أن ...": a sentence recalling earlier events dates its counts by its own dates
+    # only, never by the story's day
+    recalls = [background_opening(r["sentence"]) for r in incidents]
+    if any(recalls):
+        recalled = [r for r, old in zip(incidents, recalls, strict=True) if old]
+        incidents = [r for r, old in zip(incidents, recalls, strict=True) if not old]
         attach_dates(recalled, ctx.timex, ctx.visible, None, shifted=True, periods=True)
     attach_dates(
         incidents,
@@ -195,7 +199,7 @@ def _run(ctx: ExtractContext) -> Rows:
         ctx.story_day,
         shifted=True,
         periods=True,
-        fallback_shifts=ctx.lead_dated,
+        unshifted=None if ctx.lead_dated else ctx.lead_span,
     )
     attach_dates(totals, ctx.timex, ctx.visible, reported, shifted=True)
     for r in totals:

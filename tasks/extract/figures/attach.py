@@ -17,7 +17,8 @@ from itertools import dropwhile, pairwise, takewhile
 
 from akhbar.data import read_rows
 from akhbar.text.normalize import normalize
-from akhbar.text.sentences import clause_spans
+from akhbar.text.numbers import find_numbers
+from akhbar.text.sentences import clause_spans, sentence_spans
 from tasks.extract.common.context import ExtractContext, paragraph_from
 from tasks.extract.common.gazetteer import key, lexicon, word_list
 from tasks.extract.figures.lexicon import NATIONAL_ENDS, Lexicon
@@ -139,15 +140,23 @@ class SentenceAttach:
     def _event_before(self) -> str | None:
         """ "ما حصل في مدينة مارسيليا ... وأسفرت الاشتباكات التي صدمت العالم عن إصابة 35":
         a sentence naming no place whose first words point back to an event by a definite
-        noun (``figures/event_anaphors.txt``) is where the sentence before placed it."""
+        noun (``figures/event_anaphors.txt``) is where the sentence before placed its own
+        count, when that sentence counts something and names one place."""
         opening = _WORDS.findall(normalize(self.ctx.visible[self.sent[0] : self.sent[1]]))
         anaphors = word_list("figures/event_anaphors.txt")
-        if not any(key(w) in anaphors for w in opening[:EVENT_OPENING_WORDS]):
+        # "والهجوم", "فالانفجار": a conjunction may be glued on
+        opening = [w[1:] if w[:1] in _CONJUNCTIONS else w for w in opening[:EVENT_OPENING_WORDS]]
+        if not any(key(w) in anaphors for w in opening):
             return None
-        start = _previous_sentence(self.ctx.visible, self.sent[0])
-        if start is None:
+        before = [sp for sp in sentence_spans(self.ctx.visible, 0, self.sent[0]) if sp[1] > 0]
+        if not before:
             return None
-        there = [m for m in self.all_locs if start <= m["start"] and m["end"] <= self.sent[0]]
+        start, end = before[-1]
+        nt = self.ctx.nt
+        ns, ne = nt.to_norm(start), nt.to_norm(end)
+        if not self.lex.trigger_re.search(nt.norm, ns, ne) or not find_numbers(nt.norm, ns, ne):
+            return None  # "وأدان الاتحاد الأوروبي في بيان صدر في بروكسل الهجوم": no count
+        there = [m for m in self.all_locs if start <= m["start"] and m["end"] <= end]
         ids = most_specific(self.ctx, self.lex, there) if there else set()
         return ids.pop() if len(ids) == 1 else None
 
@@ -230,11 +239,9 @@ class SentenceAttach:
         ``people_only``: a plural or accusative nisba ("فلسطينيا", "الإريتريين"), not an
         adjective of another noun ("الموالين للحكومة السورية")."""
         for word in normalize(self.ctx.visible[fig[0] : fig[1]]).split():
-            stems = tuple(word[: -len(e)] for e in NATIONAL_ENDS if word.endswith(e))
-            for form in stems if people_only else (word, *stems):
-                iso = lexicon().nisba.get(form if form.startswith(_AL) else _AL + form)
-                if iso is not None:
-                    return iso
+            iso = _nisba_iso(word, people_only)
+            if iso is not None:
+                return iso
         return None
 
     def nisba_country(self) -> str | None:
@@ -412,7 +419,7 @@ _BI, _IN = normalize("ب"), normalize("في")
 # Words at a sentence's opening searched for an event noun pointing back ("وأسفرت
 # الاشتباكات التي ..." is 2; "وأدى الانفجار الذي وقع" too; four allows a connective).
 EVENT_OPENING_WORDS = 4
-_SENTENCE_END = re.compile(r"[.!?\n]")
+_CONJUNCTIONS = frozenset(normalize("وف"))
 # Most words between a place and the larger place that holds it
 # ("شرق مدينة خان يونس جنوب قطاع غزة": جنوب قطاع).
 MAX_CONTAINER_GAP_WORDS = 3
@@ -588,24 +595,22 @@ def _start(m: dict) -> int:
     return m["start"]
 
 
-@lru_cache(maxsize=1 << 12)
+def _nisba_iso(word: str, people_only: bool = False) -> str | None:
+    """The country of a nisba, with or without ال, in any case ending ("أمريكيا",
+    "الأمريكيين"); ``people_only``: only a plural or accusative one, people counted."""
+    stems = tuple(word[: -len(e)] for e in NATIONAL_ENDS if word.endswith(e))
+    for form in stems if people_only else (word, *stems):
+        iso = lexicon().nisba.get(form if form.startswith(_AL) else _AL + form)
+        if iso is not None:
+            return iso
+    return None
+
+
 def _nisba_word(word: str) -> bool:
-    """A nisba adjective, with or without ال, in any case ending ("أمريكيا", "الأمريكيين")."""
-    nisba = lexicon().nisba
-    stems = (word, *(word[: -len(e)] for e in NATIONAL_ENDS if word.endswith(e)))
-    return any((f if f.startswith(_AL) else _AL + f) in nisba for f in stems)
+    return _nisba_iso(word) is not None
 
 
-def _previous_sentence(text: str, start: int) -> int | None:
-    """Start of the sentence before the one opening at ``start`` (None at the text's
-    start)."""
-    end = len(text[:start].rstrip(".!?\n \t"))
-    if end == 0:
-        return None
-    stops = [m.end() for m in _SENTENCE_END.finditer(text, 0, end)]
-    return stops[-1] if stops else 0
-
-
+@lru_cache(maxsize=1 << 12)
 def _gap_words(gap: str) -> tuple[str, ...]:
     # The same short gaps (" في ", " في مدينة ") recur across figures and articles.
     return tuple(normalize(gap).split())

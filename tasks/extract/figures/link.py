@@ -350,7 +350,7 @@ def _link(
         start,
         end,
         (trig[0], trig[1]),
-        part or _of_a_count(norm, last, trig[2].count_type, noun, noun_end),
+        part or _of_a_count(norm, last, (trig[2].count_type, int(m.value)), noun, noun_end),
     )
     # "هم 37 رجلا وتسع نساء": the parts after the first share its whole's type
     return found, (trig if parted and ev is None else ev)
@@ -648,14 +648,16 @@ def _of_them(norm: str, noun: _Noun | None) -> bool:
 
 
 def _of_a_count(
-    norm: str, last: Found | None, count_type: str | None, noun: _Noun | None, noun_end: int
+    norm: str, last: Found | None, count: tuple[str | None, int], noun: _Noun | None, end: int
 ) -> bool:
     """ "اعتقل 40 شخصا، وأفرج عن 30 منهم", "قتل 62، وقالت إن 50 شخصا ممن قتلوا": a count
-    of "منهم" / "ممن" is a part of a count of its type before it in the sentence ("اعتقلت
-    50 شخصا، 20 منهم قتلوا" counts other people's deaths: no part)."""
-    if last is None or last.count_type != count_type:
+    (type, value) of "منهم" / "ممن" is a part of a larger count of its type before it in
+    the sentence ("اعتقلت 50 شخصا، 20 منهم قتلوا" counts other people's deaths; "قتل 4
+    جنود، وقتل الجيش 12 منهم" counts the attackers: no part)."""
+    count_type, value = count
+    if last is None or last.count_type != count_type or value >= last.value:
         return False
-    return _of_them(norm, noun) or _OF_THOSE_WHO.match(norm, noun_end) is not None
+    return _of_them(norm, noun) or _OF_THOSE_WHO.match(norm, end) is not None
 
 
 def _part_after(

@@ -15,21 +15,35 @@ import re
 from datetime import date
 from functools import cache
 
-from akhbar.text.normalize import NormText
+from akhbar.data import read_rows
+from akhbar.text.normalize import NormText, normalize
 from akhbar.text.sentences import clause_spans
 from akhbar.text.wordlist import proclitic_pattern, read_words, trie_regex
 from tasks.extract.common.dates import period_bound
 from tasks.extract.figures.lexicon import Lexicon, word_list_re
 
-__all__ = ["SCOPES", "dated_clause", "period_spanned", "period_start", "scope_of"]
+__all__ = [
+    "SCOPES",
+    "SHORT_PERIOD_DAYS",
+    "dated_clause",
+    "period_spanned",
+    "period_start",
+    "scope_of",
+]
 
 SCOPES = ("incident", "cumulative", "breakdown")
 # Characters before a count searched for the cue that makes it a breakdown
 # ("، من بينهم " is 11; a qualifier may follow the cue: "بينهم أكثر من").
 BREAKDOWN_WINDOW = 32
-# Characters before a period word searched for what it qualifies ("الأكثر دموية منذ",
-# "أعنف حادث قطار في مصر منذ": an elative heads up to four words before it).
-SINCE_WINDOW = 40
+# Words of the complement of "من بين ضحايا" before a count ("تحطم الطائرة": 2).
+AMONG_COMPLEMENT_WORDS = 3
+# Characters before a period word searched for what it qualifies ("الأكثر دموية منذ").
+SINCE_WINDOW = 24
+# ... and for an indefinite elative heading up to ELATIVE_PHRASE_WORDS words before it
+# ("أعنف حادث قطار في مصر منذ": 22 characters, four words).
+ELATIVE_WINDOW = 40
+ELATIVE_PHRASE_WORDS = 4
+_PLACE_HEAD_CLASSES = ("place", "site", "area")
 _ISO_PREFIX = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _WORD = re.compile(r"\w+")
 _CLAUSE_STOP = re.compile(r"[,.;:!?\u060c\u061b]")
@@ -47,7 +61,7 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Patte
 
     return (
         re.compile(rf"(?<!\w)(?:{pre})(?:{words('cumulative.txt')})(?!\w)"),
-        re.compile(rf"(?<!\w)(?:{pre})(?:{words('since_not_period.txt')})(?:\s+\S+){{0,4}}\s+$"),
+        re.compile(rf"(?<!\w)(?:{pre})(?:{words('since_not_period.txt')})\s+(?:\S+\s+)?$"),
         re.compile(rf"\s*من\s+(?:{words('counted_before.txt')})(?!\w)"),
         re.compile(rf"(?<!\w)(?:{pre})(?:{words('cumulative_undated.txt')})(?!\w)"),
     )
@@ -79,7 +93,9 @@ def scope_of(
         return "incident"  # "وبمقتل الفلسطينيين الأربعة ترتفع حصيلة ... منذ"
     where = dated_clause or _proposition(norm, sentence, fig)
     for m in cumulative.finditer(norm, *where):
-        if not blocked.search(norm, max(where[0], m.start() - SINCE_WINDOW), m.start()):
+        if blocked.search(norm, max(where[0], m.start() - SINCE_WINDOW), m.start()):
+            continue
+        if not _elative().search(norm, max(where[0], m.start() - ELATIVE_WINDOW), m.start()):
             return "cumulative"
     if dated_clause is None and undated.search(norm, *where):
         return "cumulative"  # "قتلوا خلال تلك الاحتجاجات", with no day of their own
@@ -95,20 +111,40 @@ def _victims() -> str:
 
 @cache
 def _among_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    victims = _victims()
     return (
-        # "من بين ضحايا تحطم الطائرة" (up to three words of complement) before the count
-        re.compile(rf"(?<!\w)(?:من\s+)?بين\s+(?:ال)?(?:{_victims()})(?:\s+\w+){{0,3}}\s*$"),
-        re.compile(r"(?<!\w)(?<!ما\s)(?:من\s+)?بين\s*$"),  # "ما بين 10 إلى 20" is a range
-        re.compile(rf"(?:ال)?(?:{_victims()})(?!\w)"),  # ... or opening the figure itself
+        # "من بين ضحايا تحطم الطائرة" (a complement of up to three words) or "بين المصابين"
+        # right before the count ("بين المعتقلين والحراس خلفت 7 جرحى" is between two sides)
+        re.compile(
+            rf"(?<!\w)(?:من\s+بين\s+(?:ال)?(?:{victims})(?:\s+\w+){{0,{AMONG_COMPLEMENT_WORDS}}}"
+            rf"|بين\s+(?:ال)?(?:{victims}))\s*$"
+        ),
+        re.compile(r"(?<!\w)(?:من\s+)?بين\s*$"),
+        re.compile(rf"(?:ال)?(?:{victims})(?!\w)"),  # ... or opening the figure itself
     )
 
 
 def _among_counted(norm: str, before: str, start: int) -> bool:
-    """The count is a part of people counted before: "بين" and those people before it."""
+    """The count is a part of people counted before: "بين" and those people before it
+    (or opening the figure: "بين المصابين 149 طفلا" spans from المصابين)."""
     with_noun, bare, opening = _among_res()
     if with_noun.search(before):
         return True
     return bare.search(before) is not None and opening.match(norm, start) is not None
+
+
+@cache
+def _elative() -> re.Pattern[str]:
+    """An elative heading a noun phrase right before "منذ", its noun not a place."""
+    elatives = trie_regex(read_words("figures/since_elatives.txt"))
+    heads = [
+        normalize(r[0]) for r in read_rows("gazetteer/heads.tsv") if r[1] in _PLACE_HEAD_CLASSES
+    ]
+    places = trie_regex(heads + read_words("figures/since_places.txt"))
+    return re.compile(
+        rf"(?<!\w)[وف]?(?:{elatives})\s+(?!(?:ال)?(?:{places})(?!\w))\S+"
+        rf"(?:\s+\S+){{0,{ELATIVE_PHRASE_WORDS - 1}}}\s+$"
+    )
 
 
 def _proposition(norm: str, sentence: tuple[int, int], fig: tuple[int, int]) -> tuple[int, int]:
@@ -164,7 +200,7 @@ def dated_clause(
 
 
 def period_start(
-    text: str, timex: list[dict], sentence: tuple[int, int], bound: bool = True
+    text: str, timex: list[dict], sentence: tuple[int, int], *, bound: bool = True
 ) -> str | None:
     """ISO day, month or year of the date that opens the sentence's period, or None;
     ``bound=False``: of the first date in the span, a stretch the count runs over."""
@@ -189,14 +225,33 @@ def _iso_at_precision(day: date, precision: str | None) -> str:
     return day.isoformat()[: _ISO_LENGTH.get(precision or "", 10)]
 
 
-# A preposition that makes the time after it the stretch a count runs over: "اعتقل 17
-# شخصا خلال الشهر الماضي", "قتل 53 طفلا خلال شهر واحد", "أفرج عن 80 في غضون يومين".
-_OVER = re.compile(r"(?<!\w)[وف]?(?:خلال|طوال|طيلة|في\s+غضون|على\s+مدى|على\s+مدار)\s+$")
-# Durations too short to make a running total ("خلال 24 ساعة", "خلال يوم واحد").
-_BRIEF = re.compile(r"PT|P1D$")
+# Prepositions that make the time after them the stretch a count runs over: "اعتقل 17
+# شخصا خلال الشهر الماضي", "قتل 53 طفلا خلال شهر واحد", "أفرج عن 80 في غضون أسبوع".
+_OVER_WORDS = ("خلال", "طوال", "طيلة", "في غضون", "على مدى", "على مدار")
+# Characters before a time expression searched for such a preposition ("على مدار" + space).
+OVER_REACH = 16
+# A period this short (days from its start to the count's day) is one incident: "منذ صباح
+# يوم الثلاثاء", "منذ أمس", "خلال 24 ساعة", "خلال يومين"; a campaign's total runs for
+# weeks at least.
+SHORT_PERIOD_DAYS = 2
+_DAYS = re.compile(r"P(\d+)D")
+_FUTURE = re.compile(r"مقبل|قادم")  # normalised: "خلال الأشهر المقبلة" is to come
 # Date precisions that name a stretch rather than a day ("خلال الشهر الماضي"); a week
 # is left out: "خلال الأسبوع الماضي" usually dates one event ("last week").
 _STRETCHES = ("month", "year")
+
+
+@cache
+def _over() -> re.Pattern[str]:
+    words = "|".join(normalize(w).replace(" ", r"\s+") for w in _OVER_WORDS)
+    return re.compile(rf"(?<!\w)[وف]?(?:{words})\s+$")
+
+
+@cache
+def _one_event() -> re.Pattern[str]:
+    """An indefinite event noun ("في تفجير انتحاري"): the count is that event's."""
+    nouns = [w.removeprefix("ال") for w in read_words("figures/event_anaphors.txt")]
+    return re.compile(rf"(?<!\w)(?:في\s+|ب)(?:{trie_regex(nouns)})(?!\w)")
 
 
 def period_spanned(
@@ -210,6 +265,9 @@ def period_spanned(
     spans = [t for t in inside if s <= t["start"] and t["end"] <= e and _spanned(text, t)]
     if len(spans) != 1:
         return None
+    between = nt.norm[fig[1] : nt.to_norm(spans[0]["start"])]
+    if _one_event().search(between):
+        return None  # "قتل 12 شخصا في تفجير استهدف مسجدا خلال شهر رمضان": one event
     # "ففي 11 حزيران، ... خلال شهر رمضان، ما أسفر عن مقتل 12": another date in the
     # sentence dates the count
     dated = [t for t in inside if t["type"] in ("DATE", "TIME") and period_bound(text, t) is None]
@@ -217,8 +275,16 @@ def period_spanned(
 
 
 def _spanned(text: str, t: dict) -> bool:
-    """A long enough duration or a month or year, after "خلال"-like prepositions."""
-    long_span = (t["type"] == "DURATION" and not _BRIEF.match(t.get("value") or "")) or (
-        t["type"] == "DATE" and t.get("precision") in _STRETCHES
-    )
-    return long_span and _OVER.search(text, max(0, t["start"] - 16), t["start"]) is not None
+    """A past duration longer than a short period, or a month or year, after "خلال"-like
+    prepositions."""
+    if _FUTURE.search(normalize(text[t["start"] : t["end"]])):
+        return False
+    if t["type"] == "DURATION":
+        value = t.get("value") or ""
+        days = _DAYS.fullmatch(value)
+        if value.startswith("PT") or (days and int(days.group(1)) <= SHORT_PERIOD_DAYS):
+            return False
+    elif not (t["type"] == "DATE" and t.get("precision") in _STRETCHES):
+        return False
+    before = normalize(text[max(0, t["start"] - OVER_REACH) : t["start"]])
+    return _over().search(before) is not None

@@ -63,10 +63,13 @@ from tasks.extract.quotes.roles import (
     construct_title_gap,
     name_before_title,
     name_follows,
+    name_word,
+    named_later,
     opens_subject,
     relations,
     resolve_role,
     role_after,
+    role_before,
     role_of,
     title_gap,
 )
@@ -695,10 +698,12 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
         indefinite one, "متحدث باسم الوزارة", is an unnamed source)."""
         if not words[0].group().startswith(AL):
             return None
-        role = role_of([normalize(w.group()) for w in words])
+        phrase = [normalize(w.group()) for w in words]
+        role = role_of(phrase)
         if role is None:
             return None
-        return resolve_role(role, self.text, self.persons, self.ctx.entities, v.start)
+        earlier = resolve_role(role, self.text, self.persons, self.ctx.entities, v.start)
+        return earlier or named_later(phrase, self.text, self.persons, self.ctx.entities, v.start)
 
     def _office(self, v: Verb, limit: int) -> tuple[None, str] | None:
         """ "وقال مكتب رئيس الوزراء الإسرائيلي إن": the office of a title speaks, as
@@ -796,7 +801,20 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
             known = self._person_with_words([w.group() for w in run], v.start)
             return known or self._as_written(run)
         far = self._name_after_long_title(v, limit)
-        return far or resolve_role(role, self.text, self.persons, self.ctx.entities, v.start)
+        earlier = resolve_role(role, self.text, self.persons, self.ctx.entities, v.start)
+        return far or earlier or self._titled_in_phrase(role[0], v, limit)
+
+    def _titled_in_phrase(
+        self, title: str, v: Verb, limit: int
+    ) -> tuple[str | None, str | None] | None:
+        """ "وقال المحامي علي طه في اتصال": the person the title names in the verb's own
+        subject phrase, when a word the recogniser left out stands between them."""
+        for m in self.persons:
+            if v.end <= m["start"] < min(limit, v.end + SPEAKER_AFTER_GAP):
+                first = normalize(m["surface"]).split()[:1]
+                named = first and name_word(first[0])  # not "لرئاسة أمن", a misreading
+                return self.name_of(m) if named and role_before(self.text, m) == title else None
+        return None
 
     def _name_after_long_title(self, v: Verb, limit: int) -> tuple[str | None, str | None] | None:
         """ "قال رئيس النيجر والرئيس المباشر للقوة الإقليمية لدول الساحل لمكافحة الجهاديين

@@ -52,7 +52,7 @@ _KAMA = normalize("كما")
 # Characters after a verb searched for the إن / أن of its own report ("كما قال المصدر
 # المحلي إنه": 20; a subject with a title reaches 60).
 REPORT_REACH = 80
-_CLAUSE_END = re.compile(r"[\u060c,.:!?\n\"]")
+_CLAUSE_END = re.compile(r"[\u060c,.:!?\n\"\u00ab\u00bb\u201c\u201d]")
 _THAT = re.compile(r"(?<!\w)[\u0627\u0623\u0625]\u0646(?:\u0647|\u0647\u0627|\u0647\u0645)?(?!\w)")
 _COMMA = re.compile("[\u060c,]")
 _QUOTE_MARK = re.compile('["\u00ab\u201c\u201d]')

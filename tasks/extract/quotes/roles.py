@@ -25,11 +25,13 @@ __all__ = [
     "name_before_title",
     "name_follows",
     "name_word",
+    "named_later",
     "opens_subject",
     "relations",
     "relative_by_pronoun",
     "resolve_role",
     "role_after",
+    "role_before",
     "role_of",
     "title_gap",
     "words_of",
@@ -56,7 +58,10 @@ _AL = "\u0627\u0644"
 # An indefinite participle in the accusative says how, not who ("وقال متحدثا بالفرنسية").
 _ADVERBIAL_PARTICIPLE = re.compile("\u0645\\w{3,}\u0627")
 Role = tuple[str, str | None]  # (role, iso2)
-_TITLE_STOP = re.compile(r"[\u060c,:.!?\n\"«»]")
+# A comma or a sentence's end (not an abbreviation's dot: "د. جواد عواد"); quote marks
+# and colons stay inside titles ("المتحدث باسم حركة «حماس»", "وزيرة الخارجية: ...").
+_TITLE_STOP = re.compile(r"[\u060c,.!?\u061f\n]")
+_ABBREVIATION = re.compile(r"(?:^|\W)\w$")  # a one-letter word before a dot: "د."
 _APPOSED_END = re.compile(r"[\u060c,]?\s*$")
 
 
@@ -270,15 +275,9 @@ def role_of(tokens: list[str]) -> Role | None:
     return role, _country(mods)
 
 
-def _role_before(text: str, m: dict) -> str | None:
+def role_before(text: str, m: dict) -> str | None:
     """The role of a person mention's own title ("نظيره التركي هاكان فيدان" -> counterpart)."""
-    lo = max(0, m["start"] - PERSON_TITLE_WINDOW)
-    # a title set off by punctuation is another's ("قال الناطق باسم الوزارة، إن النجار");
-    # a comma right before the name sets off an apposition ("السفيرة الأمريكية، نيكي هايلي")
-    gap = _APPOSED_END.sub("", text[lo : m["start"]])
-    stop = _TITLE_STOP.search(gap[::-1])
-    lo = lo + len(gap) - stop.start() if stop else lo
-    toks = _WORD.findall(normalize(text[lo : m["start"]]))
+    toks = _WORD.findall(normalize(_title_window(text, m)))
     for i in range(len(toks) - 1, -1, -1):
         role, n = _phrase(toks[i:])
         if role is not None:
@@ -287,6 +286,22 @@ def _role_before(text: str, m: dict) -> str | None:
             ok = title_gap(" ".join(rest)) or title_gap(" ".join(rest[:-1]))
             return role if ok else None
     return None
+
+
+def _title_window(text: str, m: dict) -> str:
+    """The text before a person mention where its own title may stand: at most
+    ``PERSON_TITLE_WINDOW`` characters, from the last comma or sentence end. A title set
+    off by punctuation is another's ("قال الناطق باسم الوزارة، إن النجار"); a comma right
+    before the name sets off an apposition ("السفيرة الأمريكية، نيكي هايلي")."""
+    lo = max(0, m["start"] - PERSON_TITLE_WINDOW)
+    gap = _APPOSED_END.sub("", text[lo : m["start"]])
+    stops = [x.end() for x in _TITLE_STOP.finditer(gap) if not _abbreviated(gap, x)]
+    return text[lo + stops[-1] if stops else lo : m["start"]]
+
+
+def _abbreviated(gap: str, stop: re.Match[str]) -> bool:
+    """A dot after a one-letter word ("د. جواد عواد") ends no sentence."""
+    return stop.group() == "." and _ABBREVIATION.search(gap, 0, stop.start()) is not None
 
 
 def resolve_role(role: Role, text: str, persons: list[dict], entities: dict, pos: int):
@@ -302,24 +317,36 @@ def resolve_role(role: Role, text: str, persons: list[dict], entities: dict, pos
     for m in reversed(candidates):
         ent = entities.get(m["entity_id"]) or {}
         known = lexicon().by_id.get(m["entity_id"])
-        if _role_before(text, m) == title or (known is not None and known.role == title):
+        if role_before(text, m) == title or (known is not None and known.role == title):
             return m["entity_id"], ent.get("name", m["surface"])
     if len({m["entity_id"] for m in same_country}) == 1:
         m = same_country[-1]
         return m["entity_id"], (entities.get(m["entity_id"]) or {}).get("name", m["surface"])
-    return _named_later(role, text, [m for m in persons if m["start"] >= pos], entities)
+    return None
 
 
-def _named_later(role: Role, text: str, after: list[dict], entities: dict):
-    """ "وقال الناطق باسم الوزارة إن ..." before "كما ذكر الناطق باسم وزارة الصحة في غزة
-    أشرف القدرة": the one person the article gives that role later (of that country)."""
+def named_later(
+    phrase: list[str], text: str, persons: list[dict], entities: dict, pos: int
+) -> tuple[str, str] | None:
+    """ "وقال الناطق باسم الوزارة" before "كما ذكر الناطق باسم وزارة الصحة في غزة أشرف
+    القدرة": the one person named after ``pos`` with the title of the normalised speaker
+    ``phrase`` and every other word of it (the body it speaks for) in that title; of the
+    phrase's country, when it names one. A bare title ("الوزير") names no one later."""
+    role = role_of(phrase)
+    if role is None:
+        return None
     title, iso = role
-    holders = {
-        m["entity_id"]: m
-        for m in after
-        if _role_before(text, m) == title
-        and (not iso or (entities.get(m["entity_id"]) or {}).get("country") in (None, iso))
-    }
+    body = {w.removeprefix(_AL) for w in phrase[_phrase(phrase)[1] :]}
+    if not body:
+        return None
+    holders = {}
+    for m in persons:
+        if m["start"] < pos or role_before(text, m) != title:
+            continue
+        if iso and (entities.get(m["entity_id"]) or {}).get("country") != iso:
+            continue
+        if body <= {w.removeprefix(_AL) for w in words_of(_title_window(text, m))}:
+            holders[m["entity_id"]] = m
     if len(holders) != 1:
         return None
     ((eid, m),) = holders.items()
