@@ -291,6 +291,17 @@ def test_a_recap_of_the_storys_own_event_keeps_its_day() -> None:
     assert day_of(text, "12") == date(2024, 3, 7)
 
 
+def test_a_year_opening_the_sentence_or_some_days_ago_is_not_the_storys_day() -> None:
+    text = (
+        "عنوان\nقتل 5 أشخاص يوم الخميس في انفجار في مدينة حلب.\n"
+        "وفي العام 1979، حاصر مسلحون المسجد، ما أدى لمقتل 127 جنديا.\n"
+        "وجاء ذلك بعد هجوم الأحواز الذي أسفر عن مقتل 25 شخصا قبل أيام."
+    )
+    assert day_of(text, "5 أشخاص") == date(2024, 3, 7)
+    assert day_of(text, "127") is None
+    assert day_of(text, "25") is None
+
+
 def test_a_sentence_recalling_earlier_events_does_not_take_the_storys_day() -> None:
     text = (
         "عنوان\nقتل 5 أشخاص يوم الخميس في انفجار في مدينة حلب.\n"

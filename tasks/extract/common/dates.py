@@ -26,6 +26,8 @@ __all__ = [
 _ATTACHABLE = ("day", "minute")
 # Precisions that name a period a row may belong to instead of the story's day.
 _COARSE = ("year", "month")
+_PAST = "PAST_REF"
+_AGO = normalize("قبل")
 # The lead's date is the article's event day only this close to publication:
 # news reports what happened in the last days ("الجمعة" in a Sunday article);
 # an older date in the lead is background (an anniversary, a past attack).
@@ -166,7 +168,11 @@ def attach_dates(
     found = dated(timex, text)
     shifts = shifted and _shift_forms().search(text) is not None  # folding all costs 0.3 ms
     # year- and month-precise dates: a row in their clause is of that time, not the story's
-    coarse = [t for t in timex if t.get("precision") in _COARSE and t.get("resolved_date")]
+    coarse = [
+        t
+        for t in timex
+        if (t.get("precision") in _COARSE and t.get("resolved_date")) or _some_time_ago(text, t)
+    ]
     coarse = coarse if periods else []
     spans = sentence_spans(text) if rows and (found or shifts or coarse) else []
     starts = [s for s, _e in spans]
@@ -193,7 +199,9 @@ def _of_another_time(
     starts: list[int],
     story: date | None,
 ) -> bool:
-    """A year or month named in the row's clause that the story's day is not in."""
+    """A year or month that the story's day is not in, named in the row's clause or before
+    it in its sentence ("وفي العام 1979، ... ما أدى لمقتل 127 جنديا"), or a past time of no
+    known day in its clause ("اعتقال 4 رجال آخرين قبل أيام")."""
     if story is None:
         return False
     i = bisect_right(starts, row["start"]) - 1
@@ -204,7 +212,11 @@ def _of_another_time(
         ((c0, c1) for c0, c1 in clause_spans(text, s0, s1) if c0 <= row["start"] < c1), spans[i]
     )
     for t in coarse:
-        if clause[0] <= t["start"] and t["end"] <= clause[1] and period_bound(text, t) is None:
+        vague = t.get("value") == _PAST
+        opened = clause[0] if vague else s0  # a year may open the sentence
+        if opened <= t["start"] and t["end"] <= clause[1] and period_bound(text, t) is None:
+            if vague:
+                return True
             when = t["resolved_date"]
             same = when.year == story.year and (
                 t["precision"] == "year" or when.month == story.month
@@ -212,6 +224,12 @@ def _of_another_time(
             if not same:
                 return True
     return False
+
+
+def _some_time_ago(text: str, t: dict) -> bool:
+    """ "قبل أيام", "قبل أسابيع": a past time of no known day (not "سابقا" or "مؤخرا", which
+    often say when something was reported, not when it happened)."""
+    return t.get("value") == _PAST and normalize(text[t["start"] : t["end"]]).startswith(_AGO)
 
 
 def _own_date(
