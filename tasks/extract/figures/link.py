@@ -105,7 +105,8 @@ _WAW = normalize("و")
 _TO = normalize("إلى")
 _SPACES = re.compile(r"\s*")
 _ADJECTIVE_PREFIXES = frozenset(("", normalize("ال")))
-_PAREN_CLOSE = re.compile(r"\s*\)")
+_PAREN_CLOSE = re.compile(r"\s*[)\"]")  # also a quote closed on the number: 'عن "نحو 30" قتيلا'
+_QUOTE_CLOSE = re.compile(r"\s*\"(?=\s)")
 _QUOTE_BEFORE_COUNT = re.compile(r"\s\"\s*$")
 _PAREN_OPEN = re.compile(r"\(\s*$")
 
@@ -681,6 +682,8 @@ def _post_after(
     counted) after its complement in the same clause ("تسعة أفراد من قوات الحرس الوطني
     قتلوا": the verb agrees with the count; "55 صندوقا لرفات جنود قتلوا" counts boxes)."""
     pos, _ = _post_qualifier(lex, norm, pos, e)
+    closed = _QUOTE_CLOSE.match(norm, pos, e)  # 'إن "5 أشخاص" قتلوا': the quote closes first
+    pos = closed.end() if closed else pos
     pm = lex.post_re.match(norm, pos, e)
     if pm is None and reach:
         pm = lex.post_re.search(norm, pos, e)
