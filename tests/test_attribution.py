@@ -407,6 +407,14 @@ def test_an_unnamed_source_cited_after_kama_is_whom_a_later_verb_continues() -> 
     assert speakers(text) == ["الوزير", "الوزير"]
 
 
+def test_a_body_after_a_preposition_is_the_titles_not_the_speaker() -> None:
+    text = (
+        "إلا أن جون بيرد مدير التحليل العلمي في الوكالة التابعة لوزارة الدفاع قال "
+        'للصحافيين إن "الرفات هي على الأرجح لأمريكيين".'
+    )
+    assert speakers(text) == ["جون بيرد"]
+
+
 def test_a_name_inside_a_quotation_never_speaks() -> None:
     # "البرهان" (proof) inside the first quote must not become the next verb's speaker
     text = (

@@ -145,6 +145,14 @@ def test_no_person_from_title_without_a_name(text):
     assert not [m for m in mentions if m["kind"] == "PERSON"]
 
 
+def test_a_ministry_without_its_country_is_still_a_body():
+    mentions, _ = run("وقالت وزارة الداخلية في بيان إن الوضع هادئ.")
+    assert [(m["surface"], m["kind"]) for m in mentions] == [("وزارة الداخلية", "ORGANIZATION")]
+    # ... unless a place after it says which ("وزارة الصحة في غزة"), as written by quotes
+    mentions, _ = run("وقالت وزارة الصحة في غزة إن الحصيلة ارتفعت.")
+    assert "وزارة الصحة" not in {m["surface"] for m in mentions}
+
+
 def test_minister_title_is_not_the_ministry():
     mentions, _ = run("قالت وزيرة الخارجية الألمانية أنالينا بيربوك إن برلين قلقة.")
     assert not [m for m in mentions if m["entity_id"].startswith("org:ministry")]

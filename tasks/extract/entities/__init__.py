@@ -40,6 +40,7 @@ from tasks.extract.entities.rules import (
     _blocked,
     discover_titles,
     ministries,
+    unplaced_ministries,
     words,
 )
 from tasks.extract.entities.tagger import model, tag_text
@@ -194,7 +195,10 @@ def tagged_hits(
     kept = _resolve(merged + aliases)
     ends = {h.ne for h in kept if h.kind != "ORGANIZATION"}  # a body may be described
     kept = [h for h in kept if not _adjective(norm, h, ends)]
-    return [h for h in map(partial(_trimmed, norm), kept) if not _plain_person(norm, h)]
+    kept = [h for h in map(partial(_trimmed, norm), kept) if not _plain_person(norm, h)]
+    # after the tagger (its features are the rules' mentions, which leave these out)
+    unplaced = unplaced_ministries(norm, found.ministries, kept)
+    return sorted(kept + unplaced, key=lambda h: h.ns) if unplaced else kept
 
 
 def _plain_person(norm: str, h: Hit) -> bool:

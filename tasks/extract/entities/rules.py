@@ -341,6 +341,28 @@ def ministries(norm: str, found: list, at: dict[int, Hit]) -> list[Hit]:
     return out
 
 
+def unplaced_ministries(norm: str, found: list, taken: list[Hit]) -> list[Hit]:
+    """ "وقالت وزارة الداخلية في بيان": a ministry written out in full with no country
+    after it is still a body's name (an entity of no country: which country's ministry it
+    is, the text leaves to its context). Elided forms ("الخارجية"), spans another mention
+    covers and a ministry placed by what follows ("وزارة الصحة في غزة": that ministry, as
+    written, not every country's) are left out."""
+    out: list[Hit] = []
+    for ns, ne, (k, ar, en, bare) in found:
+        if bare or any(h.ns < ne and ns < h.ne for h in taken):
+            continue
+        after = _PLACED_AFTER.match(norm, ne)
+        if after and any(h.ns == after.end() and h.kind == "LOCATION" for h in taken):
+            continue
+        out.append(
+            Hit(ns, ne, Entry(f"org:ministry-{k}", "ORGANIZATION", ar, en, None), "gazetteer")
+        )
+    return out
+
+
+_PLACED_AFTER = re.compile(r"\s+(?:\u0641\u064a\s+|\u0628)")  # في / ب before a place
+
+
 def _after_minister(norm: str, pos: int) -> bool:
     m = _PREV_TOK.search(norm, max(0, pos - 20), pos)
     return bool(m) and m.group(1) in _MINISTER

@@ -79,6 +79,7 @@ from tasks.extract.quotes.written import WrittenNames
 __all__ = ["EXTRACTOR", "extract_quotes"]
 
 _WORD, _SENT_END = WORD, SENT_END  # one pattern each for every speaker rule
+_GLUED_PREPOSITIONS = "\u0644\u0628"  # ل ب
 # A count of people in a subject phrase ("اعتقال 17 شخصا"): digits, then a noun in the
 # accusative or a sound plural; not a name's number ("فرانس 24 في"، "اللواء 93 في").
 _COUNT = re.compile(r"\d+\s+\w+(?:\u0627|\u064a\u0646|\u0648\u0646)(?!\w)")
@@ -886,6 +887,10 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
         near = v.start - best["end"] <= SPEAKER_BEFORE_GAP and self._one_clause(best, v)
         if near and best["kind"] == "PERSON":
             return self.name_of(best)
+        if near and self._governed(best):
+            # "جون بيرد مدير ... التابعة لوزارة الدفاع قال": a body after ل/ب is a
+            # complement of the title before it, never the verb's subject
+            return self._apposed_person(i, v)
         # "جون بيرد، مدير التحليل العلمي في وكالة ... التابعة لوزارة الدفاع، قال": a
         # name, then its title in apposition (after a comma or not), then the verb; "فرانك
         # لامبارد، نجم تشيلسي السابق، وصف": the body is the title's, the person speaks
@@ -893,6 +898,15 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
         if titled is not None or near:
             return titled or self.name_of(best)
         return None
+
+    def _governed(self, m: dict) -> bool:
+        """A preposition ل / ب glued to the mention ("لوزارة الدفاع")."""
+        s = m["start"]
+        return (
+            s > 0
+            and self.text[s - 1] in _GLUED_PREPOSITIONS
+            and (s < 2 or not self.text[s - 2].isalpha())
+        )
 
     def _spokesperson_of(self, body: dict, v: Verb) -> tuple[None, str] | None:
         """ "لكن متحدثا باسم اتحاد الصناعة البريطاني (CBI) قال": an unnamed source speaking
