@@ -37,7 +37,7 @@ from tasks.extract.entities.rules import (
     NO_SPELLING,
     Hit,
     Spelled,
-    _blocked,
+    blocked_word,
     discover_titles,
     ministries,
     unplaced_ministries,
@@ -109,7 +109,7 @@ def _aliases(norm: str, hits: list[Hit]) -> list[Hit]:
         if h.kind != "PERSON" or len(toks) < 2:
             continue
         last = toks[-1]
-        if len(last) < ALIAS_MIN_CHARS or _blocked(last, wd, lex) or last in lex.forms:
+        if len(last) < ALIAS_MIN_CHARS or blocked_word(last, wd, lex) or last in lex.forms:
             continue
         prev = owner.get(last, h)
         same = prev is not None and prev.entity.entity_id == h.entity.entity_id

@@ -75,7 +75,7 @@ class Hit:
         return self.entity.kind
 
 
-def _blocked(w: str, wd: Words, lex: Lexicon) -> bool:
+def blocked_word(w: str, wd: Words, lex: Lexicon) -> bool:
     """A word that cannot be part of a name."""
     if w in wd.stop or w in wd.titles or w in lex.nisba or len(w) < ALIAS_MIN_CHARS:
         return True
@@ -90,7 +90,7 @@ def _blocked(w: str, wd: Words, lex: Lexicon) -> bool:
 
 
 def _name_word(w: str, wd: Words, lex: Lexicon, first: bool) -> bool:
-    if _blocked(w, wd, lex):
+    if blocked_word(w, wd, lex):
         return False
     if not is_definite(w):
         return True
@@ -288,8 +288,8 @@ def read_name(
         )
         # right after the given name, or after a compound ("عبد الفتاح البرهان")
         surname = given and (count == 1 or bound_word or prev in wd.given) and w.startswith(_AL)
-        surname = surname and not _blocked(w, wd, lex)
-        spelled_al = m.start("w") in sp.al and not _blocked(w, wd, lex)  # "ألباريس"
+        surname = surname and not blocked_word(w, wd, lex)
+        spelled_al = m.start("w") in sp.al and not blocked_word(w, wd, lex)  # "ألباريس"
         ok = bound or nisba_surname or surname or spelled_al
         if not (ok or _name_word(w, wd, lex, first=count == 0)):
             break
