@@ -168,12 +168,15 @@ def attach_dates(
     found = dated(timex, text)
     shifts = shifted and _shift_forms().search(text) is not None  # folding all costs 0.3 ms
     # year- and month-precise dates: a row in their clause is of that time, not the story's
-    coarse = [
-        t
-        for t in timex
-        if (t.get("precision") in _COARSE and t.get("resolved_date")) or _some_time_ago(text, t)
-    ]
-    coarse = coarse if periods else []
+    coarse = (
+        [
+            t
+            for t in timex
+            if (t.get("precision") in _COARSE and t.get("resolved_date")) or _some_time_ago(text, t)
+        ]
+        if periods and rows
+        else []
+    )
     spans = sentence_spans(text) if rows and (found or shifts or coarse) else []
     starts = [s for s, _e in spans]
     for row in rows:
