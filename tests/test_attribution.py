@@ -415,6 +415,15 @@ def test_a_body_after_a_preposition_is_the_titles_not_the_speaker() -> None:
     assert speakers(text) == ["جون بيرد"]
 
 
+def test_the_person_an_interview_is_of_speaks_even_after_an_adjective() -> None:
+    text = (
+        "جاء ذلك في مقابلة حصرية لأولمرت مع الزميلة كريستيان امانبور لـCNN حيث قال: "
+        '"دعونا لا ننسى أن إسرائيل انسحبت من غزة".'
+    )
+    [said] = speakers(text)
+    assert "أولمرت" in said
+
+
 def test_a_name_inside_a_quotation_never_speaks() -> None:
     # "البرهان" (proof) inside the first quote must not become the next verb's speaker
     text = (

@@ -20,6 +20,9 @@ from tasks.extract.quotes.roles import opens_subject
 
 __all__ = ["ClauseSubjects"]
 
+# Words before "ل" + a name searched for the interview noun: the noun and one adjective.
+INTERVIEW_HEAD_WORDS = 2
+
 _WORD, _SENT_END = WORD, SENT_END
 _AMMA = normalize("\u0623\u0645\u0627")  # أما, which opens a topic: "أما X، فقال"
 # Words inside a name that are also function words ("بن عبد العزيز").
@@ -75,7 +78,8 @@ class ClauseSubjects:
             before = _WORD.findall(
                 normalize(self.text[max(lo, m["start"] - HEAD_BEFORE_CHARS) : m["start"] - 1])
             )
-            if before and bare(before[-1]) in interviews():
+            # an adjective may come between ("في مقابلة حصرية لأولمرت")
+            if any(bare(w) in interviews() for w in before[-INTERVIEW_HEAD_WORDS:]):
                 return self.name_of(m)
         return None
 
