@@ -37,6 +37,7 @@ __all__ = ["EXTRACTOR", "extract_figures"]
 OTHERS_REACH = 8
 # What joins two counts of one clause: و before the second count's event word or number.
 _AND = re.compile(r"\s*و\s*")
+# ... and between the parts of a breakdown, a comma may come first ("37 رجلا، وتسع نساء").
 _AND_PART = re.compile(r"\s*[,\u060c]?\s*و\s*")
 
 
@@ -77,7 +78,7 @@ def extract_figures(ctx: ExtractContext) -> list[dict]:
 
 def _over_a_period(ctx: ExtractContext, row: dict, sentence: tuple[int, int], f: Found) -> None:
     """ "اعتقل 17 شخصا خلال الشهر الماضي": a count over a stretch of time is a running
-    total, opened by that stretch when it is a week, month or year."""
+    total, opened by that stretch when it is a month or year."""
     t = period_spanned(ctx.visible, ctx.nt, ctx.timex, sentence, (f.start, f.end))
     if t is not None:
         row["scope"] = "cumulative"
