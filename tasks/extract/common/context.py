@@ -52,18 +52,26 @@ class ExtractContext:
         return scan(self.nt.norm)
 
     @cached_property
+    def day_timex(self) -> list[dict]:
+        """The day-precise dates that bound no period (:func:`dated`); read after the timex
+        extractor ran, like every day below."""
+        return dated(self.timex, self.visible)
+
+    @cached_property
     def event_day(self) -> date | None:
-        """The story's day (the lead's recent date); read after the timex extractor ran."""
-        published = self.published_at.date() if self.published_at is not None else None
-        found = dated(self.timex, self.visible)
+        """The story's day (the lead's recent date)."""
+        found = self.day_timex
         occurred = [self.nt.span(s, e) for s, e in occurred_spans(self.nt.norm)] if found else []
-        return event_day(found, self.lead_span, published, occurred)
+        return event_day(found, self.lead_span, self._published_day, occurred)
 
     @cached_property
     def lead_dated(self) -> bool:
         """The lead paragraph holds a recent date: the event day is the lead's own."""
-        published = self.published_at.date() if self.published_at is not None else None
-        return event_day(dated(self.timex, self.visible), self.lead_span, published) is not None
+        return event_day(self.day_timex, self.lead_span, self._published_day) is not None
+
+    @property
+    def _published_day(self) -> date | None:
+        return self.published_at.date() if self.published_at is not None else None
 
     @cached_property
     def story_day(self) -> date | None:
@@ -72,7 +80,7 @@ class ExtractContext:
         بعد يوم من هجومين" counts Friday's; "شنت إسرائيل السبت غارات ... غداة مواجهات"
         is Saturday's own event)."""
         day = self.event_day
-        found = dated(self.timex, self.visible)
+        found = self.day_timex
         start, end = self.lead_span
         first = next((t["start"] for t in found if start <= t["start"] < end), None)
         if day is None or first is None:

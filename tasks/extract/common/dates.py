@@ -11,6 +11,7 @@ from akhbar.data import read_rows
 from akhbar.text.normalize import normalize
 from akhbar.text.sentences import clause_spans, sentence_spans
 from akhbar.text.wordlist import fold, read_words, trie_regex
+from tasks.extract.common.gazetteer import word_list
 
 __all__ = [
     "attach_dates",
@@ -300,12 +301,7 @@ def background_opening(sentence: str) -> bool:
     if m is None:
         return False
     subject = norm[m.end() :].split()[:1]
-    return not (subject and subject[0] in _event_nouns())
-
-
-@cache
-def _event_nouns() -> frozenset[str]:
-    return frozenset(normalize(w) for w in read_words("figures/event_anaphors.txt"))
+    return not (subject and subject[0] in word_list("figures/event_anaphors.txt"))
 
 
 @cache

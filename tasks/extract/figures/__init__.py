@@ -29,6 +29,7 @@ from tasks.extract.figures.scope import (
     period_spanned,
     period_start,
     scope_of,
+    timex_iso,
 )
 
 __all__ = ["EXTRACTOR", "extract_figures"]
@@ -82,7 +83,7 @@ def _over_a_period(ctx: ExtractContext, row: dict, sentence: tuple[int, int], f:
     t = period_spanned(ctx.visible, ctx.nt, ctx.timex, sentence, (f.start, f.end))
     if t is not None:
         row["scope"] = "cumulative"
-        row["period_start"] = period_start(ctx.visible, [t], (t["start"], t["end"]), bound=False)
+        row["period_start"] = timex_iso(t)
 
 
 def _destined(f: Found) -> str:

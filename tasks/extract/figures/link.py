@@ -105,7 +105,9 @@ _WAW = normalize("و")
 _TO = normalize("إلى")
 _SPACES = re.compile(r"\s*")
 _ADJECTIVE_PREFIXES = frozenset(("", normalize("ال")))
-_PAREN_CLOSE = re.compile(r"\s*[)\"]")  # also a quote closed on the number: 'عن "نحو 30" قتيلا'
+_CLOSE_AFTER_NUMBER = re.compile(
+    r"\s*[)\"]"
+)  # also a quote closed on the number: 'عن "نحو 30" قتيلا'
 _QUOTE_CLOSE = re.compile(r"\s*\"(?=\s)")
 _QUOTE_BEFORE_COUNT = re.compile(r"\s\"\s*$")
 _PAREN_OPEN = re.compile(r"\(\s*$")
@@ -418,7 +420,7 @@ def _post_qualifier(lex: Lexicon, norm: str, pos: int, e: int) -> tuple[int, str
 
 def _noun_after(lex: Lexicon, norm: str, e: int, m: NumberMatch) -> _Noun | None:
     """The counted noun after a number, with "من ال..." complement and post qualifier."""
-    close = _PAREN_CLOSE.match(norm, m.end, e)  # "عدد (13) فرد": official statements
+    close = _CLOSE_AFTER_NUMBER.match(norm, m.end, e)  # "عدد (13) فرد": official statements
     pos, qual = _post_qualifier(lex, norm, close.end() if close else m.end, e)
     if m.lemma is not None:  # a dual noun is its own counted noun
         lemma = normalize(m.lemma)  # "انفجارين": a form of a row whose lemma is another

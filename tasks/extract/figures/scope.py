@@ -29,6 +29,7 @@ __all__ = [
     "period_spanned",
     "period_start",
     "scope_of",
+    "timex_iso",
 ]
 
 SCOPES = ("incident", "cumulative", "breakdown")
@@ -199,21 +200,24 @@ def dated_clause(
     return None
 
 
-def period_start(
-    text: str, timex: list[dict], sentence: tuple[int, int], *, bound: bool = True
-) -> str | None:
-    """ISO day, month or year of the date that opens the sentence's period, or None;
-    ``bound=False``: of the first date in the span, a stretch the count runs over."""
+def period_start(text: str, timex: list[dict], sentence: tuple[int, int]) -> str | None:
+    """ISO day, month or year of the date that opens the sentence's period, or None."""
     for t in timex:
         if sentence[0] <= t["start"] and t["end"] <= sentence[1]:
-            if bound and period_bound(text, t) != "start":
+            if period_bound(text, t) != "start":
                 continue
-            if t.get("resolved_date") is not None:
-                return _iso_at_precision(t["resolved_date"], t.get("precision"))
-            m = _ISO_PREFIX.match(t.get("value") or "")
-            if m:
-                return m.group()
+            iso = timex_iso(t)
+            if iso is not None:
+                return iso
     return None
+
+
+def timex_iso(t: dict) -> str | None:
+    """A date's ISO day, month or year, at the precision the text gives."""
+    if t.get("resolved_date") is not None:
+        return _iso_at_precision(t["resolved_date"], t.get("precision"))
+    m = _ISO_PREFIX.match(t.get("value") or "")
+    return m.group() if m else None
 
 
 # How many characters of an ISO day a date's precision keeps: "منذ آذار 2015" opens the

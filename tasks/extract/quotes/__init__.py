@@ -704,7 +704,9 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
         if role is None:
             return None
         earlier = resolve_role(role, self.text, self.persons, self.ctx.entities, v.start)
-        return earlier or named_later(phrase, self.text, self.persons, self.ctx.entities, v.start)
+        if earlier is not None:
+            return earlier
+        return named_later(role, phrase, self.text, self.persons, self.ctx.entities, v.start)
 
     def _office(self, v: Verb, limit: int) -> tuple[None, str] | None:
         """ "وقال مكتب رئيس الوزراء الإسرائيلي إن": the office of a title speaks, as

@@ -277,7 +277,11 @@ def role_of(tokens: list[str]) -> Role | None:
 
 def role_before(text: str, m: dict) -> str | None:
     """The role of a person mention's own title ("نظيره التركي هاكان فيدان" -> counterpart)."""
-    toks = _WORD.findall(normalize(_title_window(text, m)))
+    return _role_ending(_WORD.findall(normalize(_title_window(text, m))))
+
+
+def _role_ending(toks: list[str]) -> str | None:
+    """The role of the title the normalised words end with (a name's own title)."""
     for i in range(len(toks) - 1, -1, -1):
         role, n = _phrase(toks[i:])
         if role is not None:
@@ -326,26 +330,24 @@ def resolve_role(role: Role, text: str, persons: list[dict], entities: dict, pos
 
 
 def named_later(
-    phrase: list[str], text: str, persons: list[dict], entities: dict, pos: int
+    role: Role, phrase: list[str], text: str, persons: list[dict], entities: dict, pos: int
 ) -> tuple[str, str] | None:
     """ "وقال الناطق باسم الوزارة" before "كما ذكر الناطق باسم وزارة الصحة في غزة أشرف
-    القدرة": the one person named after ``pos`` with the title of the normalised speaker
+    القدرة": the one person named after ``pos`` with the ``role`` of the normalised speaker
     ``phrase`` and every other word of it (the body it speaks for) in that title; of the
     phrase's country, when it names one. A bare title ("الوزير") names no one later."""
-    role = role_of(phrase)
-    if role is None:
-        return None
     title, iso = role
     body = {w.removeprefix(_AL) for w in phrase[_phrase(phrase)[1] :]}
     if not body:
         return None
     holders = {}
     for m in persons:
-        if m["start"] < pos or role_before(text, m) != title:
+        if m["start"] < pos:
             continue
         if iso and (entities.get(m["entity_id"]) or {}).get("country") != iso:
             continue
-        if body <= {w.removeprefix(_AL) for w in words_of(_title_window(text, m))}:
+        own = words_of(_title_window(text, m))
+        if _role_ending(own) == title and body <= {w.removeprefix(_AL) for w in own}:
             holders[m["entity_id"]] = m
     if len(holders) != 1:
         return None
