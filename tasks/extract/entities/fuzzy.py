@@ -20,7 +20,7 @@ import numpy as np
 
 from tasks.extract.common.gazetteer import Entry, lexicon
 
-__all__ = ["FUZZY_MIN", "FUZZY_TOKEN_MIN", "fuzzy_person"]
+__all__ = ["FUZZY_MIN", "FUZZY_TOKEN_MIN", "fuzzy_person", "skeleton", "variant_words"]
 
 # Spelling variants of a known person ("أيبيك ساميايروف" ~ "أيبيك سمادياروف" is
 # 0.87, "قاسم جومرت توكاييف" ~ "قاسم جومارت توكاييف" 0.97), while different people
@@ -28,6 +28,29 @@ __all__ = ["FUZZY_MIN", "FUZZY_TOKEN_MIN", "fuzzy_person"]
 FUZZY_MIN = 0.84
 # And each word must still resemble its counterpart ("سلمان" vs "زايد" is 0.2).
 FUZZY_TOKEN_MIN = 0.6
+# A word that differs must be a spelling of the same sounds: the same skeleton (below), or
+# a long word nearly the same ("غوتيريز" ~ "غوتيريش" 0.86, "تيرلسون" ~ "تيلرسون" 0.86).
+# Ratios alone let different people through: over the 2,000 ant_dev articles about one
+# fuzzy match in four was another person ("محمد المومني" ~ "محمد المنفي" 0.77, "جون كيربي"
+# ~ "جون كيري" 0.89, "احمد الطيبي" ~ "أحمد الطيب", "محمد العويس" ~ "محمد العيسى").
+VARIANT_WORD_MIN = 0.85
+# Shorter words differ by a letter between people: below 4 letters a word must be the
+# same ("عمر"/"عمار"), below 5 the same skeleton ("بوتن"/"بوتين", not "كيري"/"كيربي").
+VARIANT_SHORT_LETTERS = 4
+VARIANT_WORD_LETTERS = 5
+# Long transliterated surnames are spelt most freely, and two people with one given name
+# and surnames this long and this alike are rare ("ساميايروف" ~ "سمادياروف" 0.78, the seeds'
+# misspelling of Aibek Smadiyarov).
+VARIANT_LONG_LETTERS = 8
+VARIANT_LONG_MIN = 0.75
+
+# Letters transliterations swap for one sound: ج/غ (g: "لاجارد"/"لاغارد"), ت/ط, س/ص, ز/ذ.
+_SAME_SOUND = str.maketrans(
+    {"\u063a": "\u062c", "\u0637": "\u062a", "\u0635": "\u0633", "\u0630": "\u0632"}
+)
+_LONG_VOWELS = frozenset("\u0627\u0648\u064a\u0649\u0621")  # ا و ي ى ء: written or not
+_YA = "\u064a"
+_YA_H = "\u064a\u0647"  # a final "يه" is "ي" ("مانيه"/"ماني", "باشليه"/"باشلي")
 
 
 @dataclass(frozen=True)
@@ -101,11 +124,43 @@ def _possible(name: str, toks: list[str], group: Group, index: PersonIndex) -> n
     return np.flatnonzero(keep)
 
 
+def skeleton(word: str) -> str:
+    """A folded word's consonants, one letter per sound class, with long vowels dropped
+    except a final ي (a nisba: "الطيبي" is not "الطيب"); ة stays ("عبيدة" is not "عبد")."""
+    w = word.translate(_SAME_SOUND)
+    w = w[:-1] if w.endswith(_YA_H) else w
+    tail = _YA if w.endswith(_YA) else ""
+    body = w[:-1] if tail else w
+    return "".join(c for c in body if c not in _LONG_VOWELS) + tail
+
+
+def variant_words(a: str, b: str) -> bool:
+    """Two folded words that can be one name spelled two ways."""
+    if a == b:
+        return True
+    shortest = min(len(a), len(b))
+    if shortest < VARIANT_SHORT_LETTERS:
+        return False
+    sa, sb = skeleton(a), skeleton(b)
+    if sa == sb:
+        return True
+    if shortest < VARIANT_WORD_LETTERS:
+        return False
+    ratio = SequenceMatcher(None, a, b).ratio()
+    if shortest >= VARIANT_LONG_LETTERS:
+        return ratio >= VARIANT_LONG_MIN
+    # a letter swapped, not one added ("الطيبي" is not "الطيب")
+    return len(sa) == len(sb) and ratio >= VARIANT_WORD_MIN
+
+
 def _matches(name: str, toks: list[str], form: str, words: tuple[str, ...]) -> bool:
     if SequenceMatcher(None, name, form).ratio() < FUZZY_MIN:
         return False
-    pairs = zip(toks, words, strict=True)
-    return all(SequenceMatcher(None, a, b).ratio() >= FUZZY_TOKEN_MIN for a, b in pairs)
+    pairs = list(zip(toks, words, strict=True))
+    # the ratio bound keeps the array prefilter (``_possible``) exact
+    if any(SequenceMatcher(None, a, b).ratio() < FUZZY_TOKEN_MIN for a, b in pairs):
+        return False
+    return all(variant_words(a, b) for a, b in pairs)
 
 
 @lru_cache(maxsize=4096)
