@@ -41,8 +41,12 @@ sys.path.insert(0, str(ROOT))
 
 from scripts.train_ner import CORPUS, TAG_MAP, read_conll, splits  # noqa: E402
 from tasks.extract.common.context import ExtractContext  # noqa: E402
-from tasks.extract.entities import extract_entities, find_hits, source_spelling  # noqa: E402
-from tasks.extract.entities import tagger  # noqa: E402
+from tasks.extract.entities import (  # noqa: E402
+    extract_entities,
+    find_hits,
+    source_spelling,
+    tagger,
+)
 from tasks.extract.entities.tagger import Model, load_model, tag_text  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
