@@ -1942,3 +1942,29 @@ def test_round9_a_subjectless_verb_continues_the_name_set_off_after_a_title() ->
         'وقال: "إنها فرصة يمكن استغلالها".'
     )
     assert speakers(text)[-1] == "سام ألردايس"
+
+
+# --- round 10, opened for tuning in the twelfth session ------------------------------
+
+
+def test_a_lead_said_on_one_day_of_an_event_the_day_before_counts_the_events_day() -> None:
+    # Saturday 9 March: said on Friday, the attacks were on Thursday
+    text = (
+        "عنوان\nأفاد المرصد الجمعة أن حصيلة الهجمات التي شهدتها محافظة السويداء صباح "
+        "الخميس قد بلغت 252 قتيلا.\nوأفادت آخر حصيلة عن مقتل 252 شخصا بينهم 139 مدنيا."
+    )
+    assert day_of(text, "139") == date(2024, 3, 7)
+    # a day of another sentence is not the event's
+    other = text.replace("صباح الخميس", "").replace("مدنيا.", "مدنيا في هجوم الخميس.")
+    assert day_of(other, "139") == date(2024, 3, 7)  # its own clause's day
+    assert day_of(other, "252 قتيلا") == date(2024, 3, 8)
+
+
+def test_a_known_place_with_a_proclitic_is_no_speaker_the_recogniser_missed() -> None:
+    text = (
+        'واتهم مبعوث روسيا الولايات المتحدة وبريطانيا وفرنسا بـ "الهمجية".\n'
+        'ووصفت مبعوثة الولايات المتحدة، نيكي هايلي، الضربات بأنها "مبررة وقانونية".'
+    )
+    said = speakers(text)
+    assert "وبريطانيا وفرنسا" not in said
+    assert said[-1] == "نيكي هايلي"  # a feminine title in construct, then her name

@@ -62,7 +62,14 @@ class ExtractContext:
         """The story's day (the lead's recent date)."""
         found = self.day_timex
         occurred = [self.nt.span(s, e) for s, e in occurred_spans(self.nt.norm)] if found else []
-        return event_day(found, self.lead_span, self._published_day, occurred)
+        return event_day(
+            found, self.lead_span, self._published_day, occurred, self.says, self.visible
+        )
+
+    @cached_property
+    def says(self) -> list[int]:
+        """Where the speech verbs of the article start (``visible`` offsets)."""
+        return [self.nt.span(s, e)[0] for s, e, _l, _k in self.scan.verbs]
 
     @cached_property
     def lead_dated(self) -> bool:
@@ -85,7 +92,7 @@ class ExtractContext:
         first = next((t["start"] for t in found if start <= t["start"] < end), None)
         if day is None or first is None:
             return day
-        says = any(start <= self.nt.span(s, e)[0] < first for s, e, _l, _k in self.scan.verbs)
+        says = any(start <= p < first for p in self.says)
         shift = lead_shift(found, self.lead_span, self.visible) if says else 0
         return day + timedelta(days=shift)
 

@@ -80,17 +80,37 @@ def event_day(
     lead: tuple[int, int],
     published: date | None,
     occurred: list[tuple[int, int]] = (),
+    says: list[int] = (),
+    text: str = "",
 ) -> date | None:
-    """The day of the article's story: the first date of its lead paragraph, when recent;
-    with no date in the lead, the first recent date of a sentence saying when the event
-    happened (``occurred``: spans from :func:`occurred_spans`).
+    """The day of the article's story: the first date of its lead paragraph, when recent
+    (after a speech verb, ``says``, that date is the report's: an earlier day of the past
+    week named after it in its sentence of ``text`` is the event's); with no date in the
+    lead, the first recent date of a sentence saying when the event happened
+    (``occurred``: spans from :func:`occurred_spans`).
 
     ``timex`` must already be filtered of period bounds (see :func:`dated`).
     """
     start, end = lead
-    for t in timex:
-        if start <= t["start"] and t["end"] <= end:
-            return t["resolved_date"] if _recent(t["resolved_date"], published) else None
+    in_lead = [t for t in timex if start <= t["start"] and t["end"] <= end]
+    if in_lead:
+        first = in_lead[0]
+        if not _recent(first["resolved_date"], published):
+            return None
+        if any(start <= p < first["start"] for p in says):
+            # "أفاد المرصد الخميس أن حصيلة الهجمات التي شهدتها السويداء صباح الأربعاء":
+            # the first date is when it was said; an earlier day after it is the event's
+            said = first["resolved_date"]
+            stop = _SENTENCE_STOP.search(text, first["end"], end)
+            earlier = [
+                t["resolved_date"]
+                for t in in_lead[1:]
+                if (stop is None or t["start"] < stop.start())
+                and said - EVENT_DAY_MAX_AGE <= t["resolved_date"] < said
+            ]
+            if earlier:
+                return earlier[0]
+        return first["resolved_date"]
     for s, e in occurred:
         for t in timex:
             if s <= t["start"] and t["end"] <= e and _recent(t["resolved_date"], published):

@@ -797,7 +797,7 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
             given = name_words().given
             later = [i for i in range(at + 1, len(words)) if words[i].group() in given]
             at = later[0] if later else at
-        if at is not None and not self._in_mention(self.nt.span(*words[at].span())[0]):
+        if at is not None and not self._word_in_mention(words[at]):
             # "وقالت الناشطة السعودية منال الشريف،": a name the recogniser missed; "وأشار
             # الأمير زيد في بيان": a person named in full earlier, by one of its words
             run = self._name_run(words, at)
@@ -839,6 +839,12 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
             if m["kind"] == "PERSON":
                 return self.name_of(m) if _THAT_AFTER.match(self.text, m["end"]) else None
         return None
+
+    def _word_in_mention(self, word: re.Match[str]) -> bool:
+        """The word is part of a mention, maybe with a proclitic: "وبريطانيا" of
+        "بريطانيا" is a known place, not a name the recogniser missed."""
+        s, e = self.nt.span(*word.span())
+        return self._in_mention(s) or self._in_mention(e - 1)
 
     def _in_mention(self, pos: int) -> bool:
         i = bisect_right(self.mention_starts, pos) - 1

@@ -65,7 +65,7 @@ class WrittenNames:
             person = self._person_at(self.nt.span(*words[at].span())[0])
             if person is not None:
                 return person  # the recogniser found it, past the first words
-            if not self._in_mention(self.nt.span(*words[at].span())[0]):
+            if not self._word_in_mention(words[at]):
                 return self._as_written(words[at:])
         return self._apposed_name(self.nt.span(*words[-1].span())[1], limit)
 
