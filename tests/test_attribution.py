@@ -1968,3 +1968,19 @@ def test_a_known_place_with_a_proclitic_is_no_speaker_the_recogniser_missed() ->
     said = speakers(text)
     assert "وبريطانيا وفرنسا" not in said
     assert said[-1] == "نيكي هايلي"  # a feminine title in construct, then her name
+
+
+def test_his_saying_is_said_by_the_one_after_an_not_the_relaying_outlet() -> None:
+    text = (
+        'ونقلت صحيفة "واشنطن بوست" عن مصدر تركي قوله إن الصحفي قتل على يد فريق أرسل '
+        '"على وجه التحديد للقتل".'
+    )
+    assert speakers(text) == ["مصدر تركي"]
+
+
+def test_a_participle_never_continues_whom_the_words_were_said_to() -> None:
+    text = (
+        'وقال لبي بي سي "لا أعتقد أنني سأعود"، مشيرا إلى أن في السعودية '
+        '"الأشخاص المعتقلون ليسوا حتى منشقين".'
+    )
+    assert "بي بي سي" not in speakers(text)

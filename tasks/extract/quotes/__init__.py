@@ -80,6 +80,9 @@ __all__ = ["EXTRACTOR", "extract_quotes"]
 
 _WORD, _SENT_END = WORD, SENT_END  # one pattern each for every speaker rule
 _GLUED_PREPOSITIONS = "\u0644\u0628"  # ل ب
+# "قوله", "قولها" (with ب): "his saying", whose owner is named after "عن" before it
+_HIS_SAYING = re.compile("\u0628?\u0642\u0648\u0644(?:\u0647|\u0647\u0627|\u0647\u0645)")
+_AN_WORD = re.compile("(?<!\\w)\u0639\u0646\\s+")  # عن, a word of its own
 # A count of people in a subject phrase ("اعتقال 17 شخصا"): digits, then a noun in the
 # accusative or a sound plural; not a name's number ("فرانس 24 في"، "اللواء 93 في").
 _COUNT = re.compile(r"\d+\s+\w+(?:\u0627|\u064a\u0646|\u0648\u0646)(?!\w)")
@@ -336,7 +339,8 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
     def explicit(self, v: Verb, limit: int) -> tuple[str | None, str | None] | None:
         """The verb's own subject: named after it, an unnamed source, the sentence's
         subject for a participle, or a name just before it."""
-        found = self._carried(v) or self._on_tongue(v, limit) or self._after(v, limit)
+        found = self._quoted_from(v) or self._carried(v) or self._on_tongue(v, limit)
+        found = found or self._after(v, limit)
         if found is None:
             found = self._unnamed(v, limit)
         if found is None:
@@ -344,6 +348,24 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
         if found is None and v.kind != "participle":
             found = self._said_by_phrase(v, limit)
         return found
+
+    def _quoted_from(self, v: Verb) -> tuple[str | None, str | None] | None:
+        """ "ونقلت صحيفة واشنطن بوست عن مصدر تركي قوله إن ...": "his saying" is said by the
+        one after "عن" just before it, not by the outlet that relays it."""
+        if not _HIS_SAYING.fullmatch(normalize(self.text[v.start : v.end])):
+            return None
+        lo = max(self._sentence_start(v.start), v.start - SPEAKER_AFTER_GAP)
+        cues = list(_AN_WORD.finditer(self.text, lo, v.start))
+        if not cues:
+            return None
+        cue = cues[-1].end()
+        i = bisect_left(self.speaker_starts, cue)
+        if i < len(self.speakers) and self.speakers[i]["start"] - cue <= 1:
+            return self.resolved(self.name_of(self.speakers[i]))
+        words = list(_WORD.finditer(self.text, cue, v.start))
+        if not words or len(words) > MAX_SPEAKER_WORDS:
+            return None
+        return None, self.text[words[0].start() : words[-1].end()]
 
     def _said_by_phrase(self, v: Verb, limit: int) -> tuple[str | None, str | None] | None:
         """ "وقال رئيس مجلس إدارتها دوني ماشويل إنه": a subject no rule above could name
@@ -441,7 +463,8 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
         if country is not None:  # "أدانت مصر البيان الصادر عن ميشيل باشليه ...، مستنكرة"
             return country
         i = bisect_left(self.speaker_starts, lo)
-        inside = [m for m in self.speakers[i:] if m["end"] <= v.start]
+        # not "وقال لبي بي سي": whom it was said to
+        inside = [m for m in self.speakers[i:] if m["end"] <= v.start and not self._governed(m)]
         people = [m for m in inside if m["kind"] == "PERSON"]
         if not people:  # "بدورها، لاحظت المستشارة أن ...، مشيرة": the title's person
             role = self._role_at(lo)
