@@ -1984,3 +1984,18 @@ def test_a_participle_never_continues_whom_the_words_were_said_to() -> None:
         '"الأشخاص المعتقلون ليسوا حتى منشقين".'
     )
     assert "بي بي سي" not in speakers(text)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("وقال الجيش الإسرائيلي إن طائراته ضربت 35 هدفا لحركة حماس.", [("ATTACK", 35)]),
+        ("وقال إن الصواريخ أصابت ودمرت ثلاثة أهداف مرتبطة بالبرنامج.", [("ATTACK", 3)]),
+        # a strike's verb never counts people, nor a goal scored
+        ("كيف تمكن 200 من مشجعينا من ضرب عدة آلاف من الإنجليز.", []),
+        ("كما استهدفت أحد أبرز المدربين على الأسلحة.", []),
+        ("وسجل اللاعب ثلاثة أهداف في المباراة.", []),
+    ],
+)
+def test_targets_struck_are_the_strikes_count(text: str, expected: list) -> None:
+    assert figures(text) == expected

@@ -67,6 +67,9 @@ _WORD = re.compile(r"\w+")
 _OF = re.compile(r"\s*من\s+")
 # A complement of people after a number: definite ("من المتقاعدين") or with a possessive
 # ("من مقاتليها", "من أنصاره"); not "من عمرها", an age.
+_ATTACK = "ATTACK"
+# "أحد أبرز المدربين", "عدة آلاف من الإنجليز": a count of people, whatever its noun
+_PEOPLE_AFTER = re.compile(r"\s*(?:(?:\w+\s+)?\w*(?:ين|ون)(?!\w)|من\s+ال)")
 _OF_PEOPLE = re.compile(r"\s*من\s+(?:ال|(?!عمر)\w+(?:ه|ها|هم)(?!\w))")
 # A tally's people, then the relative pronoun of people ("عدد الفلسطينيين الذين").
 _TALLY_WHO = re.compile(r"\s*(?:\w+\s+){1,2}?(?:الذين|اللواتي|اللاتي)\s*")
@@ -287,6 +290,13 @@ def _link(
     of_people = noun is None and _OF_PEOPLE.match(norm, m.end, e) is not None
     people = people or of_people
     ev = _event_before(lex, norm, events, before, qual_start, prev, num, people)
+    if ev is not None and ev[2].count_type == _ATTACK and ev[2].role == "event":
+        # a strike's verb counts the targets it hit ("ضربت 35 هدفا"), never people
+        # ("ضرب عدة آلاف من الإنجليز", "استهدف أحد أبرز المدربين")
+        of_persons = (
+            noun is not None and noun.entry is not None and noun.entry.role in _PEOPLE_ROLES
+        )
+        ev = None if of_persons or _PEOPLE_AFTER.match(norm, m.end) else ev
     if ev is not None and ev[2].role == "release" and _of_them(norm, noun):
         ev = None  # "اعتقلت 40 متظاهرا، وأفرجت عن 30 منهم": a part of the arrested
     if ev is not None and _typed_noun(noun) and _yields(ev, noun, prev):
