@@ -1999,3 +1999,13 @@ def test_a_participle_never_continues_whom_the_words_were_said_to() -> None:
 )
 def test_targets_struck_are_the_strikes_count(text: str, expected: list) -> None:
     assert figures(text) == expected
+
+
+def test_the_person_an_apposition_describes_speaks_not_the_one_inside_it() -> None:
+    text = (
+        "كانت خديجة جنكيز، خطيبة الصحفي السعودي المفقود جمال خاشقجي، قد قالت لـCNN إنها "
+        'تريد أن تنتظر "نتيجة نهائية".'
+    )
+    assert speakers(text) == ["خديجة جنكيز"]
+    # no apposition: the name right before the verb speaks
+    assert speakers('وكان الوزير جمال خاشقجي قد قال إن "الوضع صعب".') == ["جمال خاشقجي"]

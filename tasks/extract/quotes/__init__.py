@@ -80,6 +80,7 @@ __all__ = ["EXTRACTOR", "extract_quotes"]
 
 _WORD, _SENT_END = WORD, SENT_END  # one pattern each for every speaker rule
 _GLUED_PREPOSITIONS = "\u0644\u0628"  # ل ب
+_COMMAS = ("\u060c", ",")
 # "قوله", "قولها" (with ب): "his saying", whose owner is named after "عن" before it
 _HIS_SAYING = re.compile("\u0628?\u0642\u0648\u0644(?:\u0647|\u0647\u0627|\u0647\u0645)")
 _AN_WORD = re.compile("(?<!\\w)\u0639\u0646\\s+")  # عن, a word of its own
@@ -917,7 +918,7 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
             return None  # "بيان نشره على صفحته بموقع فيسبوك، حيث قال": the channel, not who
         near = v.start - best["end"] <= SPEAKER_BEFORE_GAP and self._one_clause(best, v)
         if near and best["kind"] == "PERSON":
-            return self.name_of(best)
+            return self._apposition_head(i, v) or self.name_of(best)
         if near and self._governed(best):
             # "جون بيرد مدير ... التابعة لوزارة الدفاع قال": a body after ل/ب is a
             # complement of the title before it, never the verb's subject
@@ -953,6 +954,24 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
         if not unnamed_person(_source_form(words[0].group())):
             return None
         return None, self.text[words[0].start() : body["end"]]
+
+    def _apposition_head(self, i: int, v: Verb) -> tuple[str | None, str | None] | None:
+        """ "كانت خديجة جنكيز، خطيبة الصحفي جمال خاشقجي، قد قالت": the person a phrase set
+        off by commas describes speaks, not the one named at the phrase's end."""
+        best = self.speakers[i]
+        if self.text[best["end"] : v.start].lstrip()[:1] not in _COMMAS:
+            return None
+        for m in reversed(self.speakers[:i]):
+            if best["start"] - m["end"] > APPOSITION_GAP:
+                break
+            gap = self.text[m["end"] : best["start"]].strip()
+            if m["kind"] != "PERSON" or gap[:1] not in _COMMAS:
+                continue
+            inner = gap[1:]
+            if any(c in inner for c in _COMMAS) or _SENT_END.search(inner):
+                return None
+            return self.name_of(m) if self._one_clause(m, v) else None
+        return None
 
     def _apposed_person(
         self, i: int, v: Verb, closed: bool = False
