@@ -2009,3 +2009,11 @@ def test_the_person_an_apposition_describes_speaks_not_the_one_inside_it() -> No
     assert speakers(text) == ["خديجة جنكيز"]
     # no apposition: the name right before the verb speaks
     assert speakers('وكان الوزير جمال خاشقجي قد قال إن "الوضع صعب".') == ["جمال خاشقجي"]
+
+
+def test_the_country_that_fired_the_missiles_is_not_where_they_fell() -> None:
+    text = (
+        "وقالت الوزارة إن الصواريخ استهدفت موقعا عسكريا غرب مدينة حمص.\n"
+        "وقال المتحدث، تم استهداف المنشأة بـ 22 صاروخا، و2 صاروخا سكالب أطلقتهما فرنسا."
+    )
+    assert place_of(text, "2 صاروخا") != "loc:france"

@@ -443,10 +443,13 @@ def _governed(ctx: ExtractContext, lex: Lexicon, m: dict) -> bool:
 
 def elsewhere(ctx: ExtractContext, lex: Lexicon, m: dict) -> bool:
     """A place named as a direction or a border ("صوب الجولان", "الحدود مع الأردن"), or
-    where a missile was fired from ("أطلقه المتمردون من اليمن")."""
+    where a missile was fired from ("أطلقه المتمردون من اليمن") or who fired it, the
+    launching verb's subject ("صاروخا سكالب أطلقتهما فرنسا")."""
     before = _words_before(ctx, m)
     tail = before[-2:]
     if any(" ".join(tail[i:]) in lex.place_not_here for i in range(len(tail))):
+        return True
+    if tail and _launching(lex, tail[-1]):
         return True
     return bool(tail) and tail[-1] == _FROM and _launched(ctx, lex, m)
 
@@ -482,11 +485,13 @@ def _border_between(ctx: ExtractContext, locs: list[dict], i: int) -> bool:
 def _launched(ctx: ExtractContext, lex: Lexicon, m: dict) -> bool:
     """A launching word in the few words before "من" that opens the place."""
     words = _gap_words(ctx.visible[max(0, m["start"] - LAUNCH_WINDOW) : m["start"]])
-    # "وأطلقه", "بإطلاق": a conjunction or preposition may be glued on
-    return any(
-        w in lex.launches or (w[:1] in _GLUED and w[1:] in lex.launches)
-        for w in words[-LAUNCH_REACH_WORDS - 1 : -1]
-    )
+    return any(_launching(lex, w) for w in words[-LAUNCH_REACH_WORDS - 1 : -1])
+
+
+def _launching(lex: Lexicon, word: str) -> bool:
+    """A launching word, maybe with a conjunction or preposition glued on ("وأطلقه",
+    "بإطلاق")."""
+    return word in lex.launches or (word[:1] in _GLUED and word[1:] in lex.launches)
 
 
 def most_specific(ctx: ExtractContext, lex: Lexicon, locs: list[dict]) -> set[str]:
