@@ -2017,3 +2017,12 @@ def test_the_country_that_fired_the_missiles_is_not_where_they_fell() -> None:
         "وقال المتحدث، تم استهداف المنشأة بـ 22 صاروخا، و2 صاروخا سكالب أطلقتهما فرنسا."
     )
     assert place_of(text, "2 صاروخا") != "loc:france"
+
+
+def test_then_points_back_to_the_day_of_the_sentence_before() -> None:
+    text = (
+        "عنوان\nقصفت إسرائيل مواقع في سوريا الأربعاء.\n"
+        "واستهدفت إسرائيل مواقع عسكرية ليلة العاشر من شباط/فبراير 2024. "
+        "وأحصى المرصد حينها مقتل 23 مقاتلا على الأقل."
+    )
+    assert day_of(text, "23") == date(2024, 2, 10)

@@ -200,10 +200,13 @@ def attach_dates(
     )
     spans = sentence_spans(text) if rows and (found or shifts or coarse) else []
     starts = [s for s, _e in spans]
+    back = _pointing_back(timex, text) if found and rows else []
     for row in rows:
         day = row.get("date") or (
             _own_date(row, found, text, spans, starts, shifts) if found else None
         )
+        if day is None and back:
+            day = _day_pointed_at(row, back, found, spans, starts)
         if day is None and coarse and _of_another_time(row, coarse, text, spans, starts, fallback):
             row["date"] = None  # "قتلت عشرات الأشخاص خلال احتجاجات عام 2013"
             continue
@@ -248,6 +251,33 @@ def _of_another_time(
             if not same:
                 return True
     return False
+
+
+def _pointing_back(timex: list[dict], text: str) -> list[dict]:
+    """The "حينها", "آنذاك" of ``timex`` (``time/then_words.txt``)."""
+    words = word_list("time/then_words.txt")
+    return [
+        t for t in timex if t.get("value") == _PAST and fold(text[t["start"] : t["end"]]) in words
+    ]
+
+
+def _day_pointed_at(
+    row: dict,
+    back: list[dict],
+    found: list[dict],
+    spans: list[tuple[int, int]],
+    starts: list[int],
+) -> date | None:
+    """ "وأحصى المرصد حينها مقتل 23 مقاتلا": the last day of the sentence before, when
+    the row's sentence points back to it."""
+    i = bisect_right(starts, row["start"]) - 1
+    if i < 1 or row["start"] >= spans[i][1]:
+        return None
+    s0, s1 = spans[i]
+    if not any(s0 <= t["start"] < s1 for t in back):
+        return None
+    before = [t for t in found if spans[i - 1][0] <= t["start"] < s0]
+    return before[-1]["resolved_date"] if before else None
 
 
 def _some_time_ago(text: str, t: dict) -> bool:
