@@ -1976,6 +1976,8 @@ def test_his_saying_is_said_by_the_one_after_an_not_the_relaying_outlet() -> Non
         '"على وجه التحديد للقتل".'
     )
     assert speakers(text) == ["مصدر تركي"]
+    text = 'ثم نقلت المجلة عن الممثلة، 43 عاما، قولها إنها "لا تستخدم بعض أساليب التربية".'
+    assert speakers(text) == ["الممثلة"]  # the phrase ends at a comma
 
 
 def test_a_participle_never_continues_whom_the_words_were_said_to() -> None:

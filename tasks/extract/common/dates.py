@@ -9,6 +9,7 @@ from functools import cache
 
 from akhbar.data import read_rows
 from akhbar.text.normalize import normalize
+from akhbar.text.numbers import find_numbers
 from akhbar.text.sentences import clause_spans, sentence_spans
 from akhbar.text.wordlist import fold, read_words, trie_regex
 from tasks.extract.common.gazetteer import word_list
@@ -102,11 +103,14 @@ def event_day(
             # the first date is when it was said; an earlier day after it is the event's
             said = first["resolved_date"]
             stop = _SENTENCE_STOP.search(text, first["end"], end)
+            # no count between: "أعلنت السلطات الأحد مقتل ثلاثة ... في هجوم ... الجمعة"
+            # counts the raid of Sunday's report, the attack of Friday is another event
             earlier = [
                 t["resolved_date"]
                 for t in in_lead[1:]
                 if (stop is None or t["start"] < stop.start())
                 and said - EVENT_DAY_MAX_AGE <= t["resolved_date"] < said
+                and not find_numbers(normalize(text[first["end"] : t["start"]]))
             ]
             if earlier:
                 return earlier[0]

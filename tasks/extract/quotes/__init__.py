@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import pairwise
 
 from akhbar.text.normalize import normalize
 from tasks.extract.common.context import ExtractContext
@@ -366,7 +367,12 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
         words = list(_WORD.finditer(self.text, cue, v.start))
         if not words or len(words) > MAX_SPEAKER_WORDS:
             return None
-        return None, self.text[words[0].start() : words[-1].end()]
+        # "عن الممثلة، 43 عاما، قولها": the phrase ends at a comma
+        end = next(
+            (a.end() for a, b in pairwise(words) if not self.text[a.end() : b.start()].isspace()),
+            words[-1].end(),
+        )
+        return None, self.text[words[0].start() : end]
 
     def _said_by_phrase(self, v: Verb, limit: int) -> tuple[str | None, str | None] | None:
         """ "وقال رئيس مجلس إدارتها دوني ماشويل إنه": a subject no rule above could name
