@@ -1978,6 +1978,11 @@ def test_his_saying_is_said_by_the_one_after_an_not_the_relaying_outlet() -> Non
     assert speakers(text) == ["مصدر تركي"]
     text = 'ثم نقلت المجلة عن الممثلة، 43 عاما، قولها إنها "لا تستخدم بعض أساليب التربية".'
     assert speakers(text) == ["الممثلة"]  # the phrase ends at a comma
+    text = (
+        "وقال رئيس الوزراء بنيامين نتنياهو إن الخطوة مهمة.\n"
+        'ونقل متحدث باسم الحزب عن رئيس الوزراء قوله "يمكنني القول إنني أتحدث مع الأمريكيين".'
+    )
+    assert speakers(text)[-1] == "بنيامين نتنياهو"  # a title names the one it named before
 
 
 def test_a_participle_never_continues_whom_the_words_were_said_to() -> None:

@@ -364,6 +364,11 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
         i = bisect_left(self.speaker_starts, cue)
         if i < len(self.speakers) and self.speakers[i]["start"] - cue <= 1:
             return self.resolved(self.name_of(self.speakers[i]))
+        role = role_after(self.text, cue, v.start)
+        if role is not None:  # "عن رئيس الوزراء قوله": the one that title named before
+            named = resolve_role(role, self.text, self.persons, self.ctx.entities, v.start)
+            if named is not None:
+                return named
         words = list(_WORD.finditer(self.text, cue, v.start))
         if not words or len(words) > MAX_SPEAKER_WORDS:
             return None
