@@ -2033,3 +2033,11 @@ def test_then_points_back_to_the_day_of_the_sentence_before() -> None:
         "وأحصى المرصد حينها مقتل 23 مقاتلا على الأقل."
     )
     assert day_of(text, "23") == date(2024, 2, 10)
+
+
+def test_the_name_ali_is_no_preposition_in_an_article_that_spells_ala_with_alef_maqsura() -> None:
+    text = (
+        'وأكد الرئيس على أهمية القانون.\nقال القيادي في حزب النهضة علي العريض "النضال من '
+        'أجل حقوق المرأة ليس ضد الرجل".'
+    )
+    assert "علي العريض" in speakers(text)[-1]

@@ -89,6 +89,7 @@ _AN_WORD = re.compile("(?<!\\w)\u0639\u0646\\s+")  # عن, a word of its own
 # accusative or a sound plural; not a name's number ("فرانس 24 في"، "اللواء 93 في").
 _COUNT = re.compile(r"\d+\s+\w+(?:\u0627|\u064a\u0646|\u0648\u0646)(?!\w)")
 _ALI = "\u0639\u0644\u064a"  # علي
+_ALA = "\u0639\u0644\u0649"  # على
 _TO_PRONOUN = frozenset(
     (
         "\u0644\u064a",
@@ -642,12 +643,18 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
         hi = how.start() if how else hi
         # "وأشار البيان إلى أن", "وشددت الخارجية على ضرورة": the verb's own preposition
         # ends the subject; one inside a title runs on ("السفير الهولندي إلى المجلس X")
-        to = list(_VERB_PREP.finditer(nt.norm, lo, hi))
+        to = [m for m in _VERB_PREP.finditer(nt.norm, lo, hi) if not self._name_ali(m)]
         if to and len(_WORD.findall(nt.norm, to[-1].end(), hi)) <= VERB_PREP_TAIL_WORDS:
             hi = to[-1].start()
         full = self._trimmed(list(_WORD.finditer(nt.norm, lo, hi)))
         self._full_phrases[(v.end, limit)] = full
         return _without_trailing(full[:MAX_SPEAKER_WORDS])
+
+    def _name_ali(self, m: re.Match[str]) -> bool:
+        """ "قال القيادي في حزب النهضة علي العريض": the name Ali, spelt with ي in an article
+        that spells the preposition على with ى."""
+        s, e = self.nt.span(*m.span())
+        return self.text[s:e] == _ALI and _ALA in self.text
 
     def _trimmed(self, words: list[re.Match[str]]) -> list[re.Match[str]]:
         """A subject phrase without the day around it ("الأحد وزيرة الدولة", "وزارة الصحة
