@@ -2041,3 +2041,12 @@ def test_the_name_ali_is_no_preposition_in_an_article_that_spells_ala_with_alef_
         'أجل حقوق المرأة ليس ضد الرجل".'
     )
     assert "علي العريض" in speakers(text)[-1]
+
+
+def test_a_place_named_like_a_common_word_is_read_after_a_preposition_of_place() -> None:
+    text = "أسفر هجوم كيميائي مفترض عن مقتل العشرات في دوما قرب دمشق."
+    assert place_of(text, "العشرات") == "loc:douma"
+    # "دوما" alone is "always": no place
+    assert not [
+        m for m in facts("وكان يقول دوما إن الحل قريب.")["mentions"] if m["kind"] == "LOCATION"
+    ]

@@ -30,6 +30,8 @@ _AL = "\u0627\u0644"
 # three-letter town matched ordinary words ("لغات", "بقم"); "تاس", "يي" still match bare.
 SHORT_NAME_CHARS = 3
 _LAM = "\u0644"
+_BI = "\u0628"
+_PREP_WINDOW = 8  # characters before a name holding the preposition before it
 
 
 @dataclass
@@ -93,6 +95,8 @@ def table() -> _Table:
         _add(forms, key(form), "club", clubs)
     for row in read_rows("gazetteer/sport_cues.txt"):
         _add(forms, key(row[0]), "sport", None)
+    for form, eid in read_rows("gazetteer/places_after_preposition.tsv"):
+        _add(forms, key(form), "place_after_prep", by_id[eid], elide=False)
     body = trie_regex(sorted(forms))
     pattern = re.compile(f"{LETTER_BEFORE}{PROCLITIC}(?P<n>{body}){LETTER_AFTER}")
     return _Table(pattern, forms, club_places)
@@ -102,6 +106,19 @@ def table() -> _Table:
 def _form_key(n: str) -> str:
     # Matched spellings repeat across articles: the cache saves a split and join per match.
     return " ".join(n.replace("-", " ").split())
+
+
+@cache
+def _place_prepositions() -> frozenset[str]:
+    return frozenset(key(r[0]) for r in read_rows("gazetteer/place_prepositions.txt"))
+
+
+def _after_preposition(norm: str, start: int, proclitic: str) -> bool:
+    """ب glued on, or a preposition of place the word before ("في دوما", "بتدمر")."""
+    if proclitic.endswith(_BI):
+        return True
+    before = norm[max(0, start - _PREP_WINDOW) : start].split()
+    return bool(before) and before[-1] in _place_prepositions()
 
 
 def scan(norm: str) -> Scan:
@@ -121,6 +138,9 @@ def scan(norm: str) -> Scan:
             out.gaz.append((m.start(), ns, ne, payload))  # type: ignore[arg-type]
             if form in t.club_places:
                 out.clubs.append((m.start(), ns, ne, m.group("p"), t.club_places[form]))
+        elif cat == "place_after_prep":
+            if _after_preposition(norm, m.start(), m.group("p")):
+                out.gaz.append((m.start(), ns, ne, payload))  # type: ignore[arg-type]
         elif cat == "title":
             out.titles.append(ne)
         elif cat == "ministry":

@@ -479,6 +479,11 @@ def _canonical(norm: str, s: int, e: int, kind: str, rule_hits: list[Hit]) -> li
     sure = [h for h in same if h.origin == "gazetteer" or h.method == "head"]
     if sure and all(h.ns <= s and e <= h.ne for h in sure):
         return sure  # a known or head-noun name covers it: "شبكة أطباء السودان"
+    if " " not in norm[s:e] and norm[s:e] in words().given:
+        # "الرئيس محمد العلي": the tagger saw the given name alone, the title rule the name
+        titled = [h for h in same if _full_name(norm, h) and h.ns == s and e < h.ne]
+        if titled:
+            return titled[:1]
     if len(sure) == 1 and sure[0].ns == s and _runs_on(norm, sure[0].ne, e):
         return sure  # "وكالة الأنباء الرسمية أن الأمن": the tagger ran on past a function word
     given = [h for h in same if kind == "PERSON" and h.ns < s and h.ne == e]
