@@ -1944,7 +1944,7 @@ def test_round9_a_subjectless_verb_continues_the_name_set_off_after_a_title() ->
     assert speakers(text)[-1] == "سام ألردايس"
 
 
-# --- round 10, opened for tuning in the twelfth session ------------------------------
+# --- round 10, opened for tuning in the eleventh session ------------------------------
 
 
 def test_a_lead_said_on_one_day_of_an_event_the_day_before_counts_the_events_day() -> None:
