@@ -294,6 +294,7 @@ def main() -> None:
     if "combined" in wanted:
         if args.dev:  # the shipped model has trained on the 80-90 % slice: train one that has not
             tagger.MODEL_PATH = _trained(plain=False, dev=True)
+            tagger.model.cache_clear()  # the shipped model, if read already, is not used
         systems["combined"] = sys_combined
     sets: dict[str, list[Case]] = {}
     chosen = args.sets.split(",")

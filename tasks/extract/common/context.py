@@ -89,9 +89,10 @@ class ExtractContext:
         day = self.event_day
         found = self.day_timex
         start, end = self.lead_span
-        first = next((t["start"] for t in found if start <= t["start"] < end), None)
-        if day is None or first is None:
-            return day
+        lead_dates = [t for t in found if start <= t["start"] < end]
+        if day is None or not lead_dates or lead_dates[0]["resolved_date"] != day:
+            return day  # no lead date, or the report's earlier day: nothing to shift
+        first = lead_dates[0]["start"]
         says = any(start <= p < first for p in self.says)
         shift = lead_shift(found, self.lead_span, self.visible) if says else 0
         return day + timedelta(days=shift)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from datetime import date, timedelta
 from functools import cache
 
@@ -80,45 +81,51 @@ def event_day(
     timex: list[dict],
     lead: tuple[int, int],
     published: date | None,
-    occurred: list[tuple[int, int]] = (),
-    says: list[int] = (),
+    occurred: Sequence[tuple[int, int]] = (),
+    says: Sequence[int] = (),
     text: str = "",
 ) -> date | None:
     """The day of the article's story: the first date of its lead paragraph, when recent
-    (after a speech verb, ``says``, that date is the report's: an earlier day of the past
-    week named after it in its sentence of ``text`` is the event's); with no date in the
-    lead, the first recent date of a sentence saying when the event happened
-    (``occurred``: spans from :func:`occurred_spans`).
+    (or an earlier day the report names, :func:`reported_day`); with no date in the lead,
+    the first recent date of a sentence saying when the event happened (``occurred``:
+    spans from :func:`occurred_spans`).
 
     ``timex`` must already be filtered of period bounds (see :func:`dated`).
     """
     start, end = lead
     in_lead = [t for t in timex if start <= t["start"] and t["end"] <= end]
     if in_lead:
-        first = in_lead[0]
-        if not _recent(first["resolved_date"], published):
+        if not _recent(in_lead[0]["resolved_date"], published):
             return None
-        if any(start <= p < first["start"] for p in says):
-            # "أفاد المرصد الخميس أن حصيلة الهجمات التي شهدتها السويداء صباح الأربعاء":
-            # the first date is when it was said; an earlier day after it is the event's
-            said = first["resolved_date"]
-            stop = _SENTENCE_STOP.search(text, first["end"], end)
-            # no count between: "أعلنت السلطات الأحد مقتل ثلاثة ... في هجوم ... الجمعة"
-            # counts the raid of Sunday's report, the attack of Friday is another event
-            earlier = [
-                t["resolved_date"]
-                for t in in_lead[1:]
-                if (stop is None or t["start"] < stop.start())
-                and said - EVENT_DAY_MAX_AGE <= t["resolved_date"] < said
-                and not find_numbers(normalize(text[first["end"] : t["start"]]))
-            ]
-            if earlier:
-                return earlier[0]
-        return first["resolved_date"]
+        return reported_day(in_lead, lead, says, text) or in_lead[0]["resolved_date"]
     for s, e in occurred:
         for t in timex:
             if s <= t["start"] and t["end"] <= e and _recent(t["resolved_date"], published):
                 return t["resolved_date"]
+    return None
+
+
+def reported_day(
+    in_lead: list[dict], lead: tuple[int, int], says: Sequence[int], text: str
+) -> date | None:
+    """ "أفاد المرصد الخميس أن حصيلة الهجمات التي شهدتها السويداء صباح الأربعاء": after a
+    speech verb (``says``) the lead's first date is when it was said, and an earlier day
+    of the past week named after it in its sentence is the event's. Not when the first
+    date is already inside what is reported ("قال الجيش إن مسلحين قتلوا جنديا صباح
+    الجمعة ردا على غارة ... الأربعاء"), nor past a count ("أعلنت السلطات الأحد مقتل
+    ثلاثة ... في هجوم ... الجمعة": the raid is Sunday's report, the attack another event)."""
+    first = in_lead[0]
+    verbs = [p for p in says if lead[0] <= p < first["start"]]
+    if not verbs or _THAT.search(normalize(text[verbs[-1] : first["start"]])):
+        return None
+    said = first["resolved_date"]
+    stop = _SENTENCE_STOP.search(text, first["end"], lead[1])
+    for t in in_lead[1:]:
+        if stop is not None and t["start"] >= stop.start():
+            break
+        if said - EVENT_DAY_MAX_AGE <= t["resolved_date"] < said:
+            between = normalize(text[first["end"] : t["start"]])
+            return None if find_numbers(between) else t["resolved_date"]
     return None
 
 
@@ -154,6 +161,7 @@ def _opened_by(norm: str, words: str) -> list[tuple[int, int]]:
 
 
 _SENTENCE_STOP = re.compile(r"[.!?\n]")
+_THAT = re.compile(r"(?<!\w)[\u0625\u0623\u0627]\u0646(?!\w)")  # إن / أن, folded or not
 
 
 @cache
@@ -204,16 +212,15 @@ def attach_dates(
     )
     spans = sentence_spans(text) if rows and (found or shifts or coarse) else []
     starts = [s for s, _e in spans]
-    back = _pointing_back(timex, text) if found and rows else []
     for row in rows:
         day = row.get("date") or (
             _own_date(row, found, text, spans, starts, shifts) if found else None
         )
-        if day is None and back:
-            day = _day_pointed_at(row, back, found, spans, starts)
         if day is None and coarse and _of_another_time(row, coarse, text, spans, starts, fallback):
             row["date"] = None  # "قتلت عشرات الأشخاص خلال احتجاجات عام 2013"
             continue
+        if day is None and found:
+            day = _day_pointed_at(row, found, text, spans, starts)
         lead = unshifted is not None and unshifted[0] <= row["start"] < unshifted[1]
         if day is None and fallback is not None and shifts and not lead:
             # "وتأتي هذه الحصيلة غداة مقتل 21 مدنيا": the story's day, shifted by غداة
@@ -257,18 +264,16 @@ def _of_another_time(
     return False
 
 
-def _pointing_back(timex: list[dict], text: str) -> list[dict]:
-    """The "حينها", "آنذاك" of ``timex`` (``time/then_words.txt``)."""
-    words = word_list("time/then_words.txt")
-    return [
-        t for t in timex if t.get("value") == _PAST and fold(text[t["start"] : t["end"]]) in words
-    ]
+@cache
+def _then_re() -> re.Pattern[str]:
+    """The words of ``time/then_words.txt`` ("حينها", "آنذاك"), on folded text."""
+    return re.compile(rf"(?<!\w)[وف]?(?:{trie_regex(read_words('time/then_words.txt'))})(?!\w)")
 
 
 def _day_pointed_at(
     row: dict,
-    back: list[dict],
     found: list[dict],
+    text: str,
     spans: list[tuple[int, int]],
     starts: list[int],
 ) -> date | None:
@@ -278,10 +283,10 @@ def _day_pointed_at(
     if i < 1 or row["start"] >= spans[i][1]:
         return None
     s0, s1 = spans[i]
-    if not any(s0 <= t["start"] < s1 for t in back):
-        return None
     before = [t for t in found if spans[i - 1][0] <= t["start"] < s0]
-    return before[-1]["resolved_date"] if before else None
+    if not before or _then_re().search(fold(text[s0:s1])) is None:
+        return None
+    return before[-1]["resolved_date"]
 
 
 def _some_time_ago(text: str, t: dict) -> bool:

@@ -30,8 +30,7 @@ _AL = "\u0627\u0644"
 # three-letter town matched ordinary words ("لغات", "بقم"); "تاس", "يي" still match bare.
 SHORT_NAME_CHARS = 3
 _LAM = "\u0644"
-_BI = "\u0628"
-_PREP_WINDOW = 8  # characters before a name holding the preposition before it
+_WA = "\u0648"  # و before a preposition ("وفي دوما")
 
 
 @dataclass
@@ -113,12 +112,12 @@ def _place_prepositions() -> frozenset[str]:
     return frozenset(key(r[0]) for r in read_rows("gazetteer/place_prepositions.txt"))
 
 
-def _after_preposition(norm: str, start: int, proclitic: str) -> bool:
-    """ب glued on, or a preposition of place the word before ("في دوما", "بتدمر")."""
-    if proclitic.endswith(_BI):
-        return True
-    before = norm[max(0, start - _PREP_WINDOW) : start].split()
-    return bool(before) and before[-1] in _place_prepositions()
+def _after_preposition(norm: str, start: int) -> bool:
+    """A preposition of place is the word before ("في دوما", "وفي دوما"); not a glued ب
+    ("بحجة": on the pretext)."""
+    end = len(norm[:start].rstrip())
+    word = norm[norm.rfind(" ", 0, end) + 1 : end]
+    return word.removeprefix(_WA) in _place_prepositions()
 
 
 def scan(norm: str) -> Scan:
@@ -139,7 +138,7 @@ def scan(norm: str) -> Scan:
             if form in t.club_places:
                 out.clubs.append((m.start(), ns, ne, m.group("p"), t.club_places[form]))
         elif cat == "place_after_prep":
-            if _after_preposition(norm, m.start(), m.group("p")):
+            if not m.group("p") and _after_preposition(norm, m.start()):
                 out.gaz.append((m.start(), ns, ne, payload))  # type: ignore[arg-type]
         elif cat == "title":
             out.titles.append(ne)

@@ -19,8 +19,9 @@ from functools import cache, lru_cache
 import numpy as np
 
 from tasks.extract.common.gazetteer import Entry, lexicon
+from tasks.extract.common.names import words
 
-__all__ = ["FUZZY_MIN", "FUZZY_TOKEN_MIN", "fuzzy_person", "skeleton", "variant_words"]
+__all__ = ["FUZZY_MIN", "FUZZY_TOKEN_MIN", "fuzzy_person", "variant_words"]
 
 # Spelling variants of a known person ("أيبيك ساميايروف" ~ "أيبيك سمادياروف" is
 # 0.87, "قاسم جومرت توكاييف" ~ "قاسم جومارت توكاييف" 0.97), while different people
@@ -38,9 +39,9 @@ VARIANT_WORD_MIN = 0.85
 # same ("عمر"/"عمار"), below 5 the same skeleton ("بوتن"/"بوتين", not "كيري"/"كيربي").
 VARIANT_SHORT_LETTERS = 4
 VARIANT_WORD_LETTERS = 5
-# Long transliterated surnames are spelt most freely, and two people with one given name
-# and surnames this long and this alike are rare ("ساميايروف" ~ "سمادياروف" 0.78, the seeds'
-# misspelling of Aibek Smadiyarov).
+# Long transliterated surnames (a name's last word) are spelt most freely, and two people
+# with one given name and surnames this long and this alike are rare ("ساميايروف" ~
+# "سمادياروف" 0.78, the seeds' misspelling of Aibek Smadiyarov).
 VARIANT_LONG_LETTERS = 8
 VARIANT_LONG_MIN = 0.75
 
@@ -48,7 +49,7 @@ VARIANT_LONG_MIN = 0.75
 _SAME_SOUND = str.maketrans(
     {"\u063a": "\u062c", "\u0637": "\u062a", "\u0635": "\u0633", "\u0630": "\u0632"}
 )
-_LONG_VOWELS = frozenset("\u0627\u0648\u064a\u0649\u0621")  # ا و ي ى ء: written or not
+_LONG_VOWELS = frozenset("\u0627\u0648\u064a\u0621")  # ا و ي ء: written or not
 _YA = "\u064a"
 _YA_H = "\u064a\u0647"  # a final "يه" is "ي" ("مانيه"/"ماني", "باشليه"/"باشلي")
 
@@ -134,12 +135,16 @@ def skeleton(word: str) -> str:
     return "".join(c for c in body if c not in _LONG_VOWELS) + tail
 
 
-def variant_words(a: str, b: str) -> bool:
-    """Two folded words that can be one name spelled two ways."""
+def variant_words(a: str, b: str, last: bool = False) -> bool:
+    """Two folded words that can be one name spelled two ways; ``last``: the name's last
+    word (a surname, where the long-word rule applies). Arabic given names that differ
+    only in long vowels are different names ("محمد" / "محمود", "احمد" / "حامد"), so two
+    given names must be the same word."""
     if a == b:
         return True
     shortest = min(len(a), len(b))
-    if shortest < VARIANT_SHORT_LETTERS:
+    given = words().given
+    if shortest < VARIANT_SHORT_LETTERS or (a in given and b in given):
         return False
     sa, sb = skeleton(a), skeleton(b)
     if sa == sb:
@@ -147,7 +152,7 @@ def variant_words(a: str, b: str) -> bool:
     if shortest < VARIANT_WORD_LETTERS:
         return False
     ratio = SequenceMatcher(None, a, b).ratio()
-    if shortest >= VARIANT_LONG_LETTERS:
+    if last and shortest >= VARIANT_LONG_LETTERS:
         return ratio >= VARIANT_LONG_MIN
     # a letter swapped, not one added ("الطيبي" is not "الطيب")
     return len(sa) == len(sb) and ratio >= VARIANT_WORD_MIN
@@ -160,7 +165,7 @@ def _matches(name: str, toks: list[str], form: str, words: tuple[str, ...]) -> b
     # the ratio bound keeps the array prefilter (``_possible``) exact
     if any(SequenceMatcher(None, a, b).ratio() < FUZZY_TOKEN_MIN for a, b in pairs):
         return False
-    return all(variant_words(a, b) for a, b in pairs)
+    return all(variant_words(a, b, k == len(pairs) - 1) for k, (a, b) in enumerate(pairs))
 
 
 @lru_cache(maxsize=4096)

@@ -414,6 +414,7 @@ _CONTRAST = re.compile(
 # Words between a place and the landmark it is said to be near ("قرب", "بالقرب من").
 _NEAR = frozenset(normalize(w) for w in ("قرب", "بالقرب من", "على مقربة من", "قريبا من"))
 _BORDER = frozenset(normalize(w) for w in ("حدود", "الحدود"))
+_OBJECT_PRONOUNS = tuple(normalize(p) for p in ("ه", "ها", "هما", "هم"))
 _GLUED = frozenset(normalize("وفبل"))  # one-letter proclitics before a launching word
 _BI, _IN = normalize("ب"), normalize("في")
 # Words at a sentence's opening searched for an event noun pointing back ("وأسفرت
@@ -444,12 +445,12 @@ def _governed(ctx: ExtractContext, lex: Lexicon, m: dict) -> bool:
 def elsewhere(ctx: ExtractContext, lex: Lexicon, m: dict) -> bool:
     """A place named as a direction or a border ("صوب الجولان", "الحدود مع الأردن"), or
     where a missile was fired from ("أطلقه المتمردون من اليمن") or who fired it, the
-    launching verb's subject ("صاروخا سكالب أطلقتهما فرنسا")."""
+    subject of a launching verb with its object pronoun ("صاروخا سكالب أطلقتهما فرنسا")."""
     before = _words_before(ctx, m)
     tail = before[-2:]
     if any(" ".join(tail[i:]) in lex.place_not_here for i in range(len(tail))):
         return True
-    if tail and _launching(lex, tail[-1]):
+    if tail and _launched_it(lex, tail[-1]):
         return True
     return bool(tail) and tail[-1] == _FROM and _launched(ctx, lex, m)
 
@@ -486,6 +487,14 @@ def _launched(ctx: ExtractContext, lex: Lexicon, m: dict) -> bool:
     """A launching word in the few words before "من" that opens the place."""
     words = _gap_words(ctx.visible[max(0, m["start"] - LAUNCH_WINDOW) : m["start"]])
     return any(_launching(lex, w) for w in words[-LAUNCH_REACH_WORDS - 1 : -1])
+
+
+def _launched_it(lex: Lexicon, word: str) -> bool:
+    """A launching verb with its object pronoun ("صاروخا سكالب أطلقتهما فرنسا", "أطلقه
+    الحوثيون"): the count came before it, and the place after it is who fired; not
+    "أطلقت كوريا الشمالية 3 صواريخ" (the only place), "أطلقت إسرائيل سراح" or "إطلاق"."""
+    bare = word[1:] if word[:1] in _GLUED else word
+    return bare in lex.launches and bare.endswith(_OBJECT_PRONOUNS)
 
 
 def _launching(lex: Lexicon, word: str) -> bool:

@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from akhbar.data import read_rows
 from akhbar.text.normalize import normalize
 from akhbar.text.numbers import NumberMatch, find_numbers
+from akhbar.text.wordlist import read_words
 from tasks.extract.common.names import is_definite
 from tasks.extract.figures.lexicon import (
     OF_THEM,
@@ -65,11 +67,11 @@ YEAR_MIN, YEAR_MAX = 1900, 2100
 _STOP = re.compile(r"[,.;:!?\"()\[\]{}\u061b]")
 _WORD = re.compile(r"\w+")
 _OF = re.compile(r"\s*من\s+")
+_ATTACK = "ATTACK"
+# the counted word after a number, past "من هذه" / "من" and ال ("ثلاث من هذه الصواريخ")
+_TARGET_WORD = re.compile(r"\s*(?:من\s+(?:هذه\s+|تلك\s+)?)?(?:ال)?(\w+)")
 # A complement of people after a number: definite ("من المتقاعدين") or with a possessive
 # ("من مقاتليها", "من أنصاره"); not "من عمرها", an age.
-_ATTACK = "ATTACK"
-# "أحد أبرز المدربين", "عدة آلاف من الإنجليز": a count of people, whatever its noun
-_PEOPLE_AFTER = re.compile(r"\s*(?:(?:\w+\s+)?\w*(?:ين|ون)(?!\w)|من\s+ال)")
 _OF_PEOPLE = re.compile(r"\s*من\s+(?:ال|(?!عمر)\w+(?:ه|ها|هم)(?!\w))")
 # A tally's people, then the relative pronoun of people ("عدد الفلسطينيين الذين").
 _TALLY_WHO = re.compile(r"\s*(?:\w+\s+){1,2}?(?:الذين|اللواتي|اللاتي)\s*")
@@ -291,12 +293,7 @@ def _link(
     people = people or of_people
     ev = _event_before(lex, norm, events, before, qual_start, prev, num, people)
     if ev is not None and ev[2].count_type == _ATTACK and ev[2].role == "event":
-        # a strike's verb counts the targets it hit ("ضربت 35 هدفا"), never people
-        # ("ضرب عدة آلاف من الإنجليز", "استهدف أحد أبرز المدربين")
-        of_persons = (
-            noun is not None and noun.entry is not None and noun.entry.role in _PEOPLE_ROLES
-        )
-        ev = None if of_persons or _PEOPLE_AFTER.match(norm, m.end) else ev
+        ev = ev if _targets_after(norm, m.end) else None
     if ev is not None and ev[2].role == "release" and _of_them(norm, noun):
         ev = None  # "اعتقلت 40 متظاهرا، وأفرجت عن 30 منهم": a part of the arrested
     if ev is not None and _typed_noun(noun) and _yields(ev, noun, prev):
@@ -367,6 +364,19 @@ def _link(
     )
     # "هم 37 رجلا وتسع نساء": the parts after the first share its whole's type
     return found, (trig if parted and ev is None else ev)
+
+
+def _targets_after(norm: str, pos: int) -> bool:
+    """A strike's verb counts the targets it hit ("ضربت 35 هدفا للحوثيين", "عشرات
+    الأهداف", ``figures/targets.txt``), never people, houses or quakes ("استهدف أحد أبرز
+    المدربين", "ودمرت الغارات 50 منزلا")."""
+    word = _TARGET_WORD.match(norm, pos)
+    return word is not None and word.group(1) in _targets()
+
+
+@cache
+def _targets() -> frozenset[str]:
+    return frozenset(read_words("figures/targets.txt"))
 
 
 def _yields(

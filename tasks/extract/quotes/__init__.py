@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import cached_property
 from itertools import pairwise
 
 from akhbar.text.normalize import normalize
@@ -89,7 +90,7 @@ _AN_WORD = re.compile("(?<!\\w)\u0639\u0646\\s+")  # عن, a word of its own
 # accusative or a sound plural; not a name's number ("فرانس 24 في"، "اللواء 93 في").
 _COUNT = re.compile(r"\d+\s+\w+(?:\u0627|\u064a\u0646|\u0648\u0646)(?!\w)")
 _ALI = "\u0639\u0644\u064a"  # علي
-_ALA = "\u0639\u0644\u0649"  # على
+_ALA_WORD = re.compile("(?<!\\w)\u0639\u0644\u0649(?!\\w)")  # على, a word of its own
 _TO_PRONOUN = frozenset(
     (
         "\u0644\u064a",
@@ -354,24 +355,33 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
 
     def _quoted_from(self, v: Verb) -> tuple[str | None, str | None] | None:
         """ "ونقلت صحيفة واشنطن بوست عن مصدر تركي قوله إن ...": "his saying" is said by the
-        one after "عن" just before it, not by the outlet that relays it."""
-        if not _HIS_SAYING.fullmatch(normalize(self.text[v.start : v.end])):
+        one after "عن" just before it, not by the outlet that relays it: a name there, the
+        person a title there named, or an unnamed source as written (not "أعرب عن أسفه
+        بقوله", where عن is the verb's own)."""
+        token = self.text.rfind(" ", 0, v.start) + 1  # "بقوله": the ب is the token's
+        if not _HIS_SAYING.fullmatch(normalize(self.text[token : v.end])):
             return None
         lo = max(self._sentence_start(v.start), v.start - SPEAKER_AFTER_GAP)
-        cues = list(_AN_WORD.finditer(self.text, lo, v.start))
+        cues = list(_AN_WORD.finditer(self.text, lo, token))
         if not cues:
             return None
         cue = cues[-1].end()
         i = bisect_left(self.speaker_starts, cue)
-        if i < len(self.speakers) and self.speakers[i]["start"] - cue <= 1:
-            return self.resolved(self.name_of(self.speakers[i]))
-        role = role_after(self.text, cue, v.start)
+        inside = [m for m in self.speakers[i:] if m["end"] <= token]
+        if inside and inside[0]["start"] - cue <= 1:
+            return self.resolved(self.name_of(inside[0]))
+        people = [m for m in inside if m["kind"] == "PERSON"]
+        if people:  # "عن المتحدث باسم الجيش العقيد أحمد حسن قوله": the titled person
+            return self.resolved(self.name_of(people[-1]))
+        role = role_after(self.text, cue, token)
         if role is not None:  # "عن رئيس الوزراء قوله": the one that title named before
             named = resolve_role(role, self.text, self.persons, self.ctx.entities, v.start)
             if named is not None:
                 return named
-        words = list(_WORD.finditer(self.text, cue, v.start))
+        words = list(_WORD.finditer(self.text, cue, token))
         if not words or len(words) > MAX_SPEAKER_WORDS:
+            return None
+        if role is None and not unnamed_person(normalize(words[0].group())):
             return None
         # "عن الممثلة، 43 عاما، قولها": the phrase ends at a comma
         end = next(
@@ -654,7 +664,13 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
         """ "قال القيادي في حزب النهضة علي العريض": the name Ali, spelt with ي in an article
         that spells the preposition على with ى."""
         s, e = self.nt.span(*m.span())
-        return self.text[s:e] == _ALI and _ALA in self.text
+        return self.text[s:e] == _ALI and self._spells_ala
+
+    @cached_property
+    def _spells_ala(self) -> bool:
+        """The article writes the preposition على as a word of its own (not the على of
+        "الأعلى")."""
+        return _ALA_WORD.search(self.text) is not None
 
     def _trimmed(self, words: list[re.Match[str]]) -> list[re.Match[str]]:
         """A subject phrase without the day around it ("الأحد وزيرة الدولة", "وزارة الصحة
@@ -988,7 +1004,14 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
             inner = gap[1:]
             if any(c in inner for c in _COMMAS) or _SENT_END.search(inner):
                 return None
-            return self.name_of(m) if self._one_clause(m, v) else None
+            # set off by a title or a relation ("خطيبة الصحفي"), not a clause of its own
+            # ("إلى الرئيس محمد مرسي، وجهها المرشد محمد بديع، قال")
+            first = _WORD.search(inner)
+            described = first is not None and (
+                role_after(inner, 0, len(inner)) is not None
+                or normalize(first.group()) in relations()
+            )
+            return self.name_of(m) if described and self._one_clause(m, v) else None
         return None
 
     def _apposed_person(
