@@ -2119,3 +2119,12 @@ def test_ali_spelt_with_ya_is_a_preposition_where_the_article_never_writes_ala()
 def test_a_relative_clause_between_commas_is_no_apposition() -> None:
     text = 'وفي رسالة إلى الرئيس محمد مرسي، وجهها المرشد محمد بديع، قال إن "الجماعة باقية".'
     assert speakers(text) == ["محمد بديع"]
+
+
+def test_what_came_in_a_statement_is_quoted_from_it() -> None:
+    text = 'وأصدرت وزارة الخارجية بيانا.\nوجاء في البيان أن "العلماء أكدوا لنا أن المادة موجودة".'
+    assert speakers(text) == ["وزارة الخارجية"]
+    text = 'وجاء في بيان مشترك أصدره الجانبان أنهما "اتفقا على عقد اجتماع".'
+    assert speakers(text) == ["بيان مشترك أصدره الجانبان"]
+    # "came first" is no writing: no quote
+    assert speakers('وجاء في المرتبة الأولى "الفريق الأحمر".') == []

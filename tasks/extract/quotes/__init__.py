@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import cached_property
+from functools import cache, cached_property
 from itertools import pairwise
 
 from akhbar.text.normalize import normalize
+from akhbar.text.wordlist import read_words, trie_regex
 from tasks.extract.common.context import ExtractContext
 from tasks.extract.common.dates import attach_dates
 from tasks.extract.common.extractor import Extractor, Rows
@@ -82,6 +83,8 @@ __all__ = ["EXTRACTOR", "extract_quotes"]
 
 _WORD, _SENT_END = WORD, SENT_END  # one pattern each for every speaker rule
 _GLUED_PREPOSITIONS = "\u0644\u0628"  # ل ب
+_CAME = re.compile("\u062c\u0627\u0621|\u0648\u0631\u062f")  # جاء / ورد, as written
+_CAME_LEMMA = "\u062c\u0627\u0621"  # جاء
 _COMMAS = ("\u060c", ",")
 # "قوله", "قولها" (with ب): "his saying", whose owner is named after "عن" before it
 _HIS_SAYING = re.compile("\u0628?\u0642\u0648\u0644(?:\u0647|\u0647\u0627|\u0647\u0645)")
@@ -215,6 +218,7 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
         self.ctx, self.nt, self.text = ctx, ctx.nt, ctx.visible
         found = ctx.scan
         self.verbs = [Verb(*ctx.nt.span(s, e), lemma, kind) for s, e, lemma, kind in found.verbs]
+        self.verbs = sorted(self.verbs + _came_in_documents(ctx), key=lambda v: v.start)
         self.verb_starts = [v.start for v in self.verbs]
         # A name inside a quotation is what the speaker talks about, never who speaks
         # ("نقدم البرهان على أن ..." is no mention of al-Burhan as a speaker); a name that
@@ -1235,6 +1239,24 @@ def _source_form(word: str) -> str:
     after إن/أن/لكن are مصدر, متحدث)."""
     word = normalize(word)
     return word[:-1] if word.endswith("\u0627") and not is_source(word) else word
+
+
+def _came_in_documents(ctx: ExtractContext) -> list[Verb]:
+    """ "وجاء في البيان أن «...»": what came in a writing is quoted from it, the writing
+    (``quotes/documents.txt``) its speaker (``quotes/came_in_documents.txt``)."""
+    if _CAME.search(ctx.visible) is None:  # a cheap test of the raw text first
+        return []
+    return [
+        Verb(*ctx.nt.span(*m.span("verb")), _CAME_LEMMA, "past")
+        for m in _came_in_re().finditer(ctx.nt.norm)
+    ]
+
+
+@cache
+def _came_in_re() -> re.Pattern[str]:
+    verbs = trie_regex(read_words("quotes/came_in_documents.txt"))
+    writings = trie_regex(sorted(documents()))
+    return re.compile(rf"(?<!\w)[وف]?(?P<verb>{verbs})\s+(?:ال)?(?:{writings})")
 
 
 def _described(v: Verb, text: str, m: dict) -> bool:
