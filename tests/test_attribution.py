@@ -2108,6 +2108,12 @@ def test_his_saying_needs_a_source_after_an() -> None:
     assert speakers('وعبر الرئيس عن رفضه للقرار بقوله إن "القرار ظالم".') != ["رفضه للقرار ب"]
     text = 'ونقلت وكالة رويترز عن المتحدث باسم الجيش العقيد أحمد حسن قوله إن "الوضع مستقر".'
     assert speakers(text) == ["أحمد حسن"]
+    # a source described at length, with an عن of its own inside the description
+    text = (
+        "ونقلت وكالة رويترز عن أحد المتظاهرين في مدينة البصرة وهو عاطل عن العمل ويبلغ من "
+        'العمر 38 عاما قوله: "حزب الدعوة يحكم العراق منذ 15 عاماً".'
+    )
+    assert speakers(text) == ["أحد المتظاهرين"]
 
 
 def test_ali_spelt_with_ya_is_a_preposition_where_the_article_never_writes_ala() -> None:

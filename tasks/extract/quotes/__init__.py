@@ -83,6 +83,8 @@ __all__ = ["EXTRACTOR", "extract_quotes"]
 
 _WORD, _SENT_END = WORD, SENT_END  # one pattern each for every speaker rule
 _GLUED_PREPOSITIONS = "\u0644\u0628"  # ل ب
+# Words that end an unnamed source's phrase: what is said of it ("وهو عاطل", "في مدينة")
+_SOURCE_ENDS = re.compile(f"(?:{normalize('وهو')}|{normalize('وهي')}|{normalize('في')})$")
 _CAME = re.compile("\u062c\u0627\u0621|\u0648\u0631\u062f")  # جاء / ورد, as written
 _CAME_LEMMA = "\u062c\u0627\u0621"  # جاء
 _COMMAS = ("\u060c", ",")
@@ -347,7 +349,7 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
     def explicit(self, v: Verb, limit: int) -> tuple[str | None, str | None] | None:
         """The verb's own subject: named after it, an unnamed source, the sentence's
         subject for a participle, or a name just before it."""
-        found = self._quoted_from(v) or self._carried(v) or self._on_tongue(v, limit)
+        found = self.quoted_from(v) or self._carried(v) or self._on_tongue(v, limit)
         found = found or self._after(v, limit)
         if found is None:
             found = self._unnamed(v, limit)
@@ -357,36 +359,43 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
             found = self._said_by_phrase(v, limit)
         return found
 
-    def _quoted_from(self, v: Verb) -> tuple[str | None, str | None] | None:
+    def quoted_from(self, v: Verb) -> tuple[str | None, str | None] | None:
         """ "ونقلت صحيفة واشنطن بوست عن مصدر تركي قوله إن ...": "his saying" is said by the
-        one after "عن" just before it, not by the outlet that relays it: a name there, the
-        person a title there named, or an unnamed source as written (not "أعرب عن أسفه
-        بقوله", where عن is the verb's own)."""
+        source after an "عن" of its sentence, not by the outlet that relays it; the last
+        such "عن" that opens a source (not "أعرب عن أسفه بقوله", where عن is the verb's own,
+        nor "عاطل عن العمل" inside a source described at length)."""
         token = self.text.rfind(" ", 0, v.start) + 1  # "بقوله": the ب is the token's
         if not _HIS_SAYING.fullmatch(normalize(self.text[token : v.end])):
             return None
-        lo = max(self._sentence_start(v.start), v.start - SPEAKER_AFTER_GAP)
-        cues = list(_AN_WORD.finditer(self.text, lo, token))
-        if not cues:
-            return None
-        cue = cues[-1].end()
+        cues = _AN_WORD.finditer(self.text, self._sentence_start(v.start), token)
+        for cue in reversed(list(cues)):
+            source = self._source_after(cue.end(), token, v)
+            if source is not None:
+                return source
+        return None
+
+    def _source_after(self, cue: int, token: int, v: Verb) -> tuple[str | None, str | None] | None:
+        """The source that opens ``text[cue:token]``: a name right there, the person a
+        title there names (in the phrase, or earlier), or an unnamed source as written."""
         i = bisect_left(self.speaker_starts, cue)
         inside = [m for m in self.speakers[i:] if m["end"] <= token]
         if inside and inside[0]["start"] - cue <= 1:
             return self.resolved(self.name_of(inside[0]))
-        people = [m for m in inside if m["kind"] == "PERSON"]
-        if people:  # "عن المتحدث باسم الجيش العقيد أحمد حسن قوله": the titled person
-            return self.resolved(self.name_of(people[-1]))
         role = role_after(self.text, cue, token)
-        if role is not None:  # "عن رئيس الوزراء قوله": the one that title named before
+        if role is not None:
+            people = [m for m in inside if m["kind"] == "PERSON"]
+            if people:  # "عن المتحدث باسم الجيش العقيد أحمد حسن قوله": the titled person
+                return self.resolved(self.name_of(people[0]))
+            # "عن رئيس الوزراء قوله": the one that title named before
             named = resolve_role(role, self.text, self.persons, self.ctx.entities, v.start)
             if named is not None:
                 return named
         words = list(_WORD.finditer(self.text, cue, token))
-        if not words or len(words) > MAX_SPEAKER_WORDS:
+        if not words or (role is None and not unnamed_person(normalize(words[0].group()))):
             return None
-        if role is None and not unnamed_person(normalize(words[0].group())):
-            return None
+        # the source, not what is said of it after "وهو" / "في": at most a short phrase
+        stop = next((k for k, w in enumerate(words) if k and _SOURCE_ENDS.match(w.group())), None)
+        words = words[: min(stop or len(words), MAX_SPEAKER_WORDS)]
         # "عن الممثلة، 43 عاما، قولها": the phrase ends at a comma
         end = next(
             (a.end() for a, b in pairwise(words) if not self.text[a.end() : b.start()].isspace()),
@@ -1198,7 +1207,11 @@ def _one(art: _Article, q: Quoted, prev):
         # "وذكرت الوكالة نقلا عن مصدر أمني: «...»": the source cited between; "قوله"
         # relays the one cited right before it
         relays = normalize(text[verb.start : verb.end]).removeprefix("\u0628").startswith(_SAYING)
-        speaker = art.cited_between(verb.start - ACCORDING_WINDOW if relays else verb.end, s)
+        # "نقلت وكالة رويترز عن أحد المتظاهرين ... قوله": the one after عن, not the outlet
+        speaker = art.quoted_from(verb) if relays else None
+        speaker = speaker or art.cited_between(
+            verb.start - ACCORDING_WINDOW if relays else verb.end, s
+        )
         speaker = speaker or art.relayed_from(verb, s)
     if speaker is None and verb is not None:
         speaker = art.explicit(verb, s)
