@@ -2134,3 +2134,12 @@ def test_what_came_in_a_statement_is_quoted_from_it() -> None:
     assert speakers(text) == ["بيان مشترك أصدره الجانبان"]
     # "came first" is no writing: no quote
     assert speakers('وجاء في المرتبة الأولى "الفريق الأحمر".') == []
+
+
+def test_a_noun_in_construct_with_a_body_after_a_title_is_no_name() -> None:
+    text = (
+        'وقال الرئيس الباجي قائد السبسي إن "القانون ضروري".\n'
+        "ودعا رئيس البلاد نواب حزب النهضة إلى التصويت على مشروع القانون. "
+        'وأعرب عن الأمل بأن ينظر الحزب في مشروع القانون "لأنه مشروع مستقبل تونس".'
+    )
+    assert speakers(text) == ["الباجي قائد السبسي", "الباجي قائد السبسي"]

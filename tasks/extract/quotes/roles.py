@@ -120,6 +120,8 @@ def name_follows(toks: list[str]) -> int | None:
             return None
         if w in wd.org_heads or w in not_names():
             return None  # "رئيسة جمعية الطلاب": the title's body; "تعقيبا على": how
+        if toks[i + 1] in wd.org_heads:
+            return None  # "دعا رئيس البلاد نواب حزب النهضة": a noun in construct, no name
         # ل ب ك ف; an empty word (a lone tatweel) opens nothing ('' is in every str).
         return i if w[:1] not in "\u0644\u0628\u0643\u0641" else None
     return None
