@@ -2143,3 +2143,11 @@ def test_a_noun_in_construct_with_a_body_after_a_title_is_no_name() -> None:
         'وأعرب عن الأمل بأن ينظر الحزب في مشروع القانون "لأنه مشروع مستقبل تونس".'
     )
     assert speakers(text) == ["الباجي قائد السبسي", "الباجي قائد السبسي"]
+
+
+def test_what_is_said_about_the_one_a_relative_clause_hangs_on_is_not_his() -> None:
+    text = (
+        'وانخرط أردوغان في سجال عبر "تويتر" مع رئيس الوزراء الاسرائيلي بنيامين نتانياهو '
+        'الذي قال عنه إن يديه "ملطختان بالدم الفلسطيني".'
+    )
+    assert speakers(text) == ["رجب طيب أردوغان"]

@@ -85,6 +85,10 @@ _WORD, _SENT_END = WORD, SENT_END  # one pattern each for every speaker rule
 _GLUED_PREPOSITIONS = "\u0644\u0628"  # ل ب
 # Words that end an unnamed source's phrase: what is said of it ("وهو عاطل", "في مدينة")
 _SOURCE_ENDS = re.compile(f"(?:{normalize('وهو')}|{normalize('وهي')}|{normalize('في')})$")
+# "قال عنه": about him, the one the relative pronoun before the verb hangs on
+_ABOUT_HIM = re.compile(f"\\s*{normalize('عن')}(?:ه|ها|هم)(?!\\w)")
+_WHO_BEFORE = re.compile(f"(?<!\\w)(?:{normalize('الذي')}|{normalize('التي')})\\s*$")
+WHO_GAP = 12  # characters between a relative pronoun and its verb ("الذي قال", "التي قالت")
 _CAME = re.compile("\u062c\u0627\u0621|\u0648\u0631\u062f")  # جاء / ورد, as written
 _CAME_LEMMA = "\u062c\u0627\u0621"  # جاء
 _COMMAS = ("\u060c", ",")
@@ -349,8 +353,8 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
     def explicit(self, v: Verb, limit: int) -> tuple[str | None, str | None] | None:
         """The verb's own subject: named after it, an unnamed source, the sentence's
         subject for a participle, or a name just before it."""
-        found = self.quoted_from(v) or self._carried(v) or self._on_tongue(v, limit)
-        found = found or self._after(v, limit)
+        found = self.quoted_from(v) or self._said_about(v) or self._carried(v)
+        found = found or self._on_tongue(v, limit) or self._after(v, limit)
         if found is None:
             found = self._unnamed(v, limit)
         if found is None:
@@ -358,6 +362,22 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
         if found is None and v.kind != "participle":
             found = self._said_by_phrase(v, limit)
         return found
+
+    def _said_about(self, v: Verb) -> tuple[str | None, str | None] | None:
+        """ "وانخرط أردوغان في سجال مع نتانياهو الذي قال عنه إن يديه «ملطختان»": what is
+        said about the one the relative clause hangs on is said by the sentence's first
+        person, never by that one."""
+        if not _ABOUT_HIM.match(self.text, v.end) or not _WHO_BEFORE.search(
+            self.text, max(0, v.start - WHO_GAP), v.start
+        ):
+            return None
+        lo = self._sentence_start(v.start)
+        i = bisect_left(self.speaker_starts, lo)
+        before = [m for m in self.speakers[i:] if m["end"] <= v.start]
+        people = [m for m in before if m["kind"] == "PERSON"]
+        if len(people) < 2:
+            return None
+        return self.resolved(self.name_of(people[0]))
 
     def quoted_from(self, v: Verb) -> tuple[str | None, str | None] | None:
         """ "ونقلت صحيفة واشنطن بوست عن مصدر تركي قوله إن ...": "his saying" is said by the
