@@ -21,6 +21,7 @@ from tasks.extract.common.gazetteer import (
     key,
     lexicon,
     trie_regex,
+    word_list,
 )
 
 __all__ = ["Scan", "scan"]
@@ -107,17 +108,12 @@ def _form_key(n: str) -> str:
     return " ".join(n.replace("-", " ").split())
 
 
-@cache
-def _place_prepositions() -> frozenset[str]:
-    return frozenset(key(r[0]) for r in read_rows("gazetteer/place_prepositions.txt"))
-
-
 def _after_preposition(norm: str, start: int) -> bool:
     """A preposition of place is the word before ("في دوما", "وفي دوما"); not a glued ب
     ("بحجة": on the pretext)."""
     end = len(norm[:start].rstrip())
     word = norm[norm.rfind(" ", 0, end) + 1 : end]
-    return word.removeprefix(_WA) in _place_prepositions()
+    return word.removeprefix(_WA) in word_list("gazetteer/place_prepositions.txt")
 
 
 def scan(norm: str) -> Scan:

@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from akhbar.data import read_rows
 from akhbar.text.normalize import normalize
 from akhbar.text.numbers import NumberMatch, find_numbers
-from akhbar.text.wordlist import read_words
+from tasks.extract.common.gazetteer import word_list
 from tasks.extract.common.names import is_definite
 from tasks.extract.figures.lexicon import (
     OF_THEM,
@@ -371,12 +370,7 @@ def _targets_after(norm: str, pos: int) -> bool:
     الأهداف", ``figures/targets.txt``), never people, houses or quakes ("استهدف أحد أبرز
     المدربين", "ودمرت الغارات 50 منزلا")."""
     word = _TARGET_WORD.match(norm, pos)
-    return word is not None and word.group(1) in _targets()
-
-
-@cache
-def _targets() -> frozenset[str]:
-    return frozenset(read_words("figures/targets.txt"))
+    return word is not None and word.group(1) in word_list("figures/targets.txt")
 
 
 def _yields(

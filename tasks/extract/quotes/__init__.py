@@ -26,6 +26,7 @@ from tasks.extract.common.names import words as name_words
 from tasks.extract.quotes.banners import Banners
 from tasks.extract.quotes.clauses import ClauseSubjects
 from tasks.extract.quotes.common import (
+    AN_WORD,
     BI_ISM,
     CALLED,
     HEAD_BEFORE_CHARS,
@@ -94,7 +95,6 @@ _CAME_LEMMA = "\u062c\u0627\u0621"  # جاء
 _COMMAS = ("\u060c", ",")
 # "قوله", "قولها" (with ب): "his saying", whose owner is named after "عن" before it
 _HIS_SAYING = re.compile("\u0628?\u0642\u0648\u0644(?:\u0647|\u0647\u0627|\u0647\u0645)")
-_AN_WORD = re.compile("(?<!\\w)\u0639\u0646\\s+")  # عن, a word of its own
 # A count of people in a subject phrase ("اعتقال 17 شخصا"): digits, then a noun in the
 # accusative or a sound plural; not a name's number ("فرانس 24 في"، "اللواء 93 في").
 _COUNT = re.compile(r"\d+\s+\w+(?:\u0627|\u064a\u0646|\u0648\u0646)(?!\w)")
@@ -387,7 +387,7 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
         token = self.text.rfind(" ", 0, v.start) + 1  # "بقوله": the ب is the token's
         if not _HIS_SAYING.fullmatch(normalize(self.text[token : v.end])):
             return None
-        cues = _AN_WORD.finditer(self.text, self._sentence_start(v.start), token)
+        cues = AN_WORD.finditer(self.text, self._sentence_start(v.start), token)
         for cue in reversed(list(cues)):
             source = self._source_after(cue.end(), token, v)
             if source is not None:
@@ -397,13 +397,13 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
     def _source_after(self, cue: int, token: int, v: Verb) -> tuple[str | None, str | None] | None:
         """The source that opens ``text[cue:token]``: a name right there, the person a
         title there names (in the phrase, or earlier), or an unnamed source as written."""
-        i = bisect_left(self.speaker_starts, cue)
-        inside = [m for m in self.speakers[i:] if m["end"] <= token]
-        if inside and inside[0]["start"] - cue <= 1:
-            return self.resolved(self.name_of(inside[0]))
+        named = self.speaker_right_after(cue)
+        if named is not None and named["end"] <= token:
+            return self.resolved(self.name_of(named))
         role = role_after(self.text, cue, token)
         if role is not None:
-            people = [m for m in inside if m["kind"] == "PERSON"]
+            i = bisect_left(self.speaker_starts, cue)
+            people = [m for m in self.speakers[i:] if m["end"] <= token and m["kind"] == "PERSON"]
             if people:  # "عن المتحدث باسم الجيش العقيد أحمد حسن قوله": the titled person
                 return self.resolved(self.name_of(people[0]))
             # "عن رئيس الوزراء قوله": the one that title named before

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from tasks.extract.common.gazetteer import word_list
 
 __all__ = [
+    "AN_WORD",
     "BI_ISM",
     "HEAD_BEFORE_CHARS",
     "MAX_SPEAKER_WORDS",
@@ -27,6 +28,7 @@ WORD = re.compile(r"[^\W\d_]+")  # letters only: no digit, no underscore
 PRONOUN_SUFFIX = "(?:\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627|\u0646\u0627|\u0646\u064a)"
 BI_ISM = "\u0628\u0627\u0633\u0645"  # باسم: "متحدث باسم", who a spokesperson speaks for
 SENT_END = re.compile(r"[.!?](?!\d)")  # a stop that is no decimal point
+AN_WORD = re.compile("(?<!\\w)\u0639\u0646\\s+")  # عن, a word of its own
 # A body's head noun written before its name ("جمعية «بيت»"): characters looked back.
 HEAD_BEFORE_CHARS = 16
 # Words kept of a name the recogniser missed, after its title ("منال الشريف").

@@ -16,6 +16,7 @@ from akhbar.text.normalize import normalize
 from tasks.extract.common.names import AL
 from tasks.extract.common.names import words as name_words
 from tasks.extract.quotes.common import (
+    AN_WORD,
     BI_ISM,
     MAX_SPEAKER_WORDS,
     SENT_END,
@@ -47,7 +48,6 @@ SUBJECT_OPENING = 30
 # Words at a sentence's opening a title may start at ("وقد أدان وزير الخارجية": the third).
 OPENING_WORDS = 4
 
-_AN = re.compile("(?<!\\w)\u0639\u0646\\s+")  # عن, a word of its own
 _KAMA = normalize("كما")
 # Characters after a verb searched for the إن / أن of its own report ("كما قال المصدر
 # المحلي إنه": 20; a subject with a title reaches 60).
@@ -134,14 +134,21 @@ class Continuation:
         (``quotes/relay_verbs.txt``), the one after "عن" said the words."""
         if lemma_key(v.lemma) not in relay_verbs():
             return None
-        cue = _AN.search(self.text, v.end, quote)
+        cue = AN_WORD.search(self.text, v.end, quote)
         if cue is None or _SENT_END.search(self.text, v.end, quote):
             return None
-        i = bisect_left(self.speaker_starts, cue.end())
-        if i < len(self.speakers) and self.speakers[i]["start"] - cue.end() <= 1:
-            return self.resolved(self.name_of(self.speakers[i]))
+        named = self.speaker_right_after(cue.end())
+        if named is not None:
+            return self.resolved(self.name_of(named))
         words = list(_WORD.finditer(self.text, cue.end(), quote))[:MAX_SPEAKER_WORDS]
         return (None, self.text[words[0].start() : words[-1].end()]) if words else None
+
+    def speaker_right_after(self, pos: int) -> dict | None:
+        """The speaker mention that starts at ``pos`` (or one character on: "عن «X»")."""
+        i = bisect_left(self.speaker_starts, pos)
+        if i < len(self.speakers) and self.speakers[i]["start"] - pos <= 1:
+            return self.speakers[i]
+        return None
 
     def _cited_source(self, pos: int) -> tuple[None, str] | None:
         """An unnamed source right after an according-to cue, as written: its head
