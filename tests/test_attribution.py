@@ -2151,3 +2151,82 @@ def test_what_is_said_about_the_one_a_relative_clause_hangs_on_is_not_his() -> N
         'الذي قال عنه إن يديه "ملطختان بالدم الفلسطيني".'
     )
     assert speakers(text) == ["رجب طيب أردوغان"]
+
+
+def test_a_title_the_last_speaker_cannot_hold_is_someone_else() -> None:
+    before = 'وقال الرئيس الفرنسي إيمانويل ماكرون إن "الوضع خطير".\n'
+    # another title than the president's: the representative, as written, not Macron
+    text = before + 'وقال مندوب فرنسا في مجلس الأمن الدولي إن "الغازات السامة استخدمت عمدا".'
+    assert speakers(text) == ["إيمانويل ماكرون", "مندوب فرنسا في مجلس الأمن الدولي"]
+    # another country's minister is not the French president either
+    text = before + 'وقال وزير الداخلية الإيطالي إن "الحدود ستغلق".'
+    assert speakers(text)[1] == "وزير الداخلية الإيطالي"
+    # the same title continues him
+    text = before + 'وأضاف الرئيس الفرنسي أن "الوضع خطير جدا".'
+    assert speakers(text) == ["إيمانويل ماكرون", "إيمانويل ماكرون"]
+
+
+def test_a_body_named_in_quote_marks_inside_a_title_runs_on_to_its_holder() -> None:
+    text = (
+        'وقال الرئيس الفرنسي إيمانويل ماكرون إن "الوضع خطير".\n'
+        'وأعلنت مديرة "هيومن رايتس ووتش" في فرنسا بينيديكت جانرود أن "الرياض على رأس '
+        'تحالف قتل وجرح آلاف المدنيين".'
+    )
+    assert "بينيديكت جانرود" in speakers(text)[1]
+
+
+def test_a_rising_tally_after_a_count_totals_what_it_counts() -> None:
+    text = (
+        "وأدى القصف على الغوطة الشرقية إلى مقتل 29 مدنيا، لترتفع بذلك حصيلة هذا القصف "
+        "إلى 1517 مدنيا بينهم 311 طفلا."
+    )
+    assert figures(text) == [("KILL", 29), ("KILL", 1517), ("KILL", 311)]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("9 ناشطات ومدافعات عن حقوق الإنسان اعتقلن في السعودية.", [("ARREST", 9)]),
+        ("وأفادت الشرطة بأن ثلاث نساء قتلن في الهجوم.", [("KILL", 3)]),
+        ("وفي مصر، هناك 29 صحافيا مسجونا، بحسب المنظمة.", [("ARREST", 29)]),
+    ],
+)
+def test_feminine_plural_verbs_and_imprisoned_people_are_counted(text, expected) -> None:
+    assert figures(text) == expected
+
+
+def test_where_a_speaker_spoke_is_not_where_the_counted_thing_happened() -> None:
+    text = (
+        "انهار جسر في مدينة جنوى الإيطالية.\n"
+        'وصرح وزير الداخلية للصحفيين في كاتانيا في صقلية "للأسف، فإن نحو ثلاثين شخصا '
+        'لقوا مصرعهم".'
+    )
+    assert place_of(text, "ثلاثين") == "loc:genoa"
+    text = "وقال المتحدث في مؤتمر صحفي في بغداد إن 20 شخصا قتلوا في الموصل."
+    assert place_of(text, "20") == "loc:mosul"
+
+
+def test_a_count_in_two_places_a_dual_head_joins_is_in_the_place_holding_both() -> None:
+    text = "وخرج الآلاف في تظاهرتين صباح الاثنين في محافظتي ديالى وذي قار."
+    assert place_of(text, "الآلاف") == "loc:iraq"
+    # without the dual head the first place named is the main one
+    text = "وقتل 15 فلسطينيا في مسيرات خرجت في قطاع غزة والضفة الغربية."
+    assert place_of(text, "15") == "loc:gaza"
+
+
+def test_the_day_an_attack_began_dates_a_lead_that_names_none() -> None:
+    text = (
+        "أصيب 20 شخصا على الأقل بجروح في هجوم مسلح أثناء مهرجان بولاية نيوجيرسي.\n"
+        "وقالت الشرطة إن شخصين مسلحين على الأقل، فتحا النار على الحضور يوم الخميس."
+    )
+    assert day_of(text, "20") == date(2024, 3, 7)
+
+
+def test_later_counts_of_a_type_take_the_day_its_first_count_names() -> None:
+    text = (
+        "تابعت فرق الإنقاذ الجمعة البحث عن ناجين تحت أنقاض الجسر المنهار في جنوى.\n"
+        "وكان 30 شخصا على الأقل قد لقوا مصرعهم الخميس بعد انهيار الجسر.\n"
+        "وقال رئيس الوزراء إن الحصيلة الرسمية بلغت 25 قتيلا."
+    )
+    assert day_of(text, "30") == date(2024, 3, 7)
+    assert day_of(text, "25") == date(2024, 3, 7)

@@ -171,7 +171,10 @@ def _occurred_re(words: str) -> re.Pattern[str]:
     # four words ("وتقول المنظمة إن القارب انقلب ... صباح الأربعاء"), the verb maybe
     # opening a quote ("إن أفراد قوات حرس الحدود "اختطفوا ... فجر الثلاثاء")
     opening = r"(?:^|[.!?\n])\s*"
-    reported = rf'(?<!\w)[\u0625\u0623\u0627]\u0646\s+(?:\w+\s+){{0,{REPORT_SUBJECT_WORDS}}}"?'
+    # (a comma may close the subject: "إن شخصين مسلحين على الأقل، فتحا النار")
+    reported = (
+        rf'(?<!\w)[\u0625\u0623\u0627]\u0646\s+(?:\w+[\s,\u060c]+){{0,{REPORT_SUBJECT_WORDS}}}"?'
+    )
     return re.compile(rf"(?:{opening}|{reported})(?P<verb>[وف]?(?:{verbs}))(?!\w)")
 
 

@@ -36,6 +36,10 @@ __all__ = ["EXTRACTOR", "extract_figures"]
 
 # Characters after a count where its "آخرون" may stand (a space and the word).
 OTHERS_REACH = 8
+# Days between a story's day and the earlier day its first count of a type names, for the
+# later counts of that type to be of that day: a disaster reported the day after (Genoa's
+# bridge, counted on Tuesday in a Wednesday story); a week would reach other events.
+FIRST_DAY_MAX_DAYS = 2
 # What joins two counts of one clause: و before the second count's event word or number.
 _AND = re.compile(r"\s*و\s*")
 # ... and between the parts of a breakdown, a comma may come first ("37 رجلا، وتسع نساء").
@@ -194,6 +198,7 @@ def _run(ctx: ExtractContext) -> Rows:
         recalled = [r for r, old in zip(incidents, recalls, strict=True) if old]
         incidents = [r for r, old in zip(incidents, recalls, strict=True) if not old]
         attach_dates(recalled, ctx.timex, ctx.visible, None, shifted=True, periods=True)
+    own = _own_days(ctx, incidents)
     attach_dates(
         incidents,
         ctx.timex,
@@ -203,12 +208,41 @@ def _run(ctx: ExtractContext) -> Rows:
         periods=True,
         unshifted=None if ctx.lead_dated else ctx.lead_span,
     )
+    _counted_on_first_day(ctx, incidents, own)
     attach_dates(totals, ctx.timex, ctx.visible, reported, shifted=True)
     for r in totals:
         _short_period_is_one_incident(r)
     if not placed:
         return {"figures": rows}
     return {"figures": rows, "entity_defs": list(ctx.entities.values())}
+
+
+def _own_days(ctx: ExtractContext, rows: list[dict]) -> list[date | None]:
+    """Each row's day from its own clause or sentence, with no story day to fall back on."""
+    if ctx.story_day is None or not rows:
+        return [None] * len(rows)
+    probe = [{"start": r["start"], "end": r["end"], "date": None} for r in rows]
+    attach_dates(probe, ctx.timex, ctx.visible, None, shifted=True, periods=True)
+    return [p["date"] for p in probe]
+
+
+def _counted_on_first_day(ctx: ExtractContext, rows: list[dict], own: list[date | None]) -> None:
+    """ "وكان 30 شخصا على الأقل قد لقوا مصرعهم الثلاثاء" in a story told on Wednesday
+    (the lead's day, the search for survivors): when the article's first count of a type
+    names its own day, a day or a few before the story's, the later counts of that type
+    that name none ("بلغت الحصيلة الرسمية 25 قتيلا") are of that day too."""
+    story = ctx.story_day
+    if story is None:
+        return
+    first: dict[str, date | None] = {}
+    for r, day in zip(rows, own, strict=True):
+        kind = r["count_type"]
+        if kind not in first:
+            first[kind] = (
+                day if day is not None and 0 < (story - day).days <= FIRST_DAY_MAX_DAYS else None
+            )
+        elif day is None and first[kind] is not None and r["date"] == story:
+            r["date"] = first[kind]
 
 
 def _short_period_is_one_incident(row: dict) -> None:

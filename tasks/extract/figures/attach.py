@@ -135,7 +135,23 @@ class SentenceAttach:
         found = self._own_country_place(fig) or self._sentence_place(fig)
         if found is None and self.article_place in {m["entity_id"] for m in self.locs}:
             return self.article_place
-        return found
+        return self._pair_holder(found) or found
+
+    def _pair_holder(self, found: str | None) -> str | None:
+        """The place holding both of two places a dual head joins, when ``found`` is one
+        of them ("في محافظتي ديالى وذي قار": Iraq; "بلدتي دوما وحرستا": Eastern Ghouta)."""
+        if found is None:
+            return None
+        for a, b in pairwise(self.locs):
+            ids = (a["entity_id"], b["entity_id"])
+            if found in ids and ids[0] != ids[1]:
+                before = _words_before(self.ctx, a)
+                dual = bool(before) and _without_conjunction(before[-1]) in word_list(
+                    "figures/dual_place_heads.txt"
+                )
+                if dual and _AND.fullmatch(self.ctx.visible, a["end"], b["start"]):
+                    return common_holder(*ids)
+        return None
 
     def _event_before(self) -> str | None:
         """ "ما حصل في مدينة مارسيليا ... وأسفرت الاشتباكات التي صدمت العالم عن إصابة 35":
@@ -401,6 +417,7 @@ ELSEWHERE_WINDOW = 24
 WHERE_REACH = 40
 _WHERE = re.compile(r"(?<!\w)\u0648?\u062d\u064a\u062b(?!\w)")  # (و)حيث
 _AND = re.compile(r"\s+\u0648")  # " و" between two places
+_HELD_IN = re.compile(r"\s+\u0641\u064a\s+")  # " في " between a place and the one holding it
 HEADLINE_NAME_WORDS = 3  # longest place name looked up in a headline ("كوريا الشمالية")
 LAUNCH_WINDOW = 60  # characters holding LAUNCH_REACH_WORDS words and "من"
 _FROM = normalize("من")
@@ -450,9 +467,21 @@ def elsewhere(ctx: ExtractContext, lex: Lexicon, m: dict) -> bool:
     tail = before[-2:]
     if any(" ".join(tail[i:]) in lex.place_not_here for i in range(len(tail))):
         return True
-    if tail and _launched_it(lex, tail[-1]):
+    if _spoken_at(ctx, m) or (tail and _launched_it(lex, tail[-1])):
         return True
     return bool(tail) and tail[-1] == _FROM and _launched(ctx, lex, m)
+
+
+def _without_conjunction(word: str) -> str:
+    """``word`` without a glued و/ف/ب ("بمحافظتي" -> "محافظتي")."""
+    return word[1:] if word[:1] in _GLUED else word
+
+
+def _spoken_at(ctx: ExtractContext, m: dict) -> bool:
+    """The place is where a speaker spoke ("للصحفيين في كاتانيا", ``figures/spoke_at.txt``)."""
+    before = _words_before(ctx, m)[-3:]
+    cues = word_list("figures/spoke_at.txt")
+    return any(" ".join(before[i:]) in cues for i in range(len(before)))
 
 
 def _away(ctx: ExtractContext, lex: Lexicon, locs: list[dict]) -> list[dict]:
@@ -461,6 +490,12 @@ def _away(ctx: ExtractContext, lex: Lexicon, locs: list[dict]) -> list[dict]:
     out: list[dict] = []
     for i, m in enumerate(locs):
         joined = bool(out) and _AND.fullmatch(ctx.visible, out[-1]["end"], m["start"])
+        # "للصحفيين في كاتانيا في صقلية": the place holding where a speaker spoke
+        joined = joined or (
+            bool(out)
+            and _HELD_IN.fullmatch(ctx.visible, out[-1]["end"], m["start"]) is not None
+            and _spoken_at(ctx, out[-1])
+        )
         near = i > 0 and _landmark(ctx, locs[i - 1], m)
         if joined or near or elsewhere(ctx, lex, m) or _border_between(ctx, locs, i):
             out.append(m)
@@ -533,6 +568,26 @@ def most_specific(ctx: ExtractContext, lex: Lexicon, locs: list[dict]) -> set[st
             ):
                 holders.add(other)
     return (ids - holders) or ids
+
+
+def _holders(eid: str) -> list[str]:
+    """``eid``, the regions holding it and its country, innermost first."""
+    gaz = lexicon()
+    out: list[str] = []
+    entry = gaz.by_id.get(eid)
+    while entry is not None and entry.entity_id not in out:
+        out.append(entry.entity_id)
+        entry = gaz.by_id.get(entry.parent) if entry.parent else None
+    country = gaz.country_of_iso.get(gaz.by_id[eid].country or "") if eid in gaz.by_id else None
+    if country is not None and country.entity_id not in out:
+        out.append(country.entity_id)
+    return out
+
+
+def common_holder(a: str, b: str) -> str | None:
+    """The innermost known place holding both ``a`` and ``b`` (or being one of them)."""
+    outer = set(_holders(b))
+    return next((h for h in _holders(a) if h in outer), None)
 
 
 def article_place(ctx: ExtractContext, lex: Lexicon, locs: list[dict]) -> str | None:

@@ -312,6 +312,8 @@ def _link(
         if trig is None and last is not None:  # "القبض على 9 أشخاص، من بينهم 3 روس"
             trig = _part_of(lex, norm, last, qual_start)
             parted = trig is not None
+        if trig is None and last is not None:  # "مقتل 29 مدنيا، لترتفع الحصيلة إلى 1517"
+            trig = _risen_tally(lex, norm, last, qual_start)
         detached = trig is not None  # the trigger is far: the surface is the count alone
     typed = noun is not None and noun.entry is not None and noun.entry.count_type is not None
     if trig is None and _typed_noun(noun):
@@ -585,6 +587,24 @@ def _tally_after(
     if nm is None or entry is None or not entry.count_type:
         return _tally_who(lex, norm, t.end(), e)
     return _begin(nm), nm.end(), entry
+
+
+def _risen_tally(
+    lex: Lexicon, norm: str, last: Found, qual_start: int
+) -> tuple[int, int, Entry] | None:
+    """A tally that names no noun, raised to this number right after a figure
+    ("مقتل 29 مدنيا، لترتفع بذلك حصيلة هذا القصف إلى 1517 مدنيا"): the running total
+    of what that figure counts."""
+    to = _LAST_WORD.search(norm, max(last.end, qual_start - 12), qual_start)
+    if to is None or to.group(1) != _TO:
+        return None
+    rise = word_list_re("tally_rise.txt").search(norm, last.end, to.start())
+    if rise is None or _HARD_STOP.search(norm, last.end, to.start()):
+        return None
+    t = lex.tally_re.search(norm, rise.end(), to.start())
+    if t is None or len(_WORD.findall(norm, last.end, to.start())) > MAX_TALLY_GAP_WORDS:
+        return None
+    return t.start(), t.end(), Entry(last.count_type, "event", last.obj)
 
 
 def _tally_who(lex: Lexicon, norm: str, pos: int, e: int) -> tuple[int, int, Entry] | None:

@@ -74,6 +74,7 @@ from tasks.extract.quotes.roles import (
     resolve_role,
     role_after,
     role_before,
+    role_fits,
     role_of,
     title_gap,
 )
@@ -209,6 +210,11 @@ _THAT_AFTER = re.compile(f"\\s+[\u0625\u0623]\u0646{PRONOUN_SUFFIX}?(?!\\w)")
 _ABBREVIATION = re.compile(r"\s*\([^()\n\u060c,.]{1,30}\)")
 # Where an unnamed speaker's phrase ends: a colon, a comma, a quote mark, a line, or the
 # complementiser (أن، إن، بأن ...) that opens what was said.
+# Words of a body's name in quote marks inside a speaker's title ('مديرة "هيومن رايتس
+# ووتش"', 'المتحدث باسم "فيلق الرحمن"'); a quote of more words is what was said.
+QUOTED_BODY_WORDS = 4
+_BI_ISM = normalize("باسم")
+_WORD_NEXT = re.compile(r"[ \t]+\w")
 _PHRASE_END = re.compile(
     f'[:\u060c,"\n.]|{LETTER_BEFORE}[\u0628\u0644]?\u0627\u0646{PRONOUN_SUFFIX}?{LETTER_AFTER}'
 )
@@ -681,6 +687,10 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
         lo = _norm_pos(nt, v.end, len(nt.norm))
         hi = _norm_pos(nt, min(limit, v.end + SPEAKER_AFTER_GAP), len(nt.norm))
         cut = _PHRASE_END.search(nt.norm, lo, hi)
+        while cut is not None and self._quoted_body(lo, cut.start(), hi):
+            # 'مديرة "هيومن رايتس ووتش" في فرنسا بينيديكت جانرود أن': a body's name in
+            # quote marks after a title runs on to its holder
+            cut = _PHRASE_END.search(nt.norm, nt.norm.index('"', cut.end(), hi) + 1, hi)
         hi = cut.start() if cut else hi
         how = said_in().search(nt.norm, lo, hi)  # "الجيش في بيانه": how, not who
         hi = how.start() if how else hi
@@ -692,6 +702,20 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
         full = self._trimmed(list(_WORD.finditer(nt.norm, lo, hi)))
         self._full_phrases[(v.end, limit)] = full
         return _without_trailing(full[:MAX_SPEAKER_WORDS])
+
+    def _quoted_body(self, lo: int, mark: int, hi: int) -> bool:
+        """A quote mark at normalised ``mark`` opens a short name right after a title or
+        "باسم" ('المتحدث باسم "جيش الإسلام"'), closed before ``hi`` and followed by a word."""
+        norm = self.nt.norm
+        if norm[mark] != '"':
+            return False
+        before = _WORD.findall(norm, lo, mark)
+        if not before or (before[-1] != _BI_ISM and role_of(before[-1:]) is None):
+            return False
+        close = norm.find('"', mark + 1, hi)
+        if close < 0 or len(_WORD.findall(norm, mark, close)) > QUOTED_BODY_WORDS:
+            return False
+        return _WORD_NEXT.match(norm, close + 1) is not None
 
     def _name_ali(self, m: re.Match[str]) -> bool:
         """ "قال القيادي في حزب النهضة علي العريض": the name Ali, spelt with ي in an article
@@ -896,7 +920,13 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
             return known or self._as_written(run)
         far = self._name_after_long_title(v, limit)
         earlier = resolve_role(role, self.text, self.persons, self.ctx.entities, v.start)
-        return far or earlier or self._titled_in_phrase(role[0], v, limit)
+        found = far or earlier or self._titled_in_phrase(role[0], v, limit)
+        if found is None and words and not role_fits(role, self.previous(v.start, v)[0]):
+            # "وقال مندوب فرنسا في مجلس الأمن الدولي إن" after Macron, "وزير الداخلية
+            # الفرنسي" after Salvini: a title the last speaker cannot hold is someone else,
+            # the speaker as written
+            return self._as_written(words)
+        return found
 
     def _titled_in_phrase(
         self, title: str, v: Verb, limit: int

@@ -32,6 +32,7 @@ __all__ = [
     "resolve_role",
     "role_after",
     "role_before",
+    "role_fits",
     "role_of",
     "title_gap",
     "words_of",
@@ -58,6 +59,7 @@ _AL = "\u0627\u0644"
 # An indefinite participle in the accusative says how, not who ("وقال متحدثا بالفرنسية").
 _ADVERBIAL_PARTICIPLE = re.compile("\u0645\\w{3,}\u0627")
 Role = tuple[str, str | None]  # (role, iso2)
+_COUNTERPART = "counterpart"  # titles.tsv's role of نظير: no office of its own
 # A comma or a sentence's end (not an abbreviation's dot: "د. جواد عواد"); quote marks
 # and colons stay inside titles ("المتحدث باسم حركة «حماس»", "وزيرة الخارجية: ...").
 _TITLE_STOP = re.compile(r"[\u060c,.!?\u061f\n]")
@@ -325,10 +327,36 @@ def resolve_role(role: Role, text: str, persons: list[dict], entities: dict, pos
         known = lexicon().by_id.get(m["entity_id"])
         if role_before(text, m) == title or (known is not None and known.role == title):
             return m["entity_id"], ent.get("name", m["surface"])
-    if len({m["entity_id"] for m in same_country}) == 1:
+    # the one person of that country, when nothing gives them another title ("مندوب
+    # فرنسا" is not Macron, whom the gazetteer knows as president)
+    if len({m["entity_id"] for m in same_country}) == 1 and not _titled(text, same_country[-1]):
         m = same_country[-1]
         return m["entity_id"], (entities.get(m["entity_id"]) or {}).get("name", m["surface"])
     return None
+
+
+def role_fits(role: Role, entity_id: str | None) -> bool:
+    """The speaker ``entity_id`` may hold ``role`` as far as the gazetteer knows: a
+    person it knows of another country or by another of the titles may not; anyone else
+    (an unnamed speaker, an unknown person, a body whose officer speaks) may."""
+    known = lexicon().by_id.get(entity_id or "")
+    if known is None or known.kind != "PERSON":
+        return True
+    title, iso = role
+    if iso and known.country and known.country != iso:
+        return False
+    return known.role not in set(_titles().values()) or known.role == title
+
+
+def _titled(text: str, m: dict) -> bool:
+    """The text writes a title before the person, or the gazetteer knows them by one of
+    the titles the role did not match (a president is no representative; an "un_ambassador"
+    may be the "المندوب الروسي")."""
+    known = lexicon().by_id.get(m["entity_id"])
+    offices = set(_titles().values())
+    written = role_before(text, m)
+    # "نظيره التركي هاكان فيدان": a counterpart holds the office of the one before
+    return (known is not None and known.role in offices) or written not in (None, _COUNTERPART)
 
 
 def named_later(
