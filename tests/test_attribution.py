@@ -2230,3 +2230,34 @@ def test_later_counts_of_a_type_take_the_day_its_first_count_names() -> None:
     )
     assert day_of(text, "30") == date(2024, 3, 7)
     assert day_of(text, "25") == date(2024, 3, 7)
+
+
+def test_a_comma_may_close_the_reported_subject_before_the_attack_verb() -> None:
+    from akhbar.text.normalize import normalize
+    from tasks.extract.common.dates import occurred_spans
+
+    said = "وقالت الشرطة إن شخصين مسلحين على الأقل، فتحا النار على الحضور يوم الخميس."
+    assert occurred_spans(normalize(said))
+
+
+def test_the_first_counts_day_stays_with_its_own_place() -> None:
+    text = (
+        "أصيب 15 شخصا اليوم السبت في انفجار سيارة مفخخة في بغداد.\n"
+        "وكان 4 أشخاص قد قتلوا أمس الجمعة في هجوم على سوق في الموصل.\n"
+        "وقالت الشرطة إن انفجار بغداد أسفر أيضا عن مقتل 6 أشخاص."
+    )
+    assert day_of(text, "6") == date(2024, 3, 9)
+
+
+def test_a_rising_tally_of_something_else_is_not_the_counts_total() -> None:
+    text = "اعتقلت الشرطة 40 متظاهرا في القاهرة، ليرتفع عدد الاحتجاجات منذ الأحد إلى 15."
+    assert figures(text) == [("ARREST", 40)]
+
+
+def test_a_dual_head_glued_letters_and_own_clause() -> None:
+    assert place_of("قتل 12 شخصا في ولايتي كاليفورنيا وتكساس.", "12") == "loc:united-states"
+    text = "قتل 5 أشخاص في قصف على حلب، بينما قالت الأمم المتحدة إن القصف طال مدينتي حلب وإدلب."
+    assert place_of(text, "5") == "loc:aleppo"
+    # a press conference where the story is keeps its place when the article has no other
+    text = 'وقال قائد الشرطة في مؤتمر صحفي في كابول "لقد قتل 20 شخصا في التفجير".'
+    assert place_of(text, "20") == "loc:kabul"

@@ -229,20 +229,24 @@ def _own_days(ctx: ExtractContext, rows: list[dict]) -> list[date | None]:
 def _counted_on_first_day(ctx: ExtractContext, rows: list[dict], own: list[date | None]) -> None:
     """ "وكان 30 شخصا على الأقل قد لقوا مصرعهم الثلاثاء" in a story told on Wednesday
     (the lead's day, the search for survivors): when the article's first count of a type
-    names its own day, a day or a few before the story's, the later counts of that type
+    names its own day, one or two days before the story's, the later counts of that type
     that name none ("بلغت الحصيلة الرسمية 25 قتيلا") are of that day too."""
     story = ctx.story_day
     if story is None:
         return
-    first: dict[str, date | None] = {}
+    first: dict[str, tuple[date, str | None] | None] = {}
     for r, day in zip(rows, own, strict=True):
         kind = r["count_type"]
         if kind not in first:
-            first[kind] = (
-                day if day is not None and 0 < (story - day).days <= FIRST_DAY_MAX_DAYS else None
-            )
-        elif day is None and first[kind] is not None and r["date"] == story:
-            r["date"] = first[kind]
+            recent = day is not None and 0 < (story - day).days <= FIRST_DAY_MAX_DAYS
+            first[kind] = (day, r["location_id"]) if recent and r["location_id"] else None
+        elif (
+            day is None
+            and first[kind] is not None
+            and r["date"] == story
+            and r["location_id"] == first[kind][1]  # "قتل 4 أمس في الموصل": not Baghdad's
+        ):
+            r["date"] = first[kind][0]
 
 
 def _short_period_is_one_incident(row: dict) -> None:

@@ -94,7 +94,7 @@ class SentenceAttach:
         self.article_place = article_place
         self.all_locs = locs
         here = [m for m in locs if sent[0] <= m["start"] and m["end"] <= sent[1]]
-        away = {id(m) for m in _away(ctx, lex, here)}
+        away = {id(m) for m in _away(ctx, lex, here, spoken=article_place is not None)}
         self.locs = [m for m in here if id(m) not in away]
         self.went_to = [m for m in here if _after_destination(ctx, lex, m)]
         # Every rule below picks one of the sentence's places: when they are all
@@ -135,9 +135,14 @@ class SentenceAttach:
         found = self._own_country_place(fig) or self._sentence_place(fig)
         if found is None and self.article_place in {m["entity_id"] for m in self.locs}:
             return self.article_place
-        return self._pair_holder(found) or found
+        return self._pair_holder(found, fig) or found
 
-    def _pair_holder(self, found: str | None) -> str | None:
+    def _in_own_clause(self, m: dict, fig: tuple[int, int]) -> bool:
+        """The place stands in the figure's own clause."""
+        clause = next((c for c in self._clause_spans() if c[0] <= fig[0] < c[1]), self.sent)
+        return clause[0] <= m["start"] < clause[1]
+
+    def _pair_holder(self, found: str | None, fig: tuple[int, int]) -> str | None:
         """The place holding both of two places a dual head joins, when ``found`` is one
         of them ("في محافظتي ديالى وذي قار": Iraq; "بلدتي دوما وحرستا": Eastern Ghouta)."""
         if found is None:
@@ -146,10 +151,15 @@ class SentenceAttach:
             ids = (a["entity_id"], b["entity_id"])
             if found in ids and ids[0] != ids[1]:
                 before = _words_before(self.ctx, a)
-                dual = bool(before) and _without_conjunction(before[-1]) in word_list(
-                    "figures/dual_place_heads.txt"
+                heads = word_list("figures/dual_place_heads.txt")
+                dual = bool(before) and (
+                    before[-1] in heads or _without_conjunction(before[-1]) in heads
                 )
-                if dual and _AND.fullmatch(self.ctx.visible, a["end"], b["start"]):
+                if (
+                    dual
+                    and self._in_own_clause(a, fig)
+                    and _AND.fullmatch(self.ctx.visible, a["end"], b["start"])
+                ):
                     return common_holder(*ids)
         return None
 
@@ -467,13 +477,13 @@ def elsewhere(ctx: ExtractContext, lex: Lexicon, m: dict) -> bool:
     tail = before[-2:]
     if any(" ".join(tail[i:]) in lex.place_not_here for i in range(len(tail))):
         return True
-    if _spoken_at(ctx, m) or (tail and _launched_it(lex, tail[-1])):
+    if tail and _launched_it(lex, tail[-1]):
         return True
     return bool(tail) and tail[-1] == _FROM and _launched(ctx, lex, m)
 
 
 def _without_conjunction(word: str) -> str:
-    """``word`` without a glued و/ف/ب ("بمحافظتي" -> "محافظتي")."""
+    """``word`` without a glued و/ف/ب/ل ("بمحافظتي" -> "محافظتي")."""
     return word[1:] if word[:1] in _GLUED else word
 
 
@@ -484,20 +494,24 @@ def _spoken_at(ctx: ExtractContext, m: dict) -> bool:
     return any(" ".join(before[i:]) in cues for i in range(len(before)))
 
 
-def _away(ctx: ExtractContext, lex: Lexicon, locs: list[dict]) -> list[dict]:
+def _away(ctx: ExtractContext, lex: Lexicon, locs: list[dict], spoken: bool = True) -> list[dict]:
     """The places named as elsewhere, with a place joined to one of them by و ("على حدود
-    قطاع غزة وإسرائيل": the border between the two is no place of either)."""
+    قطاع غزة وإسرائيل": the border between the two is no place of either). ``spoken``:
+    where a speaker spoke is elsewhere too (when the article has a place of its own to fall
+    back on: a press conference is mostly held where the story is)."""
     out: list[dict] = []
     for i, m in enumerate(locs):
         joined = bool(out) and _AND.fullmatch(ctx.visible, out[-1]["end"], m["start"])
         # "للصحفيين في كاتانيا في صقلية": the place holding where a speaker spoke
         joined = joined or (
-            bool(out)
+            spoken
+            and bool(out)
             and _HELD_IN.fullmatch(ctx.visible, out[-1]["end"], m["start"]) is not None
             and _spoken_at(ctx, out[-1])
         )
         near = i > 0 and _landmark(ctx, locs[i - 1], m)
-        if joined or near or elsewhere(ctx, lex, m) or _border_between(ctx, locs, i):
+        said_there = spoken and _spoken_at(ctx, m)
+        if joined or near or said_there or elsewhere(ctx, lex, m) or _border_between(ctx, locs, i):
             out.append(m)
     return out
 

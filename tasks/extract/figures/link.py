@@ -76,6 +76,7 @@ _OF_PEOPLE = re.compile(r"\s*من\s+(?:ال|(?!عمر)\w+(?:ه|ها|هم)(?!\w))
 _TALLY_WHO = re.compile(r"\s*(?:\w+\s+){1,2}?(?:الذين|اللواتي|اللاتي)\s*")
 # Relative pronouns of things (normalised): a verb after one belongs to the relative
 # clause ("55 من الصناديق التي تضم رفات جنود قتلوا"); "الذين نزحوا" agrees with people.
+_DEMONSTRATIVES = frozenset(normalize(w) for w in ("هذا", "هذه", "ذلك", "تلك"))
 _RELATIVE = re.compile(r"(?<!\w)(?:التي|الذي)(?!\w)")
 _CONJ = frozenset("وف")
 _CLITICS = frozenset("وفلب")  # و ف ل ب
@@ -603,6 +604,11 @@ def _risen_tally(
         return None
     t = lex.tally_re.search(norm, rise.end(), to.start())
     if t is None or len(_WORD.findall(norm, last.end, to.start())) > MAX_TALLY_GAP_WORDS:
+        return None
+    # "حصيلة هذا القصف": the tally of the event just told; "عدد الاحتجاجات منذ الأحد"
+    # counts something else
+    after = _WORD.findall(norm, t.end(), to.start())
+    if after and not (len(after) == 2 and after[0] in _DEMONSTRATIVES):
         return None
     return t.start(), t.end(), Entry(last.count_type, "event", last.obj)
 

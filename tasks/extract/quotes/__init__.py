@@ -208,13 +208,13 @@ _TITLE_BREAK = re.compile('[\n.:\u060c,;"\u00ab\u00bb\u201c\u201d()]')
 _THAT_AFTER = re.compile(f"\\s+[\u0625\u0623]\u0646{PRONOUN_SUFFIX}?(?!\\w)")
 # A body's abbreviation in brackets after its name ("(إس إن سي إف)", "(يونيسف)").
 _ABBREVIATION = re.compile(r"\s*\([^()\n\u060c,.]{1,30}\)")
-# Where an unnamed speaker's phrase ends: a colon, a comma, a quote mark, a line, or the
-# complementiser (أن، إن، بأن ...) that opens what was said.
 # Words of a body's name in quote marks inside a speaker's title ('مديرة "هيومن رايتس
 # ووتش"', 'المتحدث باسم "فيلق الرحمن"'); a quote of more words is what was said.
 QUOTED_BODY_WORDS = 4
 _BI_ISM = normalize("باسم")
 _WORD_NEXT = re.compile(r"[ \t]+\w")
+# Where an unnamed speaker's phrase ends: a colon, a comma, a quote mark, a line, or the
+# complementiser (أن، إن، بأن ...) that opens what was said.
 _PHRASE_END = re.compile(
     f'[:\u060c,"\n.]|{LETTER_BEFORE}[\u0628\u0644]?\u0627\u0646{PRONOUN_SUFFIX}?{LETTER_AFTER}'
 )
