@@ -2261,3 +2261,37 @@ def test_a_dual_head_glued_letters_and_own_clause() -> None:
     # a press conference where the story is keeps its place when the article has no other
     text = 'وقال قائد الشرطة في مؤتمر صحفي في كابول "لقد قتل 20 شخصا في التفجير".'
     assert place_of(text, "20") == "loc:kabul"
+
+
+def test_a_speech_verb_inside_a_report_has_its_subject_before_it() -> None:
+    # "أفادت" inside what Dylan White reported: NATO is its object, not a speaker to continue
+    text = (
+        "وقال ديلان وايت، المتحدث باسم حلف شمال الأطلسي، إن روسيا أفادت الحلف بتفاصيل "
+        'المناورة.\nوأضاف أن "كل الدول لها الحق في التدريب".'
+    )
+    assert speakers(text) == ["ديلان وايت"]
+
+
+def test_a_title_holding_its_body_by_a_pronoun_names_the_one_after_it() -> None:
+    text = (
+        "وتسعى منظمة الدول الأمريكية إلى الضغط على الحكومة. وقال أمينها العام لويس "
+        'ألماغرو الأربعاء إن "أي شخص يعتقد ذلك يرتكب خطأ".'
+    )
+    assert speakers(text) == ["لويس ألماغرو"]
+
+
+def test_how_a_speaker_spoke_is_not_who_spoke() -> None:
+    text = (
+        "وكان إردوغان قد أعلن فوزه بالانتخابات، وقال مخاطبا حشودا من مؤيديه "
+        '"تشير النتائج غير الرسمية إلى فوزنا".'
+    )
+    assert speakers(text) == ["رجب طيب أردوغان"]
+
+
+def test_people_named_by_what_they_do_are_unnamed_sources() -> None:
+    text = (
+        'وقال المحافظ إن "الوضع خطير".\n'
+        'وقال سائق تاكسي (41 عاما) توجه إلى المنطقة "الناس كانت متجمعة".'
+    )
+    rows = facts(text)["quotes"]
+    assert [(q["speaker"], q["speaker_id"]) for q in rows[1:]] == [("سائق تاكسي", None)]

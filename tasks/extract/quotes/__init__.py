@@ -213,6 +213,9 @@ _ABBREVIATION = re.compile(r"\s*\([^()\n\u060c,.]{1,30}\)")
 QUOTED_BODY_WORDS = 4
 _BI_ISM = normalize("باسم")
 _WORD_NEXT = re.compile(r"[ \t]+\w")
+# An indefinite accusative participle (مُفاعِلًا: "مخاطبا", "مستشهدا"): م, at least three
+# more letters, the tanween's alef.
+_PARTICIPLE_ACC = re.compile("\u0645\\w{3,}\u0627")
 # Where an unnamed speaker's phrase ends: a colon, a comma, a quote mark, a line, or the
 # complementiser (أن، إن، بأن ...) that opens what was said.
 _PHRASE_END = re.compile(
@@ -558,6 +561,10 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
         for i, m in enumerate(after):
             if m["start"] >= limit or m["start"] - lo > SPEAKER_AFTER_GAP:
                 break
+            if i == 0 and _circumstantial(m["surface"]):
+                break  # "وقال مخاطبا حشودا من مؤيديه": how he spoke, no subject
+            if i == 0 and m["kind"] == "PERSON" and lo == v.end and self._common_noun(m):
+                break  # "وقال سائق تاكسي": a source named by what he does (read below)
             if i == 0 and self._related(m):  # "وقالت خطيبة خاشقجي": his fiancée speaks
                 return self._relation_phrase(lo, m)
             if i == 0 and self._to_whom_first(lo, m["start"]):
@@ -626,6 +633,12 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
         if j == len(self.mention_starts):
             return False
         return not self.text[m["end"] : self.mention_starts[j]].strip()
+
+    def _common_noun(self, m: dict) -> bool:
+        """A person mention opening with an unnamed source's head ("سائق تاكسي"): the
+        recogniser's misreading of a description."""
+        first = _WORD.search(m["surface"])
+        return first is not None and is_source(first.group())
 
     def _related(self, m: dict) -> bool:
         """A person named as the possessor of a relation noun right before it ("خطيبة
@@ -1142,6 +1155,13 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
                     if e <= m["start"] <= e + ACCORDING_GAP:
                         return m["surface"]
         return None
+
+
+def _circumstantial(surface: str) -> bool:
+    """One word that reads as an indefinite accusative participle ("مخاطبا", "مبتسما"):
+    how a speaker spoke, whatever the recogniser made of it; not a given name."""
+    word = normalize(surface)
+    return _PARTICIPLE_ACC.fullmatch(word) is not None and word not in name_words().given
 
 
 def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:

@@ -55,6 +55,10 @@ REPORT_REACH = 80
 _CLAUSE_END = re.compile(r"[\u060c,.:!?\n\"\u00ab\u00bb\u201c\u201d]")
 _THAT = re.compile(r"(?<!\w)[\u0627\u0623\u0625]\u0646(?:\u0647|\u0647\u0627|\u0647\u0645)?(?!\w)")
 _COMMA = re.compile("[\u060c,]")
+# A verb inside a reported clause, its subject between the complementiser and it
+# ("إن روسيا أفادت", "أن وزير الخارجية أبلغ"): one to three words, within these characters.
+THAT_SUBJECT_CHARS = 40
+_SUBJECT_AFTER_THAT = re.compile(r"(?<!\w)[\u0625\u0623]\u0646\s+(?:\w+\s+){1,3}$")
 _QUOTE_MARK = re.compile('["\u00ab\u201c\u201d]')
 # Independent pronouns opening a sentence as its subject ("وهي تزوجت واينستين").
 _PRONOUNS = frozenset(normalize(w) for w in ("هو", "هي", "هم", "هن", "هما"))  # and "وهى"
@@ -91,6 +95,13 @@ class Continuation:
             sp = self._unnamed(v, end)
             first = normalize(sp[1] or "").split()[:1] if sp is not None else []
             return sp if first and unnamed_person(first[0]) else None
+        that = _SUBJECT_AFTER_THAT.search(self.text, max(0, v.start - THAT_SUBJECT_CHARS), v.start)
+        if that is not None:
+            # "إن روسيا أفادت الحلف بتفاصيل": inside what is reported the subject comes
+            # first; the name after the verb is its object
+            i = bisect_left(self.speaker_starts, that.start())
+            inside = [m for m in self.speakers[i : i + 3] if m["end"] <= v.start]
+            return self.resolved(self.name_of(inside[-1])) if inside else None
         sp = self._after(v, end) or self._unnamed(v, end)
         if sp is None and v.kind != "participle":
             sp = self._before(v) or self._said_by_phrase(v, end)

@@ -59,7 +59,11 @@ _AL = "\u0627\u0644"
 # An indefinite participle in the accusative says how, not who ("وقال متحدثا بالفرنسية").
 _ADVERBIAL_PARTICIPLE = re.compile("\u0645\\w{3,}\u0627")
 Role = tuple[str, str | None]  # (role, iso2)
-_COUNTERPART = "counterpart"  # titles.tsv's role of نظير: no office of its own
+_COUNTERPART = "counterpart"
+# Possessive pronouns a title may carry, longest first ("أمينها العام", "رئيسهم"), and the
+# stem left at least (three letters: "رئيس", "أمين", "قائد"; not "له").
+_POSSESSIVES = tuple(normalize(p) for p in ("هما", "هم", "ها", "ه"))
+MIN_TITLE_STEM = 3  # titles.tsv's role of نظير: no office of its own
 # A comma or a sentence's end (not an abbreviation's dot: "د. جواد عواد"); quote marks
 # and colons stay inside titles ("المتحدث باسم حركة «حماس»", "وزيرة الخارجية: ...").
 _TITLE_STOP = re.compile(r"[\u060c,.!?\u061f\n]")
@@ -105,7 +109,12 @@ def construct_title_gap(gap: str) -> bool:
 def _gap_word(raw: str) -> bool:
     """A word of a title, as written (a relation with its pronoun is told by ه, not ة)."""
     w = normalize(raw)
-    return _title_word(w) or _title_word(_unclitic(w)) or relative_by_pronoun(raw)
+    return (
+        _title_word(w)
+        or _title_word(_unclitic(w))
+        or _title_word(_unsuffixed(w))  # "أمينها العام"
+        or relative_by_pronoun(raw)
+    )
 
 
 def name_follows(toks: list[str]) -> int | None:
@@ -114,7 +123,7 @@ def name_follows(toks: list[str]) -> int | None:
     suffix: not "في", "لقناة", "حينها"); None when no name follows."""
     wd = words()
     for i, w in enumerate(toks):
-        if _title_word(w) or _title_word(_unclitic(w)):
+        if _title_word(w) or _title_word(_unclitic(w)) or _title_word(_unsuffixed(w)):
             continue
         if i > 0 and PRONOUN_END.search(w) and w not in wd.stop:
             continue  # "رئيس مجلس إدارتها دوني ماشويل": the title's body, by its pronoun
@@ -230,13 +239,28 @@ def _unclitic(w: str) -> str:
 
 
 def _phrase(toks: list[str]) -> tuple[str | None, int]:
-    """The longest title phrase opening ``toks``: (role, words used)."""
+    """The longest title phrase opening ``toks``: (role, words used). A title holding
+    its body by a pronoun ("أمينها العام", "رئيسه", "المتحدث باسمها") reads as the
+    title with the article ("الأمين العام", "الرئيس", "المتحدث باسم")."""
     titles = _titles()
     for n in range(min(TITLE_MAX_WORDS, len(toks)), 0, -1):
         role = titles.get(" ".join(toks[:n]))
+        if role is None and n > 1:
+            role = titles.get(" ".join([*toks[: n - 1], _unsuffixed(toks[n - 1])]))
+        bare = _unsuffixed(toks[0]) if toks else ""
+        if role is None and bare != toks[0]:
+            role = titles.get(" ".join([_AL + bare, *toks[1:n]]))
         if role is not None:
             return role, n
     return None, 0
+
+
+def _unsuffixed(word: str) -> str:
+    """``word`` without a possessive pronoun ("أمينها" -> "أمين"), when enough is left."""
+    for suffix in _POSSESSIVES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_TITLE_STEM:
+            return word[: -len(suffix)]
+    return word
 
 
 def _country(toks: list[str]) -> str | None:
