@@ -2158,6 +2158,9 @@ def test_a_title_the_last_speaker_cannot_hold_is_someone_else() -> None:
     # another title than the president's: the representative, as written, not Macron
     text = before + 'وقال مندوب فرنسا في مجلس الأمن الدولي إن "الغازات السامة استخدمت عمدا".'
     assert speakers(text) == ["إيمانويل ماكرون", "مندوب فرنسا في مجلس الأمن الدولي"]
+    # the title as written, without the verb's object after it
+    text = before + 'وتوعد وزير الدفاع الإسرائيلي إيران، مشددا على أن "الرد سيكون قاسيا".'
+    assert speakers(text)[1] == "وزير الدفاع الإسرائيلي"
     # another country's minister is not the French president either
     text = before + 'وقال وزير الداخلية الإيطالي إن "الحدود ستغلق".'
     assert speakers(text)[1] == "وزير الداخلية الإيطالي"
@@ -2295,3 +2298,32 @@ def test_people_named_by_what_they_do_are_unnamed_sources() -> None:
     )
     rows = facts(text)["quotes"]
     assert [(q["speaker"], q["speaker_id"]) for q in rows[1:]] == [("سائق تاكسي", None)]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("مقتل 5 جنود ونحو 3 مدنيين.", [("KILL", 5), ("KILL", 3)]),
+        (
+            "وأسفرت الحملة عن مقتل أكثر من 200 من الجهاديين وما يزيد على 30 جنديا.",
+            [("KILL", 200), ("KILL", 30)],
+        ),
+    ],
+)
+def test_a_coordinated_count_with_its_own_qualifier_shares_the_event(text, expected) -> None:
+    assert figures(text) == expected
+
+
+def test_a_relative_clause_between_an_event_and_a_number_keeps_them_apart() -> None:
+    # "ألف" after الذي is the verb "wrote", and the novels are no count of the dead
+    assert figures("وتوفي الكاتب الذي ألف حوالى 15 رواية في مستشفى بنيويورك.") == []
+    assert figures("قتل ألف شخص في الزلزال.") == [("KILL", 1000)]
+
+
+def test_a_counts_own_typed_noun_beats_a_tally_of_another_type() -> None:
+    text = (
+        "أفاد المرصد الخميس أن حصيلة الهجمات التي شهدتها محافظة السويداء صباح الأربعاء "
+        "قد بلغت 252 قتيلا."
+    )
+    assert figures(text) == [("KILL", 252)]
+    assert figures("وارتفع عدد المعتقلين إلى 300 شخص.") == [("ARREST", 300)]

@@ -599,9 +599,14 @@ def _holders(eid: str) -> list[str]:
 
 
 def common_holder(a: str, b: str) -> str | None:
-    """The innermost known place holding both ``a`` and ``b`` (or being one of them)."""
-    outer = set(_holders(b))
-    return next((h for h in _holders(a) if h in outer), None)
+    """The innermost known place holding both ``a`` and ``b`` (or being one of them). A
+    place the gazetteer does not know is taken to lie in the other's country: a dual head
+    joins places of one kind ("في منطقتي الفحيص والسلط": Jordan)."""
+    inner, outer = _holders(a), _holders(b)
+    if not inner or not outer:
+        known = inner or outer
+        return known[-1] if len(known) > 1 else None  # its country, when it is no country
+    return next((h for h in inner if h in set(outer)), None)
 
 
 def article_place(ctx: ExtractContext, lex: Lexicon, locs: list[dict]) -> str | None:

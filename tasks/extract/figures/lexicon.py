@@ -182,8 +182,9 @@ def lexicon() -> Lexicon:
             + rf"(?:{trie_regex([b for b in blocked_after if b not in _PERCENT])})(?!\w))"
         ),
         blocked_before=frozenset(_list("blocked_before.txt")),
-        # "بنحو", "بأكثر من": the qualifier may carry the preposition ب.
-        pre_qual_re=re.compile(rf"(?<!\w){normalize('ب')}?(?P<q>{pre_alt})\s*$"),
+        # "بنحو", "بأكثر من": the qualifier may carry the preposition ب; "ونحو", "وما يزيد
+        # على": and the conjunction of a coordinated count.
+        pre_qual_re=re.compile(rf"(?<!\w){normalize('و')}?{normalize('ب')}?(?P<q>{pre_alt})\s*$"),
         post_qual_re=re.compile(r"\s*" + _words(list(post_q), proclitics=False)),
         pre_qual=pre_q,
         post_qual=post_q,

@@ -77,6 +77,8 @@ _TALLY_WHO = re.compile(r"\s*(?:\w+\s+){1,2}?(?:الذين|اللواتي|الل
 # Relative pronouns of things (normalised): a verb after one belongs to the relative
 # clause ("55 من الصناديق التي تضم رفات جنود قتلوا"); "الذين نزحوا" agrees with people.
 _DEMONSTRATIVES = frozenset(normalize(w) for w in ("هذا", "هذه", "ذلك", "تلك"))
+_THOUSAND = normalize("ألف")
+_RELATIVE_BEFORE = re.compile(rf"(?<!\w)(?:{normalize('الذي')}|{normalize('التي')})\s+$")
 _RELATIVE = re.compile(r"(?<!\w)(?:التي|الذي)(?!\w)")
 _CONJ = frozenset("وف")
 _CLITICS = frozenset("وفلب")  # و ف ل ب
@@ -227,6 +229,8 @@ def _not_a_count(lex: Lexicon, norm: str, s: int, e: int, num: _Num) -> bool:
     m = num.m
     if not m.is_integer or m.value <= 0 or _blocked(lex, norm, s, num):
         return True
+    if norm[m.start : m.end] == _THOUSAND and _RELATIVE_BEFORE.search(norm, s, m.start):
+        return True  # "وولف الذي ألف 15 رواية": the verb "wrote", not a thousand
     if m.lemma is not None and is_definite(norm[m.start : m.end]):
         return True  # "التهجم على الجنديين": the two named before, not a count
     if lex.noun_re.match(norm, m.end, e) or m.lemma is not None:
@@ -305,6 +309,8 @@ def _link(
     tally = detached = parted = False
     if trig is None:
         trig = _tally_before(lex, norm, s, before, qual_start)
+        if trig is not None and _typed_noun(noun) and noun.entry.count_type != trig[2].count_type:
+            trig = None  # "حصيلة الهجمات ... بلغت 252 قتيلا": the count's own noun types it
         tally = trig is not None
     if trig is None:  # "مقتل كل من كانوا على متنها وعددهم 298 شخصا"
         trig = _back_tally(lex, norm, s, qual_start, events)
@@ -524,7 +530,10 @@ def _event_before(
     # Coordination: "مقتل 5 جنود و3 مدنيين" -> the second count shares the event, also
     # after the first one's place ("قتل 5 أشخاص في حلب و3 في إدلب").
     if prev is not None:
-        gap = (norm, prev[0].end, max(prev[0].end, num.m.start))
+        # (up to the number's qualifier when و opens it: "مقتل أكثر من 200 من الجهاديين
+        # وما يزيد على 30"; not "ألف حوالى 15", where no و joins them)
+        end = qual_start if norm.startswith(_WAW, qual_start) else num.m.start
+        gap = (norm, prev[0].end, max(prev[0].end, min(num.m.start, end)))
         # a comma too when people are counted ("30 مصريا، و15 فرنسيا"; not "12 شخصا، و4
         # منازل دمرت", where the houses open another clause)
         comma_ok = people or "," not in norm[gap[1] : gap[2]]
@@ -533,7 +542,13 @@ def _event_before(
     best = None
     reach = MAX_EVENT_GAP_WORDS_PEOPLE if people else MAX_EVENT_GAP_WORDS
     for ev in events:
-        if before <= ev[1] <= qual_start and _gap_ok(norm, ev[1], qual_start, reach):
+        # "وتوفي وولف الذي ألف حوالى 15 رواية": a relative clause between them is about
+        # its antecedent (after the number it describes the counted people)
+        if (
+            before <= ev[1] <= qual_start
+            and _gap_ok(norm, ev[1], qual_start, reach)
+            and not _RELATIVE.search(norm, ev[1], qual_start)
+        ):
             best = ev
     best = _first_of_pair(norm, events, best)
     # A number governed by a preposition is not the event's object

@@ -69,6 +69,7 @@ from tasks.extract.quotes.roles import (
     name_follows,
     name_word,
     named_later,
+    object_after_title,
     opens_subject,
     relations,
     resolve_role,
@@ -937,8 +938,10 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
         if found is None and words and not role_fits(role, self.previous(v.start, v)[0]):
             # "وقال مندوب فرنسا في مجلس الأمن الدولي إن" after Macron, "وزير الداخلية
             # الفرنسي" after Salvini: a title the last speaker cannot hold is someone else,
-            # the speaker as written
-            return self._as_written(words)
+            # the title as written (not the verb's object after it: "توعد رئيس الوزراء
+            # الإسرائيلي إيران")
+            cut = object_after_title([w.group() for w in words])
+            return self._as_written(words[:cut] if cut else words)
         return found
 
     def _titled_in_phrase(

@@ -26,6 +26,7 @@ __all__ = [
     "name_follows",
     "name_word",
     "named_later",
+    "object_after_title",
     "opens_subject",
     "relations",
     "relative_by_pronoun",
@@ -34,6 +35,7 @@ __all__ = [
     "role_before",
     "role_fits",
     "role_of",
+    "role_span",
     "title_gap",
     "words_of",
 ]
@@ -61,8 +63,9 @@ _ADVERBIAL_PARTICIPLE = re.compile("\u0645\\w{3,}\u0627")
 Role = tuple[str, str | None]  # (role, iso2)
 _COUNTERPART = "counterpart"
 # Possessive pronouns a title may carry, longest first ("أمينها العام", "رئيسهم"), and the
-# stem left at least (three letters: "رئيس", "أمين", "قائد"; not "له").
-_POSSESSIVES = tuple(normalize(p) for p in ("هما", "هم", "ها", "ه"))
+# stem left at least (three letters: "رئيس", "أمين", "قائد"; not "له"). Not ه alone: the
+# normalised text writes ة as ه ("متحدثة" is no "متحدث" + his).
+_POSSESSIVES = tuple(normalize(p) for p in ("هما", "هم", "ها"))
 MIN_TITLE_STEM = 3  # titles.tsv's role of نظير: no office of its own
 # A comma or a sentence's end (not an abbreviation's dot: "د. جواد عواد"); quote marks
 # and colons stay inside titles ("المتحدث باسم حركة «حماس»", "وزيرة الخارجية: ...").
@@ -294,13 +297,39 @@ def role_of(tokens: list[str]) -> Role | None:
     role, n = _phrase(toks)
     if role is None:
         return None
+    return role, _country(toks[n : role_span(toks)])
+
+
+def role_span(tokens: list[str]) -> int:
+    """How many of the normalised ``tokens`` the opening title and its modifiers take
+    (0: no title). A bare name only right after the title is its genitive ("مندوب
+    فرنسا"); after a modifier it is the verb's object ("رئيس الوزراء الإسرائيلي" +
+    "إيران", "زعيم القاعدة" + "أمريكا")."""
+    return _title_reach(tokens)[0]
+
+
+def object_after_title(tokens: list[str]) -> int | None:
+    """Where the verb's object starts after the opening title phrase: a bare known name
+    after the title's modifiers ("توعد رئيس الوزراء الإسرائيلي إيران"); else None."""
+    n, cut = _title_reach(tokens)
+    return n if cut else None
+
+
+def _title_reach(tokens: list[str]) -> tuple[int, bool]:
+    """(words of the opening title and its modifiers, whether a bare name cut them)."""
+    toks = tokens[:ROLE_MAX_WORDS]
+    role, n = _phrase(toks)
+    if role is None:
+        return 0, False
     wd, lex = words(), lexicon()
-    mods = []
-    for w in toks[n:]:
+    title = n
+    for w in toks[title:]:
         if not (w in lex.nisba or w in wd.heads or w in lex.forms or w.startswith(_AL)):
             break
-        mods.append(w)
-    return role, _country(mods)
+        if n > title and w in lex.forms and not w.startswith(_AL) and w not in lex.nisba:
+            return n, True
+        n += 1
+    return n, False
 
 
 def role_before(text: str, m: dict) -> str | None:
