@@ -935,7 +935,10 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
         far = self._name_after_long_title(v, limit)
         earlier = resolve_role(role, self.text, self.persons, self.ctx.entities, v.start)
         found = far or earlier or self._titled_in_phrase(role[0], v, limit)
-        if found is None and words and not role_fits(role, self.previous(v.start, v)[0]):
+        last = self.previous(v.start, v) if found is None and words else None
+        if last is not None and last[1] is None:
+            return self._as_written(words)  # "وقال رئيس الأركان إن": no one to continue
+        if last is not None and not role_fits(role, last[0]):
             # "وقال مندوب فرنسا في مجلس الأمن الدولي إن" after Macron, "وزير الداخلية
             # الفرنسي" after Salvini: a title the last speaker cannot hold is someone else,
             # the title as written (not the verb's object after it: "توعد رئيس الوزراء
