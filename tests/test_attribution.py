@@ -2327,8 +2327,3 @@ def test_a_counts_own_typed_noun_beats_a_tally_of_another_type() -> None:
     )
     assert figures(text) == [("KILL", 252)]
     assert figures("وارتفع عدد المعتقلين إلى 300 شخص.") == [("ARREST", 300)]
-
-
-def test_a_title_with_no_one_before_it_is_the_speaker_as_written() -> None:
-    text = 'وقال رئيس الأركان إن العرض العسكري "عرض مدروس للقوة".'
-    assert speakers(text) == ["رئيس الأركان"]

@@ -936,8 +936,6 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
         earlier = resolve_role(role, self.text, self.persons, self.ctx.entities, v.start)
         found = far or earlier or self._titled_in_phrase(role[0], v, limit)
         last = self.previous(v.start, v) if found is None and words else None
-        if last is not None and last[1] is None:
-            return self._as_written(words)  # "وقال رئيس الأركان إن": no one to continue
         if last is not None and not role_fits(role, last[0]):
             # "وقال مندوب فرنسا في مجلس الأمن الدولي إن" after Macron, "وزير الداخلية
             # الفرنسي" after Salvini: a title the last speaker cannot hold is someone else,

@@ -315,6 +315,12 @@ def object_after_title(tokens: list[str]) -> int | None:
     return n if cut else None
 
 
+@cache
+def _name_starts() -> frozenset[str]:
+    """First words of the gazetteer's names ("الولايات" of "الولايات المتحدة")."""
+    return frozenset(form.split()[0] for form in lexicon().forms)
+
+
 def _title_reach(tokens: list[str]) -> tuple[int, bool]:
     """(words of the opening title and its modifiers, whether a bare name cut them)."""
     toks = tokens[:ROLE_MAX_WORDS]
@@ -323,11 +329,15 @@ def _title_reach(tokens: list[str]) -> tuple[int, bool]:
         return 0, False
     wd, lex = words(), lexicon()
     title = n
+    named = False  # a name taken as the title's genitive ("مبعوث روسيا")
     for w in toks[title:]:
         if not (w in lex.nisba or w in wd.heads or w in lex.forms or w.startswith(_AL)):
             break
-        if n > title and w in lex.forms and not w.startswith(_AL) and w not in lex.nisba:
-            return n, True
+        bare_name = w in lex.forms and not w.startswith(_AL) and w not in lex.nisba
+        starts_name = w in lex.forms or w in _name_starts()
+        if (n > title and bare_name) or (named and starts_name and w not in lex.nisba):
+            return n, True  # "مبعوث روسيا" + "الولايات المتحدة": the object
+        named = named or bare_name
         n += 1
     return n, False
 
