@@ -2327,3 +2327,30 @@ def test_a_counts_own_typed_noun_beats_a_tally_of_another_type() -> None:
     )
     assert figures(text) == [("KILL", 252)]
     assert figures("وارتفع عدد المعتقلين إلى 300 شخص.") == [("ARREST", 300)]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("قتل الزلزال الذي ضرب تركيا أكثر من 50 ألف شخص.", [("KILL", 50000)]),
+        ("قتلت الغارات التي شنها التحالف 40 مدنيا في اليمن.", [("KILL", 40)]),
+        ("قتل 4 أشخاص ونحو 20 منزلا.", [("KILL", 4)]),
+    ],
+)
+def test_review_a_relative_clause_on_the_subject_and_a_qualified_non_person(text, expected) -> None:
+    assert figures(text) == expected
+
+
+def test_review_titles_genitives_time_clauses_and_given_names() -> None:
+    before = 'وقال الرئيس الأمريكي جو بايدن: "ندعم أوكرانيا".\n'
+    # a name after a head noun is its genitive, not the verb's object
+    assert speakers(before + 'وقال رئيس جمهورية تركيا: "نحن وسطاء".')[1] == "رئيس جمهورية تركيا"
+    # the أن of "بعد أن" opens a time clause, not a report
+    text = before + (
+        "وبعد أن انتهى الاجتماع قال وزير الخارجية الروسي سيرغي لافروف للصحفيين إن الحوار "
+        'كان مفيدا. وأضاف: "لن نتراجع عن مواقفنا".'
+    )
+    assert speakers(text)[1] == "سيرغي لافروف"
+    # طالب is a given name too
+    rows = facts('وقال طالب الرفاعي: "الرواية العربية بخير".')["quotes"]
+    assert rows[0]["speaker_id"] is not None

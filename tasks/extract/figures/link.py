@@ -532,7 +532,7 @@ def _event_before(
     if prev is not None:
         # (up to the number's qualifier when و opens it: "مقتل أكثر من 200 من الجهاديين
         # وما يزيد على 30"; not "ألف حوالى 15", where no و joins them)
-        end = qual_start if norm.startswith(_WAW, qual_start) else num.m.start
+        end = qual_start if people and norm.startswith(_WAW, qual_start) else num.m.start
         gap = (norm, prev[0].end, max(prev[0].end, min(num.m.start, end)))
         # a comma too when people are counted ("30 مصريا، و15 فرنسيا"; not "12 شخصا، و4
         # منازل دمرت", where the houses open another clause)
@@ -547,7 +547,7 @@ def _event_before(
         if (
             before <= ev[1] <= qual_start
             and _gap_ok(norm, ev[1], qual_start, reach)
-            and not _RELATIVE.search(norm, ev[1], qual_start)
+            and not _relative_object(norm, ev[1], qual_start)
         ):
             best = ev
     best = _first_of_pair(norm, events, best)
@@ -558,6 +558,14 @@ def _event_before(
     if prep in lex.gap_stop and not governs(lex, norm[best[0] : best[1]], prep):
         return None
     return best
+
+
+def _relative_object(norm: str, lo: int, qual_start: int) -> bool:
+    """The number is the object of a relative clause's verb right before it ("وتوفي وولف
+    الذي ألف حوالى 15 رواية"); a relative clause on the event's subject, the number after
+    its own object ("قتلت الغارات التي شنها التحالف 40 مدنيا"), keeps the binding."""
+    rels = list(_RELATIVE.finditer(norm, lo, qual_start))
+    return bool(rels) and len(_WORD.findall(norm, rels[-1].end(), qual_start)) <= 1
 
 
 def _first_of_pair(

@@ -64,6 +64,7 @@ from tasks.extract.quotes.lists import (
 )
 from tasks.extract.quotes.marks import Quoted, quoted_spans
 from tasks.extract.quotes.roles import (
+    ADVERBIAL_PARTICIPLE,
     construct_title_gap,
     name_before_title,
     name_follows,
@@ -214,9 +215,6 @@ _ABBREVIATION = re.compile(r"\s*\([^()\n\u060c,.]{1,30}\)")
 QUOTED_BODY_WORDS = 4
 _BI_ISM = normalize("باسم")
 _WORD_NEXT = re.compile(r"[ \t]+\w")
-# An indefinite accusative participle (مُفاعِلًا: "مخاطبا", "مستشهدا"): م, at least three
-# more letters, the tanween's alef.
-_PARTICIPLE_ACC = re.compile("\u0645\\w{3,}\u0627")
 # Where an unnamed speaker's phrase ends: a colon, a comma, a quote mark, a line, or the
 # complementiser (أن، إن، بأن ...) that opens what was said.
 _PHRASE_END = re.compile(
@@ -1165,7 +1163,7 @@ def _circumstantial(surface: str) -> bool:
     """One word that reads as an indefinite accusative participle ("مخاطبا", "مبتسما"):
     how a speaker spoke, whatever the recogniser made of it; not a given name."""
     word = normalize(surface)
-    return _PARTICIPLE_ACC.fullmatch(word) is not None and word not in name_words().given
+    return ADVERBIAL_PARTICIPLE.fullmatch(word) is not None and word not in name_words().given
 
 
 def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:

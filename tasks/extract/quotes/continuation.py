@@ -58,7 +58,11 @@ _COMMA = re.compile("[\u060c,]")
 # A verb inside a reported clause, its subject between the complementiser and it
 # ("إن روسيا أفادت", "أن وزير الخارجية أبلغ"): one to three words, within these characters.
 THAT_SUBJECT_CHARS = 40
-_SUBJECT_AFTER_THAT = re.compile(r"(?<!\w)[\u0625\u0623]\u0646\s+(?:\w+\s+){1,3}$")
+# (read on the normalised text; not the أن of "بعد أن", "قبل أن", "منذ أن": a time clause)
+_SUBJECT_AFTER_THAT = re.compile(
+    r"(?<!\w)(?<!\u0628\u0639\u062f )(?<!\u0642\u0628\u0644 )(?<!\u0645\u0646\u0630 )"
+    r"[\u0625\u0623\u0627]\u0646\s+(?:\w+\s+){1,3}$"
+)
 _QUOTE_MARK = re.compile('["\u00ab\u201c\u201d]')
 # Independent pronouns opening a sentence as its subject ("وهي تزوجت واينستين").
 _PRONOUNS = frozenset(normalize(w) for w in ("هو", "هي", "هم", "هن", "هما"))  # and "وهى"
@@ -95,11 +99,12 @@ class Continuation:
             sp = self._unnamed(v, end)
             first = normalize(sp[1] or "").split()[:1] if sp is not None else []
             return sp if first and unnamed_person(first[0]) else None
-        that = _SUBJECT_AFTER_THAT.search(self.text, max(0, v.start - THAT_SUBJECT_CHARS), v.start)
+        ns = self.nt.to_norm(v.start)
+        that = _SUBJECT_AFTER_THAT.search(self.nt.norm, max(0, ns - THAT_SUBJECT_CHARS), ns)
         if that is not None:
             # "إن روسيا أفادت الحلف بتفاصيل": inside what is reported the subject comes
             # first; the name after the verb is its object
-            i = bisect_left(self.speaker_starts, that.start())
+            i = bisect_left(self.speaker_starts, self.nt.span(that.start(), that.start())[0])
             inside = [m for m in self.speakers[i : i + 3] if m["end"] <= v.start]
             return self.resolved(self.name_of(inside[-1])) if inside else None
         sp = self._after(v, end) or self._unnamed(v, end)

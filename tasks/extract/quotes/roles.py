@@ -19,6 +19,7 @@ from tasks.extract.common.names import PLACE_PREPS, PRONOUN_END, is_definite, wo
 from tasks.extract.quotes.lists import is_source, not_names
 
 __all__ = [
+    "ADVERBIAL_PARTICIPLE",
     "Role",
     "construct_title_gap",
     "name_at_end",
@@ -59,14 +60,14 @@ CONSTRUCT_TITLE_WORDS = 4
 _CLITIC_END = re.compile(r"(?:^|\s)[\u0648\u0641\u0628\u0644\u0643]\s*$")
 _AL = "\u0627\u0644"
 # An indefinite participle in the accusative says how, not who ("وقال متحدثا بالفرنسية").
-_ADVERBIAL_PARTICIPLE = re.compile("\u0645\\w{3,}\u0627")
+ADVERBIAL_PARTICIPLE = re.compile("\u0645\\w{3,}\u0627")
 Role = tuple[str, str | None]  # (role, iso2)
-_COUNTERPART = "counterpart"
+_COUNTERPART = "counterpart"  # titles.tsv's role of نظير: no office of its own
 # Possessive pronouns a title may carry, longest first ("أمينها العام", "رئيسهم"), and the
 # stem left at least (three letters: "رئيس", "أمين", "قائد"; not "له"). Not ه alone: the
 # normalised text writes ة as ه ("متحدثة" is no "متحدث" + his).
 _POSSESSIVES = tuple(normalize(p) for p in ("هما", "هم", "ها"))
-MIN_TITLE_STEM = 3  # titles.tsv's role of نظير: no office of its own
+MIN_TITLE_STEM = 3
 # A comma or a sentence's end (not an abbreviation's dot: "د. جواد عواد"); quote marks
 # and colons stay inside titles ("المتحدث باسم حركة «حماس»", "وزيرة الخارجية: ...").
 _TITLE_STOP = re.compile(r"[\u060c,.!?\u061f\n]")
@@ -149,7 +150,7 @@ def name_word(w: str) -> bool:
         return False
     if w in not_names():
         return False  # "تحت مسمى", "ردا على سؤال"
-    if _title_word(w) or PRONOUN_END.search(w) or _ADVERBIAL_PARTICIPLE.fullmatch(w):
+    if _title_word(w) or PRONOUN_END.search(w) or ADVERBIAL_PARTICIPLE.fullmatch(w):
         return False
     if w[:1] in "\u0648\u0641" and w[1:] in wd.stop:
         return False  # "وهي أم لثلاثة أولاد": a clause, no name
@@ -179,7 +180,7 @@ def opens_subject(word: str) -> bool:
         or word in not_names()
         or word[:1] in "\u0644\u0628\u0643\u0641"  # '' (a lone tatweel) is in it too
         or PRONOUN_END.search(word)
-        or _ADVERBIAL_PARTICIPLE.fullmatch(word)
+        or ADVERBIAL_PARTICIPLE.fullmatch(word)
     )
 
 
@@ -330,14 +331,21 @@ def _title_reach(tokens: list[str]) -> tuple[int, bool]:
     wd, lex = words(), lexicon()
     title = n
     named = False  # a name taken as the title's genitive ("مبعوث روسيا")
+    prev = toks[title - 1] if title else ""
     for w in toks[title:]:
         if not (w in lex.nisba or w in wd.heads or w in lex.forms or w.startswith(_AL)):
             break
         bare_name = w in lex.forms and not w.startswith(_AL) and w not in lex.nisba
         starts_name = w in lex.forms or w in _name_starts()
-        if (n > title and bare_name) or (named and starts_name and w not in lex.nisba):
+        # after a head noun a bare name is its genitive ("رئيس جمهورية مصر", "حاكم ولاية
+        # تكساس"); after an adjective or a name it is the verb's object
+        genitive = prev in wd.heads
+        if (n > title and bare_name and not genitive) or (
+            named and starts_name and w not in lex.nisba
+        ):
             return n, True  # "مبعوث روسيا" + "الولايات المتحدة": the object
         named = named or bare_name
+        prev = w
         n += 1
     return n, False
 
