@@ -147,11 +147,11 @@ class SentenceAttach:
         of them ("في محافظتي ديالى وذي قار": Iraq; "بلدتي دوما وحرستا": Eastern Ghouta)."""
         if found is None:
             return None
+        heads = word_list("figures/dual_place_heads.txt")
         for a, b in pairwise(self.locs):
             ids = (a["entity_id"], b["entity_id"])
             if found in ids and ids[0] != ids[1]:
                 before = _words_before(self.ctx, a)
-                heads = word_list("figures/dual_place_heads.txt")
                 dual = bool(before) and (
                     before[-1] in heads or _without_conjunction(before[-1]) in heads
                 )
@@ -500,19 +500,24 @@ def _away(ctx: ExtractContext, lex: Lexicon, locs: list[dict], spoken: bool = Tr
     where a speaker spoke is elsewhere too (when the article has a place of its own to fall
     back on: a press conference is mostly held where the story is)."""
     out: list[dict] = []
+    said_there = [spoken and _spoken_at(ctx, m) for m in locs]
+    last_said = False  # the last place put away is where a speaker spoke
     for i, m in enumerate(locs):
         joined = bool(out) and _AND.fullmatch(ctx.visible, out[-1]["end"], m["start"])
         # "للصحفيين في كاتانيا في صقلية": the place holding where a speaker spoke
         joined = joined or (
-            spoken
-            and bool(out)
-            and _HELD_IN.fullmatch(ctx.visible, out[-1]["end"], m["start"]) is not None
-            and _spoken_at(ctx, out[-1])
+            last_said and _HELD_IN.fullmatch(ctx.visible, out[-1]["end"], m["start"]) is not None
         )
         near = i > 0 and _landmark(ctx, locs[i - 1], m)
-        said_there = spoken and _spoken_at(ctx, m)
-        if joined or near or said_there or elsewhere(ctx, lex, m) or _border_between(ctx, locs, i):
+        if (
+            joined
+            or near
+            or said_there[i]
+            or elsewhere(ctx, lex, m)
+            or _border_between(ctx, locs, i)
+        ):
             out.append(m)
+            last_said = said_there[i]
     return out
 
 
@@ -542,7 +547,7 @@ def _launched_it(lex: Lexicon, word: str) -> bool:
     """A launching verb with its object pronoun ("صاروخا سكالب أطلقتهما فرنسا", "أطلقه
     الحوثيون"): the count came before it, and the place after it is who fired; not
     "أطلقت كوريا الشمالية 3 صواريخ" (the only place), "أطلقت إسرائيل سراح" or "إطلاق"."""
-    bare = word[1:] if word[:1] in _GLUED else word
+    bare = _without_conjunction(word)
     return bare in lex.launches and bare.endswith(_OBJECT_PRONOUNS)
 
 

@@ -77,10 +77,10 @@ _TALLY_WHO = re.compile(r"\s*(?:\w+\s+){1,2}?(?:الذين|اللواتي|الل
 # "حصيلة هذا القصف": a tally of the event just told; "ألف" after الذي/التي is a verb.
 _DEMONSTRATIVES = frozenset(normalize(w) for w in ("هذا", "هذه", "ذلك", "تلك"))
 _THOUSAND = normalize("ألف")
-_RELATIVE_BEFORE = re.compile(rf"(?<!\w)(?:{normalize('الذي')}|{normalize('التي')})\s+$")
 # Relative pronouns of things (normalised): a verb after one belongs to the relative
 # clause ("55 من الصناديق التي تضم رفات جنود قتلوا"); "الذين نزحوا" agrees with people.
 _RELATIVE = re.compile(r"(?<!\w)(?:التي|الذي)(?!\w)")
+_RELATIVE_BEFORE = re.compile(_RELATIVE.pattern + r"\s+$")  # ... right before a word
 _CONJ = frozenset("وف")
 _CLITICS = frozenset("وفلب")  # و ف ل ب
 _LAST_WORD = re.compile(r"(\w+)\s*$")

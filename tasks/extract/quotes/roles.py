@@ -36,7 +36,6 @@ __all__ = [
     "role_before",
     "role_fits",
     "role_of",
-    "role_span",
     "title_gap",
     "words_of",
 ]
@@ -78,6 +77,12 @@ _APPOSED_END = re.compile(r"[\u060c,]?\s*$")
 @cache
 def _titles() -> dict[str, str]:
     return {key(r[0]): r[1] for r in read_rows("gazetteer/titles.tsv")}
+
+
+@cache
+def _offices() -> frozenset[str]:
+    """Every role titles.tsv names ("president", "representative")."""
+    return frozenset(_titles().values())
 
 
 def title_gap(gap: str) -> bool:
@@ -298,15 +303,7 @@ def role_of(tokens: list[str]) -> Role | None:
     role, n = _phrase(toks)
     if role is None:
         return None
-    return role, _country(toks[n : role_span(toks)])
-
-
-def role_span(tokens: list[str]) -> int:
-    """How many of the normalised ``tokens`` the opening title and its modifiers take
-    (0: no title). A bare name only right after the title is its genitive ("مندوب
-    فرنسا"); after a modifier it is the verb's object ("رئيس الوزراء الإسرائيلي" +
-    "إيران", "زعيم القاعدة" + "أمريكا")."""
-    return _title_reach(tokens)[0]
+    return role, _country(toks[n : _title_reach(toks)[0]])
 
 
 def object_after_title(tokens: list[str]) -> int | None:
@@ -323,7 +320,10 @@ def _name_starts() -> frozenset[str]:
 
 
 def _title_reach(tokens: list[str]) -> tuple[int, bool]:
-    """(words of the opening title and its modifiers, whether a bare name cut them)."""
+    """(words of the opening title and its modifiers, whether a bare name cut them). A
+    bare name right after the title or a head noun is its genitive ("مندوب فرنسا"); after
+    a modifier it is the verb's object ("رئيس الوزراء الإسرائيلي" + "إيران", "زعيم
+    القاعدة" + "أمريكا")."""
     toks = tokens[:ROLE_MAX_WORDS]
     role, n = _phrase(toks)
     if role is None:
@@ -416,7 +416,7 @@ def role_fits(role: Role, entity_id: str | None) -> bool:
     title, iso = role
     if iso and known.country and known.country != iso:
         return False
-    return known.role not in set(_titles().values()) or known.role == title
+    return known.role not in _offices() or known.role == title
 
 
 def _titled(text: str, m: dict) -> bool:
@@ -424,10 +424,9 @@ def _titled(text: str, m: dict) -> bool:
     the titles the role did not match (a president is no representative; an "un_ambassador"
     may be the "المندوب الروسي")."""
     known = lexicon().by_id.get(m["entity_id"])
-    offices = set(_titles().values())
     written = role_before(text, m)
     # "نظيره التركي هاكان فيدان": a counterpart holds the office of the one before
-    return (known is not None and known.role in offices) or written not in (None, _COUNTERPART)
+    return (known is not None and known.role in _offices()) or written not in (None, _COUNTERPART)
 
 
 def named_later(
