@@ -2323,3 +2323,67 @@ def test_review_titles_genitives_time_clauses_and_given_names() -> None:
     # طالب is a given name too
     rows = facts('وقال طالب الرفاعي: "الرواية العربية بخير".')["quotes"]
     assert rows[0]["speaker_id"] is not None
+
+
+def test_a_discourse_opener_comes_before_the_subject_a_verb_continues() -> None:
+    # "من جهتها،" opens the sentence; the minister after it is who "وقالت" continues
+    text = (
+        'وقال الرئيس دونالد ترامب إن "الصين تسرق". من جهتها، نبهت وزيرة خارجية كندا '
+        "كريستيا فريلاند عبر شبكة سي أن أن إلى عقم السياسات الحمائية، وقالت "
+        '"إنها عبرة العشرينات والثلاثينات".'
+    )
+    assert speakers(text) == ["دونالد ترامب", "كريستيا فريلاند"]
+
+
+def test_a_name_inside_a_report_is_no_subject_to_continue() -> None:
+    text = (
+        'وصرح لاري كودلو لشبكة فوكس نيوز "أرى أن رد فعل ترودو مبالغ فيه". وأوضح أن قرارات '
+        'دونالد ترامب تهدف إلى إصلاح نظام التجارة. وقال "هذا ليس خطأ ترامب".'
+    )
+    assert speakers(text) == ["لاري كودلو", "لاري كودلو"]
+    # "بيد أن" is "but": the name after it opens the sentence as its subject
+    text = (
+        'وقال ترامب "أريد الخروج". بيد أن بريت مكجورك المبعوث الأمريكي الخاص قدم تقييما '
+        'مغايرا وقال "نحن في سوريا لمحاربة التنظيم".'
+    )
+    assert speakers(text)[1] == "بريت مكجورك"
+
+
+def test_a_verb_after_but_and_a_pronoun_has_its_object_after_it() -> None:
+    text = (
+        'وتمنى الرئيس الفرنسي إيمانويل ماكرون لبوتين النجاح في "تحديث روسيا"، لكنه حث موسكو '
+        'على إلقاء الضوء على "المحاولة غير المقبولة" لاغتيال جاسوس سابق في بريطانيا.'
+    )
+    assert speakers(text) == ["إيمانويل ماكرون", "إيمانويل ماكرون"]
+
+
+def test_a_name_set_off_after_a_relative_clause_on_the_title_speaks() -> None:
+    text = (
+        "ويقول مدير الحملة التي نظمت القافلة، إيرينيو موخيكا، بخصوص ما سيفعلونه: "
+        '"انتظرنا طويلا، فلم يعد يهمنا متى سيسمحون لنا بالدخول".'
+    )
+    assert speakers(text) == ["إيرينيو موخيكا"]
+
+
+def test_an_object_or_a_question_after_an_unnamed_source_is_not_its_name() -> None:
+    before = "وقال مصدر مطلع على الاتصال الهاتفي إن الرئيسين تحدثا مطولا. "
+    # a feminine plural cannot be the adjective of "المصدر": the verb's object
+    text = before + 'ووصف المصدر الاتصالات بأنها كانت "صريحة".'
+    assert speakers(text)[-1] == "مصدر مطلع"
+    text = before + (
+        "ولم يكشف المصدر متى أصبحت الولايات المتحدة على علم بذلك، لكنه رأى أن "
+        '"مثل هذه الخطة لا يمكن أن تحدث".'
+    )
+    assert speakers(text)[-1] == "مصدر مطلع"
+
+
+def test_a_head_noun_before_a_name_in_marks_is_no_name_of_its_own() -> None:
+    text = (
+        'وصنفت منظمة "مراسلون بلا حدود" التي تدافع عن حقوق الصحافة، تركيا في المرتبة 157، '
+        'وأشارت إلى أن "سجن الصحفيين أصبح المعيار".'
+    )
+    rows = facts(text)
+    assert [m["surface"] for m in rows["mentions"] if m["kind"] == "ORGANIZATION"] == [
+        "مراسلون بلا حدود"
+    ]
+    assert [q["speaker_id"] for q in rows["quotes"]] == ["org:rsf-press"]

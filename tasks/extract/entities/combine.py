@@ -180,6 +180,12 @@ def _body_named_in_marks(norm: str, s: int) -> bool:
     return not (before and before[-1] in _edges()[0])
 
 
+def _head_before_marks(norm: str, s: int, e: int) -> bool:
+    """Head nouns alone, with the body's name opened by a mark right after them."""
+    after = norm[e : e + 3].lstrip()
+    return after[:1] in _NAME_MARKS and all(w in _org_heads() for w in norm[s:e].split())
+
+
 # Words no name holds: the complementiser of a speech verb and "through" ("وقالت الوكالة
 # إن نازيك", "وأكدت الشرطة عبر موقع تويتر"): a tagged span is cut before them.
 _NEVER_INSIDE = frozenset(normalize(w) for w in ("إن", "أن", "بأن", "عبر"))
@@ -340,6 +346,8 @@ def combine(norm: str, rule_hits: list[Hit], tagged: list[tuple[int, int, str]])
             s, e = trim(norm, strip_proclitic(norm, s1, e1), e1, kind)
             if s >= e or (kind == _LOC and _all_place_heads(norm, s, e)):
                 continue  # "المدينة", "المنطقة": a place head noun alone names nothing
+            if kind == _ORG and _head_before_marks(norm, s, e):
+                continue  # 'منظمة "مراسلون بلا حدود"': the name is in the marks
             if kind == _PER and _definite_plural(norm[s:e]):
                 continue  # "الباحثون", "المتظاهرون": people, not a person's name
             if kind == _PER and _body_named_in_marks(norm, s):

@@ -237,9 +237,10 @@ class SentenceAttach:
     def _arrested_by(self, fig: tuple[int, int]) -> str | None:
         """ "أعلنت السلطات التونسية اعتقال شخصين": the country of the authority named
         before the count (the last one with a nisba among its adjectives) holds the people
-        it arrested."""
+        it arrested; the figure's span may hold it ("احتجزت الشرطة الألمانية أكثر من 100
+        شخص")."""
         norm = self.ctx.nt.norm
-        fig_norm = self.ctx.nt.to_norm(fig[0])
+        fig_norm = self.ctx.nt.to_norm(fig[1])
         iso = None
         for found in reversed(
             list(self.lex.authority_re.finditer(norm, self.sent_norm[0], fig_norm))

@@ -362,6 +362,8 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
         """The verb's own subject: named after it, an unnamed source, the sentence's
         subject for a participle, or a name just before it."""
         found = self.quoted_from(v) or self._said_about(v) or self._carried(v)
+        if found is None and self.pronoun_led(v):
+            return self._connective_subject(v)  # or, with none named, the last speaker
         found = found or self._on_tongue(v, limit) or self._after(v, limit)
         if found is None:
             found = self._unnamed(v, limit)

@@ -34,6 +34,9 @@ TOPIC_MAX_WORDS = 8
 _PRONOUN_CONNECTIVE = re.compile(
     "\u0648?(?:\u0644\u0643\u0646|\u0627\u0646)(?:\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627)"
 )
+_LAKIN = normalize("لكن")
+# The word before "أنه" that makes it "but" ("إلا أنه"), not "that" ("وقال إنه").
+_BUT_WORDS = frozenset(normalize(w) for w in ("إلا", "غير", "بيد"))
 # A relative pronoun and its verb sit within this many characters ("واللواتي قالت").
 RELATIVE_WINDOW = 12
 # A relative pronoun's antecedent ends right before it: a space, or a comma and a space.
@@ -51,6 +54,16 @@ class ClauseSubjects:
             return None
         subject = self._opening_subject(self._sentence_start(v.start), v.start)
         return self.resolved(self.name_of(subject)) if subject is not None else None
+
+    def pronoun_led(self, v: Verb) -> bool:
+        """ "لكنه حث موسكو على", "إلا أنها دعت الحكومة إلى": the connective's pronoun is
+        the verb's subject, so a name after the verb is its object, never the speaker."""
+        before = [normalize(w) for w in _WORD.findall(self.text, max(0, v.start - 20), v.start)]
+        if not before or not _PRONOUN_CONNECTIVE.fullmatch(before[-1]):
+            return False
+        return before[-1].lstrip("\u0648").startswith(_LAKIN) or (
+            len(before) > 1 and before[-2] in _BUT_WORDS
+        )
 
     def _opening_country(self, lo: int, hi: int) -> tuple[str | None, str | None] | None:
         """A place right after the sentence's opening verb: its subject ("أدانت مصر")."""

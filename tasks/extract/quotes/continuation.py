@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 
 from akhbar.text.normalize import normalize
+from tasks.extract.common.gazetteer import key
 from tasks.extract.common.names import AL
 from tasks.extract.common.names import words as name_words
 from tasks.extract.quotes.common import (
@@ -30,6 +31,7 @@ from tasks.extract.quotes.lists import (
     NISBA_PLURAL_ENDS,
     bare,
     lemma_key,
+    openers,
     org_heads,
     relay_verbs,
     unnamed_person,
@@ -49,6 +51,8 @@ SUBJECT_OPENING = 30
 OPENING_WORDS = 4
 
 _KAMA = normalize("كما")
+# Characters from a sentence's start to the comma of its opener ("وفي السياق نفسه،": 16).
+OPENER_CHARS = 20
 # Characters after a verb searched for the إن / أن of its own report ("كما قال المصدر
 # المحلي إنه": 20; a subject with a title reaches 60).
 REPORT_REACH = 80
@@ -291,6 +295,29 @@ class Continuation:
             return None
         return self._apposed_name(comma.start(), len(self.text))
 
+    def _reported(self, start: int, pos: int, lead: list[str]) -> bool:
+        """A speech verb and its أن between the sentence's start and ``pos``: a name
+        there is what is reported (not "بيد أن بلوم", "ويذكر أن الشيخ خالد")."""
+        if not any(_THAT.fullmatch(normalize(w).lstrip("\u0628")) for w in lead):
+            return False
+        i = bisect_left(self.verb_starts, start)
+        return i < len(self.verbs) and self.verbs[i].end <= pos
+
+    def _past_opener(self, start: int) -> int:
+        """Where a sentence's clause starts after its opener and comma ("بدوره، ")."""
+        comma = _COMMA.search(self.text, start, start + OPENER_CHARS)
+        if comma is None:
+            return start
+        phrase = key(" ".join(self.text[start : comma.start()].split()))
+        if phrase not in openers() and not (
+            phrase[:1] in "\u0648\u0641" and phrase[1:] in openers()
+        ):
+            return start  # "ومن جهته" too
+        end = comma.end()
+        while end < len(self.text) and self.text[end].isspace():
+            end += 1
+        return end
+
     def _previous_subject(self, pos: int) -> dict | None:
         """The person or body opening the sentence before ``pos`` ("ونشرت نفسية
         كوهنافارد ... صورة. وقالت"): a verb with no subject continues it."""
@@ -298,7 +325,9 @@ class Continuation:
         return None if start is None else self._opening_subject(start, pos)
 
     def _opening_subject(self, start: int, pos: int) -> dict | None:
-        """The person or body named at the opening of the sentence at ``start``."""
+        """The person or body named at the opening of the sentence at ``start``, read
+        after a discourse opener ("من جهتها، نبهت وزيرة خارجية كندا كريستيا فريلاند")."""
+        start = self._past_opener(start)
         i = bisect_left(self.speaker_starts, start)
         if i < len(self.speakers) and self.speakers[i]["start"] - start <= SUBJECT_OPENING:
             m = self.speakers[i]
@@ -309,6 +338,8 @@ class Continuation:
             lead = _WORD.findall(self.text, start, m["start"])
             if lead and normalize(lead[0]).lstrip("\u0648\u0641") in _PRONOUNS:
                 return None  # "وهي تزوجت واينستين": the pronoun is the subject
+            if self._reported(start, m["start"], lead):
+                return None  # "وأوضح أن قرارات دونالد ترامب": inside what is reported
             # ... unless the word before it is its head noun ('وكانت منظمة "مجاهدي خلق"')
             headed = len(lead) == 2 and bare(normalize(lead[1])) in org_heads()
             if m["kind"] == "ORGANIZATION" and len(lead) > 1 and not headed:

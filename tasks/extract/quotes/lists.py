@@ -43,6 +43,9 @@ __all__ = [
     "unnamed_person",
 ]
 
+# Feminine heads (ة folded to ه, or a plural in ات) and the feminine plural ending.
+_FEMININE_ENDS = ("\u0647", "\u0627\u062a")
+_FEMININE_PLURAL = "\u0627\u062a"
 NISBA_ENDS = ("\u064a", "\u064a\u0647")  # ي، يه (ية folded): "تركي", "أمنية"
 # and the plural nisbas: ين، ون، ات ("إسرائيليين", "أمريكيون")
 NISBA_PLURAL_ENDS = (
@@ -126,6 +129,11 @@ def channels() -> frozenset[str]:
     return frozenset(row[0] for row in read_rows("quotes/channels.txt"))
 
 
+def openers() -> frozenset[str]:
+    """Discourse openers before a sentence's subject ("من جهتها،"): ``quotes/openers.txt``."""
+    return word_list("quotes/openers.txt")
+
+
 def relay_verbs() -> frozenset[str]:
     return word_list("quotes/relay_verbs.txt")
 
@@ -167,13 +175,28 @@ def indefinite_phrase(words: list[re.Match[str]]) -> list[re.Match[str]]:
     """An indefinite head and its indefinite adjectives ("مصدر دبلوماسي تركي"): a definite
     word right after an adjective is the verb's object ("وصف مصدر دبلوماسي تركي
     الاتهامات بأنها"), since an adjective agrees with its noun in definiteness."""
-    if not words or words[0].group().startswith(AL):
+    if not words:
         return words
+    if words[0].group().startswith(AL):
+        return _definite_phrase(words)
     for i in range(2, len(words)):
         prev, w = words[i - 1].group(), words[i].group()
         adjective = prev.endswith(NISBA_ENDS) and prev not in name_words().stop
         if w.startswith(AL) and not prev.startswith(AL) and adjective and len(prev) > 2:
             return words[:i]  # "في", "لدي" are no adjectives
+    return words
+
+
+def _definite_phrase(words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """ "ووصف المصدر الاتصالات بأنها": a feminine plural after a singular masculine head
+    cannot be its adjective (adjectives agree): it opens the object."""
+    head = words[0].group()
+    if head.endswith(_FEMININE_ENDS):
+        return words
+    for i in range(1, len(words)):
+        w = words[i].group()
+        if w.startswith(AL) and w.endswith(_FEMININE_PLURAL):
+            return words[:i]
     return words
 
 

@@ -22,6 +22,13 @@ from tasks.extract.quotes.roles import name_at_end, name_word, relations
 __all__ = ["WrittenNames"]
 
 _WORD = WORD
+# A relative clause on a title, up to its comma ("التي نظمت القافلة": 17 characters).
+RELATIVE_CLAUSE_CHARS = 50
+_RELATIVE_OPENS = re.compile(
+    "\\s+(?:\u0627\u0644\u0630\u064a|\u0627\u0644\u062a\u064a)\\s"
+)  # الذي التي
+_CLAUSE_STOPS = re.compile('[.:!?\n"\u00ab\u00bb\u201c\u201d]')
+_COMMA = re.compile("[\u060c,]")
 # A comma before a name set off after a title ("رئيسة جمعية ...، صابرين إمتاير لبي بي سي"),
 # and what may follow that name: a comma, colon, quote, أن/إن (with its pronoun: "إنه"),
 # or ل + whom it was said to.
@@ -77,7 +84,7 @@ class WrittenNames:
         return None
 
     def _apposed_name(self, pos: int, limit: int) -> tuple[str | None, str | None] | None:
-        comma = _APPOSITION.match(self.text, pos)
+        comma = _APPOSITION.match(self.text, pos) or self._past_relative(pos, limit)
         if comma is None:
             return None
         i = bisect_left(self.speaker_starts, comma.end())
@@ -105,6 +112,18 @@ class WrittenNames:
         if len(run) < 2 or not _NAME_ENDS.match(self.text, run[-1][1]):
             return None
         return None, self.text[run[0][0] : run[-1][1]]
+
+    def _past_relative(self, pos: int, limit: int) -> re.Match[str] | None:
+        """ "مدير الحملة التي نظمت القافلة، إيرينيو موخيكا،": the comma closing a short
+        relative clause on the title, where the name set off after it starts."""
+        rel = _RELATIVE_OPENS.match(self.text, pos)
+        if rel is None:
+            return None
+        end = min(limit, rel.end() + RELATIVE_CLAUSE_CHARS)
+        comma = _COMMA.search(self.text, rel.end(), end)
+        if comma is None or _CLAUSE_STOPS.search(self.text, rel.end(), comma.start()):
+            return None
+        return _APPOSITION.match(self.text, comma.start())
 
     def _surname_at(self, pos: int) -> tuple[int, int] | None:
         """The span of a one-word person mention starting at ``pos`` (a surname)."""
