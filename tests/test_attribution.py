@@ -1291,6 +1291,16 @@ def test_an_arrest_is_placed_by_the_arresting_authoritys_nisba() -> None:
     assert place_of(text, "ثلاثة") == "loc:morocco"
 
 
+def test_an_authority_inside_the_figures_own_span_places_the_arrest() -> None:
+    # the figure's span opens at its verb, before the police: the lead's other country
+    # (Thailand, named after it) is not where they were held
+    text = (
+        "احتجزت الشرطة الألمانية أكثر من 100 شخص في جميع أنحاء البلاد في حملة مداهمات.\n"
+        "واحتجز مواطنون ألمان وآخرون من تايلاند لدى مداهمة قوات خاصة من الشرطة."
+    )
+    assert place_of(text, "100") == "loc:germany"
+
+
 def test_the_authoritys_country_yields_to_a_finer_article_place_inside_it() -> None:
     text = (
         "الدار البيضاء (أ ف ب) - تواصل الشرطة التحقيق.\nوأعلنت السلطات المغربية اعتقال ثلاثة أشخاص."
