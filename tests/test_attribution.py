@@ -2397,3 +2397,25 @@ def test_a_head_noun_before_a_name_in_marks_is_no_name_of_its_own() -> None:
         "مراسلون بلا حدود"
     ]
     assert [q["speaker_id"] for q in rows["quotes"]] == ["org:rsf-press"]
+
+
+def test_a_name_set_off_one_given_name_after_the_comma_speaks() -> None:
+    # normalised, "آن" reads as أن: the recogniser starts the name after it
+    text = 'وقالت النائبة العامة في ساكرامنتو، آن ماري شوبرت "إن الحل كان موجودا دائما".'
+    rows = facts(text)["quotes"]
+    assert [q["speaker_id"] is not None for q in rows] == [True]
+    assert "شوبرت" in rows[0]["speaker"]
+    # "أن" folds like "آن", but is no given name: the source before it speaks
+    text = (
+        'أعلن مسؤول أمريكي، أن جون بولتن، مستشار الأمن القومي الأمريكي، "من المتوقع أن '
+        'يعلن عن إغلاق المكتب".'
+    )
+    assert [q["speaker"] for q in facts(text)["quotes"]] == ["مسؤول أمريكي"]
+
+
+def test_a_surname_written_apart_is_the_same_person() -> None:
+    text = (
+        "وقال وزير الخارجية المغربي ناصر بوريطة إن الرباط قطعت العلاقات. "
+        'وتابع بو ريطة: "بدأ حزب الله يهدد بالثأر".'
+    )
+    assert [q["speaker_id"] for q in facts(text)["quotes"]] == ["per:nasser-bourita"]

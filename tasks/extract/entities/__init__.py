@@ -100,6 +100,12 @@ _FEMININE_ENDS = ("\u0647", "\u0627\u062a")  # ة (normalised to ه) and the plu
 _NAME_HEADS = frozenset(normalize(w) for w in ("العربية", "المملكة", "الجمهورية"))
 
 
+# Surname openers written glued or apart ("بوريطة" / "بو ريطة", "بنكيران" / "بن كيران").
+_SEPARABLE = frozenset(("\u0628\u0648", "\u0628\u0646"))  # بو، بن
+# The glued form's length at least ("بوريطة" 6, "بنكيران" 7): not "بوش", "بونو".
+SEPARABLE_MIN_CHARS = 6
+
+
 def _aliases(norm: str, hits: list[Hit]) -> list[Hit]:
     """A person's last name alone ("توكاييف", "يي", "أوالي") after the full name."""
     wd, lex = words(), lexicon()
@@ -115,11 +121,24 @@ def _aliases(norm: str, hits: list[Hit]) -> list[Hit]:
         same = prev is not None and prev.entity.entity_id == h.entity.entity_id
         owner[last] = h if same else None  # two people share this surname: ambiguous
     names = {w: h for w, h in owner.items() if h is not None}
+    names.update(_written_apart(norm, hits))
     if not names:
         return []
     out = []
     for s, e, name in find_names(norm, list(names), _ALIAS_PROCLITIC):
         out.append(Hit(s, e, names[name].entity, "alias", names[name].origin))
+    return out
+
+
+def _written_apart(norm: str, hits: list[Hit]) -> dict[str, Hit]:
+    """A person's last name opening with بو / بن, written apart ("ناصر بوريطة", then "بو
+    ريطة"): that form is the same person."""
+    out: dict[str, Hit] = {}
+    for h in hits:
+        toks = norm[h.ns : h.ne].split()
+        last = toks[-1] if h.kind == "PERSON" and len(toks) > 1 else ""
+        if last[:2] in _SEPARABLE and len(last) >= SEPARABLE_MIN_CHARS:
+            out.setdefault(last[:2] + " " + last[2:], h)
     return out
 
 

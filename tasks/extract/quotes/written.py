@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from akhbar.text.normalize import normalize
-from tasks.extract.common.gazetteer import lexicon
+from tasks.extract.common.gazetteer import key, lexicon
 from tasks.extract.common.names import AL, is_definite
 from tasks.extract.common.names import words as name_words
 from tasks.extract.quotes.common import CALLED, NAME_MAX_WORDS, PRONOUN_SUFFIX, WORD, Verb
@@ -91,6 +91,8 @@ class WrittenNames:
         if i < len(self.speakers) and self.speakers[i]["start"] == comma.end():
             m = self.speakers[i]  # "الباحث في ... التونسية، سامي براهم،": a known name
             return self.name_of(m) if m["kind"] == "PERSON" else None
+        if i < len(self.speakers) and self._given_before(comma.end(), self.speakers[i]):
+            return self.name_of(self.speakers[i])
         run: list[tuple[int, int]] = []
         for w in _WORD.finditer(self.text, comma.end(), limit):
             if run and w.start() < run[-1][1]:
@@ -112,6 +114,17 @@ class WrittenNames:
         if len(run) < 2 or not _NAME_ENDS.match(self.text, run[-1][1]):
             return None
         return None, self.text[run[0][0] : run[-1][1]]
+
+    def _given_before(self, pos: int, m: dict) -> bool:
+        """ "النائبة العامة في ساكرامنتو، آن ماري شوبرت": a person's mention one given name
+        after the comma (the recogniser leaves "آن" out: normalised, it reads as أن)."""
+        gap = _WORD.findall(self.text, pos, m["start"])
+        if m["kind"] != "PERSON" or len(gap) != 1 or self.text[pos : m["start"]].strip() != gap[0]:
+            return False
+        word = key(gap[0])  # "آن" folds to "ان", as "أن" does: only its madda tells them apart
+        return word in name_words().given and (
+            word not in name_words().stop or gap[0].startswith("\u0622")
+        )
 
     def _past_relative(self, pos: int, limit: int) -> re.Match[str] | None:
         """ "مدير الحملة التي نظمت القافلة، إيرينيو موخيكا،": the comma closing a short
