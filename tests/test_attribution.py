@@ -2419,3 +2419,15 @@ def test_a_surname_written_apart_is_the_same_person() -> None:
         'وتابع بو ريطة: "بدأ حزب الله يهدد بالثأر".'
     )
     assert [q["speaker_id"] for q in facts(text)["quotes"]] == ["per:nasser-bourita"]
+
+
+def test_a_describing_verbs_subject_comes_before_its_object() -> None:
+    # verb, subject, object, then the ب of the quote: the first noun describes
+    assert speakers('ووصفت روسيا الرسوم بأنها "مفرطة".') == ["روسيا"]
+    assert speakers('ووصفت الحكومة إسرائيل بـ"الاحتلال".') == ["الحكومة"]
+    assert speakers('ووصف المسؤول الأمني الهجمات بأنها "جبانة".') == ["المسؤول الأمني"]
+    # the name right before the ب is the object described, not who describes it
+    assert speakers('ووصف المسؤولين الأمريكيين بـ"الكاذبين".') == [None]
+    # a head noun and the name it heads are one object
+    text = 'دعا الوزير إلى الضغط، كما وصف جماعة الإخوان المسلمين بأنها "حاضنة الإرهابيين".'
+    assert speakers(text) != ["جماعة"]

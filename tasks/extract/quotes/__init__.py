@@ -184,6 +184,10 @@ _DESCRIBED_AS = re.compile(
 DESCRIBED_WINDOW = 60
 # ب before a quote: "بـ«الوقحين»", 'بأنه "منظمة إرهابية"'
 _BI_QUOTE = re.compile(f'\\s*\u0628(?:\u0640*|[\u0623\u0627]\u0646{PRONOUN_SUFFIX}?)\\s*["«“]')
+# One to three words (the verb's object), then that ب and the quote: "الرسوم بأنها «".
+_OBJECT_THEN_BI = re.compile(
+    '(?:\\s+[^\\s.,:;"\u00ab\u00bb\u201c\u201d\u060c]+){1,3}?' + _BI_QUOTE.pattern
+)
 # The preposition ب a verb takes its clause object with ("ندد اليسار بما اعتبره", "بأن");
 # "مسؤول بالبيت الأبيض" keeps its بال.
 _VERB_OBJECT = re.compile(f"{normalize('ب')}(?:{normalize('ما')}$|{normalize('أن')})")
@@ -618,7 +622,9 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
         m = self.places[i]
         if m["start"] >= limit or self._unnamed_text(v.end, m["start"]).strip():
             return None
-        if lemma_key(v.lemma) in object_verbs() and not self._object_follows(m):
+        if lemma_key(v.lemma) in object_verbs() and not (
+            self._object_follows(m) or _object_then_bi(v, self.text, m)
+        ):
             return None
         if _described(v, self.text, m):
             return None  # 'ووصفت الحكومة إسرائيل بـ"الاحتلال"': the object, then its ب
@@ -805,9 +811,11 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
         (``quotes/sources.txt``), kept as written, with no entity id."""
         words = self._phrase_after(v, limit)
         if lemma_key(v.lemma) in object_verbs():
+            # "ووصف المسؤول الأمني الهجمات بأنها", "ووصفت الحكومة إسرائيل بـ": the subject,
+            # then the object the ب describes
+            words = indefinite_phrase(self._before_described_name(words))
             if words and words[0].group().startswith(AL) and self._bi_follows(words[-1]):
                 return None  # "وصف المسؤولين الأمريكيين بـ«...»": the object, then its ب
-            words = indefinite_phrase(words)
         if not words or not is_source(words[0].group()):
             return None
         if len(words) == 1 and is_anaphor(words[0].group()):
@@ -819,6 +827,20 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
             return named or self._as_written(words)
         found = self._issuer(words) or self._source_again(words, v) or self._missed_name(v, limit)
         return found or self._titled_holder(words, v) or self._as_written(words)
+
+    def _before_described_name(self, words: list[re.Match[str]]) -> list[re.Match[str]]:
+        """The words before a name that the ب of a quote follows, when words come before it
+        ("الحكومة" + إسرائيل + بـ«): the name is the object described."""
+        for k in range(1, len(words)):
+            if self._word_in_mention(words[k]):
+                s = self.nt.span(*words[k].span())[0]
+                i = bisect_right(self.mention_starts, s) - 1
+                head_only = all(bare(normalize(w.group())) in org_heads() for w in words[:k])
+                if i >= 0 and _BI_QUOTE.match(self.text, self.mention_spans[i][1]):
+                    # not "جماعة" + الإخوان المسلمين: a head noun and its name are one
+                    return words if head_only else words[:k]
+                return words
+        return words
 
     def _titled_holder(
         self, words: list[re.Match[str]], v: Verb
@@ -1350,6 +1372,14 @@ def _described(v: Verb, text: str, m: dict) -> bool:
     """'ووصفت الداخلية أبو الفتوح بـ"القيادي"': after a verb of calling or accusing, a
     name followed by ب and a quote is the object, described by the quoted words."""
     return lemma_key(v.lemma) in describe_verbs() and _BI_QUOTE.match(text, m["end"]) is not None
+
+
+def _object_then_bi(v: Verb, text: str, m: dict) -> bool:
+    """ "ووصفت روسيا الرسوم بأنها «مفرطة»": after a describing verb, a word or two between
+    the name and the ب of the quote is the verb's object, so the name is its subject."""
+    return (
+        lemma_key(v.lemma) in describe_verbs() and _OBJECT_THEN_BI.match(text, m["end"]) is not None
+    )
 
 
 def _conjoined(text: str, v: Verb) -> bool:
