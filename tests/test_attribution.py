@@ -2431,3 +2431,11 @@ def test_a_describing_verbs_subject_comes_before_its_object() -> None:
     # a head noun and the name it heads are one object
     text = 'دعا الوزير إلى الضغط، كما وصف جماعة الإخوان المسلمين بأنها "حاضنة الإرهابيين".'
     assert speakers(text) != ["جماعة"]
+
+
+def test_a_month_named_twice_is_one_word_between_a_tally_and_its_number() -> None:
+    text = (
+        "وارتفعت بذلك حصيلة القتلى جراء القصف منذ بدء الحملة العسكرية في 18 شباط/فبراير "
+        "إلى نحو 1111 مدني بينهم 229 طفلا."
+    )
+    assert figures(text) == [("KILL", 1111), ("KILL", 229)]

@@ -509,13 +509,17 @@ def _complement(lex: Lexicon, norm: str, pos: int, e: int) -> tuple[Entry, int] 
     return (lex.nouns[canon(nm.group("w"))], nm.end()) if nm is not None else None
 
 
+_SLASHED = re.compile(r"(?<=\w)\s*/\s*(?=\w)")
+
+
 def _gap_ok(norm: str, a: int, b: int, max_words: int) -> bool:
     # a quote mark opening on the count itself ('معلنا مقتل "52 تكفيريا"') is no stop
     gap = _QUOTE_BEFORE_COUNT.sub("", norm[a:b])
     # a temporal conjunction opens another event's clause ("بعدما طعن رجلين")
     if _STOP.search(gap) or _OPENER.search(gap) or word_list_re("clause_openers.txt").search(gap):
         return False
-    return len(_WORD.findall(gap)) <= max_words
+    # a month named twice ("شباط/فبراير", "18 آذار / مارس") is one word of the gap
+    return len(_WORD.findall(_SLASHED.sub("", gap))) <= max_words
 
 
 def _event_before(
