@@ -2439,3 +2439,23 @@ def test_a_month_named_twice_is_one_word_between_a_tally_and_its_number() -> Non
         "إلى نحو 1111 مدني بينهم 229 طفلا."
     )
     assert figures(text) == [("KILL", 1111), ("KILL", 229)]
+
+
+def test_a_describing_verb_carrying_its_object_has_its_subject_after_it() -> None:
+    # "وصفته": the pronoun is the incident described, the police describe it
+    text = 'وقتل 10 أشخاص على الأقل في حادث وصفته الشرطة بأنه "متعمد".'
+    assert speakers(text) == ["الشرطة"]
+    # "ما وصفه": the one named before describes
+    assert speakers('وانتقد ساندرز ما وصفه بـ"الجشع".')[0] == "ساندرز"
+
+
+def test_a_relative_describing_verb_introduces_no_quote_of_its_own() -> None:
+    # "ما وصفه": what the sentence's subject calls something; never the last speaker's
+    text = (
+        'وقال أوليغ سيرومولوتوف إن "الوضع هادئ".\nوأرسلت المنظمة قوات بعد مناشدة '
+        'رئيسها قادة الدول لمساعدة بلاده على ما وصفه "بالتهديد الإرهابي".'
+    )
+    assert speakers(text).count("أوليغ سيرومولوتوف") == 1
+    # inside a speech verb's sentence, the quote is that speaker's
+    text = 'وقال الرئيس قاسم جومارت توكاييف إن بلاده نجت من انقلاب دبره من وصفهم بـ"مجموعة منفردة".'
+    assert [q["speaker_id"] for q in facts(text)["quotes"]] == ["per:kassym-jomart-tokayev"]

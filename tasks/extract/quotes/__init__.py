@@ -184,6 +184,11 @@ _DESCRIBED_AS = re.compile(
 DESCRIBED_WINDOW = 60
 # ب before a quote: "بـ«الوقحين»", 'بأنه "منظمة إرهابية"'
 _BI_QUOTE = re.compile(f'\\s*\u0628(?:\u0640*|[\u0623\u0627]\u0646{PRONOUN_SUFFIX}?)\\s*["«“]')
+# "ما" / "من" opening a relative clause, with a preposition glued ("بما", "عما", "لما").
+_RELATIVE_WHAT = frozenset(
+    normalize(w) for w in ("ما", "من", "بما", "عما", "لما", "مما", "فيما", "بمن", "ممن")
+)
+RELATIVE_WHAT_CHARS = 8  # characters before the verb searched for it
 # One to three words (the verb's object), then that ب and the quote: "الرسوم بأنها «".
 _OBJECT_THEN_BI = re.compile(
     '(?:\\s+[^\\s.,:;"\u00ab\u00bb\u201c\u201d\u060c]+){1,3}?' + _BI_QUOTE.pattern
@@ -237,6 +242,7 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
         found = ctx.scan
         self.verbs = [Verb(*ctx.nt.span(s, e), lemma, kind) for s, e, lemma, kind in found.verbs]
         self.verbs = sorted(self.verbs + _came_in_documents(ctx), key=lambda v: v.start)
+        self.verbs = [v for v in self.verbs if not _relative_described(self.text, v)]
         self.verb_starts = [v.start for v in self.verbs]
         # A name inside a quotation is what the speaker talks about, never who speaks
         # ("نقدم البرهان على أن ..." is no mention of al-Burhan as a speaker); a name that
@@ -623,7 +629,9 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
         if m["start"] >= limit or self._unnamed_text(v.end, m["start"]).strip():
             return None
         if lemma_key(v.lemma) in object_verbs() and not (
-            self._object_follows(m) or _object_then_bi(v, self.text, m)
+            self._object_follows(m)
+            or _object_then_bi(v, self.text, m)
+            or _carries_object(self.text, v)
         ):
             return None
         if _described(v, self.text, m):
@@ -810,7 +818,7 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
         """ "قال مصدر أمني إن", "وقالت الحكومة في بيان": a speaker phrase naming no one
         (``quotes/sources.txt``), kept as written, with no entity id."""
         words = self._phrase_after(v, limit)
-        if lemma_key(v.lemma) in object_verbs():
+        if lemma_key(v.lemma) in object_verbs() and not _carries_object(self.text, v):
             # "ووصف المسؤول الأمني الهجمات بأنها", "ووصفت الحكومة إسرائيل بـ": the subject,
             # then the object the ب describes
             words = indefinite_phrase(self._before_described_name(words))
@@ -1372,6 +1380,25 @@ def _described(v: Verb, text: str, m: dict) -> bool:
     """'ووصفت الداخلية أبو الفتوح بـ"القيادي"': after a verb of calling or accusing, a
     name followed by ب and a quote is the object, described by the quoted words."""
     return lemma_key(v.lemma) in describe_verbs() and _BI_QUOTE.match(text, m["end"]) is not None
+
+
+def _carries_object(text: str, v: Verb) -> bool:
+    """ "وصفته", "تصفه", "وصفوها": a past or present verb ending in ه/ها/هم that its lemma
+    lacks carries its object as a pronoun, so a noun after it is its subject (a feminine
+    participle's ة, folded to ه, is no pronoun)."""
+    if v.kind not in ("past", "present"):
+        return False
+    form = normalize(text[v.start : v.end])
+    return _PRONOUN_END.search(form) is not None and not _PRONOUN_END.search(normalize(v.lemma))
+
+
+def _relative_described(text: str, v: Verb) -> bool:
+    """ "على ما وصفه «...»", "من وصفهم بـ«...»": a relative clause whose verb carries its
+    object; the quote is what its sentence's speaker calls something, not words this verb
+    introduces (its subject is unnamed, never the last speaker)."""
+    before = _WORD.findall(text, max(0, v.start - RELATIVE_WHAT_CHARS), v.start)
+    word = normalize(before[-1]) if before else ""
+    return word in _RELATIVE_WHAT and _carries_object(text, v)
 
 
 def _object_then_bi(v: Verb, text: str, m: dict) -> bool:
