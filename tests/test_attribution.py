@@ -2459,3 +2459,12 @@ def test_a_relative_describing_verb_introduces_no_quote_of_its_own() -> None:
     # inside a speech verb's sentence, the quote is that speaker's
     text = 'وقال الرئيس قاسم جومارت توكاييف إن بلاده نجت من انقلاب دبره من وصفهم بـ"مجموعة منفردة".'
     assert [q["speaker_id"] for q in facts(text)["quotes"]] == ["per:kassym-jomart-tokayev"]
+
+
+def test_a_title_owned_by_a_pronoun_after_on_the_tongue_of_names_the_speaker() -> None:
+    # "وزير خارجيتها": the title's body is the country, by its pronoun (ه as written)
+    text = (
+        "وأعلنت روسيا الأربعاء على لسان وزير خارجيتها سيرغي لافروف بعد استقباله نظيره "
+        'الأردني أيمن الصفدي في موسكو أنها "تساعد الجيش السوري".'
+    )
+    assert speakers(text) == ["سيرغي لافروف"]

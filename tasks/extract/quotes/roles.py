@@ -93,7 +93,24 @@ def title_gap(gap: str) -> bool:
     if "\n" in gap or '"' in normalize(gap) or ":" in gap:
         return False
     gap = _CLITIC_END.sub(" ", gap)  # "لـ" glued to the next mention
-    return all(_gap_word(w) for w in _WORD.findall(gap))
+    toks = _WORD.findall(gap)
+    return all(_gap_word(w) or _owned_after_title(toks, i) for i, w in enumerate(toks))
+
+
+# A possessive pronoun ending a word as written (ه here is never a folded ة).
+_OWNER_END = re.compile("(?:\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627)$")
+
+
+def _owned_after_title(toks: list[str], i: int) -> bool:
+    """ "وزير خارجيته", "رئيس وزرائها": a noun with the owner's pronoun right after a
+    title word is part of the title (the pronoun points back to a country or body)."""
+    # read as written: normalised, the ه of a pronoun and a folded ة look alike
+    return (
+        i > 0
+        and _OWNER_END.search(toks[i]) is not None
+        and normalize(toks[i]) not in words().stop
+        and normalize(toks[i - 1]) in words().titles
+    )
 
 
 def construct_title_gap(gap: str) -> bool:
