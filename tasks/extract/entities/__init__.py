@@ -133,13 +133,20 @@ def _aliases(norm: str, hits: list[Hit]) -> list[Hit]:
 def _written_apart(norm: str, hits: list[Hit]) -> dict[str, Hit]:
     """A person's last name opening with بو / بن, written apart ("ناصر بوريطة", then "بو
     ريطة"): that form is the same person."""
-    out: dict[str, Hit] = {}
+    out: dict[str, Hit | None] = {}
+    wd, lex = words(), lexicon()
     for h in hits:
-        toks = norm[h.ns : h.ne].split()
+        toks = norm[h.ns : h.ne].replace("_", " ").split()  # a hashtag
         last = toks[-1] if h.kind == "PERSON" and len(toks) > 1 else ""
-        if last[:2] in _SEPARABLE and len(last) >= SEPARABLE_MIN_CHARS:
-            out.setdefault(last[:2] + " " + last[2:], h)
-    return out
+        if last[:2] not in _SEPARABLE or len(last) < SEPARABLE_MIN_CHARS:
+            continue
+        apart = last[:2] + " " + last[2:]
+        if blocked_word(last[2:], wd, lex) or apart in lex.forms:
+            continue
+        prev = out.get(apart, h)
+        # two people sharing the surname: ambiguous, as _aliases reads it
+        out[apart] = h if prev is not None and prev.entity.entity_id == h.entity.entity_id else None
+    return {w: h for w, h in out.items() if h is not None}
 
 
 def find_hits(norm: str, sp: Spelled = NO_SPELLING, found: Scan | None = None) -> list[Hit]:

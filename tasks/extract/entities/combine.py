@@ -182,8 +182,10 @@ def _body_named_in_marks(norm: str, s: int) -> bool:
 
 def _head_before_marks(norm: str, s: int, e: int) -> bool:
     """Head nouns alone, with the body's name opened by a mark right after them."""
-    after = norm[e : e + 3].lstrip()
-    return after[:1] in _NAME_MARKS and all(w in _org_heads() for w in norm[s:e].split())
+    after = norm[e : e + 4].lstrip()
+    # an opening mark: the name's first letter right after it (not a closing '" ')
+    opens = after[:1] in _NAME_MARKS and after[1:2].isalpha()
+    return opens and all(w in _org_heads() for w in norm[s:e].split())
 
 
 # Words no name holds: the complementiser of a speech verb and "through" ("وقالت الوكالة

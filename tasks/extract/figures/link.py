@@ -509,7 +509,7 @@ def _complement(lex: Lexicon, norm: str, pos: int, e: int) -> tuple[Entry, int] 
     return (lex.nouns[canon(nm.group("w"))], nm.end()) if nm is not None else None
 
 
-_SLASHED = re.compile(r"(?<=\w)\s*/\s*(?=\w)")
+_SLASHED = re.compile(r"(?<=[^\W\d_])\s*/\s*(?=[^\W\d_])")  # letters: not "2/3"
 
 
 def _gap_ok(norm: str, a: int, b: int, max_words: int) -> bool:

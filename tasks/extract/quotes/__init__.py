@@ -189,9 +189,18 @@ _RELATIVE_WHAT = frozenset(
     normalize(w) for w in ("ما", "من", "بما", "عما", "لما", "مما", "فيما", "بمن", "ممن")
 )
 RELATIVE_WHAT_CHARS = 8  # characters before the verb searched for it
+# What comes right after a describing verb whose subject is left out: its ب or the quote.
+_DESCRIBED_NEXT = re.compile('\\s*(?:\u0628|["\u00ab\u201c])')
+# Letters glued to a describing masdar ("بوصفه", "لوصفه", "كوصفه") and words right before
+# it ("على حد وصفه", "حسب وصفه", "إلى وصفه"): no verb there.
+_GLUED_BEFORE_MASDAR = frozenset("\u0628\u0644\u0643")
+_MASDAR_BEFORE = frozenset(
+    normalize(w) for w in ("حد", "حسب", "بحسب", "إلى", "في", "على", "عن", "من", "بعد", "قبل")
+)
 # One to three words (the verb's object), then that ب and the quote: "الرسوم بأنها «".
 _OBJECT_THEN_BI = re.compile(
-    '(?:\\s+[^\\s.,:;"\u00ab\u00bb\u201c\u201d\u060c]+){1,3}?' + _BI_QUOTE.pattern
+    '\\s+\u0627\u0644[^\\s.,:;"\u00ab\u00bb\u201c\u201d\u060c]+'
+    '(?:\\s+[^\\s.,:;"\u00ab\u00bb\u201c\u201d\u060c]+){0,2}?' + _BI_QUOTE.pattern
 )
 # The preposition ب a verb takes its clause object with ("ندد اليسار بما اعتبره", "بأن");
 # "مسؤول بالبيت الأبيض" keeps its بال.
@@ -242,7 +251,11 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
         found = ctx.scan
         self.verbs = [Verb(*ctx.nt.span(s, e), lemma, kind) for s, e, lemma, kind in found.verbs]
         self.verbs = sorted(self.verbs + _came_in_documents(ctx), key=lambda v: v.start)
-        self.verbs = [v for v in self.verbs if not _relative_described(self.text, v)]
+        self.verbs = [
+            v
+            for v in self.verbs
+            if not (_relative_described(self.text, v) or _noun_use(self.text, v))
+        ]
         self.verb_starts = [v.start for v in self.verbs]
         # A name inside a quotation is what the speaker talks about, never who speaks
         # ("نقدم البرهان على أن ..." is no mention of al-Burhan as a speaker); a name that
@@ -1023,7 +1036,8 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
         relative pronoun, only the name right before the pronoun ("الملا الذي قال")."""
         pronoun = self._relative_before(v)
         if pronoun is not None:
-            return self._antecedent(pronoun)
+            # "غوارديولا الذي وصفه بأنه": the antecedent is the one described, not who speaks
+            return None if _carries_object(self.text, v) else self._antecedent(pronoun)
         found = self._connective_subject(v) or self._interviewed(v) or self._came_in(v)
         return found or self._name_before(v) or self._source_opening(v)
 
@@ -1386,8 +1400,8 @@ def _carries_object(text: str, v: Verb) -> bool:
     """ "وصفته", "تصفه", "وصفوها": a past or present verb ending in ه/ها/هم that its lemma
     lacks carries its object as a pronoun, so a noun after it is its subject (a feminine
     participle's ة, folded to ه, is no pronoun)."""
-    if v.kind not in ("past", "present"):
-        return False
+    if v.kind not in ("past", "present") or lemma_key(v.lemma) not in describe_verbs():
+        return False  # not "قوله", "بقولها": listed as past forms of قال
     form = normalize(text[v.start : v.end])
     return _PRONOUN_END.search(form) is not None and not _PRONOUN_END.search(normalize(v.lemma))
 
@@ -1396,9 +1410,21 @@ def _relative_described(text: str, v: Verb) -> bool:
     """ "على ما وصفه «...»", "من وصفهم بـ«...»": a relative clause whose verb carries its
     object; the quote is what its sentence's speaker calls something, not words this verb
     introduces (its subject is unnamed, never the last speaker)."""
+    if not _carries_object(text, v) or not _DESCRIBED_NEXT.match(text, v.end):
+        return False  # "وهو ما وصفه المحامي أحمد حسين بأنه": its subject follows
     before = _WORD.findall(text, max(0, v.start - RELATIVE_WHAT_CHARS), v.start)
-    word = normalize(before[-1]) if before else ""
-    return word in _RELATIVE_WHAT and _carries_object(text, v)
+    return bool(before) and normalize(before[-1]) in _RELATIVE_WHAT
+
+
+def _noun_use(text: str, v: Verb) -> bool:
+    """ "على حد وصفه", "بوصفهم", "إلى وصفه برئيس": the masdar with its pronoun, no verb
+    (a preposition glued to it, or one of ``_MASDAR_BEFORE`` right before it)."""
+    if not _carries_object(text, v):
+        return False
+    if v.start > 0 and text[v.start - 1] in _GLUED_BEFORE_MASDAR:
+        return True
+    before = _WORD.findall(text, max(0, v.start - RELATIVE_WHAT_CHARS), v.start)
+    return bool(before) and normalize(before[-1]) in _MASDAR_BEFORE
 
 
 def _object_then_bi(v: Verb, text: str, m: dict) -> bool:

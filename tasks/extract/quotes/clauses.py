@@ -15,7 +15,7 @@ from akhbar.text.normalize import normalize
 from tasks.extract.common.names import AL
 from tasks.extract.common.names import words as name_words
 from tasks.extract.quotes.common import HEAD_BEFORE_CHARS, NAME_MAX_WORDS, SENT_END, WORD, Verb
-from tasks.extract.quotes.lists import bare, interviews, object_verbs, relative
+from tasks.extract.quotes.lists import bare, interviews, is_source, object_verbs, relative
 from tasks.extract.quotes.roles import opens_subject
 
 __all__ = ["ClauseSubjects"]
@@ -58,12 +58,21 @@ class ClauseSubjects:
     def pronoun_led(self, v: Verb) -> bool:
         """ "لكنه حث موسكو على", "إلا أنها دعت الحكومة إلى": the connective's pronoun is
         the verb's subject, so a name after the verb is its object, never the speaker."""
-        before = [normalize(w) for w in _WORD.findall(self.text, max(0, v.start - 20), v.start)]
+        window = max(0, v.start - RELATIVE_WINDOW)
+        before = [normalize(w) for w in _WORD.findall(self.text, window, v.start)]
         if not before or not _PRONOUN_CONNECTIVE.fullmatch(before[-1]):
             return False
-        return before[-1].lstrip("\u0648").startswith(_LAKIN) or (
-            len(before) > 1 and before[-2] in _BUT_WORDS
-        )
+        if not (
+            before[-1].lstrip("\u0648").startswith(_LAKIN)
+            or (len(before) > 1 and before[-2] in _BUT_WORDS)
+        ):
+            return False
+        # "إلا أنه قال مصدر مسؤول": أنه points to no one when a speaker follows the verb
+        after = _WORD.match(self.text, v.end + 1) or _WORD.search(self.text, v.end, v.end + 3)
+        word = normalize(after.group()) if after else ""
+        i = bisect_left(self.speaker_starts, v.end)
+        named = i < len(self.speakers) and self.speakers[i]["start"] - v.end <= 2
+        return not (named or is_source(word) or word in name_words().titles)
 
     def _opening_country(self, lo: int, hi: int) -> tuple[str | None, str | None] | None:
         """A place right after the sentence's opening verb: its subject ("أدانت مصر")."""

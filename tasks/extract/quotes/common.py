@@ -11,6 +11,7 @@ from tasks.extract.common.gazetteer import word_list
 __all__ = [
     "AN_WORD",
     "BI_ISM",
+    "COMMA",
     "HEAD_BEFORE_CHARS",
     "MAX_SPEAKER_WORDS",
     "NAME_MAX_WORDS",
@@ -28,6 +29,7 @@ WORD = re.compile(r"[^\W\d_]+")  # letters only: no digit, no underscore
 PRONOUN_SUFFIX = "(?:\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627|\u0646\u0627|\u0646\u064a)"
 BI_ISM = "\u0628\u0627\u0633\u0645"  # باسم: "متحدث باسم", who a spokesperson speaks for
 SENT_END = re.compile(r"[.!?](?!\d)")  # a stop that is no decimal point
+COMMA = re.compile("[\u060c,]")  # Arabic or Latin comma
 AN_WORD = re.compile("(?<!\\w)\u0639\u0646\\s+")  # عن, a word of its own
 # A body's head noun written before its name ("جمعية «بيت»"): characters looked back.
 HEAD_BEFORE_CHARS = 16

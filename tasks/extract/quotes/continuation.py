@@ -19,6 +19,7 @@ from tasks.extract.common.names import words as name_words
 from tasks.extract.quotes.common import (
     AN_WORD,
     BI_ISM,
+    COMMA,
     MAX_SPEAKER_WORDS,
     SENT_END,
     SOURCE_BEFORE_WORDS,
@@ -58,7 +59,6 @@ OPENER_CHARS = 20
 REPORT_REACH = 80
 _CLAUSE_END = re.compile(r"[\u060c,.:!?\n\"\u00ab\u00bb\u201c\u201d]")
 _THAT = re.compile(r"(?<!\w)[\u0627\u0623\u0625]\u0646(?:\u0647|\u0647\u0627|\u0647\u0645)?(?!\w)")
-_COMMA = re.compile("[\u060c,]")
 # A verb inside a reported clause, its subject between the complementiser and it
 # ("إن روسيا أفادت", "أن وزير الخارجية أبلغ"): one to three words, within these characters.
 THAT_SUBJECT_CHARS = 40
@@ -290,7 +290,7 @@ class Continuation:
     def _apposed_after_title(self, start: int) -> tuple[str | None, str | None] | None:
         """ "ويأمل مدرب إيفرتون، سام ألردايس، أن": the name set off by commas after the
         opening title, written out when the recogniser missed it."""
-        comma = _COMMA.search(self.text, start, start + SUBJECT_OPENING + SPEAKER_AFTER_GAP)
+        comma = COMMA.search(self.text, start, start + SUBJECT_OPENING + SPEAKER_AFTER_GAP)
         if comma is None or _QUOTE_MARK.search(self.text, start, comma.start()):
             return None
         return self._apposed_name(comma.start(), len(self.text))
@@ -305,7 +305,7 @@ class Continuation:
 
     def _past_opener(self, start: int) -> int:
         """Where a sentence's clause starts after its opener and comma ("بدوره، ")."""
-        comma = _COMMA.search(self.text, start, start + OPENER_CHARS)
+        comma = COMMA.search(self.text, start, start + OPENER_CHARS)
         if comma is None:
             return start
         phrase = key(" ".join(self.text[start : comma.start()].split()))

@@ -195,7 +195,12 @@ def _definite_phrase(words: list[re.Match[str]]) -> list[re.Match[str]]:
         return words
     for i in range(1, len(words)):
         w = words[i].group()
-        if w.startswith(AL) and w.endswith(_FEMININE_PLURAL):
+        # after a definite word only: not "المتحدث باسم القوات", "المسؤول عن العمليات"
+        if (
+            w.startswith(AL)
+            and w.endswith(_FEMININE_PLURAL)
+            and words[i - 1].group().startswith(AL)
+        ):
             return words[:i]
     return words
 

@@ -15,7 +15,7 @@ from akhbar.text.normalize import normalize
 from tasks.extract.common.gazetteer import key, lexicon
 from tasks.extract.common.names import AL, is_definite
 from tasks.extract.common.names import words as name_words
-from tasks.extract.quotes.common import CALLED, NAME_MAX_WORDS, PRONOUN_SUFFIX, WORD, Verb
+from tasks.extract.quotes.common import CALLED, COMMA, NAME_MAX_WORDS, PRONOUN_SUFFIX, WORD, Verb
 from tasks.extract.quotes.lists import bare, unnamed_person
 from tasks.extract.quotes.roles import name_at_end, name_word, relations
 
@@ -28,7 +28,6 @@ _RELATIVE_OPENS = re.compile(
     "\\s+(?:\u0627\u0644\u0630\u064a|\u0627\u0644\u062a\u064a)\\s"
 )  # الذي التي
 _CLAUSE_STOPS = re.compile('[.:!?\n"\u00ab\u00bb\u201c\u201d]')
-_COMMA = re.compile("[\u060c,]")
 # A comma before a name set off after a title ("رئيسة جمعية ...، صابرين إمتاير لبي بي سي"),
 # and what may follow that name: a comma, colon, quote, أن/إن (with its pronoun: "إنه"),
 # or ل + whom it was said to.
@@ -133,9 +132,12 @@ class WrittenNames:
         if rel is None:
             return None
         end = min(limit, rel.end() + RELATIVE_CLAUSE_CHARS)
-        comma = _COMMA.search(self.text, rel.end(), end)
+        comma = COMMA.search(self.text, rel.end(), end)
         if comma is None or _CLAUSE_STOPS.search(self.text, rel.end(), comma.start()):
             return None
+        clause = _WORD.findall(self.text, rel.end(), comma.start())
+        if any(key(w) in name_words().titles for w in clause):
+            return None  # "بجلسته التي تزامنت مع وصول وزير الخارجية، مايك بومبيو،": his
         return _APPOSITION.match(self.text, comma.start())
 
     def _surname_at(self, pos: int) -> tuple[int, int] | None:
