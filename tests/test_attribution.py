@@ -2508,6 +2508,11 @@ def test_a_title_owned_by_a_pronoun_after_on_the_tongue_of_names_the_speaker() -
         ('وحذر المتحدث باسم القوات الحكومية من أن "الوضع خطير".', ["المتحدث باسم القوات الحكومية"]),
         # a relative "ما وصفه" with its subject after it keeps its verb
         ('وهو ما وصفه المحامي أحمد حسين بأنه "أمر تافه".', ["أحمد حسين"]),
+        # so does the relative "من" (who), not read as the preposition before a masdar
+        (
+            'وأكدت المصادر استسلام عدد من المقاتلين من وصفهم الجيش الوطني بـ"المغرر بهم".',
+            ["الجيش الوطني"],
+        ),
     ],
     ids=[
         "masdar-ala-hadd",
@@ -2518,6 +2523,7 @@ def test_a_title_owned_by_a_pronoun_after_on_the_tongue_of_names_the_speaker() -
         "illa-annahu-with-source",
         "plural-after-bi-ism",
         "ma-wasafahu-with-subject",
+        "man-wasafahum-with-subject",
     ],
 )
 def test_review_mends_for_describing_verbs_and_connectives(

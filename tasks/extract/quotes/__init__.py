@@ -195,7 +195,9 @@ _DESCRIBED_NEXT = re.compile('\\s*(?:\u0628|["\u00ab\u201c])')
 # it ("على حد وصفه", "حسب وصفه", "إلى وصفه"): no verb there.
 _GLUED_BEFORE_MASDAR = frozenset("\u0628\u0644\u0643")
 _MASDAR_BEFORE = frozenset(
-    normalize(w) for w in ("حد", "حسب", "بحسب", "إلى", "في", "على", "عن", "من", "بعد", "قبل")
+    # not "من": also the relative "who" ("من وصفهم الرئيس بـ"), read by _relative_described
+    normalize(w)
+    for w in ("حد", "حسب", "بحسب", "إلى", "في", "على", "عن", "بعد", "قبل")
 )
 # One to three words (the verb's object), then that ب and the quote: "الرسوم بأنها «".
 _OBJECT_THEN_BI = re.compile(
