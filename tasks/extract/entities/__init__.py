@@ -107,7 +107,8 @@ SEPARABLE_MIN_CHARS = 6
 
 
 def _aliases(norm: str, hits: list[Hit]) -> list[Hit]:
-    """A person's last name alone ("توكاييف", "يي", "أوالي") after the full name."""
+    """A person's last name alone ("توكاييف", "يي", "أوالي") after the full name, and a
+    last name opening with بو / بن written apart ("ناصر بوريطة", then "بو ريطة")."""
     wd, lex = words(), lexicon()
     owner: dict[str, Hit | None] = {}
     for h in hits:
@@ -115,13 +116,17 @@ def _aliases(norm: str, hits: list[Hit]) -> list[Hit]:
         if h.kind != "PERSON" or len(toks) < 2:
             continue
         last = toks[-1]
-        if len(last) < ALIAS_MIN_CHARS or blocked_word(last, wd, lex) or last in lex.forms:
-            continue
-        prev = owner.get(last, h)
-        same = prev is not None and prev.entity.entity_id == h.entity.entity_id
-        owner[last] = h if same else None  # two people share this surname: ambiguous
+        if (
+            len(last) >= ALIAS_MIN_CHARS
+            and not blocked_word(last, wd, lex)
+            and last not in lex.forms
+        ):
+            _claim(owner, last, h)
+        if last[:2] in _SEPARABLE and len(last) >= SEPARABLE_MIN_CHARS:
+            apart = last[:2] + " " + last[2:]
+            if not blocked_word(last[2:], wd, lex) and apart not in lex.forms:
+                _claim(owner, apart, h)
     names = {w: h for w, h in owner.items() if h is not None}
-    names.update(_written_apart(norm, hits))
     if not names:
         return []
     out = []
@@ -130,23 +135,11 @@ def _aliases(norm: str, hits: list[Hit]) -> list[Hit]:
     return out
 
 
-def _written_apart(norm: str, hits: list[Hit]) -> dict[str, Hit]:
-    """A person's last name opening with بو / بن, written apart ("ناصر بوريطة", then "بو
-    ريطة"): that form is the same person."""
-    out: dict[str, Hit | None] = {}
-    wd, lex = words(), lexicon()
-    for h in hits:
-        toks = norm[h.ns : h.ne].replace("_", " ").split()  # a hashtag
-        last = toks[-1] if h.kind == "PERSON" and len(toks) > 1 else ""
-        if last[:2] not in _SEPARABLE or len(last) < SEPARABLE_MIN_CHARS:
-            continue
-        apart = last[:2] + " " + last[2:]
-        if blocked_word(last[2:], wd, lex) or apart in lex.forms:
-            continue
-        prev = out.get(apart, h)
-        # two people sharing the surname: ambiguous, as _aliases reads it
-        out[apart] = h if prev is not None and prev.entity.entity_id == h.entity.entity_id else None
-    return {w: h for w, h in out.items() if h is not None}
+def _claim(owner: dict[str, Hit | None], form: str, h: Hit) -> None:
+    """``form`` names ``h``'s person, unless another person claims it too (ambiguous)."""
+    prev = owner.get(form, h)
+    same = prev is not None and prev.entity.entity_id == h.entity.entity_id
+    owner[form] = h if same else None
 
 
 def find_hits(norm: str, sp: Spelled = NO_SPELLING, found: Scan | None = None) -> list[Hit]:

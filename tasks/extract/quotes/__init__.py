@@ -31,6 +31,7 @@ from tasks.extract.quotes.common import (
     CALLED,
     HEAD_BEFORE_CHARS,
     MAX_SPEAKER_WORDS,
+    OWNER_END,
     PRONOUN_SUFFIX,
     SENT_END,
     SOURCE_BEFORE_WORDS,
@@ -195,7 +196,7 @@ _DESCRIBED_NEXT = re.compile('\\s*(?:\u0628|["\u00ab\u201c])')
 # it ("على حد وصفه", "حسب وصفه", "إلى وصفه"): no verb there.
 _GLUED_BEFORE_MASDAR = frozenset("\u0628\u0644\u0643")
 _MASDAR_BEFORE = frozenset(
-    # not "من": also the relative "who" ("من وصفهم الرئيس بـ"), read by _relative_described
+    # not "من": also the relative "who" ("من وصفهم الرئيس بـ"), read as one above
     normalize(w)
     for w in ("حد", "حسب", "بحسب", "إلى", "في", "على", "عن", "بعد", "قبل")
 )
@@ -224,8 +225,7 @@ LONG_TITLE_GAP = 140
 _HAYTH = normalize("حيث")
 # Time words and words with a pronoun ("بعد لقائه نظيره الروسي"): a phrase, no title.
 _AFTER_WORDS = frozenset(normalize(w) for w in ("بعد", "عقب", "إثر", "قبل", "أثناء"))
-# (third persons only: "البريطاني" ends in ني, "لقائه" in a pronoun)
-_PRONOUN_END = re.compile("(?:\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627)$")
+# (third persons only, OWNER_END: "البريطاني" ends in ني, "لقائه" in a pronoun)
 _TITLE_BREAK = re.compile('[\n.:\u060c,;"\u00ab\u00bb\u201c\u201d()]')
 _THAT_AFTER = re.compile(f"\\s+[\u0625\u0623]\u0646{PRONOUN_SUFFIX}?(?!\\w)")
 # A body's abbreviation in brackets after its name ("(إس إن سي إف)", "(يونيسف)").
@@ -253,11 +253,7 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
         found = ctx.scan
         self.verbs = [Verb(*ctx.nt.span(s, e), lemma, kind) for s, e, lemma, kind in found.verbs]
         self.verbs = sorted(self.verbs + _came_in_documents(ctx), key=lambda v: v.start)
-        self.verbs = [
-            v
-            for v in self.verbs
-            if not (_relative_described(self.text, v) or _noun_use(self.text, v))
-        ]
+        self.verbs = [v for v in self.verbs if not _describes_no_quote(self.text, v)]
         self.verb_starts = [v.start for v in self.verbs]
         # A name inside a quotation is what the speaker talks about, never who speaks
         # ("نقدم البرهان على أن ..." is no mention of al-Burhan as a speaker); a name that
@@ -858,11 +854,11 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
             if self._word_in_mention(words[k]):
                 s = self.nt.span(*words[k].span())[0]
                 i = bisect_right(self.mention_starts, s) - 1
+                if i < 0 or not _BI_QUOTE.match(self.text, self.mention_spans[i][1]):
+                    return words
+                # not "جماعة" + الإخوان المسلمين: a head noun and its name are one
                 head_only = all(bare(normalize(w.group())) in org_heads() for w in words[:k])
-                if i >= 0 and _BI_QUOTE.match(self.text, self.mention_spans[i][1]):
-                    # not "جماعة" + الإخوان المسلمين: a head noun and its name are one
-                    return words if head_only else words[:k]
-                return words
+                return words if head_only else words[:k]
         return words
 
     def _titled_holder(
@@ -1014,7 +1010,7 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
             raw = _WORD.findall(self.text[v.end : m["start"]])
             gap = [normalize(w) for w in raw]
             phrase = any(w in stop or w in _AFTER_WORDS or w == _HAYTH or relative(w) for w in gap)
-            if phrase or any(_PRONOUN_END.search(w) for w in raw):
+            if phrase or any(OWNER_END.search(w) for w in raw):
                 # "رئيس الوزراء خلال لقائه مع الرئيس X إن", "بعد لقائه نظيره الروسي X",
                 # "مدير المستشفى حيث يعالج عباس أن": a phrase or a clause between, the
                 # name is another person's (a pronoun read before ة becomes ه)
@@ -1405,28 +1401,24 @@ def _carries_object(text: str, v: Verb) -> bool:
     if v.kind not in ("past", "present") or lemma_key(v.lemma) not in describe_verbs():
         return False  # not "قوله", "بقولها": listed as past forms of قال
     form = normalize(text[v.start : v.end])
-    return _PRONOUN_END.search(form) is not None and not _PRONOUN_END.search(normalize(v.lemma))
+    return OWNER_END.search(form) is not None and not OWNER_END.search(normalize(v.lemma))
 
 
-def _relative_described(text: str, v: Verb) -> bool:
-    """ "على ما وصفه «...»", "من وصفهم بـ«...»": a relative clause whose verb carries its
-    object; the quote is what its sentence's speaker calls something, not words this verb
-    introduces (its subject is unnamed, never the last speaker)."""
-    if not _carries_object(text, v) or not _DESCRIBED_NEXT.match(text, v.end):
-        return False  # "وهو ما وصفه المحامي أحمد حسين بأنه": its subject follows
-    before = _WORD.findall(text, max(0, v.start - RELATIVE_WHAT_CHARS), v.start)
-    return bool(before) and normalize(before[-1]) in _RELATIVE_WHAT
-
-
-def _noun_use(text: str, v: Verb) -> bool:
-    """ "على حد وصفه", "بوصفهم", "إلى وصفه برئيس": the masdar with its pronoun, no verb
-    (a preposition glued to it, or one of ``_MASDAR_BEFORE`` right before it)."""
+def _describes_no_quote(text: str, v: Verb) -> bool:
+    """A describing verb carrying its object that introduces no quote of its own: the
+    masdar ("على حد وصفه", "بوصفهم", "إلى وصفه برئيس": a preposition glued to it, or one
+    of ``_MASDAR_BEFORE`` right before it), or a relative clause with its subject left out
+    ("على ما وصفه «...»", "من وصفهم بـ«...»": what its sentence's speaker calls something;
+    not "وهو ما وصفه المحامي أحمد حسين بأنه", whose subject follows)."""
     if not _carries_object(text, v):
         return False
     if v.start > 0 and text[v.start - 1] in _GLUED_BEFORE_MASDAR:
         return True
     before = _WORD.findall(text, max(0, v.start - RELATIVE_WHAT_CHARS), v.start)
-    return bool(before) and normalize(before[-1]) in _MASDAR_BEFORE
+    word = normalize(before[-1]) if before else ""
+    if word in _MASDAR_BEFORE:
+        return True
+    return word in _RELATIVE_WHAT and _DESCRIBED_NEXT.match(text, v.end) is not None
 
 
 def _object_then_bi(v: Verb, text: str, m: dict) -> bool:

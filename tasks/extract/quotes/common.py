@@ -15,6 +15,7 @@ __all__ = [
     "HEAD_BEFORE_CHARS",
     "MAX_SPEAKER_WORDS",
     "NAME_MAX_WORDS",
+    "OWNER_END",
     "PRONOUN_SUFFIX",
     "SENT_END",
     "SOURCE_BEFORE_WORDS",
@@ -30,6 +31,9 @@ PRONOUN_SUFFIX = "(?:\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627|\u0646\
 BI_ISM = "\u0628\u0627\u0633\u0645"  # باسم: "متحدث باسم", who a spokesperson speaks for
 SENT_END = re.compile(r"[.!?](?!\d)")  # a stop that is no decimal point
 COMMA = re.compile("[\u060c,]")  # Arabic or Latin comma
+# A third-person pronoun ending a word ("لقائه", "وصفتها", "خارجيتهم"). On the normalised
+# text a final ه may also be a folded ة; read as written, it is always the pronoun.
+OWNER_END = re.compile("(?:\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627)$")
 AN_WORD = re.compile("(?<!\\w)\u0639\u0646\\s+")  # عن, a word of its own
 # A body's head noun written before its name ("جمعية «بيت»"): characters looked back.
 HEAD_BEFORE_CHARS = 16

@@ -16,6 +16,7 @@ from akhbar.data import read_rows
 from akhbar.text.normalize import normalize
 from tasks.extract.common.gazetteer import key, lexicon
 from tasks.extract.common.names import PLACE_PREPS, PRONOUN_END, is_definite, words
+from tasks.extract.quotes.common import OWNER_END
 from tasks.extract.quotes.lists import is_source, not_names
 
 __all__ = [
@@ -97,17 +98,13 @@ def title_gap(gap: str) -> bool:
     return all(_gap_word(w) or _owned_after_title(toks, i) for i, w in enumerate(toks))
 
 
-# A possessive pronoun ending a word as written (ه here is never a folded ة).
-_OWNER_END = re.compile("(?:\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627)$")
-
-
 def _owned_after_title(toks: list[str], i: int) -> bool:
     """ "وزير خارجيته", "رئيس وزرائها": a noun with the owner's pronoun right after a
     title word is part of the title (the pronoun points back to a country or body)."""
     # read as written: normalised, the ه of a pronoun and a folded ة look alike
     return (
         i > 0
-        and _OWNER_END.search(toks[i]) is not None
+        and OWNER_END.search(toks[i]) is not None
         and normalize(toks[i]) not in words().stop
         and normalize(toks[i - 1]) in words().titles
     )
