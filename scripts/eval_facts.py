@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -48,6 +49,10 @@ INGEST = date(2026, 11, 23)
 def _key(s: str | None) -> str:
     """A name folded, without its leading article (only there: "هارالد" keeps its ال)."""
     return fold(s or "").removeprefix("ال") if s else ""
+
+
+def _unnamed_key(s: str) -> str:
+    return " ".join(w.removeprefix("ال") for w in re.findall(r"\w+", s))
 
 
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -125,6 +130,9 @@ def speaker_right(g: dict, p: dict, entities: dict) -> bool:
         return not said
     gold = _key(g.get("speaker"))
     if kind == "UNNAMED":
+        # word by word without ال and quote marks: "المصدر العسكري" is "مصدر عسكري",
+        # 'متحدث باسم "فيسبوك"' is "متحدث باسم فيسبوك"
+        said, gold = _unnamed_key(said), _unnamed_key(gold)
         return p.get("speaker_id") is None and bool(said) and (gold in said or said in gold)
     names = _names(entities.get(p.get("speaker_id") or "")) | ({said} if said else set())
     return any(gold and n and (gold in n or n in gold) for n in names)

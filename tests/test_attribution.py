@@ -2534,3 +2534,54 @@ def test_review_mends_for_describing_verbs_and_connectives(
         assert expected[0][1:] not in got
     else:
         assert got[-len(expected) :] == expected
+
+
+def test_a_stop_after_a_one_letter_word_is_an_abbreviation_not_a_sentence_end() -> None:
+    # "د.رامي": the doctor's title; the statement is the movement's, read across the stop
+    text = (
+        "بدورها أدانت حركة المقاومة الإسلامية حماس استهداف موكب د.رامي الحمد الله، "
+        'وقالت في بيان "تعتبر هذه الجريمة جزءا من محاولات العبث بأمن قطاع غزة".'
+    )
+    assert speakers(text) == ["حركة المقاومة الإسلامية"]
+    # the abbreviated title stands before the name the minister is quoted by
+    text = 'وقالت د. سحر نصر، وزيرة الاستثمار، في بيان: "إن هذا الاتفاق يأتي تنفيذا".'
+    assert [q["speaker_id"] is not None for q in facts(text)["quotes"]] == [True]
+    assert "نصر" in speakers(text)[0]
+
+
+def test_an_opener_without_its_comma_still_opens_the_sentence() -> None:
+    # "بدوره" with no comma: the body after the verb is the sentence's subject, and the
+    # next sentence's verb with no subject continues it, not the person named later
+    text = (
+        'بدوره زار الجيش اللبناني موقع الهجوم الذي نفذه أحمد فهمي. وقال في بيان "لن نسكت عن هذا".'
+    )
+    assert speakers(text) == ["الجيش اللبناني"]
+
+
+def test_a_pronoun_of_identity_names_the_unnamed_spokesman() -> None:
+    text = 'بدوره قال متحدث باسم البنتاغون هو الميجور آدريان رانكين إن "القوات تواصل عملها".'
+    assert "رانكين" in speakers(text)[0]
+    text = 'وقال متحدث باسم الوزارة، وهو أحمد حافظ، إن "الوضع خطير".'
+    assert speakers(text) == ["أحمد حافظ"]
+    # with no name after it the spokesman stays unnamed
+    assert speakers('وقال متحدث باسم الوزارة إن "الوضع خطير".') == ["متحدث باسم الوزارة"]
+
+
+def test_the_outlet_spoken_to_and_the_verbs_preposition_end_the_subject() -> None:
+    text = 'وقال متحدث باسم "فيسبوك" لـ CNN: "نحن آسفون للغاية لما حصل".'
+    assert speakers(text) == ['متحدث باسم "فيسبوك"']
+    text = 'وقال مسؤول في الخارجية الأمريكية لـCNN إن "المحادثات مستمرة".'
+    assert speakers(text) == ["مسؤول في الخارجية الأمريكية"]
+    assert speakers('وأعرب المصدر العسكري عن اعتقاده أن "الخطة فشلت".') == ["المصدر العسكري"]
+    # ... but عن before a name, or after a statement, is whom it speaks for
+    text = 'وقال ممثلون عن باريمور إن الممثلة "لم تشارك" في المقابلة.'
+    assert speakers(text) == ["ممثلون عن باريمور"]
+    assert speakers('وذكر بيان صادر عن إيتا: "نعلم أننا سببنا آلاما".') == ["إيتا"]
+
+
+def test_the_statement_also_speaks_with_its_issuers_voice() -> None:
+    text = (
+        'وقال رئيس الشركة دانيال لامار في بيان "عائلة السيرك مصابة بالصدمة".\n'
+        'وجاء في البيان أيضا "يعمل يان معنا منذ أكثر من 15 عاما".'
+    )
+    assert speakers(text) == ["دانيال لامار", "دانيال لامار"]

@@ -106,3 +106,11 @@ def test_an_ellipsis_ends_a_sentence_once_and_words_left_out_end_none() -> None:
         "الجرحى 4.5 أربعة…",
         "نعم.",
     ]
+
+
+def test_the_stop_of_an_initial_or_an_abbreviated_title_ends_no_sentence() -> None:
+    from akhbar.text.sentences import sentence_spans
+
+    text = "زار د.رامي غزة. وقالت د. سحر نصر إن ماري ج. بلايج غنت أيضًا. ثم عاد."
+    pieces = [text[s:e] for s, e in sentence_spans(text)]
+    assert pieces == ["زار د.رامي غزة.", "وقالت د. سحر نصر إن ماري ج. بلايج غنت أيضًا.", "ثم عاد."]

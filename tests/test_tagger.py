@@ -128,6 +128,13 @@ def test_a_month_name_alone_is_no_entity() -> None:
     assert ("شركة نيسان", "ORGANIZATION") in _surfaces("وأعلنت شركة نيسان عن سيارة جديدة.")
 
 
+def test_a_name_runs_on_through_a_hyphen_with_no_space() -> None:
+    # a double-barrelled or Korean name is one person, not a person and a stray body
+    found = _surfaces("وقالت الرئيسة الكرواتية كوليندا غرابر-كيتاروفيتش إن البلاد بخير.")
+    assert [s for s, k in found if k != "LOCATION"] == ["كوليندا غرابر-كيتاروفيتش"]
+    assert ("مون جاي-إن", "PERSON") in _surfaces("والتقى الرئيس مون جاي-إن نظيره في سيول.")
+
+
 CORPUS = (
     Path(__file__).resolve().parent.parent.parent / "shared" / "ner-train" / "anercorp_train.conll"
 )

@@ -94,6 +94,8 @@ _ALIAS_PROCLITIC = re.compile("[\u0648\u0641\u0628\u0644]")  # و ف ب ل
 # Characters before a country's name searched for the definite noun it would describe
 # ('قناة "الإخبارية" السعودية': the quote mark may come between).
 ADJECTIVE_REACH = 24
+# A hyphen and a word glued to a name's last word ("رانكين-غالواي").
+_HYPHEN_TAIL = re.compile(r"-[^\W\d_]+")
 _WORD_BEFORE = re.compile(r"(\w+)[\s\"\u00bb\u201d]*$")
 # Words that open a country's own name ("المملكة العربية السعودية"), never a noun it describes.
 _FEMININE_ENDS = ("\u0647", "\u0627\u062a")  # ة (normalised to ه) and the plural ات
@@ -201,7 +203,7 @@ def tagged_hits(
     ``ala``: see :func:`find_hits` (a tagged name ends before the preposition "على")."""
     spans = [(h.ns, h.ne, h.kind, h.method) for h in rule_hits]
     tagged = tag_text(norm, lambda starts, ends: context_features(starts, ends, found, spans))
-    tagged = _linked(norm, tagged)
+    tagged = _hyphenated(norm, _linked(norm, tagged))
     if ala:
         tagged = [t for t in (_before_ala(norm, t, ala) for t in tagged) if t is not None]
     merged = _resolve(combine(norm, rule_hits, tagged))
@@ -239,6 +241,19 @@ def _linked(norm: str, tagged: list[tuple[int, int, str]]) -> list[tuple[int, in
             out[-1] = (out[-1][0], span[1], "PER")
         else:
             out.append(span)
+    return out
+
+
+def _hyphenated(norm: str, tagged: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "آدريان رانكين-غالواي", "مون جاي-إن": a person's name runs on through a hyphen
+    written with no space (a double-barrelled or Korean name), where the tagger's tokens
+    stop; what the tagger made of the rest is inside the name."""
+    out: list[tuple[int, int, str]] = []
+    for s, e, kind in tagged:
+        if out and s < out[-1][1]:
+            continue
+        tail = _HYPHEN_TAIL.match(norm, e) if kind == "PER" else None
+        out.append((s, tail.end(), kind) if tail else (s, e, kind))
     return out
 
 

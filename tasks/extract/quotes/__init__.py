@@ -16,6 +16,7 @@ from functools import cache, cached_property
 from itertools import pairwise
 
 from akhbar.text.normalize import normalize
+from akhbar.text.sentences import NOT_AFTER_INITIAL
 from akhbar.text.wordlist import read_words, trie_regex
 from tasks.extract.common.context import ExtractContext
 from tasks.extract.common.dates import attach_dates
@@ -66,6 +67,7 @@ from tasks.extract.quotes.lists import (
 from tasks.extract.quotes.marks import Quoted, quoted_spans
 from tasks.extract.quotes.roles import (
     ADVERBIAL_PARTICIPLE,
+    IDENTITY,
     construct_title_gap,
     name_before_title,
     name_follows,
@@ -162,8 +164,20 @@ _SPEAKERS = ("PERSON", "ORGANIZATION")
 # Words after a speech verb's own preposition before the quote or complement ("على ضرورة
 # إجراء"): more, and the preposition is inside a title phrase.
 VERB_PREP_TAIL_WORDS = 2
-# The preposition a speech verb takes ("أشار إلى", "شدد على"): the subject ends before it.
-_VERB_PREP = re.compile(f"{LETTER_BEFORE}(?:{normalize('إلى')}|{normalize('على')}){LETTER_AFTER}")
+_AN = normalize("عن")
+_MARK = re.compile('["\u00ab\u00bb\u201c\u201d]')  # a quote mark, as written
+_LI_LATIN = re.compile("\u0644[A-Za-z]+")  # "لـCNN", normalised: ل glued to a Latin name
+# A pronoun of identity right after an unnamed source phrase ("متحدث باسم الوزارة، وهو"),
+# and how far after it the name may start (a title between: "هو الميجور " is 12).
+_IDENTITY_AFTER = re.compile(
+    r"\s*[\u060c,]?\s*\u0648?(?:\u0647\u0648|\u0647\u064a)(?!\w)"
+)  # و?هو|هي
+IDENTITY_NAME_CHARS = 30
+# The preposition a speech verb takes ("أشار إلى", "شدد على", "أعرب عن"): the subject
+# ends before it.
+_VERB_PREP = re.compile(
+    f"{LETTER_BEFORE}(?:{normalize('إلى')}|{normalize('على')}|{normalize('عن')}){LETTER_AFTER}"
+)
 _QUOTE_NEXT = re.compile(r"\s*[\"«“”]")
 # What opens the words right after an addressee: a quote mark, a colon or comma, إن / أن.
 _SAID_FOLLOWS = re.compile(r"\s*(?:[\"«“”:,\u060c]|[إأا]ن(?!\w))")
@@ -210,8 +224,9 @@ _OBJECT_THEN_BI = re.compile(
 _VERB_OBJECT = re.compile(f"{normalize('ب')}(?:{normalize('ما')}$|{normalize('أن')})")
 # Prepositions a subject phrase cannot end on (what followed them was cut as a date).
 _TRAILING = frozenset(
-    normalize(w) for w in ("في", "عن", "من", "على", "خلال", "منذ", "\u0628", "\u0644")
-)  # and ب، ل cut from what follows ("بـ«", "لـCNN")
+    normalize(w)
+    for w in ("في", "عن", "من", "على", "خلال", "منذ", "\u0628", "\u0644", "أيضا", "كذلك")
+)  # and ب، ل cut from what follows ("بـ«", "لـCNN"); "وجاء في البيان أيضا": "also"
 # A subordinator that ends a reported clause and opens one of its own before another
 # verb ("بينما تقول المعارضة", "فيما يقول السكان"); a comma alone does not ("إن عدم
 # حضور الحوثي ... في جنيف، يعتبر دليلا").
@@ -237,8 +252,9 @@ _BI_ISM = normalize("باسم")
 _WORD_NEXT = re.compile(r"[ \t]+\w")
 # Where an unnamed speaker's phrase ends: a colon, a comma, a quote mark, a line, or the
 # complementiser (أن، إن، بأن ...) that opens what was said.
-_PHRASE_END = re.compile(
-    f'[:\u060c,"\n.]|{LETTER_BEFORE}[\u0628\u0644]?\u0627\u0646{PRONOUN_SUFFIX}?{LETTER_AFTER}'
+_PHRASE_END = re.compile(  # not the stop of an initial: "وقالت د. سحر نصر"
+    f'[:\u060c,"\n]|{NOT_AFTER_INITIAL}\\.'
+    f"|{LETTER_BEFORE}[\u0628\u0644]?\u0627\u0646{PRONOUN_SUFFIX}?{LETTER_AFTER}"
 )
 # Characters a name may differ from the quote marks around it and still be all they hold
 # (a space inside the marks, a ل glued on).
@@ -270,6 +286,7 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
         )
         self.speaker_starts = [m["start"] for m in self.speakers]
         self.persons = [m for m in self.speakers if m["kind"] == "PERSON"]
+        self.person_starts = [m["start"] for m in self.persons]
         self.places = sorted(
             (
                 m
@@ -735,12 +752,26 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
         hi = how.start() if how else hi
         # "وأشار البيان إلى أن", "وشددت الخارجية على ضرورة": the verb's own preposition
         # ends the subject; one inside a title runs on ("السفير الهولندي إلى المجلس X")
-        to = [m for m in _VERB_PREP.finditer(nt.norm, lo, hi) if not self._name_ali(m)]
+        to = [m for m in _VERB_PREP.finditer(nt.norm, lo, hi) if not self._of_name(m, lo, hi)]
         if to and len(_WORD.findall(nt.norm, to[-1].end(), hi)) <= VERB_PREP_TAIL_WORDS:
             hi = to[-1].start()
         full = self._trimmed(list(_WORD.finditer(nt.norm, lo, hi)))
         self._full_phrases[(v.end, limit)] = full
         return _without_trailing(full[:MAX_SPEAKER_WORDS])
+
+    def _of_name(self, prep: re.Match[str], lo: int, hi: int) -> bool:
+        """A preposition inside the subject: the name Ali ("علي العريض"), or عن before a
+        name or after a statement ("ممثلون عن باريمور", "بيان صادر عن إيتا"): who it
+        represents or who issued it, not what the verb is about ("أعرب المصدر عن")."""
+        if self._name_ali(prep):
+            return True
+        if prep.group() != _AN:
+            return False
+        first = _WORD.search(self.nt.norm, lo, hi)
+        if first is not None and bare(first.group()) in documents():
+            return True
+        after = _WORD.search(self.nt.norm, prep.end(), hi)
+        return after is not None and self._in_mention(self.nt.span(*after.span())[0])
 
     def _quoted_body(self, lo: int, mark: int, hi: int) -> bool:
         """A quote mark at normalised ``mark`` opens a short name right after a title or
@@ -800,6 +831,8 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
 
     @staticmethod
     def _to_whom(word: str) -> bool:
+        if word == "\u0644" or _LI_LATIN.fullmatch(word):
+            return True  # 'متحدث باسم "فيسبوك" لـ CNN', "لـCNN": to an outlet written apart
         if word[:1] != "\u0644" or len(word) < MIN_BARE_NAME_CHARS - 1:
             return False
         rest = word[2:] if word[:2] == "\u0644\u0644" else word[1:]  # "للصحفيين", "لوكالة"
@@ -807,6 +840,8 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
 
     def _as_written(self, words: list[re.Match[str]]) -> tuple[None, str]:
         s, e = self.nt.span(words[0].start(), words[-1].end())
+        if len(_MARK.findall(self.text, s, e)) % 2 and _MARK.match(self.text, e):
+            e += 1  # 'متحدث باسم "فيسبوك"': the body's name keeps its closing mark
         return None, self.text[s:e]
 
     def _bare_name(self, words: list[re.Match[str]]) -> bool:
@@ -844,8 +879,26 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
         if len(words) == 1:  # "وقالت المنظمة" after "منظمة العفو الدولية"
             named = self._named_body(words[0].group(), v.start) or self._missed_name(v, limit)
             return named or self._as_written(words)
-        found = self._issuer(words) or self._source_again(words, v) or self._missed_name(v, limit)
+        found = self._issuer(words) or self._identified(v, limit)
+        found = found or self._source_again(words, v) or self._missed_name(v, limit)
         return found or self._titled_holder(words, v) or self._as_written(words)
+
+    def _identified(self, v: Verb, limit: int) -> tuple[str | None, str | None] | None:
+        """ "قال متحدث ثان باسم البنتاغون هو الميجور آدريان رانكين", "متحدث باسم الوزارة،
+        وهو فلان،": the person a pronoun of identity names after the unnamed source."""
+        words = self._full_phrases[(v.end, limit)]
+        said = [w for w in words if w.group() in IDENTITY]
+        after = _IDENTITY_AFTER.match(self.nt.norm, words[-1].end()) if not said else None
+        if not said and after is None:
+            return None
+        pos = self.nt.span(*(said[0].span() if said else after.span()))[1]
+        i = bisect_left(self.person_starts, pos)
+        if i == len(self.persons):
+            return None
+        m = self.persons[i]
+        if m["start"] >= limit or m["start"] - pos > IDENTITY_NAME_CHARS:
+            return None
+        return self.resolved(self.name_of(m)) if title_gap(self.text[pos : m["start"]]) else None
 
     def _before_described_name(self, words: list[re.Match[str]]) -> list[re.Match[str]]:
         """The words before a name that the ب of a quote follows, when words come before it
@@ -1350,7 +1403,7 @@ def _one(art: _Article, q: Quoted, prev):
 
 def _without_trailing(words: list[re.Match[str]]) -> list[re.Match[str]]:
     """A subject phrase cannot end on a preposition ("وزارة الخزانة الأمريكية في" + a
-    month, "شهود عيان عن" + what they told)."""
+    month, "شهود عيان عن" + what they told) or on "also"."""
     while len(words) > 1 and words[-1].group() in _TRAILING:
         words = words[:-1]
     return words

@@ -304,16 +304,17 @@ class Continuation:
         return i < len(self.verbs) and self.verbs[i].end <= pos
 
     def _past_opener(self, start: int) -> int:
-        """Where a sentence's clause starts after its opener and comma ("بدوره، ")."""
+        """Where a sentence's clause starts after its opener and comma ("بدوره، "), or
+        after an opener the writer set off with no comma ("بدورها أدانت حركة حماس")."""
         comma = COMMA.search(self.text, start, start + OPENER_CHARS)
-        if comma is None:
-            return start
-        phrase = key(" ".join(self.text[start : comma.start()].split()))
-        if phrase not in openers() and not (
-            phrase[:1] in "\u0648\u0641" and phrase[1:] in openers()
-        ):
-            return start  # "ومن جهته" too
-        end = comma.end()
+        if comma is not None and _is_opener(self.text[start : comma.start()]):
+            end = comma.end()
+        else:
+            words = _WORD.finditer(self.text, start, start + OPENER_CHARS)
+            ends = [w.end() for w in words if _is_opener(self.text[start : w.end()])]
+            if not ends:
+                return start
+            end = ends[0]
         while end < len(self.text) and self.text[end].isspace():
             end += 1
         return end
@@ -346,3 +347,9 @@ class Continuation:
                 return None
             return m
         return None
+
+
+def _is_opener(phrase: str) -> bool:
+    """A discourse opener (``quotes/openers.txt``), "ومن جهته" too."""
+    phrase = key(" ".join(phrase.split()))
+    return phrase in openers() or (phrase[:1] in "\u0648\u0641" and phrase[1:] in openers())

@@ -14,6 +14,7 @@ from functools import cache
 
 from akhbar.data import read_rows
 from akhbar.text.normalize import normalize
+from akhbar.text.sentences import INITIAL
 from tasks.extract.common.gazetteer import key, lexicon
 from tasks.extract.common.names import PLACE_PREPS, PRONOUN_END, is_definite, words
 from tasks.extract.quotes.common import OWNER_END
@@ -94,8 +95,19 @@ def title_gap(gap: str) -> bool:
     if "\n" in gap or '"' in normalize(gap) or ":" in gap:
         return False
     gap = _CLITIC_END.sub(" ", gap)  # "لـ" glued to the next mention
+    gap = _ABBREVIATED.sub(" ", gap)  # "وقالت د. سحر نصر": an abbreviated title
     toks = _WORD.findall(gap)
-    return all(_gap_word(w) or _owned_after_title(toks, i) for i, w in enumerate(toks))
+    return all(
+        _gap_word(w) or _owned_after_title(toks, i) or normalize(w) in IDENTITY
+        for i, w in enumerate(toks)
+    )
+
+
+# A one-letter word and its stop: an abbreviated title ("د." doctor, "م." engineer).
+_ABBREVIATED = re.compile(rf"{INITIAL}\.")
+# "متحدث باسم البنتاغون هو الميجور آدريان رانكين", "المتحدثة باسم الخارجية، وهي هيذر
+# نويرت": in a title, a pronoun of identity introduces the holder's name.
+IDENTITY = frozenset(normalize(w) for w in ("هو", "هي", "وهو", "وهي"))
 
 
 def _owned_after_title(toks: list[str], i: int) -> bool:
