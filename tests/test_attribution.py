@@ -2585,3 +2585,28 @@ def test_the_statement_also_speaks_with_its_issuers_voice() -> None:
         'وجاء في البيان أيضا "يعمل يان معنا منذ أكثر من 15 عاما".'
     )
     assert speakers(text) == ["دانيال لامار", "دانيال لامار"]
+
+
+def test_the_same_tweet_or_a_participle_of_address_is_how_not_who() -> None:
+    text = (
+        'ونشر الرئيس الأمريكي دونالد ترامب تغريدة قال فيها "استعدي يا روسيا".\n'
+        "وتابع الرئيس الأمريكي في نفس التغريدة موجها كلماته لموسكو "
+        '"لا يجب أن تكونوا شركاء".'
+    )
+    assert speakers(text) == ["دونالد ترامب", "دونالد ترامب"]
+
+
+def test_a_website_named_in_marks_speaks_and_is_pointed_back_to() -> None:
+    text = (
+        'أشار موقع "غيزمودو" تحديدا إلى مبادرة معنية بالطائرات الموجهة ضمن "كميات هائلة '
+        'من الصور المتحركة والثابتة".\nوقال الموقع إن البعض "غضب" من ذلك.'
+    )
+    assert speakers(text) == ["غيزمودو", "غيزمودو"]
+
+
+def test_a_ministers_remit_in_affairs_is_part_of_the_title() -> None:
+    text = (
+        "وقال وزير الدولة لشؤون الإعلام، الناطق الرسمي باسم الحكومة محمد المومني في مؤتمر "
+        'صحافي، إنه "بناء على تنسيب وزير الدولة لشؤون الاستثمار، قرر مجلس الوزراء".'
+    )
+    assert speakers(text) == ["محمد المومني"]

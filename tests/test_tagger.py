@@ -12,7 +12,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from akhbar.text.normalize import normalize
 from tasks.extract.common.context import ExtractContext
+from tasks.extract.common.scan import scan
 from tasks.extract.entities import extract_entities, find_hits
 from tasks.extract.entities.combine import split_at_conjunction, strip_proclitic
 from tasks.extract.entities.features import LABELS
@@ -154,3 +156,11 @@ def test_the_training_command_reproduces_the_shipped_model(tmp_path: Path) -> No
     assert out.read_bytes() == MODEL_PATH.read_bytes(), (
         "retrain: uv run python scripts/train_ner.py"
     )
+
+
+def test_a_given_name_is_not_a_proclitic_and_a_place() -> None:
+    # "فاطمة" is not ف + "اطمة" (Atmeh, Syria), "كلاوس" not ك + "لاوس" (Laos)
+    for text, name in (("وقالت فاطمة إن الوضع صعب.", "فاطمة"), ("وقال كلاوس إنه سعيد.", "كلاوس")):
+        found = scan(normalize(text))
+        assert not found.gaz
+        assert [normalize(text)[s:e] for _t, s, e in found.given] == [normalize(name)]

@@ -108,6 +108,9 @@ def _form_key(n: str) -> str:
     return " ".join(n.replace("-", " ").split())
 
 
+_NO_FORM = ("", None, False)
+
+
 def _after_preposition(norm: str, start: int) -> bool:
     """A preposition of place is the word before ("في دوما", "وفي دوما"); not a glued ب
     ("بحجة": on the pretext)."""
@@ -121,20 +124,23 @@ def scan(norm: str) -> Scan:
     t = table()
     out = Scan()
     for m in t.pattern.finditer(norm):
-        n = m.group("n")
+        p, n = m.group("p"), m.group("n")
+        ns, ne = m.span("n")
+        if p and t.forms.get(_form_key(p + n), _NO_FORM)[0] == "given":
+            # "فاطمة", "كلاوس": a given name, not ف + "اطمة" (Atmeh) or ك + "لاوس" (Laos)
+            p, n, ns = "", p + n, m.start()
         form = _form_key(n)
         cat, payload, elided = t.forms[form]
-        if elided and not m.group("p").endswith(_LAM):
+        if elided and not p.endswith(_LAM):
             continue  # "لامم" without the preposition ل is not "الأمم"
-        ns, ne = m.span("n")
         if cat == "gaz":
-            if m.group("p") and ne - ns <= SHORT_NAME_CHARS and not n.isascii():
+            if p and ne - ns <= SHORT_NAME_CHARS and not n.isascii():
                 continue  # "لغات" (languages) is not ل + غات (Ghat); "لـCNN" is ل + CNN
             out.gaz.append((m.start(), ns, ne, payload))  # type: ignore[arg-type]
             if form in t.club_places:
-                out.clubs.append((m.start(), ns, ne, m.group("p"), t.club_places[form]))
+                out.clubs.append((m.start(), ns, ne, p, t.club_places[form]))
         elif cat == "place_after_prep":
-            if not m.group("p") and _after_preposition(norm, m.start()):
+            if not p and _after_preposition(norm, m.start()):
                 out.gaz.append((m.start(), ns, ne, payload))  # type: ignore[arg-type]
         elif cat == "title":
             out.titles.append(ne)
@@ -143,12 +149,12 @@ def scan(norm: str) -> Scan:
         elif cat == "verb":
             out.verbs.append((ns, ne, *payload))  # type: ignore[misc]
         elif cat == "head":
-            out.heads.append((m.start(), ns, ne, m.group("p"), *payload))  # type: ignore[misc]
+            out.heads.append((m.start(), ns, ne, p, *payload))  # type: ignore[misc]
         elif cat == "given":
-            if m.group("p") in ("", "\u0648", "\u0641"):  # و/ف only: "لدينا" is no name
+            if p in ("", "\u0648", "\u0641"):  # و/ف only: "لدينا" is no name
                 out.given.append((m.start(), ns, ne))
         elif cat == "club":
-            out.clubs.append((m.start(), ns, ne, m.group("p"), payload))  # type: ignore[arg-type]
+            out.clubs.append((m.start(), ns, ne, p, payload))  # type: ignore[arg-type]
         elif cat == "sport":
             out.sport += 1
         else:
