@@ -2610,3 +2610,17 @@ def test_a_ministers_remit_in_affairs_is_part_of_the_title() -> None:
         'صحافي، إنه "بناء على تنسيب وزير الدولة لشؤون الاستثمار، قرر مجلس الوزراء".'
     )
     assert speakers(text) == ["محمد المومني"]
+
+
+def test_a_country_opening_the_verbs_own_sentence_continues_as_its_speaker() -> None:
+    text = (
+        "وشنت سرايا القدس هجمات صاروخية على إسرائيل. وفي المقابل أصدرت إسرائيل بيانا قالت "
+        'فيه إن طائراتها استهدفت سبعة مواقع في غزة، وضربت ما قالت إنها "ستة مجمعات عسكرية".'
+    )
+    assert speakers(text) == ["إسرائيل"]
+    # the country opening the sentence before is rarely who speaks next
+    text = (
+        'وقال وزير الخارجية البريطاني جيريمي هانت: "نريد الحقيقة". وتواجه السعودية ضغوطا '
+        'دولية متزايدة. وأضاف "لن نسكت عن هذا".'
+    )
+    assert speakers(text) == ["جيريمي هانت", "جيريمي هانت"]

@@ -76,6 +76,12 @@ class ClauseSubjects:
 
     def _opening_country(self, lo: int, hi: int) -> tuple[str | None, str | None] | None:
         """A place right after the sentence's opening verb: its subject ("أدانت مصر")."""
+        m = self.opening_place(lo, hi)
+        return None if m is None else self.name_of(m)
+
+    def opening_place(self, lo: int, hi: int) -> dict | None:
+        """The place mention right after the opening verb of the sentence at ``lo``, when
+        the verb takes it as its subject, before ``hi``."""
         i = bisect_left(self.place_starts, lo)
         if i == len(self.places) or self.places[i]["end"] > hi:
             return None
@@ -86,7 +92,7 @@ class ClauseSubjects:
         verb = lead[0][1:] if lead[0][:1] in "\u0648\u0641" else lead[0]  # و ف
         if verb in name_words().stop or {verb, verb[:-1]} & object_verbs():
             return None  # "ومن المغرب،", "وحملت دمشق المسؤولية": no subject
-        return self.name_of(m)
+        return m
 
     def _interviewed(self, v: Verb) -> tuple[str | None, str | None] | None:
         """ "في مقابلة لغراندي مع الزميلة بيكي اندرسون لـCNN حيث قال": the person the

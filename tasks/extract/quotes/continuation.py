@@ -210,8 +210,14 @@ class Continuation:
             options.append((starts[i], speakers[i]))
         if self.last is not None:
             options.append((self.last_at, self.last))
-        opening = self._opening_subject(self._sentence_start(pos), pos)
-        if opening is not None:  # "ونعى مصطفى البرغوثي ... النجار، وقال إنها"
+        here = self._sentence_start(pos)
+        # "ونعى مصطفى البرغوثي ... النجار، وقال إنها"; "أصدرت إسرائيل بيانا قالت فيه":
+        # a country opening the verb's own sentence (not the one before: it is rarely who
+        # speaks next)
+        opening = self._opening_subject(here, pos) or self.opening_place(
+            self._past_opener(here), pos
+        )
+        if opening is not None:
             options.append((opening["start"], self.resolved(self.name_of(opening))))
         subject = self._previous_subject(pos)
         if subject is not None:
