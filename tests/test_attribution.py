@@ -2624,3 +2624,20 @@ def test_a_country_opening_the_verbs_own_sentence_continues_as_its_speaker() -> 
         'دولية متزايدة. وأضاف "لن نسكت عن هذا".'
     )
     assert speakers(text) == ["جيريمي هانت", "جيريمي هانت"]
+
+
+def test_review_mends_for_identity_pronouns_representing_nouns_and_countries() -> None:
+    # a feminine pronoun after a masculine spokesman names someone else
+    text = 'وقال متحدث باسم عائلة الضحية، وهي الطالبة سارة أحمد، إن "العائلة حزينة".'
+    assert speakers(text) == ["متحدث باسم عائلة الضحية"]
+    # عن after a noun of representing stays in the speaker's phrase
+    for text, who in (
+        ('وقال ممثل عن الحكومة إن "الوضع هادئ".', "ممثل عن الحكومة"),
+        ('وقال نائب عن محافظة نينوى إن "الوضع هادئ".', "نائب عن محافظة نينوى"),
+    ):
+        assert speakers(text) == [who]
+    # a masculine verb continues no country; a verb after التي speaks for its antecedent
+    text = 'وقال الرئيس ماكرون "لن نتراجع". وتواجه فرنسا احتجاجات واسعة، وأضاف أن "الإصلاح ضروري".'
+    assert speakers(text) == ["ماكرون", "ماكرون"]
+    text = 'وفي المقابل قصفت روسيا مواقع للمعارضة التي قالت إن "القصف طال المدنيين".'
+    assert speakers(text) != ["روسيا"]

@@ -135,6 +135,14 @@ def test_a_name_runs_on_through_a_hyphen_with_no_space() -> None:
     found = _surfaces("وقالت الرئيسة الكرواتية كوليندا غرابر-كيتاروفيتش إن البلاد بخير.")
     assert [s for s, k in found if k != "LOCATION"] == ["كوليندا غرابر-كيتاروفيتش"]
     assert ("مون جاي-إن", "PERSON") in _surfaces("والتقى الرئيس مون جاي-إن نظيره في سيول.")
+    # a hyphen used as a dash before a relative or a title is no part of the name
+    found = _surfaces("وقال جون ويلكنسون-الذي يعمل في الشركة إنه سعيد.")
+    assert ("جون ويلكنسون", "PERSON") in found
+
+
+def test_a_person_the_tagger_began_inside_a_hyphenated_name_is_that_name() -> None:
+    found = _surfaces("وقال المحامي جان-إيف لوبورنيي إن موكله بريء.")
+    assert [s for s, k in found if k == "PERSON"] == ["جان-إيف لوبورنيي"]
 
 
 CORPUS = (
@@ -160,7 +168,11 @@ def test_the_training_command_reproduces_the_shipped_model(tmp_path: Path) -> No
 
 def test_a_given_name_is_not_a_proclitic_and_a_place() -> None:
     # "فاطمة" is not ف + "اطمة" (Atmeh, Syria), "كلاوس" not ك + "لاوس" (Laos)
-    for text, name in (("وقالت فاطمة إن الوضع صعب.", "فاطمة"), ("وقال كلاوس إنه سعيد.", "كلاوس")):
+    for text, name in (
+        ("وقالت فاطمة إن الوضع صعب.", "فاطمة"),
+        ("وقال كلاوس إنه سعيد.", "كلاوس"),
+        ("وقال وكلاوس إنه سعيد.", "كلاوس"),  # two proclitic letters: و + ك + لاوس
+    ):
         found = scan(normalize(text))
         assert not found.gaz
         assert [normalize(text)[s:e] for _t, s, e in found.given] == [normalize(name)]

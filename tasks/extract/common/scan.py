@@ -126,9 +126,11 @@ def scan(norm: str) -> Scan:
     for m in t.pattern.finditer(norm):
         p, n = m.group("p"), m.group("n")
         ns, ne = m.span("n")
-        if p and t.forms.get(_form_key(p + n), _NO_FORM)[0] == "given":
-            # "فاطمة", "كلاوس": a given name, not ف + "اطمة" (Atmeh) or ك + "لاوس" (Laos)
-            p, n, ns = "", p + n, m.start()
+        for i in range(len(p)):
+            if t.forms.get(_form_key(p[i:] + n), _NO_FORM)[0] == "given":
+                # "فاطمة", "وكلاوس": a given name, not ف + "اطمة" (Atmeh) or ك + "لاوس"
+                p, n, ns = p[:i], p[i:] + n, m.start() + i
+                break
         form = _form_key(n)
         cat, payload, elided = t.forms[form]
         if elided and not p.endswith(_LAM):

@@ -247,14 +247,32 @@ def _linked(norm: str, tagged: list[tuple[int, int, str]]) -> list[tuple[int, in
 def _hyphenated(norm: str, tagged: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """ "آدريان رانكين-غالواي", "مون جاي-إن": a person's name runs on through a hyphen
     written with no space (a double-barrelled or Korean name), where the tagger's tokens
-    stop; what the tagger made of the rest is inside the name."""
+    stop. A person span the tagger began inside that tail is the same name ("جان-إيف
+    لوبورنيي"); another span keeps what lies past it ("جين-سو وتياغو ألفيس")."""
     out: list[tuple[int, int, str]] = []
     for s, e, kind in tagged:
         if out and s < out[-1][1]:
-            continue
+            ps, pe, pkind = out[-1]
+            if kind == "PER" == pkind:
+                out[-1] = (ps, max(pe, e), pkind)
+                continue
+            s = pe
+            while s < e and norm[s].isspace():
+                s += 1
+            if s >= e:
+                continue
         tail = _HYPHEN_TAIL.match(norm, e) if kind == "PER" else None
-        out.append((s, tail.end(), kind) if tail else (s, e, kind))
+        if tail is not None and _name_tail(tail.group()[1:]):
+            e = tail.end()
+        out.append((s, e, kind))
     return out
+
+
+def _name_tail(word: str) -> bool:
+    """The word after a name's hyphen goes on with the name, not a dash before the next
+    phrase ("ويلكنسون-الذي", "كونتي-مدرب"): no article or title. Stop words may be name
+    syllables ("مون جاي-إن")."""
+    return not (is_definite(word) or word in words().titles)
 
 
 def _before_ala(

@@ -41,6 +41,7 @@ from tasks.extract.quotes.common import (
     Verb,
 )
 from tasks.extract.quotes.continuation import Continuation
+from tasks.extract.quotes.gender import speaker_gender
 from tasks.extract.quotes.lists import (
     addressees,
     anaphors,
@@ -173,6 +174,7 @@ _IDENTITY_AFTER = re.compile(
     r"\s*[\u060c,]?\s*\u0648?(?:\u0647\u0648|\u0647\u064a)(?!\w)"
 )  # و?هو|هي
 IDENTITY_NAME_CHARS = 30
+_SHE = normalize("هي")
 # The preposition a speech verb takes ("أشار إلى", "شدد على", "أعرب عن"): the subject
 # ends before it.
 _VERB_PREP = re.compile(
@@ -760,15 +762,19 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
         return _without_trailing(full[:MAX_SPEAKER_WORDS])
 
     def _of_name(self, prep: re.Match[str], lo: int, hi: int) -> bool:
-        """A preposition inside the subject: the name Ali ("علي العريض"), or عن before a
-        name or after a statement ("ممثلون عن باريمور", "بيان صادر عن إيتا"): who it
-        represents or who issued it, not what the verb is about ("أعرب المصدر عن")."""
+        """A preposition inside the subject: the name Ali ("علي العريض"); عن in a phrase
+        opened by a statement ("بيان صادر عن إيتا": its issuer), after a noun of
+        representing ("ممثل عن الحكومة", `quotes/represents.txt`) or before a name
+        ("ممثلون عن باريمور"), not what the verb is about ("أعرب المصدر عن اعتقاده")."""
         if self._name_ali(prep):
             return True
         if prep.group() != _AN:
             return False
         first = _WORD.search(self.nt.norm, lo, hi)
         if first is not None and bare(first.group()) in documents():
+            return True
+        before = _WORD.findall(self.nt.norm, lo, prep.start())
+        if before and bare(before[-1]) in word_list("quotes/represents.txt"):
             return True
         after = _WORD.search(self.nt.norm, prep.end(), hi)
         return after is not None and self._in_mention(self.nt.span(*after.span())[0])
@@ -891,7 +897,10 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
         after = _IDENTITY_AFTER.match(self.nt.norm, words[-1].end()) if not said else None
         if not said and after is None:
             return None
-        pos = self.nt.span(*(said[0].span() if said else after.span()))[1]
+        start, pos = self.nt.span(*(said[0].span() if said else after.span()))
+        source = speaker_gender(self.text[self.nt.span(*words[0].span())[0] : start], False)
+        if (source == "f") != normalize(self.text[start:pos]).endswith(_SHE):
+            return None  # "متحدث باسم عائلة الضحية، وهي الطالبة": هي is the victim, not he
         i = bisect_left(self.person_starts, pos)
         if i == len(self.persons):
             return None

@@ -34,6 +34,7 @@ from tasks.extract.quotes.lists import (
     lemma_key,
     openers,
     org_heads,
+    relative,
     relay_verbs,
     unnamed_person,
 )
@@ -68,6 +69,8 @@ _SUBJECT_AFTER_THAT = re.compile(
     r"[\u0625\u0623\u0627]\u0646\s+(?:\w+\s+){1,3}$"
 )
 _QUOTE_MARK = re.compile('["\u00ab\u201c\u201d]')
+# Characters before a verb read for the relative pronoun it follows ("التي قالت").
+RELATIVE_CHARS = 8
 # Independent pronouns opening a sentence as its subject ("وهي تزوجت واينستين").
 _PRONOUNS = frozenset(normalize(w) for w in ("هو", "هي", "هم", "هن", "هما"))  # and "وهى"
 
@@ -211,12 +214,11 @@ class Continuation:
         if self.last is not None:
             options.append((self.last_at, self.last))
         here = self._sentence_start(pos)
-        # "ونعى مصطفى البرغوثي ... النجار، وقال إنها"; "أصدرت إسرائيل بيانا قالت فيه":
-        # a country opening the verb's own sentence (not the one before: it is rarely who
-        # speaks next)
-        opening = self._opening_subject(here, pos) or self.opening_place(
-            self._past_opener(here), pos
-        )
+        opening = self._opening_subject(here, pos)  # "ونعى مصطفى البرغوثي ... ، وقال إنها"
+        if opening is None and self._country_may_speak(v, gender):
+            # "أصدرت إسرائيل بيانا قالت فيه": a country opening the verb's own sentence
+            # (not the one before: it is rarely who speaks next)
+            opening = self.opening_place(self._past_opener(here), pos)
         if opening is not None:
             options.append((opening["start"], self.resolved(self.name_of(opening))))
         subject = self._previous_subject(pos)
@@ -233,6 +235,15 @@ class Continuation:
         m = before[-1]
         ent = self.ctx.entities.get(m["entity_id"])
         return m["entity_id"], ent["name"] if ent else m["surface"]
+
+    def _country_may_speak(self, v: Verb | None, gender: str | None) -> bool:
+        """A country is feminine ("وأضاف" continues no "تواجه فرنسا"), and a verb after a
+        relative pronoun speaks for its antecedent ("قصفت روسيا مواقع للمعارضة التي
+        قالت إن")."""
+        if v is None or gender == "m":
+            return False
+        before = _WORD.findall(self.text, max(0, v.start - RELATIVE_CHARS), v.start)
+        return not (before and relative(normalize(before[-1])))
 
     def _verb_gender(self, v: Verb | None) -> str | None:
         return None if v is None else verb_gender(self.text[v.start : v.end], v.lemma, v.kind)

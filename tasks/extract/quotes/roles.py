@@ -106,7 +106,8 @@ def title_gap(gap: str) -> bool:
 # A one-letter word and its stop: an abbreviated title ("د." doctor, "م." engineer).
 _ABBREVIATED = re.compile(rf"{INITIAL}\.")
 # "متحدث باسم البنتاغون هو الميجور آدريان رانكين", "المتحدثة باسم الخارجية، وهي هيذر
-# نويرت": in a title, a pronoun of identity introduces the holder's name.
+# نويرت": a pronoun of identity introduces the holder's name; every title gap (before a
+# named speaker too) reads it as part of the title.
 IDENTITY = frozenset(normalize(w) for w in ("هو", "هي", "وهو", "وهي"))
 
 
