@@ -215,10 +215,12 @@ class Continuation:
             options.append((self.last_at, self.last))
         here = self._sentence_start(pos)
         opening = self._opening_subject(here, pos)  # "ونعى مصطفى البرغوثي ... ، وقال إنها"
-        if opening is None and self._country_may_speak(v, gender):
+        if opening is None and not self._after_relative(v):
             # "أصدرت إسرائيل بيانا قالت فيه": a country opening the verb's own sentence
             # (not the one before: it is rarely who speaks next)
             opening = self.opening_place(self._past_opener(here), pos)
+            if opening is not None and not _may_continue(opening["surface"], gender):
+                opening = None
         if opening is not None:
             options.append((opening["start"], self.resolved(self.name_of(opening))))
         subject = self._previous_subject(pos)
@@ -236,14 +238,13 @@ class Continuation:
         ent = self.ctx.entities.get(m["entity_id"])
         return m["entity_id"], ent["name"] if ent else m["surface"]
 
-    def _country_may_speak(self, v: Verb | None, gender: str | None) -> bool:
-        """A country is feminine ("وأضاف" continues no "تواجه فرنسا"), and a verb after a
-        relative pronoun speaks for its antecedent ("قصفت روسيا مواقع للمعارضة التي
-        قالت إن")."""
-        if v is None or gender == "m":
-            return False
+    def _after_relative(self, v: Verb | None) -> bool:
+        """A verb after a relative pronoun speaks for its antecedent ("قصفت روسيا مواقع
+        للمعارضة التي قالت إن"), and with no verb there is no clause to read."""
+        if v is None:
+            return True
         before = _WORD.findall(self.text, max(0, v.start - RELATIVE_CHARS), v.start)
-        return not (before and relative(normalize(before[-1])))
+        return bool(before) and relative(normalize(before[-1]))
 
     def _verb_gender(self, v: Verb | None) -> str | None:
         return None if v is None else verb_gender(self.text[v.start : v.end], v.lemma, v.kind)
@@ -370,3 +371,9 @@ def _is_opener(phrase: str) -> bool:
     """A discourse opener (``quotes/openers.txt``), "ومن جهته" too."""
     phrase = key(" ".join(phrase.split()))
     return phrase in openers() or (phrase[:1] in "\u0648\u0641" and phrase[1:] in openers())
+
+
+def _may_continue(place: str, gender: str | None) -> bool:
+    """A country named without the article is feminine ("تواجه فرنسا ...، وأضاف" is not
+    France); one with it is often masculine ("أصدر الفاتيكان بيانا عبر فيه")."""
+    return gender != "m" or normalize(place).startswith(AL)
