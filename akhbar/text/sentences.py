@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["INITIAL", "NOT_AFTER_INITIAL", "clause_spans", "sentence_spans"]
+__all__ = ["INITIAL", "PLAIN_STOP", "clause_spans", "sentence_spans"]
 
 # A full stop is a boundary unless a digit follows it (20.000, 8.5); an ellipsis ("...",
 # "…") ends a sentence once, at its last stop, and not at all when it marks words left
@@ -27,7 +27,10 @@ _SENT_MARKS = "!?\u061f\u06d4"
 # harakah before it ("أيضًا." ends a sentence), and not a digit and a space ("عام 1948 م."
 # and "الساعة 9 م." end one: an era or time of day after a number).
 INITIAL = r"(?<![\w\u0610-\u061a\u064b-\u065f\u0670\u0640])(?<!\d\s)[^\W\d_]"
-_AFTER_INITIAL, NOT_AFTER_INITIAL = rf"(?<={INITIAL})", rf"(?<!{INITIAL})"
+# A full stop after an initial, and one that is not: the stop is matched first and the
+# lookbehind read only there: tried at every position it made the scan of an article 8x
+# slower (0.126 against 0.028 ms on ant_dev; the plain stop alone costs 0.017).
+_INITIAL_STOP, PLAIN_STOP = rf"\.(?<={INITIAL}\.)", rf"\.(?<!{INITIAL}\.)"
 _STOPS = ".\u2026"  # full stop and ellipsis
 # Clause boundaries inside a sentence: Arabic and Latin commas and semicolons.
 _CLAUSE_MARKS = "\u060c,\u061b;"
@@ -37,8 +40,8 @@ def _piece(marks: str) -> re.Pattern[str]:
     """A non-blank start, then characters up to and including a boundary mark
     (or up to a newline / the end of the searched range)."""
     m = re.escape(marks)
-    inner = rf"(?:[^{m}{_STOPS}\n]|\.(?=[\d{_STOPS})])|{_AFTER_INITIAL}\.|\u2026(?=[{_STOPS})]))"
-    mark = rf"(?:[{m}]|{NOT_AFTER_INITIAL}\.(?![\d{_STOPS})])|\u2026(?![{_STOPS})]))"
+    inner = rf"(?:[^{m}{_STOPS}\n]|\.(?=[\d{_STOPS})])|{_INITIAL_STOP}|\u2026(?=[{_STOPS})]))"
+    mark = rf"(?:[{m}]|{PLAIN_STOP}(?![\d{_STOPS})])|\u2026(?![{_STOPS})]))"
     return re.compile(rf"(?=\S){inner}*{mark}?")
 
 

@@ -16,7 +16,7 @@ from functools import cache, cached_property
 from itertools import pairwise
 
 from akhbar.text.normalize import normalize
-from akhbar.text.sentences import NOT_AFTER_INITIAL
+from akhbar.text.sentences import PLAIN_STOP
 from akhbar.text.wordlist import read_words, trie_regex
 from tasks.extract.common.context import ExtractContext
 from tasks.extract.common.dates import attach_dates
@@ -255,7 +255,7 @@ _WORD_NEXT = re.compile(r"[ \t]+\w")
 # Where an unnamed speaker's phrase ends: a colon, a comma, a quote mark, a line, or the
 # complementiser (أن، إن، بأن ...) that opens what was said.
 _PHRASE_END = re.compile(  # not the stop of an initial: "وقالت د. سحر نصر"
-    f'[:\u060c,"\n]|{NOT_AFTER_INITIAL}\\.'
+    f'[:\u060c,"\n]|{PLAIN_STOP}'
     f"|{LETTER_BEFORE}[\u0628\u0644]?\u0627\u0646{PRONOUN_SUFFIX}?{LETTER_AFTER}"
 )
 # Characters a name may differ from the quote marks around it and still be all they hold

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from akhbar.text.sentences import NOT_AFTER_INITIAL
+from akhbar.text.sentences import PLAIN_STOP
 from tasks.extract.common.gazetteer import word_list
 
 __all__ = [
@@ -31,7 +31,7 @@ WORD = re.compile(r"[^\W\d_]+")  # letters only: no digit, no underscore
 PRONOUN_SUFFIX = "(?:\u0647|\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627|\u0646\u0627|\u0646\u064a)"
 BI_ISM = "\u0628\u0627\u0633\u0645"  # باسم: "متحدث باسم", who a spokesperson speaks for
 # a stop that is no decimal point and no initial ("د.رامي الحمد الله")
-SENT_END = re.compile(rf"(?:{NOT_AFTER_INITIAL}\.|[!?])(?!\d)")
+SENT_END = re.compile(rf"(?:{PLAIN_STOP}|[!?])(?!\d)")
 COMMA = re.compile("[\u060c,]")  # Arabic or Latin comma
 # A third-person pronoun ending a word ("لقائه", "وصفتها", "خارجيتهم"). On the normalised
 # text a final ه may also be a folded ة; read as written, it is always the pronoun.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import cache
 
 from akhbar.text.normalize import normalize
 from tasks.extract.common.gazetteer import key
@@ -324,6 +325,10 @@ class Continuation:
     def _past_opener(self, start: int) -> int:
         """Where a sentence's clause starts after its opener and comma ("بدوره، "), or
         after an opener the writer set off with no comma ("بدورها أدانت حركة حماس")."""
+        first = _WORD.match(self.text, start)
+        word = key(first.group()) if first is not None else ""
+        if word not in _opener_firsts() and word[1:] not in _opener_firsts():
+            return start  # most sentences open with no opener: one set lookup
         comma = COMMA.search(self.text, start, start + OPENER_CHARS)
         if comma is not None and _is_opener(self.text[start : comma.start()]):
             end = comma.end()
@@ -377,3 +382,9 @@ def _may_continue(place: str, gender: str | None) -> bool:
     """A country named without the article is feminine ("تواجه فرنسا ...، وأضاف" is not
     France); one with it is often masculine ("أصدر الفاتيكان بيانا عبر فيه")."""
     return gender != "m" or normalize(place).startswith(AL)
+
+
+@cache
+def _opener_firsts() -> frozenset[str]:
+    """First words of the openers ("من" of "من جهته"; "ومن" is tried without its و)."""
+    return frozenset(o.split()[0] for o in openers())
