@@ -165,7 +165,12 @@ _SPEAKERS = ("PERSON", "ORGANIZATION")
 # Words after a speech verb's own preposition before the quote or complement ("على ضرورة
 # إجراء"): more, and the preposition is inside a title phrase.
 VERB_PREP_TAIL_WORDS = 2
+# The preposition a speech verb takes ("أشار إلى", "شدد على", "أعرب عن"): the subject
+# ends before it.
 _AN = normalize("عن")
+_VERB_PREP = re.compile(
+    f"{LETTER_BEFORE}(?:{normalize('إلى')}|{normalize('على')}|{_AN}){LETTER_AFTER}"
+)
 _MARK = re.compile('["\u00ab\u00bb\u201c\u201d]')  # a quote mark, as written
 _LI_LATIN = re.compile("\u0644[A-Za-z]+")  # "لـCNN", normalised: ل glued to a Latin name
 # A pronoun of identity right after an unnamed source phrase ("متحدث باسم الوزارة، وهو"),
@@ -175,11 +180,6 @@ _IDENTITY_AFTER = re.compile(
 )  # و?هو|هي
 IDENTITY_NAME_CHARS = 30
 _SHE = normalize("هي")
-# The preposition a speech verb takes ("أشار إلى", "شدد على", "أعرب عن"): the subject
-# ends before it.
-_VERB_PREP = re.compile(
-    f"{LETTER_BEFORE}(?:{normalize('إلى')}|{normalize('على')}|{normalize('عن')}){LETTER_AFTER}"
-)
 _QUOTE_NEXT = re.compile(r"\s*[\"«“”]")
 # What opens the words right after an addressee: a quote mark, a colon or comma, إن / أن.
 _SAID_FOLLOWS = re.compile(r"\s*(?:[\"«“”:,\u060c]|[إأا]ن(?!\w))")
