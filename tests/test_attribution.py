@@ -2641,3 +2641,20 @@ def test_review_mends_for_identity_pronouns_representing_nouns_and_countries() -
     assert speakers(text) == ["ماكرون", "ماكرون"]
     text = 'وفي المقابل قصفت روسيا مواقع للمعارضة التي قالت إن "القصف طال المدنيين".'
     assert speakers(text) != ["روسيا"]
+
+
+def test_a_bodys_name_in_marks_after_its_indefinite_head_is_no_quote() -> None:
+    assert speakers('وتعهدت الحكومة بتقديم مليون جنيه لمنظمة "السامريون" المعنية.') == []
+    assert speakers('وقال مسؤولون في "CIA" إن العملية نجحت.') == []
+    # a definite head speaks; an indefinite nisba after the head is a word someone used
+    assert speakers('وقالت المنظمة "نحن قلقون جدا".') == ["المنظمة"]
+    assert speakers('وهو الحزب الذي تصنفه تركيا منظمة "إرهابية" منذ سنوات.') == ["تركيا"]
+    # the names between the verb and the quote pass the verb on
+    text = (
+        'وقال ماكرون في مقابلة بثتها قناة "بي.إف.إم" التلفزيونية وإذاعة "مونت كارلو '
+        'الدولية" وموقع "مديابارت" الإخباري الإلكتروني "لدينا الشرعية الدولية الكاملة".'
+    )
+    rows = facts(text)["quotes"]
+    assert [(q["quote"], q["speaker"]) for q in rows] == [
+        ("لدينا الشرعية الدولية الكاملة", "ماكرون")
+    ]

@@ -167,6 +167,13 @@ _SPEAKERS = ("PERSON", "ORGANIZATION")
 VERB_PREP_TAIL_WORDS = 2
 # The preposition a speech verb takes ("أشار إلى", "شدد على", "أعرب عن"): the subject
 # ends before it.
+# A body's name in quote marks right after its head noun: at most this many words
+# ('منظمة "مراسلون بلا حدود"' is 3), the head within this many characters of the text.
+QUOTED_NAME_WORDS = 4
+HEAD_BEFORE_MARK_CHARS = 20
+_HEAD_BEFORE_MARK = re.compile(r"(\w+)\s*[\"\u00ab\u201c\u201d]\s*$")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_NISBA_ENDS = (normalize("ية"), normalize("ي"))  # "إرهابية", "سياسي"
 _AN = normalize("عن")
 _VERB_PREP = re.compile(
     f"{LETTER_BEFORE}(?:{normalize('إلى')}|{normalize('على')}|{_AN}){LETTER_AFTER}"
@@ -1338,14 +1345,18 @@ def extract_quotes(ctx: ExtractContext) -> list[dict]:
     quoted = sorted(ctx.nt.span(q.start, q.end) for q in spans if q.start is not None)
     art = _Article(ctx, quoted)
     rows: list[dict] = []
-    prev: tuple[Quoted, Verb | None, int] | None = None
+    prev: tuple[Quoted, Verb | None, int, tuple[str | None, str | None] | None] | None = None
     for q in spans:
         row, verb, start = _one(art, q, prev)
         if row is not None:
             rows.append(row)
             art.last = (row["speaker_id"], row["speaker"])
             art.last_at = row["start"]
-            prev = (q, verb, start)
+            prev = (q, verb, start, art.last)
+        elif verb is not None:
+            # 'وقال ماكرون في مقابلة بثتها قناة "بي.إف.إم" ... "لدينا الشرعية"': a name in
+            # marks passes its sentence's verb on to the quote after it, with no speaker
+            prev = (q, verb, start, None)
     return rows
 
 
@@ -1368,10 +1379,12 @@ def _one(art: _Article, q: Quoted, prev):
         # 'وصفت المعتقلين بـ"الخونة"': what someone is called is a quote, whatever the
         # recogniser made of the quoted word
         return None, None, 0
+    if _named_in_marks(art.text, s, e) and not _described_as(text, s):
+        return None, verb, e  # the name passes its verb on (``extract_quotes``)
     speaker = None
     same_para = prev is not None and prev[0].para_start == q.para_start and prev[1] is not None
     if verb is None and same_para and not _SENT_END.search(text, prev[2], s):
-        verb, speaker = prev[1], art.last  # same sentence: same verb and speaker
+        verb, speaker = prev[1], prev[3]  # same sentence: same verb and speaker
     if verb is None:
         verb = art.verb_after(close + 1, pe)
         if verb is not None:
@@ -1514,6 +1527,31 @@ def _strip(text: str, s: int, e: int, unclosed: bool) -> tuple[int, int]:
 def _described_as(text: str, s: int) -> bool:
     """The quote is what a describing verb before it calls someone (its ب right before)."""
     return _DESCRIBED_AS.search(text, max(0, s - DESCRIBED_WINDOW), s) is not None
+
+
+def _named_in_marks(text: str, s: int, e: int) -> bool:
+    """A quoted name the recogniser did not find: a body's name after its indefinite
+    head noun ('لمنظمة "السامريون"', 'شركة "أبل"'; a definite head, 'وقالت المنظمة
+    "نحن"', speaks) or an acronym in Latin capitals ('"CIA"')."""
+    if _ACRONYM.fullmatch(text, s, e):
+        return True
+    words = _WORD.findall(text, s, e)
+    if len(words) > QUOTED_NAME_WORDS or _indefinite_adjective(words):
+        return False
+    head = _HEAD_BEFORE_MARK.search(text, max(0, s - HEAD_BEFORE_MARK_CHARS), s)
+    word = normalize(head.group(1)) if head else ""
+    word = word[1:] if word[:1] in "\u0648\u0644\u0628" and len(word) > 3 else word
+    return bool(word) and not word.startswith(AL) and word in org_heads()
+
+
+def _indefinite_adjective(words: list[str]) -> bool:
+    """'منظمة "إرهابية"', 'مجموعة "تكفيرية"': one indefinite nisba after the head is
+    its adjective, a word someone used; a name after an indefinite head is definite
+    ('صحيفة "الاقتصادية"') or foreign ('موقع "بازفيد"')."""
+    if len(words) != 1:
+        return False
+    word = normalize(words[0])
+    return not word.startswith(AL) and word.endswith(_NISBA_ENDS)
 
 
 def _is_entity(art: _Article, s: int, e: int) -> bool:
