@@ -43,6 +43,7 @@ from tasks.extract.quotes.common import (
 from tasks.extract.quotes.continuation import Continuation
 from tasks.extract.quotes.gender import speaker_gender
 from tasks.extract.quotes.lists import (
+    NISBA_ENDS,
     addressees,
     anaphors,
     bare,
@@ -60,6 +61,7 @@ from tasks.extract.quotes.lists import (
     offices,
     org_heads,
     relative,
+    represents,
     said_in,
     subordinators,
     takes_no_object,
@@ -165,15 +167,14 @@ _SPEAKERS = ("PERSON", "ORGANIZATION")
 # Words after a speech verb's own preposition before the quote or complement ("على ضرورة
 # إجراء"): more, and the preposition is inside a title phrase.
 VERB_PREP_TAIL_WORDS = 2
-# The preposition a speech verb takes ("أشار إلى", "شدد على", "أعرب عن"): the subject
-# ends before it.
 # A body's name in quote marks right after its head noun: at most this many words
 # ('منظمة "مراسلون بلا حدود"' is 3), the head within this many characters of the text.
 QUOTED_NAME_WORDS = 4
 HEAD_BEFORE_MARK_CHARS = 20
 _HEAD_BEFORE_MARK = re.compile(r"(\w+)\s*[\"\u00ab\u201c\u201d]\s*$")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
-_NISBA_ENDS = (normalize("ية"), normalize("ي"))  # "إرهابية", "سياسي"
+# The preposition a speech verb takes ("أشار إلى", "شدد على", "أعرب عن"): the subject
+# ends before it.
 _AN = normalize("عن")
 _VERB_PREP = re.compile(
     f"{LETTER_BEFORE}(?:{normalize('إلى')}|{normalize('على')}|{_AN}){LETTER_AFTER}"
@@ -781,7 +782,7 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
         if first is not None and bare(first.group()) in documents():
             return True
         before = _WORD.findall(self.nt.norm, lo, prep.start())
-        if before and bare(before[-1]) in word_list("quotes/represents.txt"):
+        if before and bare(before[-1]) in represents():
             return True
         after = _WORD.search(self.nt.norm, prep.end(), hi)
         return after is not None and self._in_mention(self.nt.span(*after.span())[0])
@@ -1551,7 +1552,7 @@ def _indefinite_adjective(words: list[str]) -> bool:
     if len(words) != 1:
         return False
     word = normalize(words[0])
-    return not word.startswith(AL) and word.endswith(_NISBA_ENDS)
+    return not word.startswith(AL) and word.endswith(NISBA_ENDS)
 
 
 def _is_entity(art: _Article, s: int, e: int) -> bool:

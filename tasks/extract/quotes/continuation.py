@@ -35,7 +35,6 @@ from tasks.extract.quotes.lists import (
     lemma_key,
     openers,
     org_heads,
-    relative,
     relay_verbs,
     unnamed_person,
 )
@@ -70,8 +69,6 @@ _SUBJECT_AFTER_THAT = re.compile(
     r"[\u0625\u0623\u0627]\u0646\s+(?:\w+\s+){1,3}$"
 )
 _QUOTE_MARK = re.compile('["\u00ab\u201c\u201d]')
-# Characters before a verb read for the relative pronoun it follows ("التي قالت").
-RELATIVE_CHARS = 8
 # Independent pronouns opening a sentence as its subject ("وهي تزوجت واينستين").
 _PRONOUNS = frozenset(normalize(w) for w in ("هو", "هي", "هم", "هن", "هما"))  # and "وهى"
 
@@ -242,10 +239,7 @@ class Continuation:
     def _after_relative(self, v: Verb | None) -> bool:
         """A verb after a relative pronoun speaks for its antecedent ("قصفت روسيا مواقع
         للمعارضة التي قالت إن"), and with no verb there is no clause to read."""
-        if v is None:
-            return True
-        before = _WORD.findall(self.text, max(0, v.start - RELATIVE_CHARS), v.start)
-        return bool(before) and relative(normalize(before[-1]))
+        return v is None or self._relative_before(v) is not None
 
     def _verb_gender(self, v: Verb | None) -> str | None:
         return None if v is None else verb_gender(self.text[v.start : v.end], v.lemma, v.kind)

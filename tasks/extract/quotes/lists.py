@@ -35,6 +35,7 @@ __all__ = [
     "org_heads",
     "relative",
     "relay_verbs",
+    "represents",
     "said_in",
     "source_words",
     "subject_first",
@@ -132,6 +133,11 @@ def channels() -> frozenset[str]:
 def openers() -> frozenset[str]:
     """Discourse openers before a sentence's subject ("من جهتها،"): ``quotes/openers.txt``."""
     return word_list("quotes/openers.txt")
+
+
+def represents() -> frozenset[str]:
+    """Nouns that take عن for whom they represent ("ممثل عن"): ``quotes/represents.txt``."""
+    return word_list("quotes/represents.txt")
 
 
 def relay_verbs() -> frozenset[str]:
