@@ -2658,3 +2658,38 @@ def test_a_bodys_name_in_marks_after_its_indefinite_head_is_no_quote() -> None:
     assert [(q["quote"], q["speaker"]) for q in rows] == [
         ("لدينا الشرعية الدولية الكاملة", "ماكرون")
     ]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # present forms of the listed lemmas, and speaking of, insisting, asking
+        ('ويتهم النائب خالد العمري الشركة بارتكاب "مخالفات جسيمة".', ["خالد العمري"]),
+        ('وتحدث مسؤولون محليون عن "وضع مأساوي" للمدنيين في المدينة.', ["مسؤولون محليون"]),
+        ('وأصر الوزير خالد العمري على أن الحكومة "بريئة تماما".', ["خالد العمري"]),
+        ('وعلق المدرب كارلوس ميندز على الخسارة بالقول "كانت مباراة صعبة".', ["كارلوس ميندز"]),
+        # one of them, unnamed: never the person named before
+        (
+            'وقال المدرب كارلوس ميندز إنه سعيد. وسأل أحدهم "هل يمكن أن يخبرنا أحد ماذا يجري؟".',
+            ["أحدهم"],
+        ),
+    ],
+)
+def test_verbs_of_accusing_speaking_of_insisting_and_asking_introduce_quotes(
+    text: str, expected: list[str]
+) -> None:
+    assert speakers(text) == expected
+
+
+def test_a_feminine_verb_agrees_with_the_country_after_it_its_subject() -> None:
+    # طالب, دعا, اتهم mostly take their object right after them ("ودعا إسرائيل إلى"):
+    # a feminine verb agrees with a country there, which is then its subject
+    assert speakers('وطالبت بريطانيا بفتح تحقيق "عاجل وشامل" في الأحداث.') == ["بريطانيا"]
+    assert speakers('وتدعو فرنسا الأطراف إلى "ضبط النفس" في المنطقة.') == ["فرنسا"]
+    assert speakers('وطالب إسرائيل بفتح تحقيق "عاجل وشامل" في الأحداث.') == [None]
+    # "one of them" after such a verb, with a ب masdar after it, is its object
+    text = (
+        "وقالت النيابة العامة إنها اتهمت رجلين. كما أنها اتهمت أحدهما بالتواصل مع أحد أفراد "
+        'تنظيم "الدولة الإسلامية" وإفصاحه عن "تعاطفه" مع التنظيم.'
+    )
+    assert speakers(text) == ["النيابة العامة"]

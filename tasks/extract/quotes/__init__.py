@@ -41,7 +41,7 @@ from tasks.extract.quotes.common import (
     Verb,
 )
 from tasks.extract.quotes.continuation import Continuation
-from tasks.extract.quotes.gender import speaker_gender
+from tasks.extract.quotes.gender import speaker_gender, verb_gender
 from tasks.extract.quotes.lists import (
     NISBA_ENDS,
     addressees,
@@ -670,6 +670,7 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
             self._object_follows(m)
             or _object_then_bi(v, self.text, m)
             or _carries_object(self.text, v)
+            or _feminine(self.text, v)
         ):
             return None
         if _described(v, self.text, m):
@@ -884,6 +885,8 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
             words = indefinite_phrase(self._before_described_name(words))
             if words and words[0].group().startswith(AL) and self._bi_follows(words[-1]):
                 return None  # "وصف المسؤولين الأمريكيين بـ«...»": the object, then its ب
+            if _one_of_them_then_bi(words):
+                return None  # "واتهمت أحدهما بالتواصل مع": the object, then its ب
         if not words or not is_source(words[0].group()):
             return None
         if len(words) == 1 and is_anaphor(words[0].group()):
@@ -1495,6 +1498,28 @@ def _describes_no_quote(text: str, v: Verb) -> bool:
     if word in _MASDAR_BEFORE:
         return True
     return word in _RELATIVE_WHAT and _DESCRIBED_NEXT.match(text, v.end) is not None
+
+
+# "One of them" with its pronoun, an unnamed speaker ("وسأل أحدهم") or, after a verb
+# whose next noun is its object, that object ("واتهمت أحدهما بالتواصل مع")
+_ONE_OF_THEM = frozenset(normalize(w) for w in ("أحدهم", "أحدهما", "إحداهن", "إحداهما"))
+_BI = "\u0628"
+
+
+def _one_of_them_then_bi(words: list[re.Match[str]]) -> bool:
+    return (
+        len(words) > 1
+        and words[0].group() in _ONE_OF_THEM
+        and words[1].group().startswith(_BI)
+        and len(words[1].group()) > 3  # "بها", "به": pronouns, not a masdar
+    )
+
+
+def _feminine(text: str, v: Verb) -> bool:
+    """ "وطالبت بريطانيا بفتح تحقيق", "وتدعو فرنسا إلى": a feminine verb agrees with the
+    country right after it, its subject (Arabic puts it first); a masculine one ("ودعا
+    إسرائيل إلى") has its subject left out, and the country is its object."""
+    return verb_gender(text[v.start : v.end], v.lemma, v.kind) == "f"
 
 
 def _object_then_bi(v: Verb, text: str, m: dict) -> bool:
