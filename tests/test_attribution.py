@@ -2693,3 +2693,9 @@ def test_a_feminine_verb_agrees_with_the_country_after_it_its_subject() -> None:
         'تنظيم "الدولة الإسلامية" وإفصاحه عن "تعاطفه" مع التنظيم.'
     )
     assert speakers(text) == ["النيابة العامة"]
+
+
+def test_a_crowd_counted_before_its_present_verb_and_people_in_need() -> None:
+    assert figures("وكان آلاف التونسيين يتظاهرون ضد مشروع القانون.") == [("PROTEST", 1000)]
+    assert figures("وقال إن عشرات الطلاب يعتصمون أمام الوزارة منذ يومين.") == [("PROTEST", 10)]
+    assert figures("ويعيش في البلاد 17 مليون شخص في حاجة إلى الغذاء.") == [("AFFECT", 17000000)]
