@@ -2667,7 +2667,7 @@ def test_a_bodys_name_in_marks_after_its_indefinite_head_is_no_quote() -> None:
         ('ويتهم النائب خالد العمري الشركة بارتكاب "مخالفات جسيمة".', ["خالد العمري"]),
         ('وتحدث مسؤولون محليون عن "وضع مأساوي" للمدنيين في المدينة.', ["مسؤولون محليون"]),
         ('وأصر الوزير خالد العمري على أن الحكومة "بريئة تماما".', ["خالد العمري"]),
-        ('وعلق المدرب كارلوس ميندز على الخسارة بالقول "كانت مباراة صعبة".', ["كارلوس ميندز"]),
+        ('وقال المدرب كارلوس ميندز إنه حزين، معلقا "كانت مباراة صعبة".', ["كارلوس ميندز"]),
         # one of them, unnamed: never the person named before
         (
             'وقال المدرب كارلوس ميندز إنه سعيد. وسأل أحدهم "هل يمكن أن يخبرنا أحد ماذا يجري؟".',
@@ -2699,3 +2699,20 @@ def test_a_crowd_counted_before_its_present_verb_and_people_in_need() -> None:
     assert figures("وكان آلاف التونسيين يتظاهرون ضد مشروع القانون.") == [("PROTEST", 1000)]
     assert figures("وقال إن عشرات الطلاب يعتصمون أمام الوزارة منذ يومين.") == [("PROTEST", 10)]
     assert figures("ويعيش في البلاد 17 مليون شخص في حاجة إلى الغذاء.") == [("AFFECT", 17000000)]
+
+
+def test_review_mends_for_the_new_verbs_and_the_feminine_subject() -> None:
+    # a country Arabic treats as masculine is the feminine verb's object
+    text = 'ودانت الحكومة السورية الهجوم. وطالبت لبنان بتسليم "المتورطين في الهجوم".'
+    assert "لبنان" not in speakers(text)
+    # a describing verb's ب right after the country: the object, the subject named before
+    text = 'وقالت وزارة الخارجية الروسية إن الاتهامات باطلة. واتهمت بريطانيا بشن "حملة تضليل".'
+    assert speakers(text) == ["وزارة الخارجية الروسية"]
+    # things threaten and flights are suspended: no speech
+    assert speakers('ويهدد الجفاف "الأمن الغذائي" في البلاد.') == []
+    assert speakers('وعلقت شركة الطيران رحلاتها إلى "المناطق المتضررة" مؤقتا.') == []
+    # "one of them" takes no adjective: the ب after it is the verb's
+    assert speakers('وطالب أحدهم بالإفراج عن "جميع المعتقلين فورا".') == ["أحدهم"]
+    # pilgrims gather and players need rest: no protest, no one in need
+    assert figures("وكان آلاف الحجاج يتجمعون في عرفات منذ الفجر.") == []
+    assert figures("وكان 3 لاعبين في حاجة إلى الراحة بعد المباراة.") == []

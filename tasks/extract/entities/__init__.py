@@ -261,6 +261,8 @@ def _hyphenated(norm: str, tagged: list[tuple[int, int, str]]) -> list[tuple[int
                 s += 1
             if s >= e:
                 continue
+        if kind == "PER" and norm[e - 1] == "-" and e - 1 > s:
+            e -= 1  # the tagger took the hyphen but not what follows it ("مون جاي-")
         tail = _HYPHEN_TAIL.match(norm, e) if kind == "PER" else None
         if tail is not None and _name_tail(tail.group()[1:]):
             e = tail.end()

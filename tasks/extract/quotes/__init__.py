@@ -56,6 +56,7 @@ from tasks.extract.quotes.lists import (
     is_source,
     issued_by,
     lemma_key,
+    masculine_places,
     not_names,
     object_verbs,
     offices,
@@ -670,7 +671,7 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
             self._object_follows(m)
             or _object_then_bi(v, self.text, m)
             or _carries_object(self.text, v)
-            or _feminine(self.text, v)
+            or _feminine_subject(self.text, v, m)
         ):
             return None
         if _described(v, self.text, m):
@@ -885,10 +886,12 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
             words = indefinite_phrase(self._before_described_name(words))
             if words and words[0].group().startswith(AL) and self._bi_follows(words[-1]):
                 return None  # "وصف المسؤولين الأمريكيين بـ«...»": the object, then its ب
-            if _one_of_them_then_bi(words):
+            if lemma_key(v.lemma) in describe_verbs() and _one_of_them_then_bi(words):
                 return None  # "واتهمت أحدهما بالتواصل مع": the object, then its ب
         if not words or not is_source(words[0].group()):
             return None
+        if words[0].group() in _ONE_OF_THEM:
+            words = words[:1]  # a word with its pronoun takes no adjective: "أحدهم بالإفراج"
         if len(words) == 1 and is_anaphor(words[0].group()):
             # "وأوضح المصدر" after "قال مصدر أمريكي مسؤول": the source cited before with
             # that head; else ("وتابعت المتحدثة") the one named before
@@ -1504,6 +1507,7 @@ def _describes_no_quote(text: str, v: Verb) -> bool:
 # whose next noun is its object, that object ("واتهمت أحدهما بالتواصل مع")
 _ONE_OF_THEM = frozenset(normalize(w) for w in ("أحدهم", "أحدهما", "إحداهن", "إحداهما"))
 _BI = "\u0628"
+_BI_NEXT = re.compile(r"\s*\u0628")  # the next word opens with ب
 
 
 def _one_of_them_then_bi(words: list[re.Match[str]]) -> bool:
@@ -1515,11 +1519,18 @@ def _one_of_them_then_bi(words: list[re.Match[str]]) -> bool:
     )
 
 
-def _feminine(text: str, v: Verb) -> bool:
+def _feminine_subject(text: str, v: Verb, m: dict) -> bool:
     """ "وطالبت بريطانيا بفتح تحقيق", "وتدعو فرنسا إلى": a feminine verb agrees with the
     country right after it, its subject (Arabic puts it first); a masculine one ("ودعا
-    إسرائيل إلى") has its subject left out, and the country is its object."""
-    return verb_gender(text[v.start : v.end], v.lemma, v.kind) == "f"
+    إسرائيل إلى") has its subject left out, and the country is its object. Not a country
+    Arabic treats as masculine ("وطالبت لبنان بتسليم", ``quotes/masculine_places.txt``),
+    nor one a describing verb's ب follows ("واتهمت بريطانيا بممارسة": the object and
+    what it is accused of, the subject named before)."""
+    if verb_gender(text[v.start : v.end], v.lemma, v.kind) != "f":
+        return False
+    if key(m["surface"]).removeprefix(AL) in masculine_places():
+        return False
+    return not (lemma_key(v.lemma) in describe_verbs() and _BI_NEXT.match(text, m["end"]))
 
 
 def _object_then_bi(v: Verb, text: str, m: dict) -> bool:

@@ -230,6 +230,12 @@ def came_in() -> re.Pattern[str]:
     return re.compile(rf"(?:{trie_regex(read_words('quotes/came_in.txt'))})(?!\w)")
 
 
+@cache
+def masculine_places() -> frozenset[str]:
+    """Country names Arabic treats as masculine, folded without ال (``masculine_places.txt``)."""
+    return frozenset(key(w).removeprefix(AL) for w in read_words("quotes/masculine_places.txt"))
+
+
 def describe_verbs() -> frozenset[str]:
     """Lemmas whose ب-complement names what their object is called (``describe_verbs.txt``)."""
     return word_list("quotes/describe_verbs.txt")
