@@ -1503,8 +1503,9 @@ def _describes_no_quote(text: str, v: Verb) -> bool:
     return word in _RELATIVE_WHAT and _DESCRIBED_NEXT.match(text, v.end) is not None
 
 
-# "One of them" with its pronoun, an unnamed speaker ("وسأل أحدهم") or, after a verb
-# whose next noun is its object, that object ("واتهمت أحدهما بالتواصل مع")
+# "One of them" with its pronoun, an unnamed speaker ("وسأل أحدهم", "وطالب أحدهم
+# بالإفراج") or, after a describing verb and before its ب, that verb's object ("واتهمت
+# أحدهما بالتواصل مع")
 _ONE_OF_THEM = frozenset(normalize(w) for w in ("أحدهم", "أحدهما", "إحداهن", "إحداهما"))
 _BI = "\u0628"
 _BI_NEXT = re.compile(r"\s*\u0628")  # the next word opens with ب
