@@ -41,7 +41,7 @@ from tasks.extract.quotes.common import (
     Verb,
 )
 from tasks.extract.quotes.continuation import Continuation
-from tasks.extract.quotes.gender import speaker_gender, verb_gender
+from tasks.extract.quotes.gender import speaker_gender
 from tasks.extract.quotes.lists import (
     NISBA_ENDS,
     addressees,
@@ -671,7 +671,7 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
             self._object_follows(m)
             or _object_then_bi(v, self.text, m)
             or _carries_object(self.text, v)
-            or _feminine_subject(self.text, v, m)
+            or self._feminine_subject(v, m)
         ):
             return None
         if _described(v, self.text, m):
@@ -680,6 +680,19 @@ class _Article(WrittenNames, ClauseSubjects, Continuation, Banners, Tongue):
         if j < len(self.speakers) and self.speakers[j]["start"] < m["start"]:
             return None
         return self.name_of(m)
+
+    def _feminine_subject(self, v: Verb, m: dict) -> bool:
+        """ "وطالبت بريطانيا بفتح تحقيق", "وتدعو فرنسا إلى": a feminine verb agrees with the
+        country right after it, its subject (Arabic puts it first); a masculine one ("ودعا
+        إسرائيل إلى") has its subject left out, and the country is its object. Not a
+        country Arabic treats as masculine ("وطالبت لبنان بتسليم",
+        ``quotes/masculine_places.txt``), nor one a describing verb's ب follows ("واتهمت
+        بريطانيا بممارسة": the object and what it is accused of, the subject named before)."""
+        if self._verb_gender(v) != "f":
+            return False
+        if key(m["surface"]).removeprefix(AL) in masculine_places():
+            return False
+        return not (lemma_key(v.lemma) in describe_verbs() and _BI_NEXT.match(self.text, m["end"]))
 
     def _object_follows(self, m: dict) -> bool:
         """ "حذرت الولايات المتحدة إيران من": a second name right after the first is the
@@ -1507,7 +1520,6 @@ def _describes_no_quote(text: str, v: Verb) -> bool:
 # بالإفراج") or, after a describing verb and before its ب, that verb's object ("واتهمت
 # أحدهما بالتواصل مع")
 _ONE_OF_THEM = frozenset(normalize(w) for w in ("أحدهم", "أحدهما", "إحداهن", "إحداهما"))
-_BI = "\u0628"
 _BI_NEXT = re.compile(r"\s*\u0628")  # the next word opens with ب
 
 
@@ -1515,23 +1527,9 @@ def _one_of_them_then_bi(words: list[re.Match[str]]) -> bool:
     return (
         len(words) > 1
         and words[0].group() in _ONE_OF_THEM
-        and words[1].group().startswith(_BI)
+        and _BI_NEXT.match(words[1].group()) is not None
         and len(words[1].group()) > 3  # "بها", "به": pronouns, not a masdar
     )
-
-
-def _feminine_subject(text: str, v: Verb, m: dict) -> bool:
-    """ "وطالبت بريطانيا بفتح تحقيق", "وتدعو فرنسا إلى": a feminine verb agrees with the
-    country right after it, its subject (Arabic puts it first); a masculine one ("ودعا
-    إسرائيل إلى") has its subject left out, and the country is its object. Not a country
-    Arabic treats as masculine ("وطالبت لبنان بتسليم", ``quotes/masculine_places.txt``),
-    nor one a describing verb's ب follows ("واتهمت بريطانيا بممارسة": the object and
-    what it is accused of, the subject named before)."""
-    if verb_gender(text[v.start : v.end], v.lemma, v.kind) != "f":
-        return False
-    if key(m["surface"]).removeprefix(AL) in masculine_places():
-        return False
-    return not (lemma_key(v.lemma) in describe_verbs() and _BI_NEXT.match(text, m["end"]))
 
 
 def _object_then_bi(v: Verb, text: str, m: dict) -> bool:

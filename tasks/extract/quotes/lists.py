@@ -233,7 +233,7 @@ def came_in() -> re.Pattern[str]:
 @cache
 def masculine_places() -> frozenset[str]:
     """Country names Arabic treats as masculine, folded without ال (``masculine_places.txt``)."""
-    return frozenset(key(w).removeprefix(AL) for w in read_words("quotes/masculine_places.txt"))
+    return frozenset(w.removeprefix(AL) for w in word_list("quotes/masculine_places.txt"))
 
 
 def describe_verbs() -> frozenset[str]:
